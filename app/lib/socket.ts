@@ -1,0 +1,40 @@
+/**
+ * The browser's Socket.IO connection: typed by lib/protocol/events.ts, with the protocol version
+ * in the handshake, and `request()` turning an acknowledged event into a Promise<Reply>.
+ * Connection status is mirrored into the connection store for the indicator.
+ */
+import { io, type Socket } from "socket.io-client";
+import { PROTOCOL_VERSION, type ClientRequestName, type ClientToServerEvents, type RequestPayload, type RequestReply, type ServerToClientEvents } from "../../lib/protocol/events";
+import type { Reply } from "../../lib/protocol/errors";
+import { useConnection } from "../stores/connection";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Ack timeout (ms): after this a request counts as lost and the caller may retry. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export function connectSocket(): ClientSocket {
+  const socket: ClientSocket = io({ auth: { protocolVersion: PROTOCOL_VERSION }, transports: ["websocket", "polling"] });
+  const { setStatus } = useConnection.getState();
+  setStatus("connecting");
+  socket.on("connect", () => setStatus("online"));
+  socket.on("disconnect", () => setStatus("offline"));
+  socket.io.on("reconnect_attempt", () => setStatus("connecting"));
+  socket.on("connect_error", (error) => {
+    const data = (error as Error & { data?: { code?: string } }).data;
+    if (data?.code === "PROTOCOL_MISMATCH") useConnection.getState().fail("PROTOCOL_MISMATCH");
+    else setStatus("offline");
+  });
+  return socket;
+}
+
+export function request<E extends ClientRequestName>(socket: ClientSocket, event: E, payload: RequestPayload<E>): Promise<Reply<RequestReply<E>>> {
+  return new Promise((resolve) => {
+    const emitter = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+      emit(event: string, payload: unknown, ack: (err: Error | null, reply: Reply<RequestReply<E>>) => void): void;
+    };
+    emitter.emit(event, payload, (err, reply) => {
+      resolve(err ? { ok: false, error: { code: "INTERNAL", message: "no answer from the server" } } : reply);
+    });
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The application factory (the Socket.IO basic-crud example's createApplication): one node:http
+ * server that answers the JSON API, hosts Socket.IO, and hands every other request to Next.js.
+ * Tests start it on an ephemeral port with a real database and real socket.io-client peers;
+ * server/index.ts only reads the environment, migrates, and calls this.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+import type { Db } from "./db/client";
+import type { Env } from "./env";
+import { createHandlers } from "./http/handlers";
+import { routeApi } from "./http/router";
+import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface AppComponents {
+  db: Db;
+  env: Env;
+  /** Next.js' request handler; tests of the API and sockets run without it. */
+  nextHandler?: RequestHandler;
+}
+
+export interface Application {
+  httpServer: Server;
+  realtime: RealtimeContext;
+  close(): Promise<void>;
+}
+
+export async function createApplication({ db, env, nextHandler }: AppComponents): Promise<Application> {
+  let handlers: ReturnType<typeof createHandlers> | undefined;
+  const httpServer = createServer((req, res) => {
+    routeApi(handlers!, req, res)
+      .then((handled) => {
+        if (handled) return;
+        if (nextHandler) return nextHandler(req, res);
+        res.statusCode = 404;
+        res.end("not found");
+      })
+      .catch((error) => {
+        console.error("[http] unhandled:", error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+  });
+  const realtime = createSocketServer(httpServer, db, env);
+  handlers = createHandlers(db, realtime.presence);
+
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  if (env.REDIS_URL) {
+    const pub = createClient({ url: env.REDIS_URL });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    realtime.io.adapter(createAdapter(pub, sub));
+  }
+
+  return {
+    httpServer,
+    realtime,
+    async close() {
+      realtime.roster.close();
+      await realtime.io.close(); // also closes httpServer
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}

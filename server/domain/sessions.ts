@@ -1,0 +1,171 @@
+/**
+ * Live sessions and the students' seats in them: starting and ending a session, the join code,
+ * and who may take which seat. Pure decisions over the database; which sockets are connected
+ * is asked of `Presence` (server/realtime/presence.ts), so the same rules hold across processes.
+ */
+import { randomInt } from "node:crypto";
+import { AppError } from "../../lib/protocol/errors";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../lib/protocol/events";
+import type { InstructorSnapshot, ParticipantView, RosterChoice, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
+import { nameKey } from "../../lib/names";
+import type { Db } from "../db/client";
+import { issueRejoinToken, readRejoinToken } from "../auth/rejoinToken";
+import { requireOwnClass } from "./classes";
+
+export interface Presence {
+  /** Ids of the participants of `sessionId` that have at least one connected socket. */
+  connectedParticipants(sessionId: string): Promise<Set<string>>;
+}
+
+type SessionRow = { id: string; code: string; classId: string; status: string; createdAt: Date; class: { name: string } };
+
+function toInfo(s: SessionRow): SessionInfo {
+  return {
+    id: s.id,
+    code: s.code,
+    classId: s.classId,
+    className: s.class.name,
+    status: s.status === "ended" ? "ended" : "live",
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+function newJoinCode(): string {
+  let code = "";
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** Starts a session for the class, or returns the one already live (starting twice is harmless). */
+export async function startSession(db: Db, instructorId: string, classId: string): Promise<SessionInfo> {
+  await requireOwnClass(db, instructorId, classId);
+  const live = await db.classSession.findFirst({ where: { classId, status: "live" }, include: { class: true } });
+  if (live) return toInfo(live);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newJoinCode();
+    if (await db.classSession.findUnique({ where: { code } })) continue;
+    return toInfo(await db.classSession.create({ data: { classId, code }, include: { class: true } }));
+  }
+  throw new AppError("INTERNAL", "could not find a free join code");
+}
+
+export async function requireOwnSession(db: Db, instructorId: string, sessionId: string): Promise<SessionInfo> {
+  const s = await db.classSession.findFirst({ where: { id: sessionId, class: { instructorId } }, include: { class: true } });
+  if (!s) throw new AppError("NOT_FOUND", "no such session");
+  return toInfo(s);
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<void> {
+  await db.classSession.updateMany({ where: { id: sessionId, status: "live" }, data: { status: "ended", endedAt: new Date() } });
+}
+
+async function liveSessionByCode(db: Db, code: string): Promise<SessionRow> {
+  const s = await db.classSession.findUnique({ where: { code }, include: { class: true } });
+  if (!s) throw new AppError("NOT_FOUND", "no session with this code");
+  if (s.status === "ended") throw new AppError("SESSION_ENDED", "this session has ended");
+  return s;
+}
+
+/** The join page's view of a code: the class name and its roster with taken names marked. */
+export async function lookupJoinCode(db: Db, presence: Presence, code: string): Promise<{ code: string; className: string; roster: RosterChoice[] }> {
+  const s = await liveSessionByCode(db, code);
+  const [students, seats, connected] = await Promise.all([
+    db.rosterStudent.findMany({ where: { classId: s.classId, archivedAt: null }, orderBy: { name: "asc" } }),
+    db.participant.findMany({ where: { sessionId: s.id, rosterStudentId: { not: null } }, select: { id: true, rosterStudentId: true } }),
+    presence.connectedParticipants(s.id),
+  ]);
+  const takenStudents = new Set(seats.filter((p) => connected.has(p.id)).map((p) => p.rosterStudentId));
+  return { code: s.code, className: s.class.name, roster: students.map((st) => ({ id: st.id, name: st.name, taken: takenStudents.has(st.id) })) };
+}
+
+export type JoinIdentity = { kind: "roster"; rosterStudentId: string } | { kind: "guest"; nickname: string };
+
+export interface Seat {
+  participantId: string;
+  sessionId: string;
+  rejoinToken: string;
+  snapshot: StudentSnapshot;
+}
+
+/**
+ * Takes a seat in the session with `code`:
+ * - a roster student's seat, unless a connected student already holds it (CONFLICT);
+ * - a guest seat for a new nickname; a nickname of a roster student, or of a connected guest,
+ *   is refused (CONFLICT); the nickname of a disconnected guest gives that guest's seat back.
+ * Taking a seat rotates its token version, so tokens held by an earlier device stop working.
+ */
+export async function join(db: Db, presence: Presence, secret: string, code: string, identity: JoinIdentity): Promise<Seat> {
+  const s = await liveSessionByCode(db, code);
+  let displayName: string;
+  let rosterStudentId: string | null = null;
+  if (identity.kind === "roster") {
+    const student = await db.rosterStudent.findFirst({ where: { id: identity.rosterStudentId, classId: s.classId, archivedAt: null } });
+    if (!student) throw new AppError("NOT_FOUND", "this name is not on the class roster");
+    displayName = student.name;
+    rosterStudentId = student.id;
+  } else {
+    displayName = identity.nickname;
+    const onRoster = await db.rosterStudent.findFirst({ where: { classId: s.classId, nameKey: nameKey(displayName), archivedAt: null } });
+    if (onRoster) throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
+  }
+  const key = nameKey(displayName);
+  const existing = await db.participant.findUnique({ where: { sessionId_nameKey: { sessionId: s.id, nameKey: key } } });
+  if (existing) {
+    if (existing.rosterStudentId !== rosterStudentId) throw new AppError("CONFLICT", "this name is already taken");
+    if ((await presence.connectedParticipants(s.id)).has(existing.id)) {
+      throw new AppError("CONFLICT", "a connected student is already using this name");
+    }
+  }
+  const participant = existing
+    ? await db.participant.update({ where: { id: existing.id }, data: { tokenVersion: { increment: 1 }, lastSeenAt: new Date() } })
+    : await db.participant.create({ data: { sessionId: s.id, displayName, nameKey: key, rosterStudentId } });
+  return seatOf(s, participant, secret);
+}
+
+/** Gives the token's seat back, rotating the token. The caller replaces any other socket of this seat. */
+export async function rejoin(db: Db, secret: string, token: string): Promise<Seat> {
+  const claims = readRejoinToken(token, secret);
+  if (!claims) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
+  const participant = await db.participant.findUnique({ where: { id: claims.p }, include: { session: { include: { class: true } } } });
+  if (!participant || participant.sessionId !== claims.s) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
+  if (participant.session.status === "ended") throw new AppError("SESSION_ENDED", "this session has ended");
+  // Rotate only if the token is the current one: a compare-and-set, so two tabs racing with the same token cannot both win.
+  const rotated = await db.participant.updateMany({
+    where: { id: participant.id, tokenVersion: claims.v },
+    data: { tokenVersion: { increment: 1 }, lastSeenAt: new Date() },
+  });
+  if (rotated.count !== 1) throw new AppError("INVALID_TOKEN", "this rejoin token was already used");
+  return seatOf(participant.session, { ...participant, tokenVersion: claims.v + 1 }, secret);
+}
+
+function seatOf(s: SessionRow, p: { id: string; displayName: string; tokenVersion: number }, secret: string): Seat {
+  return {
+    participantId: p.id,
+    sessionId: s.id,
+    rejoinToken: issueRejoinToken({ s: s.id, p: p.id, v: p.tokenVersion }, secret),
+    snapshot: { session: toInfo(s), you: { participantId: p.id, displayName: p.displayName } },
+  };
+}
+
+export async function touchParticipant(db: Db, participantId: string): Promise<void> {
+  await db.participant.updateMany({ where: { id: participantId }, data: { lastSeenAt: new Date() } });
+}
+
+export async function participantViews(db: Db, presence: Presence, sessionId: string): Promise<ParticipantView[]> {
+  const [rows, connected] = await Promise.all([
+    db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" } }),
+    presence.connectedParticipants(sessionId),
+  ]);
+  return rows.map((p) => ({
+    id: p.id,
+    displayName: p.displayName,
+    rosterStudentId: p.rosterStudentId,
+    connected: connected.has(p.id),
+    joinedAt: p.joinedAt.toISOString(),
+    lastSeenAt: p.lastSeenAt.toISOString(),
+  }));
+}
+
+export async function instructorSnapshot(db: Db, presence: Presence, session: SessionInfo): Promise<InstructorSnapshot> {
+  return { session, participants: await participantViews(db, presence, session.id) };
+}

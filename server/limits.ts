@@ -1,0 +1,19 @@
+/**
+ * Limits and timings, with units and reasons, kept together (Excalidraw's app_constants idea).
+ */
+import type { BucketLimit } from "./rateLimit";
+
+/** Largest Socket.IO message accepted (bytes). Weights submissions go over HTTP, not the socket. */
+export const SOCKET_MAX_MESSAGE_BYTES = 64 * 1024;
+/** Largest JSON body accepted by the HTTP API (bytes). */
+export const HTTP_MAX_JSON_BYTES = 64 * 1024;
+/** Socket events per connection: a burst of 30, then 10 per second (telemetry is 1 Hz). */
+export const SOCKET_EVENT_LIMIT: BucketLimit = { burst: 30, perSecond: 10 };
+/** Failed logins per email and per IP: 5 tries, then one more every 30 s, against guessing. */
+export const LOGIN_FAILURE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** Join-code lookups and joins per IP: a whole class may share one school IP, so generous. */
+export const JOIN_LIMIT: BucketLimit = { burst: 120, perSecond: 5 };
+/** Sign-ups per IP. */
+export const SIGNUP_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 60 };
+/** Roster broadcasts to the instructor are coalesced over this window (ms): 300 joins, a few updates. */
+export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;

@@ -1,0 +1,35 @@
+/**
+ * Sends the instructor room the roster whenever someone joins, leaves or comes back,
+ * coalescing bursts (a class of 300 joining at once) into a few updates.
+ */
+import type { Server } from "socket.io";
+import type { Db } from "../db/client";
+import { participantViews, type Presence } from "../domain/sessions";
+import { ROSTER_BROADCAST_DEBOUNCE_MS } from "../limits";
+import { rooms } from "./rooms";
+
+export class RosterBroadcaster {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly io: Server,
+    private readonly db: Db,
+    private readonly presence: Presence,
+  ) {}
+
+  changed(sessionId: string): void {
+    if (this.pending.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(sessionId);
+      participantViews(this.db, this.presence, sessionId)
+        .then((participants) => this.io.to(rooms.instructors(sessionId)).emit("roster:update", { sessionId, participants }))
+        .catch((error) => console.error("[roster] broadcast failed:", error));
+    }, ROSTER_BROADCAST_DEBOUNCE_MS);
+    this.pending.set(sessionId, timer);
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Joining, rejoining, attaching as instructor, and ending a session.
+ * A socket is bound to one role, once: a student seat or an instructor's session.
+ */
+import { AppError } from "../../lib/protocol/errors";
+import { currentInstructor } from "../auth/instructorSessions";
+import { endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
+import { onRequest } from "./requests";
+import { rooms } from "./rooms";
+import type { AppSocket, RealtimeContext } from "./socketServer";
+
+function requireUnbound(socket: AppSocket): void {
+  if (socket.data.role.kind !== "none") throw new AppError("FORBIDDEN", "this connection already has a role");
+}
+
+export function requireInstructorOf(socket: AppSocket, sessionId: string): string {
+  const role = socket.data.role;
+  if (role.kind !== "instructor" || role.sessionId !== sessionId) throw new AppError("FORBIDDEN", "only the session's instructor may do this");
+  return role.instructorId;
+}
+
+export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): void {
+  const { db, env, presence, limiter, io, roster } = ctx;
+
+  /** Bind the socket to its seat; any other socket of the same seat is told it was replaced. */
+  async function takeSeat(seat: Seat) {
+    const others = await io.in(rooms.participant(seat.participantId)).fetchSockets();
+    for (const other of others) {
+      if (other.id === socket.id) continue;
+      other.emit("session:replaced", { sessionId: seat.sessionId });
+      other.disconnect(true);
+    }
+    socket.data.role = { kind: "participant", participantId: seat.participantId, sessionId: seat.sessionId };
+    socket.join([rooms.session(seat.sessionId), rooms.students(seat.sessionId), rooms.participant(seat.participantId)]);
+    roster.changed(seat.sessionId);
+    return { rejoinToken: seat.rejoinToken, snapshot: seat.snapshot };
+  }
+
+  onRequest(socket, "session:join", limiter, async ({ code, identity }) => {
+    requireUnbound(socket);
+    return takeSeat(await join(db, presence, env.SESSION_SECRET, code, identity));
+  });
+
+  onRequest(socket, "session:rejoin", limiter, async ({ rejoinToken }) => {
+    const role = socket.data.role;
+    // A recovered connection may already hold this seat; rejoin then just refreshes the token.
+    if (role.kind === "instructor") throw new AppError("FORBIDDEN", "this connection already has a role");
+    const seat = await rejoin(db, env.SESSION_SECRET, rejoinToken);
+    if (role.kind === "participant" && role.participantId !== seat.participantId) throw new AppError("FORBIDDEN", "this connection already has a role");
+    return takeSeat(seat);
+  });
+
+  onRequest(socket, "instructor:attach", limiter, async ({ sessionId }) => {
+    const instructor = await currentInstructor(db, socket.handshake.headers.cookie);
+    if (!instructor) throw new AppError("UNAUTHENTICATED", "log in as an instructor first");
+    const role = socket.data.role;
+    if (role.kind === "participant" || (role.kind === "instructor" && role.sessionId !== sessionId)) {
+      throw new AppError("FORBIDDEN", "this connection already has a role");
+    }
+    const session = await requireOwnSession(db, instructor.id, sessionId);
+    socket.data.role = { kind: "instructor", instructorId: instructor.id, sessionId };
+    socket.join([rooms.session(sessionId), rooms.instructors(sessionId)]);
+    return instructorSnapshot(db, presence, session);
+  });
+
+  onRequest(socket, "session:end", limiter, async ({ sessionId }) => {
+    requireInstructorOf(socket, sessionId);
+    await endSession(db, sessionId);
+    io.to(rooms.session(sessionId)).emit("session:ended", { sessionId });
+    return { status: "ended" as const };
+  });
+
+  socket.on("disconnect", () => {
+    const role = socket.data.role;
+    if (role.kind !== "participant") return;
+    touchParticipant(db, role.participantId).catch((error) => console.error("[session] touch failed:", error));
+    roster.changed(role.sessionId);
+  });
+}

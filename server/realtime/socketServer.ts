@@ -1,0 +1,66 @@
+/**
+ * The Socket.IO server: handshake checks, one role per socket, and the event modules.
+ * Each event module (sessionEvents.ts, and later training, quiz, ...) gets the same context and
+ * registers its request handlers on every new socket.
+ */
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { PROTOCOL_VERSION, handshakeSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketRole } from "../../lib/protocol/events";
+import type { Db } from "../db/client";
+import type { Env } from "../env";
+import type { Presence } from "../domain/sessions";
+import { SOCKET_EVENT_LIMIT, SOCKET_MAX_MESSAGE_BYTES } from "../limits";
+import { RateLimiter } from "../rateLimit";
+import { socketPresence } from "./presence";
+import { RosterBroadcaster } from "./rosterBroadcaster";
+import { registerSessionEvents } from "./sessionEvents";
+
+export interface SocketData {
+  role: SocketRole;
+}
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeContext {
+  io: AppServer;
+  db: Db;
+  env: Env;
+  presence: Presence;
+  limiter: RateLimiter;
+  roster: RosterBroadcaster;
+}
+
+export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): RealtimeContext {
+  const io: AppServer = new Server(httpServer, {
+    maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES, // larger messages close the connection
+    serveClient: false,
+    // An optimisation only: a quick reconnect keeps rooms; correctness comes from session:rejoin.
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+  });
+  const presence = socketPresence(io);
+  const ctx: RealtimeContext = {
+    io,
+    db,
+    env,
+    presence,
+    limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
+    roster: new RosterBroadcaster(io, db, presence),
+  };
+
+  io.use((socket, next) => {
+    const handshake = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!handshake.success || handshake.data.protocolVersion !== PROTOCOL_VERSION) {
+      const error = new Error("PROTOCOL_MISMATCH") as Error & { data: unknown };
+      error.data = { code: "PROTOCOL_MISMATCH", message: `server speaks protocol ${PROTOCOL_VERSION}` };
+      return next(error);
+    }
+    next();
+  });
+
+  io.on("connection", (socket: AppSocket) => {
+    if (!socket.recovered) socket.data.role = { kind: "none" };
+    registerSessionEvents(ctx, socket);
+    socket.on("disconnect", () => ctx.limiter.forget(socket.id));
+  });
+  return ctx;
+}
