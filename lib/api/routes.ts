@@ -69,6 +69,8 @@ const rosterResult = z.object({
 });
 
 export const routes = {
+  /** Liveness for load balancers and the e2e web server. */
+  health: route("GET", "/api/health", none, z.object({ status: z.literal("ok") })),
   signup: route(
     "POST",
     "/api/auth/signup",

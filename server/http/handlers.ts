@@ -31,6 +31,9 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
   }
 
   return {
+    async health() {
+      return { status: "ok" as const };
+    },
     async signup({ body, res, ip }) {
       if (!signups.take(ip)) throw new AppError("RATE_LIMITED", "too many sign-ups from this network; try again later");
       if (await db.instructor.findUnique({ where: { email: body.email } })) throw new AppError("CONFLICT", "an account with this email exists");
