@@ -1,0 +1,326 @@
+/**
+ * Recurrent cells with hand-written backpropagation through time.
+ *
+ * Each cell follows the lecture's equations (lecture 02, "LSTM" and "Other RNN
+ * variants / GRU"); each gate is written on its own line under its equation.
+ * Parameters use the Keras / tf.layers layout so weights can be compared and
+ * exchanged: kernel W [D, G·H], recurrent kernel U [H, G·H], bias b [G·H],
+ * gate blocks in the order LSTM [i, f, g, o], GRU [z, r, h̃], RNN [h].
+ *
+ * Why the computation looks like this (WASM backend, measured in Node, see
+ * SETUP-NOTES and scripts/bench-eval.ts):
+ * - Every tensor lives per time step ([B, ·] each). Cutting a [T·B, ·] tensor
+ *   back into steps is the expensive operation on WASM: its Slice kernel copies
+ *   the whole source tensor for every slice (≈1.8 ms per step for [5120, 128]).
+ *   So inputs are fed step by step, and whatever can be batched over time is
+ *   batched by concatenation (cheap everywhere): the weight gradients are one
+ *   matmul per layer, Σ_t [h_{t-1}, x_t]ᵀ·δ_t = [H_prev, X]ᵀ·Δ.
+ * - Each gate is ONE fused matmul over the lecture's concatenated input,
+ *   W_g·[h_{t-1}, x_t] + b_g with the activation fused in. Splitting a single
+ *   [B, 4H] product into gates would cost more (0.6 ms of slicing) than the
+ *   four [H+D, H] matmuls (≈1.27 ms vs ≈1.10 ms + 0.6 ms).
+ * - tanh is computed as 2·σ(2x) − 1 (tanh on WASM is 1.3–18× slower than
+ *   sigmoid); for gates the factor 2 is folded into the prepared weights, so a
+ *   tanh gate is also one fused matmul + sigmoid.
+ * - The backward pass transposes explicitly and calls plain matMul: the
+ *   transpose flags are 8–16× slower on WASM.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { CharRNNConfig } from './config';
+
+export type CellKind = CharRNNConfig['cell'];
+
+/** Gate blocks G per cell: the kernels have G·H columns. */
+export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
+
+/** Weights of one recurrent layer (Keras layout). */
+export interface LayerParams {
+  /** Input kernel W: [D, G·H]. */
+  kernel: tf.Tensor2D;
+  /** Recurrent kernel U: [H, G·H]. */
+  recurrentKernel: tf.Tensor2D;
+  /** Bias b: [G·H]. */
+  bias: tf.Tensor1D;
+}
+
+/** Recurrent state of one layer. */
+export interface LayerState {
+  /** Hidden state h: [B, H]. */
+  h: tf.Tensor2D;
+  /** LSTM cell state c: [B, H]; null for RNN and GRU. */
+  c: tf.Tensor2D | null;
+}
+
+/** Gradients of one layer over a sequence. */
+export interface LayerGrads {
+  kernel: tf.Tensor2D;
+  recurrentKernel: tf.Tensor2D;
+  bias: tf.Tensor1D;
+  /** ∂loss/∂x_t per step ([B, D] each), or null when not requested. */
+  inputs: tf.Tensor2D[] | null;
+}
+
+/** A layer run forward over T steps, able to run itself backward. */
+export interface LayerRun {
+  /** h_t for every step, [B, H] each. */
+  outputs: tf.Tensor2D[];
+  /** State after the last step. */
+  state: LayerState;
+  /** Backpropagation through time from ∂loss/∂h_t (one [B, H] per step). */
+  backward(dOutputs: tf.Tensor2D[], wantInputGrads: boolean): LayerGrads;
+}
+
+/** Per-gate [U_g; W_g] matrices and biases, prepared once per sequence. */
+interface GateWeights {
+  /** [H + D, H] each; tanh gates pre-multiplied by 2. */
+  kernels: tf.Tensor2D[];
+  /** [H] each; tanh gates pre-multiplied by 2. */
+  biases: tf.Tensor1D[];
+}
+
+/** Splits the layer into per-gate [U_g; W_g] blocks; gates listed in `tanhGates` get the factor 2 of 2σ(2x) − 1. */
+function prepareGates(p: LayerParams, gates: number, tanhGates: readonly number[]): GateWeights {
+  const stacked = tf.concat([p.recurrentKernel, p.kernel], 0); // [H + D, G·H]
+  const kernels = tf.split(stacked, gates, 1) as tf.Tensor2D[]; // G × [H + D, H]
+  const biases = tf.split(p.bias, gates) as tf.Tensor1D[]; // G × [H]
+  for (const g of tanhGates) {
+    kernels[g] = tf.mul(kernels[g], 2);
+    biases[g] = tf.mul(biases[g], 2);
+  }
+  return { kernels, biases };
+}
+
+/** σ(xh·K + b) as one fused op.   [B, H] */
+function sigmoidGate(xh: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
+  return tf.fused.matMul({ a: xh, b: kernel, bias, activation: 'sigmoid' }) as tf.Tensor2D;
+}
+
+/** tanh(xh·K + b) = 2σ(2(xh·K + b)) − 1, with the 2 already folded into K and b.   [B, H] */
+function tanhGate(xh: tf.Tensor2D, kernel2: tf.Tensor2D, bias2: tf.Tensor1D): tf.Tensor2D {
+  return tf.sub(tf.mul(sigmoidGate(xh, kernel2, bias2), 2), 1);
+}
+
+/** tanh(x) = 2σ(2x) − 1 (faster than tf.tanh on WASM). */
+export function tanh(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
+}
+
+/** s ⊙ (1 − s): derivative of σ expressed through its output. */
+function sigmoidSlope(s: tf.Tensor2D): tf.Tensor2D {
+  return tf.mul(s, tf.sub(1, s));
+}
+
+/** 1 − y²: derivative of tanh expressed through its output. */
+function tanhSlope(y: tf.Tensor2D): tf.Tensor2D {
+  return tf.sub(1, tf.square(y));
+}
+
+/** Σ_t inputs_tᵀ·deltas_t as one matmul over the concatenated steps: [D_in, D_out]. */
+function sumOverTime(inputs: tf.Tensor2D[], deltas: tf.Tensor2D[]): tf.Tensor2D {
+  return tf.matMul(tf.transpose(tf.concat(inputs, 0)), tf.concat(deltas, 0));
+}
+
+/**
+ * Σ over all rows of the concatenated steps: [D]. A ones-row matmul, because
+ * tf.sum over axis 0 is ≈10× slower on WASM at [5120, 512].
+ */
+export function sumOverRows(deltas: tf.Tensor2D[]): tf.Tensor1D {
+  const rows = tf.concat(deltas, 0); // [T·B, D]
+  return tf.reshape(tf.matMul(tf.ones([1, rows.shape[0]]), rows), [rows.shape[1]]);
+}
+
+/** Cuts a gradient of [U; W] (rows H + D) into the recurrent and input parts. */
+function splitStacked(dStacked: tf.Tensor2D, hidden: number): [tf.Tensor2D, tf.Tensor2D] {
+  const [dU, dW] = tf.split(dStacked, [hidden, dStacked.shape[0] - hidden], 0) as tf.Tensor2D[];
+  return [dU, dW];
+}
+
+/** Adds the gradient flowing back from step t+1 (if any) to the one from above. */
+function addIfPresent(a: tf.Tensor2D, b: tf.Tensor2D | null): tf.Tensor2D {
+  return b === null ? a : tf.add(a, b);
+}
+
+/**
+ * Vanilla RNN (lecture 02): h_t = tanh(W·[h_{t-1}, x_t] + b).
+ */
+function runRNN(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+  const hidden = state.h.shape[1];
+  const { kernels, biases } = prepareGates(p, 1, [0]);
+  const xhs: tf.Tensor2D[] = [];
+  const outputs: tf.Tensor2D[] = [];
+  let h = state.h;
+  for (const x of xs) {
+    const xh = tf.concat([h, x], 1); // [B, H + D]
+    // h_t = tanh(W·[h_{t-1}, x_t] + b)   [B, H]
+    h = tanhGate(xh, kernels[0], biases[0]);
+    xhs.push(xh);
+    outputs.push(h);
+  }
+  return {
+    outputs,
+    state: { h, c: null },
+    backward(dOutputs, wantInputGrads) {
+      const uT = tf.transpose(p.recurrentKernel); // [H, H]ᵀ
+      const wT = tf.transpose(p.kernel); // [H, D]
+      const deltas: tf.Tensor2D[] = new Array(xs.length);
+      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      let dhNext: tf.Tensor2D | null = null;
+      for (let t = xs.length - 1; t >= 0; t--) {
+        const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
+        // δ_t = ∂L/∂(W·[h_{t-1}, x_t] + b) = dh ⊙ (1 − h_t²)   [B, H]
+        const delta: tf.Tensor2D = tf.mul(dh, tanhSlope(outputs[t]));
+        deltas[t] = delta;
+        dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
+        if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
+      }
+      const [dU, dW] = splitStacked(sumOverTime(xhs, deltas), hidden);
+      return { kernel: dW, recurrentKernel: dU, bias: sumOverRows(deltas), inputs: wantInputGrads ? dInputs : null };
+    },
+  };
+}
+
+/**
+ * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
+ */
+function runLSTM(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+  const hidden = state.h.shape[1];
+  const { kernels, biases } = prepareGates(p, 4, [2]);
+  const [kI, kF, kG, kO] = kernels;
+  const [bI, bF, bG, bO] = biases;
+  if (state.c === null) throw new Error('LSTM state needs a cell state c');
+  interface Step { xh: tf.Tensor2D; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D; cPrev: tf.Tensor2D; tanhC: tf.Tensor2D }
+  const steps: Step[] = [];
+  const outputs: tf.Tensor2D[] = [];
+  let h = state.h;
+  let c = state.c;
+  for (const x of xs) {
+    const xh = tf.concat([h, x], 1); // [B, H + D]
+    // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)   [B, H]
+    const i = sigmoidGate(xh, kI, bI);
+    // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)   [B, H]
+    const f = sigmoidGate(xh, kF, bF);
+    // g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)   [B, H]
+    const g = tanhGate(xh, kG, bG);
+    // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)   [B, H]
+    const o = sigmoidGate(xh, kO, bO);
+    const cPrev = c;
+    // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t   [B, H]
+    c = tf.add(tf.mul(f, cPrev), tf.mul(i, g)) as tf.Tensor2D;
+    // h_t = o_t ⊙ tanh(c_t)   [B, H]
+    const tanhC = tanh(c);
+    h = tf.mul(o, tanhC) as tf.Tensor2D;
+    steps.push({ xh, i, f, g, o, cPrev, tanhC });
+    outputs.push(h);
+  }
+  return {
+    outputs,
+    state: { h, c },
+    backward(dOutputs, wantInputGrads) {
+      const uT = tf.transpose(p.recurrentKernel); // [4H, H]
+      const wT = tf.transpose(p.kernel); // [4H, D]
+      const deltas: tf.Tensor2D[] = new Array(xs.length);
+      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      let dhNext: tf.Tensor2D | null = null;
+      let dcNext: tf.Tensor2D | null = null;
+      for (let t = xs.length - 1; t >= 0; t--) {
+        const { i, f, g, o, cPrev, tanhC } = steps[t];
+        const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
+        // ∂c_t = ∂c_{t+1} ⊙ f_{t+1} + ∂h_t ⊙ o_t ⊙ (1 − tanh²c_t)   [B, H]
+        const dc: tf.Tensor2D = addIfPresent(tf.mul(dh, tf.mul(o, tanhSlope(tanhC))), dcNext);
+        // pre-activation gradients, one per gate   [B, H] each
+        const dI: tf.Tensor2D = tf.mul(tf.mul(dc, g), sigmoidSlope(i));
+        const dF: tf.Tensor2D = tf.mul(tf.mul(dc, cPrev), sigmoidSlope(f));
+        const dG: tf.Tensor2D = tf.mul(tf.mul(dc, i), tanhSlope(g));
+        const dO: tf.Tensor2D = tf.mul(tf.mul(dh, tanhC), sigmoidSlope(o));
+        const delta: tf.Tensor2D = tf.concat([dI, dF, dG, dO], 1); // [B, 4H]
+        deltas[t] = delta;
+        dcNext = tf.mul(dc, f) as tf.Tensor2D;
+        dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
+        if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
+      }
+      const [dU, dW] = splitStacked(sumOverTime(steps.map((s) => s.xh), deltas), hidden);
+      return { kernel: dW, recurrentKernel: dU, bias: sumOverRows(deltas), inputs: wantInputGrads ? dInputs : null };
+    },
+  };
+}
+
+/**
+ * GRU (lecture 02; Cho et al. 2014), gates [z, r, h̃], the reset gate applied
+ * before the recurrent matmul as in the lecture and in tf.layers.gru
+ * (Keras `reset_after=False`). That placement needs r_t before h̃_t's matmul,
+ * hence two fused matmuls per step: [z, r] share one input, h̃ has its own.
+ */
+function runGRU(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+  const hidden = state.h.shape[1];
+  const { kernels, biases } = prepareGates(p, 3, [2]);
+  const [kZ, kR, kN] = kernels;
+  const [bZ, bR, bN] = biases;
+  interface Step { xh: tf.Tensor2D; xrh: tf.Tensor2D; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
+  const steps: Step[] = [];
+  const outputs: tf.Tensor2D[] = [];
+  let h = state.h;
+  for (const x of xs) {
+    const hPrev = h;
+    const xh = tf.concat([hPrev, x], 1); // [B, H + D]
+    // z_t = σ(W_z·[h_{t-1}, x_t] + b_z)   [B, H]
+    const z = sigmoidGate(xh, kZ, bZ);
+    // r_t = σ(W_r·[h_{t-1}, x_t] + b_r)   [B, H]
+    const r = sigmoidGate(xh, kR, bR);
+    const xrh = tf.concat([tf.mul(r, hPrev) as tf.Tensor2D, x], 1); // [B, H + D]
+    // h̃_t = tanh(W_h·[r_t ⊙ h_{t-1}, x_t] + b_h)   [B, H]
+    const n = tanhGate(xrh, kN, bN);
+    // h_t = z_t ⊙ h_{t-1} + (1 − z_t) ⊙ h̃_t = h̃_t + z_t ⊙ (h_{t-1} − h̃_t)   [B, H]
+    h = tf.add(n, tf.mul(z, tf.sub(hPrev, n))) as tf.Tensor2D;
+    steps.push({ xh, xrh, hPrev, z, r, n });
+    outputs.push(h);
+  }
+  return {
+    outputs,
+    state: { h, c: null },
+    backward(dOutputs, wantInputGrads) {
+      const uT = tf.transpose(p.recurrentKernel); // [3H, H]
+      const [uZRT, uNT] = tf.split(uT, [2 * hidden, hidden], 0) as tf.Tensor2D[]; // [2H, H], [H, H]
+      const wT = tf.transpose(p.kernel); // [3H, D]
+      const deltasZR: tf.Tensor2D[] = new Array(xs.length);
+      const deltasN: tf.Tensor2D[] = new Array(xs.length);
+      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      let dhNext: tf.Tensor2D | null = null;
+      for (let t = xs.length - 1; t >= 0; t--) {
+        const { hPrev, z, r, n } = steps[t];
+        const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
+        // pre-activation gradients of z and h̃   [B, H]
+        const dZ: tf.Tensor2D = tf.mul(tf.mul(dh, tf.sub(hPrev, n)), sigmoidSlope(z));
+        const dN: tf.Tensor2D = tf.mul(tf.mul(dh, tf.sub(1, z)), tanhSlope(n));
+        const dRH: tf.Tensor2D = tf.matMul(dN, uNT); // ∂(r_t ⊙ h_{t-1})   [B, H]
+        const dR: tf.Tensor2D = tf.mul(tf.mul(dRH, hPrev), sigmoidSlope(r));
+        const deltaZR: tf.Tensor2D = tf.concat([dZ, dR], 1); // [B, 2H]
+        deltasZR[t] = deltaZR;
+        deltasN[t] = dN;
+        // ∂h_{t-1} = ∂h_t ⊙ z_t + ∂(r⊙h) ⊙ r_t + δ_zr·U_zrᵀ   [B, H]
+        dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRH, r)), tf.matMul(deltaZR, uZRT)) as tf.Tensor2D;
+        if (wantInputGrads) dInputs[t] = tf.matMul(tf.concat([deltaZR, dN], 1), wT); // [B, D]
+      }
+      const dStackedZR = sumOverTime(steps.map((s) => s.xh), deltasZR); // [H + D, 2H]
+      const dStackedN = sumOverTime(steps.map((s) => s.xrh), deltasN); // [H + D, H]
+      const [dU, dW] = splitStacked(tf.concat([dStackedZR, dStackedN], 1), hidden);
+      const dBias = tf.concat([sumOverRows(deltasZR), sumOverRows(deltasN)]);
+      return { kernel: dW, recurrentKernel: dU, bias: dBias, inputs: wantInputGrads ? dInputs : null };
+    },
+  };
+}
+
+/** Runs one recurrent layer of the given kind over per-step inputs `xs` ([B, D] each). */
+export function runLayer(cell: CellKind, params: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+  switch (cell) {
+    case 'rnn':
+      return runRNN(params, xs, state);
+    case 'lstm':
+      return runLSTM(params, xs, state);
+    case 'gru':
+      return runGRU(params, xs, state);
+    default: {
+      const unreachable: never = cell;
+      throw new Error(`unknown cell ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,356 @@
+/**
+ * CharRNN: characters in, next-character distribution out.
+ *
+ *   x_t (one-hot [B, V], or embedded)  →  1–3 recurrent layers (cells.ts),
+ *   dropout between layers  →  linear  →  softmax over the V characters.
+ *
+ * Training minimises the mean cross-entropy (nats per character) with a
+ * hand-written backward pass through time (cells.ts) and Adam (optimizer.ts).
+ * No tf.layers and no autodiff: see cells.ts for why, with measurements.
+ *
+ * An embedding E [V, E] followed by the first layer's kernel W [E, G·H] is
+ * applied as one [V, G·H] matrix M = E·W (x_t·M equals embed-then-project),
+ * so embedding and one-hot input share the same per-step path; the gradient
+ * of M is split back into ∂E = ∂M·Wᵀ and ∂W = Eᵀ·∂M.
+ *
+ * Layouts: token ids are batch-major Int32Arrays, id of window b at step t at
+ * [b·T + t]. Internally every tensor is one time step ([B, ·]).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { charRNNConfigSchema, type CharRNNConfig } from './config';
+import { GATE_COUNT, runLayer, sumOverRows, type LayerParams, type LayerRun, type LayerState } from './cells';
+import { Adam } from './optimizer';
+import { Rng } from './rng';
+
+/** Recurrent state of every layer, bottom first. Owned by the caller: release with disposeState. */
+export type RNNState = LayerState[];
+
+/** B windows of T characters and, for each, the T characters that follow. */
+export interface TokenBatch {
+  /** Input ids, batch-major [B·T]. */
+  inputs: Int32Array;
+  /** Target ids (inputs shifted by one), batch-major [B·T]. */
+  targets: Int32Array;
+  /** Number of windows B. */
+  batchSize: number;
+}
+
+/** Name and shape of one parameter tensor. */
+export interface ParameterSpec {
+  name: string;
+  shape: number[];
+}
+
+/** A parameter's values, e.g. for serialisation. */
+export interface ParameterValues extends ParameterSpec {
+  values: Float32Array;
+}
+
+/** Random-number streams of a seeded run (see Rng.forStream). */
+export const RNG_STREAM = { init: 0, batches: 1, dropout: 2 } as const;
+
+/** Every parameter the configuration implies, in canonical order (also the order in weight files). */
+export function parameterSpecs(config: CharRNNConfig, vocabSize: number): ParameterSpec[] {
+  const { hiddenSize: H, embeddingSize: E, layers } = config;
+  const GH = GATE_COUNT[config.cell] * H;
+  const specs: ParameterSpec[] = [];
+  if (E > 0) specs.push({ name: 'embedding', shape: [vocabSize, E] });
+  for (let l = 0; l < layers; l++) {
+    const inputSize = l > 0 ? H : E > 0 ? E : vocabSize;
+    specs.push({ name: `layer${l}.kernel`, shape: [inputSize, GH] });
+    specs.push({ name: `layer${l}.recurrentKernel`, shape: [H, GH] });
+    specs.push({ name: `layer${l}.bias`, shape: [GH] });
+  }
+  specs.push({ name: 'output.kernel', shape: [H, vocabSize] });
+  specs.push({ name: 'output.bias', shape: [vocabSize] });
+  return specs;
+}
+
+/**
+ * Seeded initial values: Glorot-uniform kernels (limit √(6/(fan_in + fan_out)),
+ * the tf.layers default for kernels), zero biases except the LSTM forget gate,
+ * which starts at 1 like BasicLSTMCell's forget_bias (lecture 05).
+ */
+function initialValues(config: CharRNNConfig, spec: ParameterSpec, rng: Rng): Float32Array {
+  const size = spec.shape.reduce((a, b) => a * b, 1);
+  const values = new Float32Array(size);
+  if (spec.shape.length === 2) {
+    const limit = Math.sqrt(6 / (spec.shape[0] + spec.shape[1]));
+    for (let i = 0; i < size; i++) values[i] = rng.uniform(limit);
+  } else if (config.cell === 'lstm' && spec.name.startsWith('layer')) {
+    values.fill(1, config.hiddenSize, 2 * config.hiddenSize); // gates [i, f, g, o]: f is block 1
+  }
+  return values;
+}
+
+/** Releases the tensors of a state. */
+export function disposeState(state: RNNState): void {
+  for (const { h, c } of state) {
+    h.dispose();
+    c?.dispose();
+  }
+}
+
+/** Runs `fn` in tf.tidy and keeps only the tensors `keep` selects from its result. */
+function tidyKeep<T>(fn: () => T, keep: (result: T) => tf.Tensor[]): T {
+  let result: T | undefined;
+  tf.tidy(() => {
+    result = fn();
+    for (const t of keep(result)) tf.keep(t);
+  });
+  return result as T;
+}
+
+function stateTensors(state: RNNState): tf.Tensor[] {
+  return state.flatMap(({ h, c }) => (c === null ? [h] : [h, c]));
+}
+
+/** One-hot rows for step t of batch-major ids: [B, V]. */
+function oneHotStep(ids: Int32Array, batchSize: number, steps: number, t: number, vocabSize: number): tf.Tensor2D {
+  const data = new Float32Array(batchSize * vocabSize);
+  for (let b = 0; b < batchSize; b++) data[b * vocabSize + ids[b * steps + t]] = 1;
+  return tf.tensor2d(data, [batchSize, vocabSize]);
+}
+
+/** Result of running the network forward over a batch. */
+interface ForwardRun {
+  /** Per-layer runs (for the backward pass). */
+  layers: LayerRun[];
+  /** Dropout masks applied to the inputs of layer l ≥ 1, per step; empty when not training. */
+  masks: tf.Tensor2D[][];
+  /** Logits per step, [B, V] each. */
+  logits: tf.Tensor2D[];
+  /** State after the last step. */
+  state: RNNState;
+}
+
+export class CharRNN {
+  /** Parameters by name (see parameterSpecs). */
+  private readonly params = new Map<string, tf.Variable>();
+  private optimizer: Adam | null = null;
+  private readonly dropoutRng: Rng;
+
+  private constructor(
+    /** Validated configuration. */
+    readonly config: CharRNNConfig,
+    /** Number of characters V, unknown token included. */
+    readonly vocabSize: number,
+    values: ReadonlyMap<string, Float32Array>,
+  ) {
+    for (const spec of parameterSpecs(config, vocabSize)) {
+      const v = values.get(spec.name);
+      if (v === undefined) throw new Error(`missing parameter ${spec.name}`);
+      this.params.set(spec.name, tf.variable(tf.tensor(v, spec.shape, 'float32')));
+    }
+    this.dropoutRng = Rng.forStream(config.seed, RNG_STREAM.dropout);
+  }
+
+  /** A freshly initialised model (seeded by config.seed). */
+  static create(config: CharRNNConfig, vocabSize: number): CharRNN {
+    const valid = charRNNConfigSchema.parse(config);
+    const rng = Rng.forStream(valid.seed, RNG_STREAM.init);
+    const values = new Map(parameterSpecs(valid, vocabSize).map((s) => [s.name, initialValues(valid, s, rng)] as const));
+    return new CharRNN(valid, vocabSize, values);
+  }
+
+  /** A model with the given parameter values (names and sizes as in parameterSpecs). */
+  static fromParameters(config: CharRNNConfig, vocabSize: number, values: ReadonlyMap<string, Float32Array>): CharRNN {
+    return new CharRNN(charRNNConfigSchema.parse(config), vocabSize, values);
+  }
+
+  /** Copies of all parameter values, in canonical order. */
+  parameters(): ParameterValues[] {
+    return parameterSpecs(this.config, this.vocabSize).map((spec) => ({ ...spec, values: this.param(spec.name).dataSync() as Float32Array }));
+  }
+
+  /** Number of optimizer updates applied. */
+  get step(): number {
+    return this.optimizer?.steps ?? 0;
+  }
+
+  /** All-zero state for `batchSize` streams. */
+  zeroState(batchSize: number): RNNState {
+    const H = this.config.hiddenSize;
+    return Array.from({ length: this.config.layers }, () => ({
+      h: tf.zeros([batchSize, H]) as tf.Tensor2D,
+      c: this.config.cell === 'lstm' ? (tf.zeros([batchSize, H]) as tf.Tensor2D) : null,
+    }));
+  }
+
+  /**
+   * Logits for every position: [B, T, V]. Returns the state after the last
+   * step (caller disposes both); `state` defaults to zeros and is not consumed.
+   */
+  forward(inputs: Int32Array, batchSize: number, state?: RNNState): { logits: tf.Tensor3D; state: RNNState } {
+    return tidyKeep(
+      () => {
+        const run = this.run(inputs, batchSize, state ?? this.zeroState(batchSize), false);
+        const logits = tf.transpose(tf.stack(run.logits), [1, 0, 2]) as tf.Tensor3D; // [B, T, V]
+        return { logits, state: run.state };
+      },
+      (r) => [r.logits, ...stateTensors(r.state)],
+    );
+  }
+
+  /**
+   * log p(target) at every position, batch-major [B·T], computed in float32 on
+   * the backend; plus the final state (caller disposes).
+   */
+  score(batch: TokenBatch, state?: RNNState): { logProbs: Float32Array; state: RNNState } {
+    const { batchSize: B } = batch;
+    const T = batch.inputs.length / B;
+    const kept = tidyKeep(
+      () => {
+        const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
+        const logProbs = tf.sum(tf.mul(tf.logSoftmax(tf.concat(run.logits, 0)), this.targetMatrix(batch)), 1); // [T·B]
+        return { logProbs, state: run.state };
+      },
+      (r) => [r.logProbs, ...stateTensors(r.state)],
+    );
+    const timeMajor = kept.logProbs.dataSync();
+    kept.logProbs.dispose();
+    const logProbs = new Float32Array(B * T);
+    for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) logProbs[b * T + t] = timeMajor[t * B + b];
+    return { logProbs, state: kept.state };
+  }
+
+  /**
+   * Mean cross-entropy (nats) of the batch and its gradient for every
+   * parameter, by backpropagation through time. `dropout` applies the
+   * configured dropout (training); tests call it without. Caller disposes.
+   */
+  computeGradients(
+    batch: TokenBatch,
+    state?: RNNState,
+    dropout = false,
+  ): { loss: tf.Scalar; grads: Map<string, tf.Tensor>; state: RNNState } {
+    const { batchSize: B } = batch;
+    const T = batch.inputs.length / B;
+    const N = B * T;
+    const V = this.vocabSize;
+    const result = tidyKeep(
+      () => {
+        const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
+        const targets = Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, B, T, t, V)); // T × [B, V]
+        // loss = −(1/N) Σ log softmax(logits)[target]
+        const loss = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(tf.concat(run.logits, 0)), tf.concat(targets, 0))), N)) as tf.Scalar;
+
+        // ∂loss/∂logits_t = (softmax(logits_t) − y_t) / N   [B, V]
+        const dLogits = run.logits.map((z, t): tf.Tensor2D => tf.sub(tf.softmax(z), targets[t]));
+        const outKernelT = tf.div(tf.transpose(this.param('output.kernel')), N); // [V, H] / N
+        const top = run.layers[run.layers.length - 1].outputs;
+        const grads = new Map<string, tf.Tensor>();
+        grads.set('output.kernel', tf.div(tf.matMul(tf.transpose(tf.concat(top, 0)), tf.concat(dLogits, 0)), N)); // [H, V]
+        grads.set('output.bias', tf.div(sumOverRows(dLogits), N)); // [V]
+
+        let dOutputs = dLogits.map((d): tf.Tensor2D => tf.matMul(d, outKernelT)); // ∂loss/∂h_t of the top layer, [B, H] each
+        for (let l = run.layers.length - 1; l >= 0; l--) {
+          const g = run.layers[l].backward(dOutputs, l > 0);
+          grads.set(`layer${l}.recurrentKernel`, g.recurrentKernel);
+          grads.set(`layer${l}.bias`, g.bias);
+          if (l > 0) {
+            grads.set(`layer${l}.kernel`, g.kernel);
+            const dInputs = g.inputs ?? [];
+            dOutputs = run.masks.length > 0 ? dInputs.map((d, t): tf.Tensor2D => tf.mul(d, run.masks[l - 1][t])) : dInputs;
+          } else if (this.config.embeddingSize > 0) {
+            // M = E·W₀  ⇒  ∂E = ∂M·W₀ᵀ, ∂W₀ = Eᵀ·∂M
+            grads.set('embedding', tf.matMul(g.kernel, tf.transpose(this.param('layer0.kernel'))));
+            grads.set('layer0.kernel', tf.matMul(tf.transpose(this.param('embedding')), g.kernel));
+          } else {
+            grads.set('layer0.kernel', g.kernel);
+          }
+        }
+        return { loss, grads, state: run.state };
+      },
+      (r) => [r.loss, ...r.grads.values(), ...stateTensors(r.state)],
+    );
+    return result;
+  }
+
+  /**
+   * One Adam step on the batch; returns the loss before the update (nats per
+   * character). With a `state`, training continues from it and the final
+   * state is returned (caller disposes); without, windows start from zeros.
+   */
+  trainStep(batch: TokenBatch, state?: RNNState): { loss: number; state: RNNState | null } {
+    this.optimizer ??= new Adam(this.params);
+    const { loss, grads, state: finalState } = this.computeGradients(batch, state, this.config.dropout > 0);
+    const { learningRate, lrDecay, clipNorm } = this.config;
+    this.optimizer.apply(grads, learningRate * lrDecay ** (this.optimizer.steps / 1000), clipNorm);
+    const value = loss.dataSync()[0];
+    loss.dispose();
+    for (const g of grads.values()) g.dispose();
+    if (state === undefined) {
+      disposeState(finalState);
+      return { loss: value, state: null };
+    }
+    return { loss: value, state: finalState };
+  }
+
+  /** Releases every tensor the model owns. */
+  dispose(): void {
+    for (const p of this.params.values()) p.dispose();
+    this.params.clear();
+    this.optimizer?.dispose();
+    this.optimizer = null;
+  }
+
+  private param(name: string): tf.Variable {
+    const p = this.params.get(name);
+    if (p === undefined) throw new Error(`no parameter ${name}`);
+    return p;
+  }
+
+  private layerParams(l: number, inputMatrix: tf.Tensor2D | null): LayerParams {
+    return {
+      kernel: inputMatrix ?? (this.param(`layer${l}.kernel`) as tf.Tensor2D),
+      recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D,
+      bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
+    };
+  }
+
+  /** Time-major one-hot targets [T·B, V]. */
+  private targetMatrix(batch: TokenBatch): tf.Tensor2D {
+    const T = batch.targets.length / batch.batchSize;
+    return tf.concat(Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, batch.batchSize, T, t, this.vocabSize)), 0);
+  }
+
+  /** Dropout mask for one step: 0 with probability p, else 1/(1 − p).   [B, H] */
+  private dropoutMask(batchSize: number): tf.Tensor2D {
+    const p = this.config.dropout;
+    const data = new Float32Array(batchSize * this.config.hiddenSize);
+    for (let i = 0; i < data.length; i++) data[i] = this.dropoutRng.next() < p ? 0 : 1 / (1 - p);
+    return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
+  }
+
+  /** The forward pass; call inside a tidy. */
+  private run(inputs: Int32Array, batchSize: number, state: RNNState, dropout: boolean): ForwardRun {
+    if (!Number.isInteger(batchSize) || batchSize < 1 || inputs.length % batchSize !== 0 || inputs.length === 0) {
+      throw new RangeError(`inputs (${inputs.length} ids) do not form ${batchSize} equal non-empty windows`);
+    }
+    const T = inputs.length / batchSize;
+    const V = this.vocabSize;
+    for (const id of inputs) if (!(id >= 0 && id < V)) throw new RangeError(`token id ${id} outside vocabulary of ${V}`);
+    const inputMatrix: tf.Tensor2D =
+      this.config.embeddingSize > 0
+        ? tf.matMul(this.param('embedding') as tf.Tensor2D, this.param('layer0.kernel') as tf.Tensor2D) // [V, G·H]
+        : (this.param('layer0.kernel') as tf.Tensor2D);
+    let xs = Array.from({ length: T }, (_, t) => oneHotStep(inputs, batchSize, T, t, V)); // T × [B, V]
+    const layers: LayerRun[] = [];
+    const masks: tf.Tensor2D[][] = [];
+    for (let l = 0; l < this.config.layers; l++) {
+      if (l > 0 && dropout) {
+        const m = xs.map(() => this.dropoutMask(batchSize));
+        masks.push(m);
+        xs = xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t]));
+      }
+      const layer = runLayer(this.config.cell, this.layerParams(l, l === 0 ? inputMatrix : null), xs, state[l]);
+      layers.push(layer);
+      xs = layer.outputs;
+    }
+    const outKernel = this.param('output.kernel') as tf.Tensor2D;
+    const outBias = this.param('output.bias') as tf.Tensor1D;
+    const logits = xs.map((h) => tf.fused.matMul({ a: h, b: outKernel, bias: outBias }) as tf.Tensor2D); // T × [B, V]
+    return { layers, masks, logits, state: layers.map((r) => r.state) };
+  }
+}
