@@ -168,6 +168,11 @@ export class CharRNN {
     return this.optimizer?.steps ?? 0;
   }
 
+  /** Learning rate of the next update: learningRate · lrDecay^(step / 1000). */
+  currentLearningRate(): number {
+    return this.config.learningRate * this.config.lrDecay ** (this.step / 1000);
+  }
+
   /** All-zero state for `batchSize` streams. */
   zeroState(batchSize: number): RNNState {
     const H = this.config.hiddenSize;
@@ -275,8 +280,7 @@ export class CharRNN {
   trainStep(batch: TokenBatch, state?: RNNState): { loss: number; state: RNNState | null } {
     this.optimizer ??= new Adam(this.params);
     const { loss, grads, state: finalState } = this.computeGradients(batch, state, this.config.dropout > 0);
-    const { learningRate, lrDecay, clipNorm } = this.config;
-    this.optimizer.apply(grads, learningRate * lrDecay ** (this.optimizer.steps / 1000), clipNorm);
+    this.optimizer.apply(grads, this.currentLearningRate(), this.config.clipNorm);
     const value = loss.dataSync()[0];
     loss.dispose();
     for (const g of grads.values()) g.dispose();
