@@ -54,3 +54,27 @@ for (const overrides of CASES) {
     model.dispose();
   });
 }
+
+test('gradients on wasm equal gradients on cpu (LSTM, 2 layers, embedding)', async () => {
+  const gradsOn = async (backend: 'cpu' | 'wasm') => {
+    await useBackend(backend);
+    const model = tinyModel({ cell: 'lstm', layers: 2, embeddingSize: 8, hiddenSize: 32 }, 20);
+    const { loss, grads, state } = model.computeGradients(randomBatch(20, 8, 12));
+    const values = new Map([...grads].map(([name, g]) => [name, Float32Array.from(g.dataSync())] as const));
+    const lossValue = loss.dataSync()[0];
+    loss.dispose();
+    grads.forEach((g) => g.dispose());
+    state.forEach(({ h, c }) => { h.dispose(); c?.dispose(); });
+    model.dispose();
+    return { lossValue, values };
+  };
+  const cpu = await gradsOn('cpu');
+  const wasm = await gradsOn('wasm');
+  assert.ok(Math.abs(cpu.lossValue - wasm.lossValue) < 1e-5);
+  for (const [name, g] of cpu.values) {
+    const w = wasm.values.get(name);
+    assert.ok(w);
+    const maxDiff = g.reduce((m, v, i) => Math.max(m, Math.abs(v - w[i])), 0);
+    assert.ok(maxDiff < 1e-5, `${name}: max |cpu − wasm| = ${maxDiff}`);
+  }
+});

@@ -140,7 +140,7 @@ export class CharRNN {
     for (const spec of parameterSpecs(config, vocabSize)) {
       const v = values.get(spec.name);
       if (v === undefined) throw new Error(`missing parameter ${spec.name}`);
-      this.params.set(spec.name, tf.variable(tf.tensor(v, spec.shape, 'float32')));
+      this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(v, spec.shape, 'float32'))));
     }
     this.dropoutRng = Rng.forStream(config.seed, RNG_STREAM.dropout);
   }

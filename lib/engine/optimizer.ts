@@ -22,7 +22,7 @@ export class Adam {
 
   constructor(private readonly params: ReadonlyMap<string, tf.Variable>) {
     for (const [name, p] of params) {
-      this.moments.set(name, { m: tf.variable(tf.zerosLike(p)), v: tf.variable(tf.zerosLike(p)) });
+      this.moments.set(name, tf.tidy(() => ({ m: tf.variable(tf.zerosLike(p)), v: tf.variable(tf.zerosLike(p)) })));
     }
   }
 

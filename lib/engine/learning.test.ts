@@ -1,0 +1,51 @@
+/**
+ * The engine learns: it memorises a tiny repeated text, and a 1-layer
+ * LSTM-128 on tiny-shakespeare improves its validation loss quickly.
+ * Bounds were set from measurements (wasm, Node 20, 2-core machine):
+ * repeated text reached < 0.05 nats at step 47 (bound: 150); shakespeare validation
+ * went 4.18 → 2.16 nats in 150 steps of batch 32 (stateful: 2.2).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CharRNN } from './model';
+import { Trainer } from './train';
+import { makeConfig } from './config';
+import { buildVocabulary, encode, splitCorpus } from './text';
+import { useBackend } from './test-support';
+
+test('memorises a tiny repeated text to below 0.05 nats', async () => {
+  await useBackend('wasm');
+  const text = 'hello classroom! '.repeat(40);
+  const vocab = buildVocabulary(text, 64);
+  const ids = encode(vocab, text);
+  const model = CharRNN.create(makeConfig({ hiddenSize: 32, seqLen: 16, batchSize: 16, learningRate: 0.02 }), vocab.chars.length);
+  const trainer = new Trainer(model, ids, ids);
+  let loss = Infinity;
+  let steps = 0;
+  while (loss >= 0.05 && steps < 150) {
+    loss = trainer.step().loss;
+    steps++;
+  }
+  assert.ok(loss < 0.05, `loss ${loss} after ${steps} steps`);
+  assert.ok(trainer.validate().nats < 0.1);
+  trainer.dispose();
+  model.dispose();
+});
+
+for (const statefulWindows of [false, true]) {
+  test(`LSTM-128 on tiny-shakespeare improves validation loss within 150 steps (${statefulWindows ? 'stateful' : 'random'} windows)`, async () => {
+    await useBackend('wasm');
+    const split = splitCorpus(readFileSync(new URL('../../../shared/corpora/tinyshakespeare.txt', import.meta.url), 'utf8'));
+    const vocab = buildVocabulary(split.train, 2000);
+    const model = CharRNN.create(makeConfig({ batchSize: 32, statefulWindows }), vocab.chars.length);
+    const trainer = new Trainer(model, encode(vocab, split.train), encode(vocab, split.validation));
+    const initial = trainer.validate().nats;
+    assert.ok(Math.abs(initial - Math.log(vocab.chars.length)) < 0.2, `untrained loss ${initial} ≈ ln V`);
+    for (let i = 0; i < 150; i++) trainer.step();
+    const after = trainer.validate().nats;
+    assert.ok(after < 2.4, `validation loss after 150 steps: ${after}`);
+    trainer.dispose();
+    model.dispose();
+  });
+}
