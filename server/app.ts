@@ -60,6 +60,7 @@ export async function createApplication({ db, env, nextHandler }: AppComponents)
     httpServer,
     realtime,
     async close() {
+      realtime.closing = true;
       realtime.roster.close();
       await realtime.io.close(); // also closes httpServer
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));

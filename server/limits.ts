@@ -9,11 +9,13 @@ export const SOCKET_MAX_MESSAGE_BYTES = 64 * 1024;
 export const HTTP_MAX_JSON_BYTES = 64 * 1024;
 /** Socket events per connection: a burst of 30, then 10 per second (telemetry is 1 Hz). */
 export const SOCKET_EVENT_LIMIT: BucketLimit = { burst: 30, perSecond: 10 };
-/** Failed logins per email and per IP: 5 tries, then one more every 30 s, against guessing. */
+/** Failed logins per email: 5 tries, then one more every 30 s, against guessing. */
 export const LOGIN_FAILURE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** Failed logins per IP: a school shares one IP, so 30 tries, then one every 10 s. */
+export const LOGIN_FAILURE_IP_LIMIT: BucketLimit = { burst: 30, perSecond: 1 / 10 };
 /** Join-code lookups and joins per IP: a whole class may share one school IP, so generous. */
 export const JOIN_LIMIT: BucketLimit = { burst: 120, perSecond: 5 };
-/** Sign-ups per IP. */
-export const SIGNUP_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 60 };
+/** Sign-ups per IP: a staff room signs up together, so 50, then one every 6 s. */
+export const SIGNUP_LIMIT: BucketLimit = { burst: 50, perSecond: 1 / 6 };
 /** Roster broadcasts to the instructor are coalesced over this window (ms): 300 joins, a few updates. */
 export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;

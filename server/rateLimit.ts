@@ -18,16 +18,26 @@ export class RateLimiter {
   ) {}
 
   /** Takes one token for `key`; false when the bucket is empty (the request should be refused). */
-  take(key: string, cost = 1): boolean {
+  take(key: string): boolean {
+    const bucket = this.refill(key);
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    return allowed;
+  }
+
+  /** Whether `take` would succeed now, without taking (for limits charged only on failure). */
+  hasToken(key: string): boolean {
+    return this.refill(key).tokens >= 1;
+  }
+
+  private refill(key: string): { tokens: number; at: number } {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
     bucket.tokens = Math.min(this.limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.perSecond);
     bucket.at = now;
-    const allowed = bucket.tokens >= cost;
-    if (allowed) bucket.tokens -= cost;
     this.buckets.set(key, bucket);
     if (this.buckets.size > 10_000) this.sweep(now);
-    return allowed;
+    return bucket;
   }
 
   forget(key: string): void {

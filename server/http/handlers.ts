@@ -8,14 +8,15 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { createLogin, currentInstructor, endLogin, type LoggedInInstructor } from "../auth/instructorSessions";
 import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
-import { JOIN_LIMIT, LOGIN_FAILURE_LIMIT, SIGNUP_LIMIT } from "../limits";
+import { JOIN_LIMIT, LOGIN_FAILURE_IP_LIMIT, LOGIN_FAILURE_LIMIT, SIGNUP_LIMIT } from "../limits";
 import { RateLimiter } from "../rateLimit";
 import type { Handlers, RequestContext } from "./router";
 import type { RouteName } from "../../lib/api/routes";
 import { joinCodeSchema } from "../../lib/protocol/events";
 
 export function createHandlers(db: Db, presence: Presence): Handlers {
-  const loginFailures = new RateLimiter(LOGIN_FAILURE_LIMIT);
+  const loginFailuresByEmail = new RateLimiter(LOGIN_FAILURE_LIMIT);
+  const loginFailuresByIp = new RateLimiter(LOGIN_FAILURE_IP_LIMIT);
   const signups = new RateLimiter(SIGNUP_LIMIT);
   const joinLookups = new RateLimiter(JOIN_LIMIT);
 
@@ -25,9 +26,9 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     return instructor;
   }
 
-  /** A failed login costs a token from both the email's and the IP's bucket; empty buckets refuse. */
+  /** A failed login costs a token from the email's and the IP's buckets; an empty bucket refuses. */
   function guessingAllowed(email: string, ip: string): boolean {
-    return loginFailures.take(`email:${email}`, 0) && loginFailures.take(`ip:${ip}`, 0);
+    return loginFailuresByEmail.hasToken(email) && loginFailuresByIp.hasToken(ip);
   }
 
   return {
@@ -47,8 +48,8 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
       if (!guessingAllowed(body.email, ip)) throw new AppError("RATE_LIMITED", "too many failed logins; wait a minute and try again");
       const instructor = await db.instructor.findUnique({ where: { email: body.email } });
       if (!instructor || !(await verifyPassword(body.password, instructor.passwordHash))) {
-        loginFailures.take(`email:${body.email}`);
-        loginFailures.take(`ip:${ip}`);
+        loginFailuresByEmail.take(body.email);
+        loginFailuresByIp.take(ip);
         throw new AppError("UNAUTHENTICATED", "wrong email or password");
       }
       res.setHeader("Set-Cookie", (await createLogin(db, instructor.id)).cookie);

@@ -10,6 +10,7 @@ import { rooms } from "./rooms";
 
 export class RosterBroadcaster {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private closed = false;
 
   constructor(
     private readonly io: Server,
@@ -18,7 +19,7 @@ export class RosterBroadcaster {
   ) {}
 
   changed(sessionId: string): void {
-    if (this.pending.has(sessionId)) return;
+    if (this.closed || this.pending.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.pending.delete(sessionId);
       participantViews(this.db, this.presence, sessionId)
@@ -29,6 +30,7 @@ export class RosterBroadcaster {
   }
 
   close(): void {
+    this.closed = true;
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }

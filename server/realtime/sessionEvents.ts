@@ -72,7 +72,7 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
 
   socket.on("disconnect", () => {
     const role = socket.data.role;
-    if (role.kind !== "participant") return;
+    if (role.kind !== "participant" || ctx.closing) return;
     touchParticipant(db, role.participantId).catch((error) => console.error("[session] touch failed:", error));
     roster.changed(role.sessionId);
   });

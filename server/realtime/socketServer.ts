@@ -28,6 +28,8 @@ export interface RealtimeContext {
   presence: Presence;
   limiter: RateLimiter;
   roster: RosterBroadcaster;
+  /** Set while the server shuts down: disconnects then are ours, not the students'. */
+  closing: boolean;
 }
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): RealtimeContext {
@@ -45,6 +47,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): Re
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
+    closing: false,
   };
 
   io.use((socket, next) => {

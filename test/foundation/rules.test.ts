@@ -1,0 +1,98 @@
+/** Pure rules of the foundation: names, rosters, tokens, passwords, rate limits (table-driven). */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { cleanName, nameKey, nameSchema } from "../../lib/names";
+import { parseRoster } from "../../lib/roster";
+import { joinCodeSchema } from "../../lib/protocol/events";
+import { issueRejoinToken, readRejoinToken } from "../../server/auth/rejoinToken";
+import { hashPassword, verifyPassword } from "../../server/auth/password";
+import { RateLimiter } from "../../server/rateLimit";
+
+describe("names", () => {
+  const cases: [string, string | null][] = [
+    ["  김민지 ", "김민지"],
+    ["Lee   Jun", "Lee Jun"],
+    ["", null],
+    ["   ", null],
+    ["가".repeat(24), "가".repeat(24)],
+    ["가".repeat(25), null],
+    ["tab\u0007bell", null],
+  ];
+  for (const [input, expected] of cases) {
+    it(`nameSchema(${JSON.stringify(input)}) → ${expected ?? "rejected"}`, () => {
+      const parsed = nameSchema.safeParse(input);
+      assert.equal(parsed.success ? parsed.data : null, expected);
+    });
+  }
+  it("compares Korean names in NFC and Latin names case-insensitively", () => {
+    const decomposed = "김민지".normalize("NFD");
+    assert.notEqual(decomposed, "김민지");
+    assert.equal(nameKey(decomposed), nameKey("김민지"));
+    assert.equal(nameKey("Lee Jun "), nameKey("lee  jun"));
+    assert.equal(cleanName(decomposed), "김민지");
+  });
+});
+
+describe("join codes", () => {
+  it("accepts lower case and spaces, refuses look-alike characters", () => {
+    assert.equal(joinCodeSchema.parse(" abc-def "), "ABCDEF");
+    assert.equal(joinCodeSchema.safeParse("ABCDE0").success, false); // 0 is not in the alphabet
+    assert.equal(joinCodeSchema.safeParse("ABCDE").success, false);
+  });
+});
+
+describe("roster parsing", () => {
+  it("reads one name per line, skipping blanks and duplicates", () => {
+    const r = parseRoster("김민지\n\nLee Jun\n김민지\n");
+    assert.deepEqual(r.names, ["김민지", "Lee Jun"]);
+    assert.equal(r.rejected.length, 1);
+    assert.equal(r.rejected[0].reason, "duplicate name");
+  });
+  it("reads the name column of a CSV with a header", () => {
+    const r = parseRoster("\uFEFFnumber,이름,email\n1,박서연,a@b.c\n2,\"Kim Ha\",c@d.e");
+    assert.deepEqual(r.names, ["박서연", "Kim Ha"]);
+  });
+  it("rejects over-long names with a reason", () => {
+    const r = parseRoster(`ok\n${"x".repeat(30)}`);
+    assert.deepEqual(r.names, ["ok"]);
+    assert.match(r.rejected[0].reason, /longer than 24/);
+  });
+});
+
+describe("rejoin tokens", () => {
+  const secret = "s".repeat(40);
+  it("round-trips its claims", () => {
+    const token = issueRejoinToken({ s: "sess", p: "part", v: 3 }, secret);
+    assert.deepEqual(readRejoinToken(token, secret), { s: "sess", p: "part", v: 3 });
+  });
+  it("refuses a forged signature, another secret, edited claims and garbage", () => {
+    const token = issueRejoinToken({ s: "sess", p: "part", v: 0 }, secret);
+    const [body, sig] = token.split(".");
+    const edited = Buffer.from(JSON.stringify({ s: "sess", p: "other", v: 0 })).toString("base64url");
+    for (const bad of [`${body}.${sig.slice(0, -2)}AA`, issueRejoinToken({ s: "sess", p: "part", v: 0 }, "t".repeat(40)), `${edited}.${sig}`, "garbage", `${body}.${sig}.x`]) {
+      assert.equal(readRejoinToken(bad, secret), null, bad);
+    }
+  });
+});
+
+describe("passwords", () => {
+  it("verifies the right password and refuses a wrong one; hashes are salted", async () => {
+    const hash = await hashPassword("correct horse");
+    assert.match(hash, /^scrypt\$/);
+    assert.equal(await verifyPassword("correct horse", hash), true);
+    assert.equal(await verifyPassword("wrong horse", hash), false);
+    assert.notEqual(await hashPassword("correct horse"), hash);
+  });
+});
+
+describe("rate limiter", () => {
+  it("allows the burst, refuses the next, refills over time", () => {
+    let now = 0;
+    const limiter = new RateLimiter({ burst: 3, perSecond: 1 }, () => now);
+    assert.deepEqual([1, 2, 3, 4].map(() => limiter.take("k")), [true, true, true, false]);
+    assert.equal(limiter.take("other"), true, "keys are independent");
+    now += 1000;
+    assert.equal(limiter.take("k"), true);
+    assert.equal(limiter.take("k"), false);
+  });
+});
