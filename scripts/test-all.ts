@@ -29,7 +29,7 @@ function findTests(dir: string, out: string[] = []): string[] {
 }
 
 /** Runs a command, echoing its output; resolves with the output and exit code. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ output: string; code: number }> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ output: string; code: number }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

@@ -11,62 +11,23 @@
  * another version is refused with PROTOCOL_MISMATCH and asked to reload.
  */
 import { z } from "zod";
-import { nameSchema } from "../names";
 import type { Reply } from "./errors";
-import { instructorSnapshotSchema, participantViewSchema, sessionStatusSchema, studentSnapshotSchema } from "./views";
+import { sessionBroadcasts, sessionRequests } from "./session";
 
 export const PROTOCOL_VERSION = 1;
 
 export const handshakeSchema = z.object({ protocolVersion: z.number().int() });
 
-/** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L). */
-export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-export const JOIN_CODE_LENGTH = 6;
-export const joinCodeSchema = z
-  .string()
-  .transform((s) => s.trim().toUpperCase().replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), "not a join code"));
+export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeSchema } from "./joinCode";
 
-const id = z.string().min(1).max(64);
-
-/** Client → server requests: payload schema and the data of a successful reply. */
+/** Every client → server request: payload schema and the data of a successful reply. */
 export const clientRequests = {
-  /** A student joins with the code, as a roster student or as a guest nickname. */
-  "session:join": {
-    payload: z.object({
-      code: joinCodeSchema,
-      identity: z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("roster"), rosterStudentId: id }),
-        z.object({ kind: z.literal("guest"), nickname: nameSchema }),
-      ]),
-    }),
-    reply: z.object({ rejoinToken: z.string(), snapshot: studentSnapshotSchema }),
-  },
-  /** A student comes back (refresh, reconnect, server restart) with the token from the last join. */
-  "session:rejoin": {
-    payload: z.object({ rejoinToken: z.string().min(1).max(512) }),
-    reply: z.object({ rejoinToken: z.string(), snapshot: studentSnapshotSchema }),
-  },
-  /** An instructor's console or projector attaches to one of their sessions (cookie login). */
-  "instructor:attach": {
-    payload: z.object({ sessionId: id }),
-    reply: instructorSnapshotSchema,
-  },
-  /** The instructor ends the session for everyone. */
-  "session:end": {
-    payload: z.object({ sessionId: id }),
-    reply: z.object({ status: sessionStatusSchema }),
-  },
+  ...sessionRequests,
 } as const;
 
-/** Server → client broadcasts. */
+/** Every server → client broadcast. */
 export const serverBroadcasts = {
-  /** To the instructor room: the full roster with who is connected (debounced). */
-  "roster:update": z.object({ sessionId: z.string(), participants: z.array(participantViewSchema) }),
-  /** To everyone in the session: the session is over. */
-  "session:ended": z.object({ sessionId: z.string() }),
-  /** To one socket: its participant connected elsewhere; this page should stop. */
-  "session:replaced": z.object({ sessionId: z.string() }),
+  ...sessionBroadcasts,
 } as const;
 
 export type ClientRequestName = keyof typeof clientRequests;

@@ -1,0 +1,53 @@
+/**
+ * Session events: joining, rejoining, attaching as instructor, ending.
+ * (Composed with the other domains' events in lib/protocol/events.ts.)
+ */
+import { z } from "zod";
+import { nameSchema } from "../names";
+import { joinCodeSchema } from "./joinCode";
+import { instructorSnapshotSchema, participantViewSchema, sessionStatusSchema, studentSnapshotSchema } from "./views";
+
+/** An id of one of our rows (cuid), as clients send it. */
+export const idSchema = z.string().min(1).max(64);
+const id = idSchema;
+
+/** Client → server requests: payload schema and the data of a successful reply. */
+export const sessionRequests = {
+  /** A student joins with the code, as a roster student or as a guest nickname. */
+  "session:join": {
+    payload: z.object({
+      code: joinCodeSchema,
+      identity: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("roster"), rosterStudentId: id }),
+        z.object({ kind: z.literal("guest"), nickname: nameSchema }),
+      ]),
+    }),
+    reply: z.object({ rejoinToken: z.string(), snapshot: studentSnapshotSchema }),
+  },
+  /** A student comes back (refresh, reconnect, server restart) with the token from the last join. */
+  "session:rejoin": {
+    payload: z.object({ rejoinToken: z.string().min(1).max(512) }),
+    reply: z.object({ rejoinToken: z.string(), snapshot: studentSnapshotSchema }),
+  },
+  /** An instructor's console or projector attaches to one of their sessions (cookie login). */
+  "instructor:attach": {
+    payload: z.object({ sessionId: id }),
+    reply: instructorSnapshotSchema,
+  },
+  /** The instructor ends the session for everyone. */
+  "session:end": {
+    payload: z.object({ sessionId: id }),
+    reply: z.object({ status: sessionStatusSchema }),
+  },
+} as const;
+
+/** Server → client broadcasts. */
+export const sessionBroadcasts = {
+  /** To the instructor room: the full roster with who is connected (debounced). */
+  "roster:update": z.object({ sessionId: z.string(), participants: z.array(participantViewSchema) }),
+  /** To everyone in the session: the session is over. */
+  "session:ended": z.object({ sessionId: z.string() }),
+  /** To one socket: its participant connected elsewhere; this page should stop. */
+  "session:replaced": z.object({ sessionId: z.string() }),
+} as const;
+
