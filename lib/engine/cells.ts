@@ -70,24 +70,33 @@ export interface LayerRun {
   backward(dOutputs: tf.Tensor2D[], wantInputGrads: boolean): LayerGrads;
 }
 
-/** Per-gate [U_g; W_g] matrices and biases, prepared once per sequence. */
-interface GateWeights {
-  /** [H + D, H] each; tanh gates pre-multiplied by 2. */
+/** Gate blocks computed as tanh (via 2σ(2x) − 1); the others are sigmoid gates. */
+const TANH_GATES: Record<CellKind, readonly number[]> = { rnn: [0], lstm: [2], gru: [2] };
+
+/**
+ * A layer ready to run: its parameters plus per-gate [U_g; W_g] matrices and
+ * biases. Prepared once per set of weights (the model caches it until the
+ * next update), because splitting the kernels is not free.
+ */
+export interface PreparedLayer {
+  params: LayerParams;
+  /** [H + D, H] per gate; tanh gates pre-multiplied by 2. */
   kernels: tf.Tensor2D[];
-  /** [H] each; tanh gates pre-multiplied by 2. */
+  /** [H] per gate; tanh gates pre-multiplied by 2. */
   biases: tf.Tensor1D[];
 }
 
-/** Splits the layer into per-gate [U_g; W_g] blocks; gates listed in `tanhGates` get the factor 2 of 2σ(2x) − 1. */
-function prepareGates(p: LayerParams, gates: number, tanhGates: readonly number[]): GateWeights {
-  const stacked = tf.concat([p.recurrentKernel, p.kernel], 0); // [H + D, G·H]
+/** Splits the layer's kernels into per-gate [U_g; W_g] blocks and folds in the factor 2 of the tanh gates. */
+export function prepareLayer(cell: CellKind, params: LayerParams): PreparedLayer {
+  const gates = GATE_COUNT[cell];
+  const stacked = tf.concat([params.recurrentKernel, params.kernel], 0); // [H + D, G·H]
   const kernels = tf.split(stacked, gates, 1) as tf.Tensor2D[]; // G × [H + D, H]
-  const biases = tf.split(p.bias, gates) as tf.Tensor1D[]; // G × [H]
-  for (const g of tanhGates) {
+  const biases = tf.split(params.bias, gates) as tf.Tensor1D[]; // G × [H]
+  for (const g of TANH_GATES[cell]) {
     kernels[g] = tf.mul(kernels[g], 2);
     biases[g] = tf.mul(biases[g], 2);
   }
-  return { kernels, biases };
+  return { params, kernels, biases };
 }
 
 /** σ(xh·K + b) as one fused op.   [B, H] */
@@ -143,9 +152,8 @@ function addIfPresent(a: tf.Tensor2D, b: tf.Tensor2D | null): tf.Tensor2D {
 /**
  * Vanilla RNN (lecture 02): h_t = tanh(W·[h_{t-1}, x_t] + b).
  */
-function runRNN(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
   const hidden = state.h.shape[1];
-  const { kernels, biases } = prepareGates(p, 1, [0]);
   const xhs: tf.Tensor2D[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -182,9 +190,8 @@ function runRNN(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun 
 /**
  * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
  */
-function runLSTM(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
   const hidden = state.h.shape[1];
-  const { kernels, biases } = prepareGates(p, 4, [2]);
   const [kI, kF, kG, kO] = kernels;
   const [bI, bF, bG, bO] = biases;
   if (state.c === null) throw new Error('LSTM state needs a cell state c');
@@ -250,9 +257,8 @@ function runLSTM(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun
  * (Keras `reset_after=False`). That placement needs r_t before h̃_t's matmul,
  * hence two fused matmuls per step: [z, r] share one input, h̃ has its own.
  */
-function runGRU(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
   const hidden = state.h.shape[1];
-  const { kernels, biases } = prepareGates(p, 3, [2]);
   const [kZ, kR, kN] = kernels;
   const [bZ, bR, bN] = biases;
   interface Step { xh: tf.Tensor2D; xrh: tf.Tensor2D; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
@@ -310,14 +316,14 @@ function runGRU(p: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun 
 }
 
 /** Runs one recurrent layer of the given kind over per-step inputs `xs` ([B, D] each). */
-export function runLayer(cell: CellKind, params: LayerParams, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+export function runLayer(cell: CellKind, layer: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
   switch (cell) {
     case 'rnn':
-      return runRNN(params, xs, state);
+      return runRNN(layer, xs, state);
     case 'lstm':
-      return runLSTM(params, xs, state);
+      return runLSTM(layer, xs, state);
     case 'gru':
-      return runGRU(params, xs, state);
+      return runGRU(layer, xs, state);
     default: {
       const unreachable: never = cell;
       throw new Error(`unknown cell ${String(unreachable)}`);

@@ -25,12 +25,12 @@ for (const overrides of [
     const counts: number[] = [];
     for (let i = 1; i <= 1000; i++) {
       trainer.step();
+      if (i === 10 || i === 1000) counts.push(tf.memory().numTensors);
       if (i % 100 === 0) {
         trainer.validate();
         evaluateText(model, ids.subarray(0, 100));
         sample(model, vocab, { length: 5 });
       }
-      if (i === 10 || i === 1000) counts.push(tf.memory().numTensors);
     }
     assert.equal(counts[1], counts[0], `tensors after 10 steps: ${counts[0]}, after 1000: ${counts[1]}`);
     trainer.dispose();

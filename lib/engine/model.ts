@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { charRNNConfigSchema, type CharRNNConfig } from './config';
-import { GATE_COUNT, runLayer, sumOverRows, type LayerParams, type LayerRun, type LayerState } from './cells';
+import { GATE_COUNT, prepareLayer, runLayer, sumOverRows, type LayerRun, type LayerState, type PreparedLayer } from './cells';
 import { Adam } from './optimizer';
 import { Rng } from './rng';
 
@@ -128,6 +128,8 @@ export class CharRNN {
   /** Parameters by name (see parameterSpecs). */
   private readonly params = new Map<string, tf.Variable>();
   private optimizer: Adam | null = null;
+  /** Layers prepared from the current weights (see prepareLayer), dropped at every update. */
+  private prepared: { layers: PreparedLayer[]; owned: tf.Tensor[] } | null = null;
   private readonly dropoutRng: Rng;
 
   private constructor(
@@ -281,6 +283,7 @@ export class CharRNN {
     this.optimizer ??= new Adam(this.params);
     const { loss, grads, state: finalState } = this.computeGradients(batch, state, this.config.dropout > 0);
     this.optimizer.apply(grads, this.currentLearningRate(), this.config.clipNorm);
+    this.dropPrepared();
     const value = loss.dataSync()[0];
     loss.dispose();
     for (const g of grads.values()) g.dispose();
@@ -293,6 +296,7 @@ export class CharRNN {
 
   /** Releases every tensor the model owns. */
   dispose(): void {
+    this.dropPrepared();
     for (const p of this.params.values()) p.dispose();
     this.params.clear();
     this.optimizer?.dispose();
@@ -305,12 +309,33 @@ export class CharRNN {
     return p;
   }
 
-  private layerParams(l: number, inputMatrix: tf.Tensor2D | null): LayerParams {
-    return {
-      kernel: inputMatrix ?? (this.param(`layer${l}.kernel`) as tf.Tensor2D),
-      recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D,
-      bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
-    };
+  /**
+   * Every layer prepared for running; layer 0's kernel is the per-character
+   * input matrix W₀, or E·W₀ with an embedding: [V, G·H].
+   */
+  private preparedLayers(): PreparedLayer[] {
+    this.prepared ??= tidyKeep(
+      () => {
+        const layers = Array.from({ length: this.config.layers }, (_, l) => {
+          const kernel: tf.Tensor2D =
+            l === 0 && this.config.embeddingSize > 0
+              ? tf.matMul(this.param('embedding') as tf.Tensor2D, this.param('layer0.kernel') as tf.Tensor2D) // [V, G·H]
+              : (this.param(`layer${l}.kernel`) as tf.Tensor2D);
+          const params = { kernel, recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D, bias: this.param(`layer${l}.bias`) as tf.Tensor1D };
+          return prepareLayer(this.config.cell, params);
+        });
+        const variables = new Set<tf.Tensor>(this.params.values());
+        const owned = layers.flatMap((p) => [p.params.kernel, ...p.kernels, ...p.biases]).filter((t) => !variables.has(t));
+        return { layers, owned };
+      },
+      (r) => r.owned,
+    );
+    return this.prepared.layers;
+  }
+
+  private dropPrepared(): void {
+    if (this.prepared !== null) tf.dispose(this.prepared.owned);
+    this.prepared = null;
   }
 
   /** Time-major one-hot targets [T·B, V]. */
@@ -335,10 +360,7 @@ export class CharRNN {
     const T = inputs.length / batchSize;
     const V = this.vocabSize;
     for (const id of inputs) if (!(id >= 0 && id < V)) throw new RangeError(`token id ${id} outside vocabulary of ${V}`);
-    const inputMatrix: tf.Tensor2D =
-      this.config.embeddingSize > 0
-        ? tf.matMul(this.param('embedding') as tf.Tensor2D, this.param('layer0.kernel') as tf.Tensor2D) // [V, G·H]
-        : (this.param('layer0.kernel') as tf.Tensor2D);
+    const prepared = this.preparedLayers();
     let xs = Array.from({ length: T }, (_, t) => oneHotStep(inputs, batchSize, T, t, V)); // T × [B, V]
     const layers: LayerRun[] = [];
     const masks: tf.Tensor2D[][] = [];
@@ -348,7 +370,7 @@ export class CharRNN {
         masks.push(m);
         xs = xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t]));
       }
-      const layer = runLayer(this.config.cell, this.layerParams(l, l === 0 ? inputMatrix : null), xs, state[l]);
+      const layer = runLayer(this.config.cell, prepared[l], xs, state[l]);
       layers.push(layer);
       xs = layer.outputs;
     }

@@ -1,5 +1,5 @@
 /**
- * Test-only helpers (Node): backend selection and small fixtures.
+ * Node helpers for the engine tests and scripts/bench-*.ts: backend selection, small fixtures.
  * Not part of the engine's public API and not imported by it; this file may use Node APIs.
  */
 import * as tf from '@tensorflow/tfjs';

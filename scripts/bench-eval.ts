@@ -1,0 +1,113 @@
+/**
+ * Benchmark: evaluation time and training throughput of the char-RNN engine (Node, in-process).
+ *
+ *   npm run bench:eval
+ *
+ * 1. evaluateText over a 20,000-character window of tiny-shakespeare's validation split,
+ *    LSTM-128 with 1 and 2 layers, on wasm and cpu (median of 3 runs).
+ * 2. Training throughput, LSTM-128 / seq 40 / batch 128 / Adam 0.01: this engine vs the
+ *    equivalent tf.layers model (lstm with returnSequences + dense softmax, trainOnBatch) on wasm,
+ *    in input characters per second (B·T per step), median of several steps after warm-up.
+ * Prints a table and ends with one JSON line.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { CharRNN, buildVocabulary, encode, evaluateText, makeConfig, splitCorpus, type TokenBatch } from '../lib/engine';
+import { useBackend } from '../lib/engine/test-support';
+import { Rng } from '../lib/engine/rng';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const split = splitCorpus(readFileSync(new URL('../../shared/corpora/tinyshakespeare.txt', import.meta.url), 'utf8'));
+const vocab = buildVocabulary(split.train, 2000);
+const V = vocab.chars.length;
+const window = encode(vocab, split.validation).subarray(0, 20_001);
+
+async function evalMs(backend: 'cpu' | 'wasm', layers: number, runs = 3): Promise<number> {
+  await useBackend(backend);
+  const model = CharRNN.create(makeConfig({ layers }), V);
+  evaluateText(model, window.subarray(0, 2000)); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    evaluateText(model, window);
+    times.push(performance.now() - t0);
+  }
+  model.dispose();
+  return median(times);
+}
+
+function randomBatch(B: number, T: number): TokenBatch {
+  const rng = new Rng(1);
+  const ids = encode(vocab, split.train);
+  const inputs = new Int32Array(B * T);
+  const targets = new Int32Array(B * T);
+  for (let b = 0; b < B; b++) {
+    const start = rng.int(ids.length - T - 1);
+    inputs.set(ids.subarray(start, start + T), b * T);
+    targets.set(ids.subarray(start + 1, start + T + 1), b * T);
+  }
+  return { inputs, targets, batchSize: B };
+}
+
+async function engineStepMs(cell: 'rnn' | 'lstm' | 'gru', steps = 9): Promise<number> {
+  await useBackend('wasm');
+  const config = makeConfig({ cell });
+  const model = CharRNN.create(config, V);
+  const batch = randomBatch(config.batchSize, config.seqLen);
+  model.trainStep(batch);
+  model.trainStep(batch);
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    model.trainStep(batch);
+    times.push(performance.now() - t0);
+  }
+  model.dispose();
+  return median(times);
+}
+
+async function layersStepMs(steps = 3): Promise<number> {
+  await useBackend('wasm');
+  const { seqLen: T, batchSize: B, hiddenSize: H, learningRate } = makeConfig({});
+  const net = tf.sequential();
+  net.add(tf.layers.lstm({ units: H, returnSequences: true, recurrentActivation: 'sigmoid', inputShape: [T, V] }));
+  net.add(tf.layers.dense({ units: V, activation: 'softmax' }));
+  net.compile({ optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy' });
+  const batch = randomBatch(B, T);
+  const x = tf.oneHot(tf.tensor2d(batch.inputs, [B, T], 'int32'), V).toFloat();
+  const y = tf.oneHot(tf.tensor2d(batch.targets, [B, T], 'int32'), V).toFloat();
+  await net.trainOnBatch(x, y);
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    await net.trainOnBatch(x, y);
+    times.push(performance.now() - t0);
+  }
+  tf.dispose([x, y]);
+  net.dispose();
+  return median(times);
+}
+
+const evaluation: Record<string, number> = {};
+for (const backend of ['wasm', 'cpu'] as const) {
+  for (const layers of [1, 2]) {
+    const ms = await evalMs(backend, layers);
+    evaluation[`${backend}_lstm128x${layers}_ms`] = Math.round(ms);
+    console.log(`evaluate 20,000 chars  ${backend.padEnd(4)}  LSTM-128 × ${layers} layer(s): ${ms.toFixed(0)} ms`);
+  }
+}
+
+const charsPerStep = makeConfig({}).batchSize * makeConfig({}).seqLen;
+const training: Record<string, number> = {};
+for (const cell of ['lstm', 'gru', 'rnn'] as const) {
+  const ms = await engineStepMs(cell);
+  training[`engine_${cell}_chars_per_s`] = Math.round((charsPerStep / ms) * 1000);
+  console.log(`train (wasm) engine ${cell.toUpperCase().padEnd(4)}-128, seq 40, batch 128: ${ms.toFixed(0)} ms/step, ${training[`engine_${cell}_chars_per_s`]} chars/s`);
+}
+const layersMs = await layersStepMs();
+training.tflayers_lstm_chars_per_s = Math.round((charsPerStep / layersMs) * 1000);
+training.speedup_lstm = Number((training.engine_lstm_chars_per_s / training.tflayers_lstm_chars_per_s).toFixed(1));
+console.log(`train (wasm) tf.layers LSTM-128, seq 40, batch 128: ${layersMs.toFixed(0)} ms/step, ${training.tflayers_lstm_chars_per_s} chars/s`);
+console.log(`engine / tf.layers (LSTM, wasm): ${training.speedup_lstm}×`);
+console.log(JSON.stringify({ bench: 'eval', node: process.version, evaluate20k: evaluation, training }));
