@@ -9,6 +9,8 @@ import type { RouteName, Routes, RouteReply } from "../../lib/api/routes";
 import { routes } from "../../lib/api/routes";
 import type { z } from "zod";
 import { HTTP_MAX_JSON_BYTES } from "../limits";
+import type { Db } from "../db/client";
+import { currentInstructor, type LoggedInInstructor } from "../auth/instructorSessions";
 import { issuesOf, toErrorBody } from "../realtime/requests";
 
 export interface RequestContext<N extends RouteName> {
@@ -22,6 +24,15 @@ export interface RequestContext<N extends RouteName> {
 
 export type Handler<N extends RouteName> = (ctx: RequestContext<N>) => Promise<RouteReply<N>>;
 export type Handlers = { [N in RouteName]: Handler<N> };
+/** The handlers of one domain's routes (e.g. HandlersFor<typeof foundationRoutes>). */
+export type HandlersFor<R> = { [N in keyof R & RouteName]: Handler<N> };
+
+/** The logged-in instructor making this request, or UNAUTHENTICATED. */
+export async function requireInstructor(db: Db, ctx: { req: IncomingMessage }): Promise<LoggedInInstructor> {
+  const instructor = await currentInstructor(db, ctx.req.headers.cookie);
+  if (!instructor) throw new AppError("UNAUTHENTICATED", "log in as an instructor first");
+  return instructor;
+}
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
