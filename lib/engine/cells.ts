@@ -13,8 +13,8 @@
  *   back into steps is the expensive operation on WASM: its Slice kernel copies
  *   the whole source tensor for every slice (≈1.8 ms per step for [5120, 128]).
  *   So inputs are fed step by step, and whatever can be batched over time is
- *   batched by concatenation (cheap everywhere): the weight gradients are one
- *   matmul per layer, Σ_t [h_{t-1}, x_t]ᵀ·δ_t = [H_prev, X]ᵀ·Δ.
+ *   batched by concatenation (cheap everywhere): the weight and bias gradients
+ *   are one matmul per layer, Σ_t [h_{t-1}, x_t, 1]ᵀ·δ_t (see weightGradients).
  * - Each gate is ONE fused matmul over the lecture's concatenated input,
  *   W_g·[h_{t-1}, x_t] + b_g with the activation fused in. Splitting a single
  *   [B, 4H] product into gates would cost more (0.6 ms of slicing) than the
@@ -124,18 +124,21 @@ function tanhSlope(y: tf.Tensor2D): tf.Tensor2D {
   return tf.sub(1, tf.square(y));
 }
 
-/** Σ_t inputs_tᵀ·deltas_t as one matmul over the concatenated steps: [D_in, D_out]. */
-function sumOverTime(inputs: tf.Tensor2D[], deltas: tf.Tensor2D[]): tf.Tensor2D {
-  return tf.matMul(tf.transpose(tf.concat(inputs, 0)), tf.concat(deltas, 0));
-}
-
 /**
- * Σ over all rows of the concatenated steps: [D]. A ones-row matmul, because
- * tf.sum over axis 0 is ≈10× slower on WASM at [5120, 512].
+ * Σ_t inputs_tᵀ·deltas_t and Σ_t Σ_b deltas_t as ONE matmul over the
+ * concatenated steps: [x_1ᵀ … x_Tᵀ; 1 … 1]·[δ_1; …; δ_T] → [D_in + 1, D_out],
+ * whose last row is the bias gradient. (On WASM every matmul repacks a fresh
+ * right operand: a separate ones-row matmul for the bias costs ≈ 17 ms at
+ * [5120, 512]; the extra row here costs ≈ 2 ms. Transposing step by step is
+ * ≈ 2× faster than transposing the concatenation.)
  */
-export function sumOverRows(deltas: tf.Tensor2D[]): tf.Tensor1D {
-  const rows = tf.concat(deltas, 0); // [T·B, D]
-  return tf.reshape(tf.matMul(tf.ones([1, rows.shape[0]]), rows), [rows.shape[1]]);
+export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D[]): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
+  const rows = inputs[0].shape[1];
+  const n = inputs.length * inputs[0].shape[0];
+  const stackedT = tf.concat([tf.concat(inputs.map((x) => tf.transpose(x)), 1), tf.ones([1, n])], 0); // [D_in + 1, T·B]
+  const both = tf.matMul(stackedT, tf.concat(deltas, 0)); // [D_in + 1, D_out]
+  const [weights, bias] = tf.split(both, [rows, 1], 0) as tf.Tensor2D[];
+  return { weights, bias: tf.reshape(bias, [bias.shape[1]]) };
 }
 
 /** Cuts a gradient of [U; W] (rows H + D) into the recurrent and input parts. */
@@ -181,8 +184,9 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
-      const [dU, dW] = splitStacked(sumOverTime(xhs, deltas), hidden);
-      return { kernel: dW, recurrentKernel: dU, bias: sumOverRows(deltas), inputs: wantInputGrads ? dInputs : null };
+      const { weights, bias } = weightGradients(xhs, deltas);
+      const [dU, dW] = splitStacked(weights, hidden);
+      return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
 }
@@ -245,8 +249,9 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
-      const [dU, dW] = splitStacked(sumOverTime(steps.map((s) => s.xh), deltas), hidden);
-      return { kernel: dW, recurrentKernel: dU, bias: sumOverRows(deltas), inputs: wantInputGrads ? dInputs : null };
+      const { weights, bias } = weightGradients(steps.map((s) => s.xh), deltas);
+      const [dU, dW] = splitStacked(weights, hidden);
+      return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
 }
@@ -306,11 +311,10 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRH, r)), tf.matMul(deltaZR, uZRT)) as tf.Tensor2D;
         if (wantInputGrads) dInputs[t] = tf.matMul(tf.concat([deltaZR, dN], 1), wT); // [B, D]
       }
-      const dStackedZR = sumOverTime(steps.map((s) => s.xh), deltasZR); // [H + D, 2H]
-      const dStackedN = sumOverTime(steps.map((s) => s.xrh), deltasN); // [H + D, H]
-      const [dU, dW] = splitStacked(tf.concat([dStackedZR, dStackedN], 1), hidden);
-      const dBias = tf.concat([sumOverRows(deltasZR), sumOverRows(deltasN)]);
-      return { kernel: dW, recurrentKernel: dU, bias: dBias, inputs: wantInputGrads ? dInputs : null };
+      const zr = weightGradients(steps.map((s) => s.xh), deltasZR); // [H + D, 2H], [2H]
+      const n = weightGradients(steps.map((s) => s.xrh), deltasN); // [H + D, H], [H]
+      const [dU, dW] = splitStacked(tf.concat([zr.weights, n.weights], 1), hidden);
+      return { kernel: dW, recurrentKernel: dU, bias: tf.concat([zr.bias, n.bias]), inputs: wantInputGrads ? dInputs : null };
     },
   };
 }

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { charRNNConfigSchema, type CharRNNConfig } from './config';
-import { GATE_COUNT, prepareLayer, runLayer, sumOverRows, type LayerRun, type LayerState, type PreparedLayer } from './cells';
+import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerRun, type LayerState, type PreparedLayer } from './cells';
 import { Adam } from './optimizer';
 import { Rng } from './rng';
 
@@ -247,8 +247,9 @@ export class CharRNN {
         const outKernelT = tf.div(tf.transpose(this.param('output.kernel')), N); // [V, H] / N
         const top = run.layers[run.layers.length - 1].outputs;
         const grads = new Map<string, tf.Tensor>();
-        grads.set('output.kernel', tf.div(tf.matMul(tf.transpose(tf.concat(top, 0)), tf.concat(dLogits, 0)), N)); // [H, V]
-        grads.set('output.bias', tf.div(sumOverRows(dLogits), N)); // [V]
+        const output = weightGradients(top, dLogits);
+        grads.set('output.kernel', tf.div(output.weights, N)); // [H, V]
+        grads.set('output.bias', tf.div(output.bias, N)); // [V]
 
         let dOutputs = dLogits.map((d): tf.Tensor2D => tf.matMul(d, outKernelT)); // ∂loss/∂h_t of the top layer, [B, H] each
         for (let l = run.layers.length - 1; l >= 0; l--) {
