@@ -20,6 +20,8 @@ export interface AppComponents {
   env: Env;
   /** Next.js' request handler; tests of the API and sockets run without it. */
   nextHandler?: RequestHandler;
+  /** The clock for rules that count time (telemetry throttling); tests may drive it. */
+  now?: () => number;
 }
 
 export interface Application {
@@ -28,7 +30,7 @@ export interface Application {
   close(): Promise<void>;
 }
 
-export async function createApplication({ db, env, nextHandler }: AppComponents): Promise<Application> {
+export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   let handlers: ReturnType<typeof createHandlers> | undefined;
   const httpServer = createServer((req, res) => {
     routeApi(handlers!, req, res)
@@ -44,7 +46,8 @@ export async function createApplication({ db, env, nextHandler }: AppComponents)
         res.end();
       });
   });
-  const realtime = createSocketServer(httpServer, db, env);
+  const realtime = createSocketServer(httpServer, db, env, now);
+  await realtime.training.start();
   handlers = createHandlers(db, realtime.presence);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
@@ -62,6 +65,7 @@ export async function createApplication({ db, env, nextHandler }: AppComponents)
     async close() {
       realtime.closing = true;
       realtime.roster.close();
+      await realtime.training.stop();
       await realtime.io.close(); // also closes httpServer
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },

@@ -19,3 +19,5 @@ export const JOIN_LIMIT: BucketLimit = { burst: 120, perSecond: 5 };
 export const SIGNUP_LIMIT: BucketLimit = { burst: 50, perSecond: 1 / 6 };
 /** Roster broadcasts to the instructor are coalesced over this window (ms): 300 joins, a few updates. */
 export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;
+/** The training hub's tick (ms): progress to instructors about once a second, then to the database. */
+export const PROGRESS_TICK_MS = 1_000;

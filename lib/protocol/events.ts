@@ -13,6 +13,7 @@
 import { z } from "zod";
 import type { Reply } from "./errors";
 import { sessionBroadcasts, sessionRequests } from "./session";
+import { trainingBroadcasts, trainingRequests } from "./training";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -23,11 +24,13 @@ export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeSchema } from "./joinCode
 /** Every client → server request: payload schema and the data of a successful reply. */
 export const clientRequests = {
   ...sessionRequests,
+  ...trainingRequests,
 } as const;
 
 /** Every server → client broadcast. */
 export const serverBroadcasts = {
   ...sessionBroadcasts,
+  ...trainingBroadcasts,
 } as const;
 
 export type ClientRequestName = keyof typeof clientRequests;

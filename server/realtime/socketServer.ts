@@ -14,6 +14,8 @@ import { RateLimiter } from "../rateLimit";
 import { socketPresence } from "./presence";
 import { RosterBroadcaster } from "./rosterBroadcaster";
 import { registerSessionEvents } from "./sessionEvents";
+import { registerTrainingEvents } from "./trainingEvents";
+import { TrainingHub } from "./trainingHub";
 
 export interface SocketData {
   role: SocketRole;
@@ -28,11 +30,12 @@ export interface RealtimeContext {
   presence: Presence;
   limiter: RateLimiter;
   roster: RosterBroadcaster;
+  training: TrainingHub;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
   closing: boolean;
 }
 
-export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): RealtimeContext {
+export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
   const io: AppServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES, // larger messages close the connection
     serveClient: false,
@@ -47,6 +50,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): Re
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
+    training: new TrainingHub(io, db, now),
     closing: false,
   };
 
@@ -63,6 +67,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env): Re
   io.on("connection", (socket: AppSocket) => {
     if (!socket.recovered) socket.data.role = { kind: "none" };
     registerSessionEvents(ctx, socket);
+    registerTrainingEvents(ctx, socket);
     socket.on("disconnect", () => ctx.limiter.forget(socket.id));
   });
   return ctx;

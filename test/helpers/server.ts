@@ -68,6 +68,8 @@ export interface StartOptions {
   /** Reuse a database (restart tests). */
   database?: TestDatabase;
   env?: Partial<Record<string, string>>;
+  /** A clock the test drives (telemetry throttling); real time by default. */
+  now?: () => number;
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
@@ -81,7 +83,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   await migrate(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
-  const app = await createApplication({ db, env });
+  const app = await createApplication({ db, env, now: options.now });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const port = (app.httpServer.address() as AddressInfo).port;
   let stopped = false;

@@ -1,0 +1,93 @@
+/** Table-driven tests of the live training rules (lib/training/SPEC.md). */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { acceptTelemetry, applyRunAction, balanceGroups, elapsedOf, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type Run, type RunAction } from "./rules";
+
+const ready: Run = { status: "ready", elapsedMs: 0, resumedAt: null, budgetMs: 60_000 };
+
+describe("T1 run state machine", () => {
+  const table: [Run["status"], RunAction, Run["status"] | "error"][] = [
+    ["ready", "start", "running"],
+    ["ready", "pause", "error"],
+    ["ready", "resume", "error"],
+    ["ready", "stop", "error"],
+    ["running", "start", "error"],
+    ["running", "pause", "paused"],
+    ["running", "resume", "error"],
+    ["running", "stop", "stopped"],
+    ["paused", "start", "error"],
+    ["paused", "pause", "error"],
+    ["paused", "resume", "running"],
+    ["paused", "stop", "stopped"],
+    ["stopped", "start", "error"],
+    ["stopped", "pause", "error"],
+    ["stopped", "resume", "error"],
+    ["stopped", "stop", "error"],
+  ];
+  for (const [from, action, to] of table) {
+    it(`${from} --${action}--> ${to}`, () => {
+      const result = applyRunAction({ ...ready, status: from, resumedAt: from === "running" ? 0 : null }, action, 1000);
+      assert.equal("error" in result ? "error" : result.status, to);
+    });
+  }
+});
+
+describe("T2/T3 elapsed time and budget on the server's clock", () => {
+  it("counts running time only, across pauses", () => {
+    let run = applyRunAction(ready, "start", 1_000) as Run;
+    run = applyRunAction(run, "pause", 11_000) as Run; // ran 10 s
+    assert.equal(elapsedOf(run, 50_000), 10_000, "paused time does not count");
+    assert.equal(msUntilBudgetSpent(run, 50_000), Infinity);
+    run = applyRunAction(run, "resume", 60_000) as Run;
+    assert.equal(elapsedOf(run, 65_000), 15_000);
+    assert.equal(msUntilBudgetSpent(run, 65_000), 45_000);
+    assert.equal(msUntilBudgetSpent(run, 200_000), 0);
+    const stopped = applyRunAction(run, "stop", 500_000) as Run;
+    assert.equal(stopped.elapsedMs, 60_000, "a stop never reports more than the budget");
+  });
+});
+
+describe("T4 group balancing", () => {
+  it("spreads students evenly and keeps existing assignments", () => {
+    const result = balanceGroups(["A", "B", "C"], ["p1", "p2", "p3", "p4", "p5"]);
+    const sizes = ["A", "B", "C"].map((g) => Object.values(result).filter((x) => x === g).length);
+    assert.deepEqual(sizes, [2, 2, 1]);
+    const later = balanceGroups(["A", "B", "C"], ["p1", "p2", "p3", "p4", "p5", "p6"], result);
+    for (const p of ["p1", "p2", "p3", "p4", "p5"]) assert.equal(later[p], result[p]);
+    assert.equal(later.p6, "C", "a late student joins the smallest group");
+    assert.deepEqual(balanceGroups([], ["p1"]), {});
+  });
+});
+
+describe("T7 telemetry acceptance", () => {
+  const report = { modelSessionId: "m1", step: 10, trainLoss: 2.5 };
+  const table: [string, Parameters<typeof acceptTelemetry>, string | null][] = [
+    ["first report", [report, "m1", "running", undefined, 0], null],
+    ["another model session", [report, "m2", "running", undefined, 0], "STALE_MODEL_SESSION"],
+    ["before the run starts", [report, "m1", "ready", undefined, 0], "NOT_RUNNING"],
+    ["NaN loss", [{ ...report, trainLoss: null }, "m1", "running", undefined, 0], "NON_FINITE_LOSS"],
+    ["step backwards", [report, "m1", "running", { step: 11, receivedAt: 0 }, 5_000], "STEP_BACKWARDS"],
+    ["too soon", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 1_500], "THROTTLED"],
+    ["a second later", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 2_000], null],
+    ["paused runs still report their last steps", [report, "m1", "paused", { step: 9, receivedAt: 0 }, 2_000], null],
+  ];
+  for (const [name, args, expected] of table) it(name, () => assert.equal(acceptTelemetry(...args), expected));
+});
+
+describe("T8 history downsampling", () => {
+  it("keeps the first point, doubled steps, and one point per interval", () => {
+    assert.equal(keepHistoryPoint(undefined, 1, 0), true);
+    assert.equal(keepHistoryPoint({ step: 10, at: 0 }, 20, 1_000), true, "step doubled");
+    assert.equal(keepHistoryPoint({ step: 10, at: 0 }, 15, 1_000), false);
+    assert.equal(keepHistoryPoint({ step: 10, at: 0 }, 15, 5_000), true, "interval passed");
+    assert.equal(keepHistoryPoint({ step: 10, at: 0 }, 10, 9_000), false, "no new step");
+  });
+});
+
+describe("T9 class view flags", () => {
+  it("flags stalled (only while running), NaN and the cpu backend", () => {
+    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false }, "running", 31_000), ["stalled"]);
+    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false }, "paused", 31_000), []);
+    assert.deepEqual(progressFlags({ backend: "cpu", lastStepChangeAt: 0, sawNaN: true }, "running", 1_000), ["nan", "cpu"]);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The live training session's rules as pure functions (see lib/training/SPEC.md for the rule IDs
+ * that tests cite): run transitions on the server's clock, group balancing, telemetry acceptance,
+ * which telemetry points the history keeps, and the flags of the instructor's class view.
+ */
+import type { CharRNNConfig } from "../engine/config";
+import type { GroupOverrides, ModelSessionSpec, RunStatus, Telemetry } from "../protocol/training";
+
+/** Telemetry kept per student: one report per this interval (ms); faster ones are dropped (T7). */
+export const TELEMETRY_MIN_INTERVAL_MS = 900;
+/** A running student with no new step for this long is flagged as stalled (T9). */
+export const STALLED_AFTER_MS = 30_000;
+/** The history keeps a point at most this often per student, unless the step doubled (T8). */
+export const HISTORY_INTERVAL_MS = 5_000;
+
+export type RunAction = "start" | "pause" | "resume" | "stop";
+
+export interface Run {
+  status: RunStatus;
+  /** Running time accumulated before `resumedAt`. */
+  elapsedMs: number;
+  /** When the run last started or resumed (ms since epoch), null unless running. */
+  resumedAt: number | null;
+  budgetMs: number;
+}
+
+/** T2: running time so far, on the server's clock. */
+export function elapsedOf(run: Run, now: number): number {
+  return run.elapsedMs + (run.status === "running" && run.resumedAt !== null ? Math.max(0, now - run.resumedAt) : 0);
+}
+
+/** T1: the run's state machine. Returns the new run, or an error message for an illegal move. */
+export function applyRunAction(run: Run, action: RunAction, now: number): Run | { error: string } {
+  switch (action) {
+    case "start":
+      if (run.status !== "ready") return { error: `cannot start a run that is ${run.status}` };
+      return { ...run, status: "running", resumedAt: now };
+    case "pause":
+      if (run.status !== "running") return { error: `cannot pause a run that is ${run.status}` };
+      return { ...run, status: "paused", elapsedMs: elapsedOf(run, now), resumedAt: null };
+    case "resume":
+      if (run.status !== "paused") return { error: `cannot resume a run that is ${run.status}` };
+      return { ...run, status: "running", resumedAt: now };
+    case "stop":
+      if (run.status === "stopped" || run.status === "ready") return { error: `cannot stop a run that is ${run.status}` };
+      return { ...run, status: "stopped", elapsedMs: Math.min(run.budgetMs, elapsedOf(run, now)), resumedAt: null };
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+/** T3: milliseconds until the budget is spent (0 when spent; Infinity unless running). */
+export function msUntilBudgetSpent(run: Run, now: number): number {
+  if (run.status !== "running") return Infinity;
+  return Math.max(0, run.budgetMs - elapsedOf(run, now));
+}
+
+/**
+ * T4: balanced groups. Students already assigned keep their group; each unassigned student goes
+ * to the group with the fewest members (ties: the lower position). Returns participantId → group.
+ */
+export function balanceGroups(groupIds: string[], participants: string[], existing: Record<string, string> = {}): Record<string, string> {
+  if (groupIds.length === 0) return {};
+  const result: Record<string, string> = {};
+  const sizes = new Map(groupIds.map((g) => [g, 0]));
+  for (const p of participants) {
+    const g = existing[p];
+    if (g !== undefined && sizes.has(g)) {
+      result[p] = g;
+      sizes.set(g, (sizes.get(g) ?? 0) + 1);
+    }
+  }
+  for (const p of participants) {
+    if (result[p] !== undefined) continue;
+    let best = groupIds[0];
+    for (const g of groupIds) if ((sizes.get(g) ?? 0) < (sizes.get(best) ?? 0)) best = g;
+    result[p] = best;
+    sizes.set(best, (sizes.get(best) ?? 0) + 1);
+  }
+  return result;
+}
+
+/** T5: a student's configuration: the pushed one with their group's overrides. */
+export function effectiveConfig(base: CharRNNConfig, overrides: GroupOverrides | undefined): CharRNNConfig {
+  return { ...base, ...(overrides ?? {}) };
+}
+
+/** T6: a knob bound must lie within the engine's own bounds; checked when pushing. */
+export function knobProblems(spec: ModelSessionSpec): string[] {
+  const problems: string[] = [];
+  for (const knob of spec.studentKnobs) {
+    const value = spec.config[knob.field];
+    if (typeof value === "number" && (value < knob.min || value > knob.max)) {
+      problems.push(`${knob.field}: the pushed value ${value} lies outside the students' range ${knob.min}–${knob.max}`);
+    }
+  }
+  return problems;
+}
+
+export type DropReason = "THROTTLED" | "STALE_MODEL_SESSION" | "STEP_BACKWARDS" | "NOT_RUNNING" | "NON_FINITE_LOSS";
+
+export interface LastReport {
+  step: number;
+  receivedAt: number;
+}
+
+/** T7: whether a (schema-valid) report is kept, or why it is dropped. */
+export function acceptTelemetry(
+  report: Pick<Telemetry, "modelSessionId" | "step" | "trainLoss">,
+  currentModelSessionId: string | null,
+  runStatus: RunStatus | null,
+  last: LastReport | undefined,
+  now: number,
+): DropReason | null {
+  if (report.modelSessionId !== currentModelSessionId) return "STALE_MODEL_SESSION";
+  if (runStatus === "ready" || runStatus === null) return "NOT_RUNNING";
+  if (report.trainLoss === null) return "NON_FINITE_LOSS";
+  if (last && report.step < last.step) return "STEP_BACKWARDS";
+  if (last && now - last.receivedAt < TELEMETRY_MIN_INTERVAL_MS) return "THROTTLED";
+  return null;
+}
+
+/** T8: keep a history point every HISTORY_INTERVAL_MS, and whenever the step doubled (early detail). */
+export function keepHistoryPoint(lastKept: { step: number; at: number } | undefined, step: number, now: number): boolean {
+  if (!lastKept) return true;
+  if (step <= lastKept.step) return false;
+  return now - lastKept.at >= HISTORY_INTERVAL_MS || step >= 2 * Math.max(1, lastKept.step);
+}
+
+/** T9: flags the class view shows beside a student. */
+export function progressFlags(p: { backend: string; lastStepChangeAt: number; sawNaN: boolean }, runStatus: RunStatus | null, now: number): ("stalled" | "nan" | "cpu")[] {
+  const flags: ("stalled" | "nan" | "cpu")[] = [];
+  if (runStatus === "running" && now - p.lastStepChangeAt > STALLED_AFTER_MS) flags.push("stalled");
+  if (p.sawNaN) flags.push("nan");
+  if (p.backend === "cpu") flags.push("cpu");
+  return flags;
+}

@@ -1,0 +1,93 @@
+/**
+ * Live training requests: the instructor pushes and controls; students sync and report.
+ * Decisions are the hub's and server/domain/modelSessions.ts'; this module checks roles,
+ * calls them, and sends each audience what changed.
+ */
+import { AppError } from "../../lib/protocol/errors";
+import { ensureAssigned, moveToGroup, pushModelSession, runStateOf } from "../domain/modelSessions";
+import { onRequest } from "./requests";
+import { rooms } from "./rooms";
+import { requireInstructorOf } from "./sessionEvents";
+import type { AppSocket, RealtimeContext } from "./socketServer";
+
+function requireParticipant(socket: AppSocket) {
+  const role = socket.data.role;
+  if (role.kind !== "participant") throw new AppError("FORBIDDEN", "only students in a session may do this");
+  return role;
+}
+
+export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket): void {
+  const { db, io, limiter, training, presence } = ctx;
+
+  onRequest(socket, "training:push", limiter, async ({ sessionId, spec }) => {
+    requireInstructorOf(socket, sessionId);
+    const participants = [...(await presence.connectedParticipants(sessionId))];
+    const { record, assignments } = await pushModelSession(db, sessionId, spec, participants);
+    await training.replaceModelSession(sessionId, record, assignments);
+    io.to(rooms.session(sessionId)).emit("training:model", { modelSession: record.view });
+    const run = runStateOf(record, Date.now());
+    io.to(rooms.session(sessionId)).emit("training:run", run);
+    for (const [participantId, groupId] of Object.entries(assignments)) {
+      io.to(rooms.participant(participantId)).emit("training:group", { modelSessionId: record.view.id, groupId });
+    }
+    io.to(rooms.instructors(sessionId)).emit("training:assignments", { modelSessionId: record.view.id, assignments });
+    return { modelSession: record.view, run };
+  });
+
+  onRequest(socket, "training:control", limiter, async ({ sessionId, action }) => {
+    requireInstructorOf(socket, sessionId);
+    return { run: await training.control(sessionId, action) };
+  });
+
+  onRequest(socket, "training:assign", limiter, async ({ sessionId, participantId, groupId }) => {
+    requireInstructorOf(socket, sessionId);
+    const { record } = await training.session(sessionId);
+    if (!record) throw new AppError("CONFLICT", "push a model session first");
+    await moveToGroup(db, record, participantId, groupId, sessionId);
+    const assignments = await training.setAssignment(sessionId, participantId, groupId);
+    io.to(rooms.participant(participantId)).emit("training:group", { modelSessionId: record.view.id, groupId });
+    io.to(rooms.instructors(sessionId)).emit("training:assignments", { modelSessionId: record.view.id, assignments });
+    return { assignments };
+  });
+
+  onRequest(socket, "training:spotlight", limiter, async ({ sessionId, participantId }) => {
+    requireInstructorOf(socket, sessionId);
+    if (participantId && !(await db.participant.findFirst({ where: { id: participantId, sessionId } }))) {
+      throw new AppError("NOT_FOUND", "no such student in this session");
+    }
+    await training.setSpotlight(sessionId, participantId);
+    return { spotlight: participantId };
+  });
+
+  onRequest(socket, "training:sync", limiter, async () => {
+    const { sessionId, participantId } = requireParticipant(socket);
+    const { record } = await training.session(sessionId);
+    if (!record) return { modelSession: null, run: null, groupId: null };
+    const groupId = await ensureAssigned(db, record, participantId);
+    if (groupId) {
+      const assignments = await training.setAssignment(sessionId, participantId, groupId);
+      io.to(rooms.instructors(sessionId)).emit("training:assignments", { modelSessionId: record.view.id, assignments });
+    }
+    return { modelSession: record.view, run: runStateOf(record, Date.now()), groupId };
+  });
+
+  onRequest(socket, "training:classSync", limiter, async ({ sessionId }) => {
+    requireInstructorOf(socket, sessionId);
+    const state = await training.classState(sessionId);
+    return {
+      modelSession: state.record?.view ?? null,
+      run: state.record ? runStateOf(state.record, Date.now()) : null,
+      assignments: state.assignments,
+      progress: state.progress,
+      history: state.history,
+      spotlight: state.spotlight,
+      dropped: state.dropped,
+    };
+  });
+
+  onRequest(socket, "training:report", limiter, async (report) => {
+    const { sessionId, participantId } = requireParticipant(socket);
+    const reason = await training.report(sessionId, participantId, report);
+    return reason ? { accepted: false, reason } : { accepted: true };
+  });
+}

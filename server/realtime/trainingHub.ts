@@ -1,0 +1,268 @@
+/**
+ * The live side of training, in this process's memory: the model session in force per live
+ * session (cached), each student's latest telemetry, the budget timers, the spotlight, and a
+ * one-second tick that broadcasts changed progress to instructors and writes the latest values
+ * and the downsampled history to the database (so curves can be redrawn after a restart).
+ */
+import type { Db } from "../db/client";
+import type { HistoryPoint, ProgressEntry, Telemetry } from "../../lib/protocol/training";
+import { acceptTelemetry, applyRunAction, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
+import { AppError } from "../../lib/protocol/errors";
+import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
+import { PROGRESS_TICK_MS } from "../limits";
+import { rooms } from "./rooms";
+import type { AppServer } from "./socketServer";
+
+interface StudentLive {
+  entry: ProgressEntry;
+  lastReport: { step: number; receivedAt: number } | undefined;
+  lastStepChangeAt: number;
+  sawNaN: boolean;
+  lastHistory: { step: number; at: number } | undefined;
+  /** Training time since the last write (added to the stored total). */
+  unsavedTrainingMs: number;
+  /** Changed since the last tick. */
+  dirty: boolean;
+  /** Latest values not yet written to the database. */
+  unsaved: boolean;
+}
+
+interface SessionLive {
+  record: ModelSessionRecord | null;
+  students: Map<string, StudentLive>;
+  pendingHistory: (HistoryPoint & { modelSessionId: string; charsPerSec: number })[];
+  spotlight: string | null;
+  budgetTimer: NodeJS.Timeout | null;
+  dropped: Record<string, number>;
+  /** participantId → ablation group of the model session in force. */
+  assignments: Record<string, string>;
+}
+
+export class TrainingHub {
+  private readonly sessions = new Map<string, SessionLive>();
+  private readonly loading = new Map<string, Promise<SessionLive>>();
+  private tick: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly io: AppServer,
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Re-arms the budget timers of runs that were running when the server stopped (T3). */
+  async start(): Promise<void> {
+    for (const { sessionId } of await runningModelSessions(this.db)) await this.session(sessionId);
+    this.tick = setInterval(() => void this.flush().catch((error) => console.error("[training] flush failed:", error)), PROGRESS_TICK_MS);
+  }
+
+  async stop(): Promise<void> {
+    if (this.tick) clearInterval(this.tick);
+    for (const s of this.sessions.values()) if (s.budgetTimer) clearTimeout(s.budgetTimer);
+    await this.flush();
+  }
+
+  /** The session's live state, loaded from the database on first use. */
+  async session(sessionId: string): Promise<SessionLive> {
+    const existing = this.sessions.get(sessionId);
+    if (existing) return existing;
+    let loading = this.loading.get(sessionId);
+    if (!loading) {
+      loading = (async () => {
+        const record = await currentModelSession(this.db, sessionId);
+        const assignments = record ? await assignmentsOf(this.db, record.view.id) : {};
+        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, assignments };
+        this.sessions.set(sessionId, live);
+        this.armBudgetTimer(sessionId, live);
+        return live;
+      })().finally(() => this.loading.delete(sessionId));
+      this.loading.set(sessionId, loading);
+    }
+    return loading;
+  }
+
+  /** After a push: the new model session replaces the old; progress starts afresh. */
+  async replaceModelSession(sessionId: string, record: ModelSessionRecord, assignments: Record<string, string>): Promise<void> {
+    const live = await this.session(sessionId);
+    await this.flush();
+    if (live.budgetTimer) clearTimeout(live.budgetTimer);
+    live.record = record;
+    live.assignments = { ...assignments };
+    live.students.clear();
+    live.dropped = {};
+    live.budgetTimer = null;
+  }
+
+  /** T1: applies a run action, persists it, broadcasts it, and (re)arms the budget timer. */
+  async control(sessionId: string, action: RunAction) {
+    const live = await this.session(sessionId);
+    if (!live.record) throw new AppError("CONFLICT", "push a model session first");
+    const next = applyRunAction(live.record.run, action, this.now());
+    if ("error" in next) throw new AppError("CONFLICT", next.error);
+    await saveRun(this.db, live.record.view.id, next);
+    live.record = { ...live.record, run: next };
+    this.armBudgetTimer(sessionId, live);
+    const run = runStateOf(live.record, this.now());
+    this.io.to(rooms.session(sessionId)).emit("training:run", run);
+    return run;
+  }
+
+  private armBudgetTimer(sessionId: string, live: SessionLive): void {
+    if (live.budgetTimer) clearTimeout(live.budgetTimer);
+    live.budgetTimer = null;
+    if (!live.record) return;
+    const wait = msUntilBudgetSpent(live.record.run, this.now());
+    if (!Number.isFinite(wait)) return;
+    live.budgetTimer = setTimeout(() => {
+      live.budgetTimer = null;
+      this.control(sessionId, "stop").catch((error) => console.error("[training] budget stop failed:", error));
+    }, wait);
+  }
+
+  async setAssignment(sessionId: string, participantId: string, groupId: string): Promise<Record<string, string>> {
+    const live = await this.session(sessionId);
+    live.assignments[participantId] = groupId;
+    const student = live.students.get(participantId);
+    if (student) {
+      student.entry = { ...student.entry, groupId };
+      student.dirty = true;
+    }
+    return { ...live.assignments };
+  }
+
+  /** T7: keeps a report or says why not (and counts the drop). */
+  async report(sessionId: string, participantId: string, report: Telemetry): Promise<DropReason | null> {
+    const live = await this.session(sessionId);
+    const now = this.now();
+    const student = live.students.get(participantId);
+    const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now);
+    if (reason === "NON_FINITE_LOSS" && student) {
+      student.sawNaN = true;
+      student.dirty = true;
+    }
+    if (reason) {
+      live.dropped[reason] = (live.dropped[reason] ?? 0) + 1;
+      return reason;
+    }
+    const trainLoss = report.trainLoss ?? 0; // non-null: acceptTelemetry dropped null losses
+    const lastStepChangeAt = !student || report.step > student.entry.step ? now : student.lastStepChangeAt;
+    const sawNaN = student?.sawNaN ?? false;
+    const ranFor = student?.lastReport && live.record?.run.status === "running" ? Math.min(now - student.lastReport.receivedAt, 10_000) : 0;
+    const s: StudentLive = {
+      entry: {
+        participantId,
+        groupId: live.assignments[participantId] ?? null,
+        step: report.step,
+        trainLoss,
+        valLoss: report.valLoss,
+        charsPerSec: report.charsPerSec,
+        backend: report.backend,
+        sample: report.sample,
+        updatedAt: now,
+        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN }, live.record?.run.status ?? null, now),
+      },
+      lastReport: { step: report.step, receivedAt: now },
+      lastStepChangeAt,
+      sawNaN,
+      lastHistory: student?.lastHistory,
+      unsavedTrainingMs: (student?.unsavedTrainingMs ?? 0) + ranFor,
+      dirty: true,
+      unsaved: true,
+    };
+    if (keepHistoryPoint(s.lastHistory, report.step, now)) {
+      s.lastHistory = { step: report.step, at: now };
+      live.pendingHistory.push({ modelSessionId: report.modelSessionId, participantId, step: report.step, trainLoss, valLoss: report.valLoss, charsPerSec: report.charsPerSec, at: now });
+    }
+    live.students.set(participantId, s);
+    return null;
+  }
+
+  async setSpotlight(sessionId: string, participantId: string | null): Promise<void> {
+    (await this.session(sessionId)).spotlight = participantId;
+    this.io.to(rooms.session(sessionId)).emit("training:spotlight", { participantId });
+  }
+
+  /** The class view's full state: live entries, else the stored latest values (after a restart). */
+  async classState(sessionId: string) {
+    const live = await this.session(sessionId);
+    await this.flush();
+    const record = live.record;
+    if (!record) return { record, assignments: {}, progress: [], history: [], spotlight: live.spotlight, dropped: live.dropped };
+    const [stored, history] = await Promise.all([
+      this.db.trainingProgress.findMany({ where: { modelSessionId: record.view.id } }),
+      this.db.telemetryPoint.findMany({ where: { modelSessionId: record.view.id }, orderBy: [{ participantId: "asc" }, { step: "asc" }] }),
+    ]);
+    const progress = stored.map(
+      (row) =>
+        live.students.get(row.participantId)?.entry ?? {
+          participantId: row.participantId,
+          groupId: live.assignments[row.participantId] ?? null,
+          step: row.step,
+          trainLoss: row.trainLoss,
+          valLoss: row.valLoss,
+          charsPerSec: row.charsPerSec,
+          backend: row.backend,
+          sample: row.sample,
+          updatedAt: row.updatedAt.getTime(),
+          flags: [],
+        },
+    );
+    return {
+      record,
+      assignments: { ...live.assignments },
+      progress,
+      history: history.map((h) => ({ participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, at: h.at.getTime() })),
+      spotlight: live.spotlight,
+      dropped: live.dropped,
+    };
+  }
+
+  /** The tick: broadcast changed entries (and changed flags), then persist. */
+  async flush(): Promise<void> {
+    const now = this.now();
+    const writes: Promise<unknown>[] = [];
+    for (const [sessionId, live] of this.sessions) {
+      if (!live.record) continue;
+      const status = live.record.run.status;
+      const changed: ProgressEntry[] = [];
+      for (const s of live.students.values()) {
+        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN }, status, now);
+        if (flags.join() !== s.entry.flags.join()) {
+          s.entry = { ...s.entry, flags };
+          s.dirty = true;
+        }
+        if (s.dirty) changed.push(s.entry);
+        s.dirty = false;
+      }
+      if (changed.length) {
+        this.io.to(rooms.instructors(sessionId)).emit("training:progress", { modelSessionId: live.record.view.id, entries: changed, dropped: live.dropped });
+      }
+      writes.push(this.persist(live));
+    }
+    await Promise.all(writes);
+  }
+
+  private async persist(live: SessionLive): Promise<void> {
+    const record = live.record;
+    if (!record) return;
+    const history = live.pendingHistory.splice(0);
+    const unsaved = [...live.students.values()].filter((s) => s.unsaved);
+    if (!history.length && !unsaved.length) return;
+    for (const s of unsaved) s.unsaved = false;
+    const modelSessionId = record.view.id;
+    await this.db.$transaction([
+      ...(history.length
+        ? [this.db.telemetryPoint.createMany({ data: history.map((h) => ({ modelSessionId: h.modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) })) })]
+        : []),
+      ...unsaved.map((s) => {
+        const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
+        const ranFor = Math.round(s.unsavedTrainingMs);
+        s.unsavedTrainingMs = 0;
+        return this.db.trainingProgress.upsert({
+          where: { modelSessionId_participantId: { modelSessionId, participantId: s.entry.participantId } },
+          create: { modelSessionId, participantId: s.entry.participantId, ...data, trainingMs: ranFor },
+          update: { ...data, trainingMs: { increment: ranFor } },
+        });
+      }),
+    ]);
+  }
+}
