@@ -112,6 +112,11 @@ function oneHotStep(ids: Int32Array, batchSize: number, steps: number, t: number
   return tf.tensor2d(data, [batchSize, vocabSize]);
 }
 
+/** log softmax(logits_t)[target] for every step, time-major: [T·B]. */
+function targetLogProbs(logits: tf.Tensor2D[], targets: tf.Tensor2D[]): tf.Tensor1D {
+  return tf.sum(tf.mul(tf.logSoftmax(tf.concat(logits, 0)), tf.concat(targets, 0)), 1);
+}
+
 /** Result of running the network forward over a batch. */
 interface ForwardRun {
   /** Per-layer runs (for the backward pass). */
@@ -162,7 +167,7 @@ export class CharRNN {
 
   /** Copies of all parameter values, in canonical order. */
   parameters(): ParameterValues[] {
-    return parameterSpecs(this.config, this.vocabSize).map((spec) => ({ ...spec, values: this.param(spec.name).dataSync() as Float32Array }));
+    return parameterSpecs(this.config, this.vocabSize).map((spec) => ({ ...spec, values: new Float32Array(this.param(spec.name).dataSync()) }));
   }
 
   /** Number of optimizer updates applied. */
@@ -209,8 +214,7 @@ export class CharRNN {
     const kept = tidyKeep(
       () => {
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
-        const logProbs = tf.sum(tf.mul(tf.logSoftmax(tf.concat(run.logits, 0)), this.targetMatrix(batch)), 1); // [T·B]
-        return { logProbs, state: run.state };
+        return { logProbs: targetLogProbs(run.logits, this.targetSteps(batch)), state: run.state };
       },
       (r) => [r.logProbs, ...stateTensors(r.state)],
     );
@@ -234,13 +238,12 @@ export class CharRNN {
     const { batchSize: B } = batch;
     const T = batch.inputs.length / B;
     const N = B * T;
-    const V = this.vocabSize;
-    const result = tidyKeep(
+    return tidyKeep(
       () => {
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
-        const targets = Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, B, T, t, V)); // T × [B, V]
+        const targets = this.targetSteps(batch); // T × [B, V]
         // loss = −(1/N) Σ log softmax(logits)[target]
-        const loss = tf.neg(tf.div(tf.sum(tf.mul(tf.logSoftmax(tf.concat(run.logits, 0)), tf.concat(targets, 0))), N)) as tf.Scalar;
+        const loss = tf.div(tf.sum(targetLogProbs(run.logits, targets)), -N) as tf.Scalar;
 
         // ∂loss/∂logits_t = (softmax(logits_t) − y_t) / N   [B, V]
         const dLogits = run.logits.map((z, t): tf.Tensor2D => tf.sub(tf.softmax(z), targets[t]));
@@ -272,7 +275,6 @@ export class CharRNN {
       },
       (r) => [r.loss, ...r.grads.values(), ...stateTensors(r.state)],
     );
-    return result;
   }
 
   /**
@@ -339,10 +341,10 @@ export class CharRNN {
     this.prepared = null;
   }
 
-  /** Time-major one-hot targets [T·B, V]. */
-  private targetMatrix(batch: TokenBatch): tf.Tensor2D {
+  /** One-hot targets per step: T × [B, V]. */
+  private targetSteps(batch: TokenBatch): tf.Tensor2D[] {
     const T = batch.targets.length / batch.batchSize;
-    return tf.concat(Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, batch.batchSize, T, t, this.vocabSize)), 0);
+    return Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, batch.batchSize, T, t, this.vocabSize));
   }
 
   /** Dropout mask for one step: 0 with probability p, else 1/(1 − p).   [B, H] */
