@@ -21,3 +21,7 @@ export const SIGNUP_LIMIT: BucketLimit = { burst: 50, perSecond: 1 / 6 };
 export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;
 /** The training hub's tick (ms): progress to instructors about once a second, then to the database. */
 export const PROGRESS_TICK_MS = 1_000;
+/** Students' latest values are written this often (ms): a restart loses at most this much. */
+export const PERSIST_INTERVAL_MS = 5_000;
+/** Rows per write transaction; the loop yields between them, so SQLite never stalls sockets long. */
+export const PERSIST_CHUNK = 20;

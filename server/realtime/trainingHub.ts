@@ -9,7 +9,7 @@ import type { HistoryPoint, ProgressEntry, Telemetry } from "../../lib/protocol/
 import { acceptTelemetry, applyRunAction, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
-import { PROGRESS_TICK_MS } from "../limits";
+import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
 import { rooms } from "./rooms";
 import type { AppServer } from "./socketServer";
 
@@ -30,7 +30,7 @@ interface StudentLive {
 interface SessionLive {
   record: ModelSessionRecord | null;
   students: Map<string, StudentLive>;
-  pendingHistory: (HistoryPoint & { modelSessionId: string; charsPerSec: number })[];
+  pendingHistory: (HistoryPoint & { charsPerSec: number })[];
   spotlight: string | null;
   budgetTimer: NodeJS.Timeout | null;
   dropped: Record<string, number>;
@@ -52,7 +52,11 @@ export class TrainingHub {
   /** Re-arms the budget timers of runs that were running when the server stopped (T3). */
   async start(): Promise<void> {
     for (const { sessionId } of await runningModelSessions(this.db)) await this.session(sessionId);
-    this.tick = setInterval(() => void this.flush().catch((error) => console.error("[training] flush failed:", error)), PROGRESS_TICK_MS);
+    let ticks = 0;
+    this.tick = setInterval(() => {
+      const persist = ++ticks % Math.round(PERSIST_INTERVAL_MS / PROGRESS_TICK_MS) === 0;
+      this.flush(persist).catch((error) => console.error("[training] flush failed:", error));
+    }, PROGRESS_TICK_MS);
   }
 
   async stop(): Promise<void> {
@@ -83,7 +87,11 @@ export class TrainingHub {
   /** After a push: the new model session replaces the old; progress starts afresh. */
   async replaceModelSession(sessionId: string, record: ModelSessionRecord, assignments: Record<string, string>): Promise<void> {
     const live = await this.session(sessionId);
-    await this.flush();
+    if (live.record) {
+      // The old version's last values are written in the background: the push must not wait.
+      const old = { modelSessionId: live.record.view.id, students: [...live.students.values()], history: live.pendingHistory.splice(0) };
+      this.persist(old.modelSessionId, old.students, old.history).catch((error) => console.error("[training] persist failed:", error));
+    }
     if (live.budgetTimer) clearTimeout(live.budgetTimer);
     live.record = record;
     live.assignments = { ...assignments };
@@ -170,7 +178,7 @@ export class TrainingHub {
     };
     if (keepHistoryPoint(s.lastHistory, report.step, now)) {
       s.lastHistory = { step: report.step, at: now };
-      live.pendingHistory.push({ modelSessionId: report.modelSessionId, participantId, step: report.step, trainLoss, valLoss: report.valLoss, charsPerSec: report.charsPerSec, at: now });
+      live.pendingHistory.push({ participantId, step: report.step, trainLoss, valLoss: report.valLoss, charsPerSec: report.charsPerSec, at: now });
     }
     live.students.set(participantId, s);
     return null;
@@ -216,8 +224,11 @@ export class TrainingHub {
     };
   }
 
-  /** The tick: broadcast changed entries (and changed flags), then persist. */
-  async flush(): Promise<void> {
+  /**
+   * The tick: broadcast changed entries (and changed flags); every PERSIST_INTERVAL_MS (or when
+   * `persistNow`), write them to the database.
+   */
+  async flush(persistNow = true): Promise<void> {
     const now = this.now();
     const writes: Promise<unknown>[] = [];
     for (const [sessionId, live] of this.sessions) {
@@ -236,33 +247,37 @@ export class TrainingHub {
       if (changed.length) {
         this.io.to(rooms.instructors(sessionId)).emit("training:progress", { modelSessionId: live.record.view.id, entries: changed, dropped: live.dropped });
       }
-      writes.push(this.persist(live));
+      if (persistNow) writes.push(this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)));
     }
     await Promise.all(writes);
   }
 
-  private async persist(live: SessionLive): Promise<void> {
-    const record = live.record;
-    if (!record) return;
-    const history = live.pendingHistory.splice(0);
-    const unsaved = [...live.students.values()].filter((s) => s.unsaved);
-    if (!history.length && !unsaved.length) return;
+  /**
+   * Writes the new history points and the changed latest values, in small transactions with a
+   * yield between them: SQLite runs on this thread, and one large write would stall every socket.
+   */
+  private async persist(modelSessionId: string, students: StudentLive[], history: SessionLive["pendingHistory"]): Promise<void> {
+    const unsaved = students.filter((s) => s.unsaved);
     for (const s of unsaved) s.unsaved = false;
-    const modelSessionId = record.view.id;
-    await this.db.$transaction([
-      ...(history.length
-        ? [this.db.telemetryPoint.createMany({ data: history.map((h) => ({ modelSessionId: h.modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) })) })]
-        : []),
-      ...unsaved.map((s) => {
-        const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
-        const ranFor = Math.round(s.unsavedTrainingMs);
-        s.unsavedTrainingMs = 0;
-        return this.db.trainingProgress.upsert({
-          where: { modelSessionId_participantId: { modelSessionId, participantId: s.entry.participantId } },
-          create: { modelSessionId, participantId: s.entry.participantId, ...data, trainingMs: ranFor },
-          update: { ...data, trainingMs: { increment: ranFor } },
-        });
-      }),
-    ]);
+    if (history.length) {
+      await this.db.telemetryPoint.createMany({
+        data: history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) })),
+      });
+    }
+    for (let i = 0; i < unsaved.length; i += PERSIST_CHUNK) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.db.$transaction(
+        unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
+          const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
+          const ranFor = Math.round(s.unsavedTrainingMs);
+          s.unsavedTrainingMs = 0;
+          return this.db.trainingProgress.upsert({
+            where: { modelSessionId_participantId: { modelSessionId, participantId: s.entry.participantId } },
+            create: { modelSessionId, participantId: s.entry.participantId, ...data, trainingMs: ranFor },
+            update: { ...data, trainingMs: { increment: ranFor } },
+          });
+        }),
+      );
+    }
   }
 }
