@@ -20,8 +20,15 @@ import { TrainingHub } from "./trainingHub";
 export interface SocketData {
   role: SocketRole;
 }
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/**
+ * Messages between server processes (through the Redis adapter; a no-op with one process):
+ * another process changed a session's model session or run, so cached state must be re-read.
+ */
+export interface InterServerEvents {
+  "training:invalidate": (sessionId: string) => void;
+}
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface RealtimeContext {
   io: AppServer;

@@ -51,6 +51,7 @@ export class TrainingHub {
 
   /** Re-arms the budget timers of runs that were running when the server stopped (T3). */
   async start(): Promise<void> {
+    this.io.on("training:invalidate", (sessionId) => void this.reload(sessionId).catch((error) => console.error("[training] reload failed:", error)));
     for (const { sessionId } of await runningModelSessions(this.db)) await this.session(sessionId);
     let ticks = 0;
     this.tick = setInterval(() => {
@@ -84,8 +85,27 @@ export class TrainingHub {
     return loading;
   }
 
+  /** Another process changed this session's model session or run: re-read them. */
+  private async reload(sessionId: string): Promise<void> {
+    const live = this.sessions.get(sessionId);
+    if (!live) return; // not cached here: the next use loads it fresh
+    const record = await currentModelSession(this.db, sessionId);
+    if (record && record.view.id !== live.record?.view.id) {
+      await this.replaceModelSession(sessionId, record, await assignmentsOf(this.db, record.view.id), false);
+    } else if (record) {
+      live.record = record;
+      live.assignments = await assignmentsOf(this.db, record.view.id);
+      this.armBudgetTimer(sessionId, live);
+    }
+  }
+
+  /** Tell the other server processes (if any) to re-read this session. */
+  private invalidateElsewhere(sessionId: string): void {
+    this.io.serverSideEmit("training:invalidate", sessionId);
+  }
+
   /** After a push: the new model session replaces the old; progress starts afresh. */
-  async replaceModelSession(sessionId: string, record: ModelSessionRecord, assignments: Record<string, string>): Promise<void> {
+  async replaceModelSession(sessionId: string, record: ModelSessionRecord, assignments: Record<string, string>, announce = true): Promise<void> {
     const live = await this.session(sessionId);
     if (live.record) {
       // The old version's last values are written in the background: the push must not wait.
@@ -98,17 +118,22 @@ export class TrainingHub {
     live.students.clear();
     live.dropped = {};
     live.budgetTimer = null;
+    this.armBudgetTimer(sessionId, live);
+    if (announce) this.invalidateElsewhere(sessionId);
   }
 
   /** T1: applies a run action, persists it, broadcasts it, and (re)arms the budget timer. */
   async control(sessionId: string, action: RunAction) {
     const live = await this.session(sessionId);
+    // Re-read: another server process may have changed the run since this one cached it.
+    live.record = (await currentModelSession(this.db, sessionId)) ?? live.record;
     if (!live.record) throw new AppError("CONFLICT", "push a model session first");
     const next = applyRunAction(live.record.run, action, this.now());
     if ("error" in next) throw new AppError("CONFLICT", next.error);
     await saveRun(this.db, live.record.view.id, next);
     live.record = { ...live.record, run: next };
     this.armBudgetTimer(sessionId, live);
+    this.invalidateElsewhere(sessionId);
     const run = runStateOf(live.record, this.now());
     this.io.to(rooms.session(sessionId)).emit("training:run", run);
     return run;
@@ -122,12 +147,16 @@ export class TrainingHub {
     if (!Number.isFinite(wait)) return;
     live.budgetTimer = setTimeout(() => {
       live.budgetTimer = null;
-      this.control(sessionId, "stop").catch((error) => console.error("[training] budget stop failed:", error));
+      // With several processes each arms this timer; the first stops the run, the others find it stopped.
+      this.control(sessionId, "stop").catch((error) => {
+        if (!(error instanceof AppError && error.code === "CONFLICT")) console.error("[training] budget stop failed:", error);
+      });
     }, wait);
   }
 
   async setAssignment(sessionId: string, participantId: string, groupId: string): Promise<Record<string, string>> {
     const live = await this.session(sessionId);
+    if (live.assignments[participantId] !== groupId) this.invalidateElsewhere(sessionId);
     live.assignments[participantId] = groupId;
     const student = live.students.get(participantId);
     if (student) {
