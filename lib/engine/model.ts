@@ -280,21 +280,25 @@ export class CharRNN {
   /**
    * One Adam step on the batch; returns the loss before the update (nats per
    * character). With a `state`, training continues from it and the final
-   * state is returned (caller disposes); without, windows start from zeros.
+   * state is returned (caller disposes both); without, windows start from
+   * zeros and `state` is null. Reads the loss synchronously (dataSync).
    */
   trainStep(batch: TokenBatch, state?: RNNState): { loss: number; state: RNNState | null } {
-    this.optimizer ??= new Adam(this.params);
-    const { loss, grads, state: finalState } = this.computeGradients(batch, state, this.config.dropout > 0);
-    this.optimizer.apply(grads, this.currentLearningRate(), this.config.clipNorm);
-    this.dropPrepared();
-    const value = loss.dataSync()[0];
-    loss.dispose();
-    for (const g of grads.values()) g.dispose();
-    if (state === undefined) {
-      disposeState(finalState);
-      return { loss: value, state: null };
-    }
-    return { loss: value, state: finalState };
+    const step = this.update(batch, state);
+    const loss = step.loss.dataSync()[0];
+    step.loss.dispose();
+    return { loss, state: step.state };
+  }
+
+  /**
+   * trainStep that reads the loss asynchronously (no blocking GPU read-back on
+   * WebGL / WebGPU). Await it before starting the next step.
+   */
+  async trainStepAsync(batch: TokenBatch, state?: RNNState): Promise<{ loss: number; state: RNNState | null }> {
+    const step = this.update(batch, state);
+    const loss = (await step.loss.data())[0];
+    step.loss.dispose();
+    return { loss, state: step.state };
   }
 
   /** Releases every tensor the model owns. */
@@ -304,6 +308,20 @@ export class CharRNN {
     this.params.clear();
     this.optimizer?.dispose();
     this.optimizer = null;
+  }
+
+  /** Gradients, clipping and the Adam update; the loss stays on the backend until the caller reads it. */
+  private update(batch: TokenBatch, state: RNNState | undefined): { loss: tf.Scalar; state: RNNState | null } {
+    this.optimizer ??= new Adam(this.params);
+    const { loss, grads, state: finalState } = this.computeGradients(batch, state, this.config.dropout > 0);
+    this.optimizer.apply(grads, this.currentLearningRate(), this.config.clipNorm);
+    this.dropPrepared();
+    for (const g of grads.values()) g.dispose();
+    if (state === undefined) {
+      disposeState(finalState);
+      return { loss, state: null };
+    }
+    return { loss, state: finalState };
   }
 
   private param(name: string): tf.Variable {

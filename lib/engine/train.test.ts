@@ -50,3 +50,17 @@ test('stateful windows: each stream continues where its previous window ended', 
   trainer.dispose();
   model.dispose();
 });
+
+test('stepAsync trains exactly like step', async () => {
+  await useBackend('cpu');
+  const make = () => CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 10, batchSize: 4, statefulWindows: true, seed: 8 }), 13);
+  const [syncModel, asyncModel] = [make(), make()];
+  const [syncTrainer, asyncTrainer] = [new Trainer(syncModel, ids, ids), new Trainer(asyncModel, ids, ids)];
+  for (let i = 0; i < 5; i++) {
+    const a = syncTrainer.step();
+    const b = await asyncTrainer.stepAsync();
+    assert.deepEqual(b, a);
+  }
+  [syncTrainer, asyncTrainer].forEach((t) => t.dispose());
+  [syncModel, asyncModel].forEach((m) => m.dispose());
+});

@@ -87,18 +87,15 @@ export class Trainer {
   /** Draws a batch and trains on it. */
   step(): StepReport {
     const rate = this.model.currentLearningRate();
-    const batch = this.nextBatch();
-    let loss: number;
-    if (this.model.config.statefulWindows) {
-      const previous = this.carried ?? this.model.zeroState(batch.batchSize);
-      const result = this.model.trainStep(batch, previous);
-      disposeState(previous);
-      this.carried = result.state;
-      loss = result.loss;
-    } else {
-      loss = this.model.trainStep(batch).loss;
-    }
-    return { step: this.model.step, loss, bitsPerChar: bitsPerChar(loss), learningRate: rate };
+    const { batch, state } = this.beginStep();
+    return this.endStep(rate, this.model.trainStep(batch, state), state);
+  }
+
+  /** step() with an asynchronous loss read (see CharRNN.trainStepAsync); await it before the next step. */
+  async stepAsync(): Promise<StepReport> {
+    const rate = this.model.currentLearningRate();
+    const { batch, state } = this.beginStep();
+    return this.endStep(rate, await this.model.trainStepAsync(batch, state), state);
   }
 
   /** Mean loss over the fixed sample of validation windows (forward only, zero initial state). */
@@ -119,6 +116,22 @@ export class Trainer {
   dispose(): void {
     if (this.carried !== null) disposeState(this.carried);
     this.carried = null;
+  }
+
+  /** The next batch and, in stateful mode, the state it starts from. */
+  private beginStep(): { batch: TokenBatch; state: RNNState | undefined } {
+    const batch = this.nextBatch();
+    const state = this.model.config.statefulWindows ? (this.carried ?? this.model.zeroState(batch.batchSize)) : undefined;
+    return { batch, state };
+  }
+
+  /** Keeps the new state (stateful mode) and reports the step. */
+  private endStep(learningRate: number, result: { loss: number; state: RNNState | null }, previous: RNNState | undefined): StepReport {
+    if (previous !== undefined) {
+      disposeState(previous);
+      this.carried = result.state;
+    }
+    return { step: this.model.step, loss: result.loss, bitsPerChar: bitsPerChar(result.loss), learningRate };
   }
 
   private randomStarts(ids: Int32Array, rng: Rng, count: number): number[] {
