@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { attentionSettingsFrom, DEFAULT_ATTENTION_SETTINGS } from "./settings";
+import { attentionSettingsFrom, DEFAULT_ATTENTION_SETTINGS, type AttentionSettings } from "./settings";
 import { questionsOf } from "./quizQuestions";
 import { temperatureCardOf } from "./temperatureCard";
 
 describe("attention settings from stored JSON", () => {
-  const cases: [string, unknown, Partial<typeof DEFAULT_ATTENTION_SETTINGS>][] = [
+  const cases: [string, unknown, Partial<AttentionSettings>][] = [
     ["null → defaults", null, {}],
     ["a string → defaults", "oops", {}],
     ["one field kept", { absentSessions: 3 }, { absentSessions: 3 }],

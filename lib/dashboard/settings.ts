@@ -5,7 +5,16 @@
  */
 import { z } from "zod";
 
-export const DEFAULT_ATTENTION_SETTINGS = {
+export const attentionSettingsSchema = z.object({
+  absentSessions: z.number().int().min(1).max(20),
+  minSteps: z.number().int().min(0).max(1_000_000),
+  scoreGapBpc: z.number().min(0).max(10),
+  conceptAccuracy: z.number().min(0).max(1),
+  conceptMinAnswers: z.number().int().min(1).max(100),
+});
+export type AttentionSettings = z.infer<typeof attentionSettingsSchema>;
+
+export const DEFAULT_ATTENTION_SETTINGS: AttentionSettings = {
   /** Flag a student absent from each of the class's last N sessions. */
   absentSessions: 2,
   /** Below this many training steps in a session they attended (with a model pushed): "stuck". */
@@ -16,16 +25,8 @@ export const DEFAULT_ATTENTION_SETTINGS = {
   conceptAccuracy: 0.5,
   /** …once the student has answered at least this many questions on it. */
   conceptMinAnswers: 2,
-} as const;
+};
 
-export const attentionSettingsSchema = z.object({
-  absentSessions: z.number().int().min(1).max(20),
-  minSteps: z.number().int().min(0).max(1_000_000),
-  scoreGapBpc: z.number().min(0).max(10),
-  conceptAccuracy: z.number().min(0).max(1),
-  conceptMinAnswers: z.number().int().min(1).max(100),
-});
-export type AttentionSettings = z.infer<typeof attentionSettingsSchema>;
 
 /** The stored JSON as complete settings: unknown or invalid fields fall back to their defaults. */
 export function attentionSettingsFrom(stored: unknown): AttentionSettings {
