@@ -6,11 +6,13 @@
  */
 import type { z } from "zod";
 import { foundationRoutes } from "./foundation";
+import { dashboardRoutes } from "./dashboard";
 
 export type { Method, PathParams, Route } from "./route";
 
 export const routes = {
   ...foundationRoutes,
+  ...dashboardRoutes,
 } as const;
 
 export type Routes = typeof routes;
