@@ -8,10 +8,16 @@
  * hand-written backward pass through time (cells.ts) and Adam (optimizer.ts).
  * No tf.layers and no autodiff: see cells.ts for why, with measurements.
  *
- * An embedding E [V, E] followed by the first layer's kernel W [E, G·H] is
- * applied as one [V, G·H] matrix M = E·W (x_t·M equals embed-then-project),
- * so embedding and one-hot input share the same per-step path; the gradient
- * of M is split back into ∂E = ∂M·Wᵀ and ∂W = Eᵀ·∂M.
+ * Input: with embeddingSize 0 each character enters as a one-hot row [V]
+ * (the first kernel is [V, G·H], cost grows with V); otherwise as its
+ * embedding row, looked up with tf.gather and trained through a hand-written
+ * scatter-add (tf.scatterND) — tf.gather's own gradient needs
+ * UnsortedSegmentSum, which the WASM backend lacks. Use an embedding for
+ * large vocabularies (Korean: ≈1,500 characters).
+ *
+ * Output: per step softmax over V (one fused kernel); the loss reads
+ * log p(target) as log(softmax)[target], floored at MIN_PROBABILITY: tfjs's
+ * logSoftmax is ≈10× slower on WASM (its logSumExp is composed of slow ops).
  *
  * Layouts: token ids are batch-major Int32Arrays, id of window b at step t at
  * [b·T + t]. Internally every tensor is one time step ([B, ·]).
@@ -105,16 +111,25 @@ function stateTensors(state: RNNState): tf.Tensor[] {
   return state.flatMap(({ h, c }) => (c === null ? [h] : [h, c]));
 }
 
-/** One-hot rows for step t of batch-major ids: [B, V]. */
-function oneHotStep(ids: Int32Array, batchSize: number, steps: number, t: number, vocabSize: number): tf.Tensor2D {
-  const data = new Float32Array(batchSize * vocabSize);
-  for (let b = 0; b < batchSize; b++) data[b * vocabSize + ids[b * steps + t]] = 1;
-  return tf.tensor2d(data, [batchSize, vocabSize]);
+/** Smallest probability the loss takes the log of: caps one character's loss at ≈69 nats. */
+export const MIN_PROBABILITY = 1e-30;
+
+/** Ids of step t of batch-major ids, as an int32 tensor: [B]. */
+function idsStep(ids: Int32Array, batchSize: number, steps: number, t: number): tf.Tensor1D {
+  return tf.tensor1d(Int32Array.from({ length: batchSize }, (_, b) => ids[b * steps + t]), 'int32');
 }
 
-/** log softmax(logits_t)[target] for every step, time-major: [T·B]. */
-function targetLogProbs(logits: tf.Tensor2D[], targets: tf.Tensor2D[]): tf.Tensor1D {
-  return tf.sum(tf.mul(tf.logSoftmax(tf.concat(logits, 0)), tf.concat(targets, 0)), 1);
+/**
+ * Float one-hot rows of ids: [B, V]. (int32 then cast: the WASM OneHot kernel
+ * ignores dtype 'float32' and writes integer bit patterns, tfjs 4.22.)
+ */
+function oneHotRows(ids: tf.Tensor1D, vocabSize: number): tf.Tensor2D {
+  return tf.cast(tf.oneHot(ids, vocabSize), 'float32') as tf.Tensor2D;
+}
+
+/** log p(target) for every step from the per-step softmax outputs, time-major: [T·B]. */
+function targetLogProbs(probs: tf.Tensor2D[], targets: tf.Tensor2D[]): tf.Tensor1D {
+  return tf.log(tf.maximum(tf.sum(tf.mul(tf.concat(probs, 0), tf.concat(targets, 0)), 1), MIN_PROBABILITY)) as tf.Tensor1D;
 }
 
 /** Result of running the network forward over a batch. */
@@ -125,6 +140,8 @@ interface ForwardRun {
   masks: tf.Tensor2D[][];
   /** Logits per step, [B, V] each. */
   logits: tf.Tensor2D[];
+  /** Input ids per step ([B] each), kept for the embedding gradient. */
+  ids: tf.Tensor1D[];
   /** State after the last step. */
   state: RNNState;
 }
@@ -214,7 +231,8 @@ export class CharRNN {
     const kept = tidyKeep(
       () => {
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
-        return { logProbs: targetLogProbs(run.logits, this.targetSteps(batch)), state: run.state };
+        const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
+        return { logProbs: targetLogProbs(probs, this.targetSteps(batch)), state: run.state };
       },
       (r) => [r.logProbs, ...stateTensors(r.state)],
     );
@@ -242,11 +260,12 @@ export class CharRNN {
       () => {
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
         const targets = this.targetSteps(batch); // T × [B, V]
+        const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
         // loss = −(1/N) Σ log softmax(logits)[target]
-        const loss = tf.div(tf.sum(targetLogProbs(run.logits, targets)), -N) as tf.Scalar;
+        const loss = tf.div(tf.sum(targetLogProbs(probs, targets)), -N) as tf.Scalar;
 
         // ∂loss/∂logits_t = (softmax(logits_t) − y_t) / N   [B, V]
-        const dLogits = run.logits.map((z, t): tf.Tensor2D => tf.sub(tf.softmax(z), targets[t]));
+        const dLogits = probs.map((p, t): tf.Tensor2D => tf.sub(p, targets[t]));
         const outKernelT = tf.div(tf.transpose(this.param('output.kernel')), N); // [V, H] / N
         const top = run.layers[run.layers.length - 1].outputs;
         const grads = new Map<string, tf.Tensor>();
@@ -256,19 +275,20 @@ export class CharRNN {
 
         let dOutputs = dLogits.map((d): tf.Tensor2D => tf.matMul(d, outKernelT)); // ∂loss/∂h_t of the top layer, [B, H] each
         for (let l = run.layers.length - 1; l >= 0; l--) {
-          const g = run.layers[l].backward(dOutputs, l > 0);
+          const g = run.layers[l].backward(dOutputs, l > 0 || this.config.embeddingSize > 0);
           grads.set(`layer${l}.recurrentKernel`, g.recurrentKernel);
           grads.set(`layer${l}.bias`, g.bias);
           if (l > 0) {
             grads.set(`layer${l}.kernel`, g.kernel);
             const dInputs = g.inputs ?? [];
             dOutputs = run.masks.length > 0 ? dInputs.map((d, t): tf.Tensor2D => tf.mul(d, run.masks[l - 1][t])) : dInputs;
-          } else if (this.config.embeddingSize > 0) {
-            // M = E·W₀  ⇒  ∂E = ∂M·W₀ᵀ, ∂W₀ = Eᵀ·∂M
-            grads.set('embedding', tf.matMul(g.kernel, tf.transpose(this.param('layer0.kernel'))));
-            grads.set('layer0.kernel', tf.matMul(tf.transpose(this.param('embedding')), g.kernel));
           } else {
             grads.set('layer0.kernel', g.kernel);
+            if (this.config.embeddingSize > 0) {
+              // x_t = E[id_t]  ⇒  ∂E[v] = Σ_{t,b: id = v} ∂x_t[b]   (scatter-add)   [V, E]
+              const ids = tf.reshape(tf.concat(run.ids, 0), [N, 1]);
+              grads.set('embedding', tf.scatterND(ids, tf.concat(g.inputs ?? [], 0), [this.vocabSize, this.config.embeddingSize]));
+            }
           }
         }
         return { loss, grads, state: run.state };
@@ -330,24 +350,18 @@ export class CharRNN {
     return p;
   }
 
-  /**
-   * Every layer prepared for running; layer 0's kernel is the per-character
-   * input matrix W₀, or E·W₀ with an embedding: [V, G·H].
-   */
+  /** Every layer prepared for running (cached until the next update). */
   private preparedLayers(): PreparedLayer[] {
     this.prepared ??= tidyKeep(
       () => {
-        const layers = Array.from({ length: this.config.layers }, (_, l) => {
-          const kernel: tf.Tensor2D =
-            l === 0 && this.config.embeddingSize > 0
-              ? tf.matMul(this.param('embedding') as tf.Tensor2D, this.param('layer0.kernel') as tf.Tensor2D) // [V, G·H]
-              : (this.param(`layer${l}.kernel`) as tf.Tensor2D);
-          const params = { kernel, recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D, bias: this.param(`layer${l}.bias`) as tf.Tensor1D };
-          return prepareLayer(this.config.cell, params);
-        });
-        const variables = new Set<tf.Tensor>(this.params.values());
-        const owned = layers.flatMap((p) => [p.params.kernel, ...p.kernels, ...p.biases]).filter((t) => !variables.has(t));
-        return { layers, owned };
+        const layers = Array.from({ length: this.config.layers }, (_, l) =>
+          prepareLayer(this.config.cell, {
+            kernel: this.param(`layer${l}.kernel`) as tf.Tensor2D,
+            recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D,
+            bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
+          }),
+        );
+        return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases]) };
       },
       (r) => r.owned,
     );
@@ -362,7 +376,7 @@ export class CharRNN {
   /** One-hot targets per step: T × [B, V]. */
   private targetSteps(batch: TokenBatch): tf.Tensor2D[] {
     const T = batch.targets.length / batch.batchSize;
-    return Array.from({ length: T }, (_, t) => oneHotStep(batch.targets, batch.batchSize, T, t, this.vocabSize));
+    return Array.from({ length: T }, (_, t) => oneHotRows(idsStep(batch.targets, batch.batchSize, T, t), this.vocabSize));
   }
 
   /** Dropout mask for one step: 0 with probability p, else 1/(1 − p).   [B, H] */
@@ -382,7 +396,9 @@ export class CharRNN {
     const V = this.vocabSize;
     for (const id of inputs) if (!(id >= 0 && id < V)) throw new RangeError(`token id ${id} outside vocabulary of ${V}`);
     const prepared = this.preparedLayers();
-    let xs = Array.from({ length: T }, (_, t) => oneHotStep(inputs, batchSize, T, t, V)); // T × [B, V]
+    const ids = Array.from({ length: T }, (_, t) => idsStep(inputs, batchSize, T, t)); // T × [B]
+    const embedding = this.config.embeddingSize > 0 ? (this.param('embedding') as tf.Tensor2D) : null;
+    let xs = ids.map((id) => (embedding === null ? oneHotRows(id, V) : tf.gather(embedding, id))); // T × [B, V or E]
     const layers: LayerRun[] = [];
     const masks: tf.Tensor2D[][] = [];
     for (let l = 0; l < this.config.layers; l++) {
@@ -398,6 +414,6 @@ export class CharRNN {
     const outKernel = this.param('output.kernel') as tf.Tensor2D;
     const outBias = this.param('output.bias') as tf.Tensor1D;
     const logits = xs.map((h) => tf.fused.matMul({ a: h, b: outKernel, bias: outBias }) as tf.Tensor2D); // T × [B, V]
-    return { layers, masks, logits, state: layers.map((r) => r.state) };
+    return { layers, masks, logits, ids, state: layers.map((r) => r.state) };
   }
 }
