@@ -8,6 +8,8 @@ export interface Route<M extends Method, P extends string, B extends z.ZodType, 
   path: P;
   body: B;
   reply: R;
+  /** Largest request body accepted (bytes); the server's default cap when absent. */
+  maxBodyBytes?: number;
 }
 
 export function route<M extends Method, P extends string, B extends z.ZodType, R extends z.ZodType>(
@@ -15,8 +17,9 @@ export function route<M extends Method, P extends string, B extends z.ZodType, R
   path: P,
   body: B,
   reply: R,
+  options: { maxBodyBytes?: number } = {},
 ): Route<M, P, B, R> {
-  return { method, path, body, reply };
+  return { method, path, body, reply, ...options };
 }
 
 /** `:name` segments of a path, as a params object type. */

@@ -62,14 +62,14 @@ function send(res: ServerResponse, status: number, reply: Reply<unknown>) {
   res.end(JSON.stringify(reply));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > HTTP_MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${HTTP_MAX_JSON_BYTES} bytes`);
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > HTTP_MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${HTTP_MAX_JSON_BYTES} bytes`);
+    if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
@@ -91,7 +91,7 @@ export async function routeApi(handlers: Handlers, req: IncomingMessage, res: Se
     return true;
   }
   try {
-    const raw = req.method === "GET" ? {} : await readJson(req);
+    const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES);
     const parsed = hit.route.body.safeParse(raw);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
     const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
