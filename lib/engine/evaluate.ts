@@ -18,7 +18,7 @@
  */
 import type { CharRNN, RNNState } from './model';
 import { disposeState } from './model';
-import { bitsPerChar, type LossReport } from './train';
+import { lossReport, type LossReport } from './train';
 
 /** Evaluation options; change them only together with every stored score. */
 export interface EvaluateOptions {
@@ -70,6 +70,5 @@ export function evaluateText(model: CharRNN, encoded: Int32Array, options: Evalu
   } finally {
     disposeState(state);
   }
-  const nats = total / predictions;
-  return { nats, bitsPerChar: bitsPerChar(nats), chars: predictions };
+  return lossReport(total, predictions);
 }

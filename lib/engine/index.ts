@@ -28,7 +28,7 @@ export {
 } from './text';
 export { Rng } from './rng';
 export { CharRNN, disposeState, parameterSpecs, type ParameterSpec, type ParameterValues, type RNNState, type TokenBatch } from './model';
-export { Trainer, bitsPerChar, type LossReport, type StepReport, type TrainerOptions } from './train';
+export { Trainer, bitsPerChar, lossReport, type LossReport, type StepReport, type TrainerOptions } from './train';
 export { MAX_TEMPERATURE, chooseNext, generate, sample, type SampleOptions } from './sample';
 export { DEFAULT_EVAL_STREAMS, DEFAULT_EVAL_WINDOW, evaluateText, type EvaluateOptions } from './evaluate';
 export {

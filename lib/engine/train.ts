@@ -24,6 +24,12 @@ export function bitsPerChar(nats: number): number {
   return nats / Math.LN2;
 }
 
+/** The report for a negative log-likelihood summed (in float64) over `chars` predictions. */
+export function lossReport(totalNats: number, chars: number): LossReport {
+  const nats = totalNats / chars;
+  return { nats, bitsPerChar: bitsPerChar(nats), chars };
+}
+
 /** What one training step did. */
 export interface StepReport {
   /** Steps completed, this one included. */
@@ -81,7 +87,8 @@ export class Trainer {
 
   /** The next batch (advances the batching state). */
   nextBatch(): TokenBatch {
-    return this.model.config.statefulWindows ? this.nextStatefulBatch() : windowsAt(this.trainIds, this.model.config.seqLen, this.randomStarts(this.trainIds, this.rng, this.model.config.batchSize));
+    const { statefulWindows, seqLen, batchSize } = this.model.config;
+    return statefulWindows ? this.nextStatefulBatch() : windowsAt(this.trainIds, seqLen, this.randomStarts(this.trainIds, this.rng, batchSize));
   }
 
   /** Draws a batch and trains on it. */
@@ -106,10 +113,9 @@ export class Trainer {
     const batch = windowsAt(this.validationIds, seqLen, this.randomStarts(this.validationIds, rng, count));
     const { logProbs, state } = this.model.score(batch);
     disposeState(state);
-    let sum = 0;
-    for (const lp of logProbs) sum -= lp;
-    const nats = sum / logProbs.length;
-    return { nats, bitsPerChar: bitsPerChar(nats), chars: logProbs.length };
+    let total = 0;
+    for (const lp of logProbs) total -= lp;
+    return lossReport(total, logProbs.length);
   }
 
   /** Releases the carried state (the model is not disposed). */
