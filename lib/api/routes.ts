@@ -7,12 +7,14 @@
 import type { z } from "zod";
 import { foundationRoutes } from "./foundation";
 import { dashboardRoutes } from "./dashboard";
+import { uploadRoutes } from "./uploads";
 
 export type { Method, PathParams, Route } from "./route";
 
 export const routes = {
   ...foundationRoutes,
   ...dashboardRoutes,
+  ...uploadRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -6,11 +6,13 @@ import type { Db } from "../db/client";
 import type { Presence } from "../domain/sessions";
 import { createFoundationHandlers } from "./foundationHandlers";
 import { createDashboardHandlers } from "./dashboardHandlers";
+import { createUploadHandlers } from "./uploadHandlers";
 import type { Handlers } from "./router";
 
 export function createHandlers(db: Db, presence: Presence): Handlers {
   return {
     ...createFoundationHandlers(db, presence),
     ...createDashboardHandlers(db),
+    ...createUploadHandlers(db),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import { ensureAssigned, moveToGroup, pushModelSession, runStateOf } from "../domain/modelSessions";
+import { UPLOAD_PREFIX, ownsUpload } from "../domain/uploadedCorpora";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import { requireInstructorOf } from "./sessionEvents";
@@ -20,7 +21,10 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
   const { db, io, limiter, training, presence } = ctx;
 
   onRequest(socket, "training:push", limiter, async ({ sessionId, spec }) => {
-    requireInstructorOf(socket, sessionId);
+    const instructorId = requireInstructorOf(socket, sessionId);
+    if (spec.corpus.startsWith(UPLOAD_PREFIX) && !(await ownsUpload(db, instructorId, spec.corpus))) {
+      throw new AppError("NOT_FOUND", "no such uploaded corpus", { "spec.corpus": ["unknown corpus"] });
+    }
     const participants = [...(await presence.connectedParticipants(sessionId))];
     const { record, assignments } = await pushModelSession(db, sessionId, spec, participants);
     await training.replaceModelSession(sessionId, record, assignments);
