@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HISTORY_INTERVAL_MS } from "../lib/training/rules";
+import { hashPassword } from "../server/auth/password";
 import { createApplication } from "../server/app";
 import { createDb, type Db } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
@@ -118,20 +119,25 @@ const dir = mkdtempSync(join(tmpdir(), "rnn-bench-dashboard-"));
 const env = loadEnv({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, "bench.db")}`, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
 await migrate(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
+const PASSWORD = "bench password";
+const instructor = await db.instructor.create({ data: { email: "bench@school.kr", displayName: "Bench", passwordHash: await hashPassword(PASSWORD) } });
+const created = await db.class.create({ data: { instructorId: instructor.id, name: "벤치 1반" } });
+const names = Array.from({ length: STUDENTS }, (_, i) => `학생${String(i + 1).padStart(2, "0")}`);
+await db.rosterStudent.createMany({ data: names.map((name) => ({ classId: created.id, name, nameKey: name })) });
+const students = await db.rosterStudent.findMany({ where: { classId: created.id }, orderBy: { name: "asc" }, select: { id: true } });
+const seedStart = performance.now();
+const counts = await seedYear(db, created.id, students.map((s) => s.id));
+console.log(`seeded ${STUDENTS} students × ${SESSIONS} sessions in ${round((performance.now() - seedStart) / 1000)} s: ${counts.telemetryRows} telemetry points, ${counts.submissionRows} submissions, ${counts.answerRows} quiz answers`);
+
+// The server starts only now, so no connection sits idle through the seeding.
 const app = await createApplication({ db, env });
 await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
 try {
   const api = new ApiClient(url);
-  await api.ok("signup", { body: { email: "bench@school.kr", password: "bench password", displayName: "Bench" } });
-  const roster = Array.from({ length: STUDENTS }, (_, i) => `학생${String(i + 1).padStart(2, "0")}`).join("\n");
-  const { class: created } = await api.ok("createClass", { body: { name: "벤치 1반", roster } });
-  const seedStart = performance.now();
-  const counts = await seedYear(db, created.id, created.students.map((s) => s.id));
-  console.log(`seeded ${STUDENTS} students × ${SESSIONS} sessions in ${round((performance.now() - seedStart) / 1000)} s: ${counts.telemetryRows} telemetry points, ${counts.submissionRows} submissions, ${counts.answerRows} quiz answers`);
-
+  await api.ok("login", { body: { email: "bench@school.kr", password: PASSWORD } });
   const classId = created.id;
-  const student = created.students[0].id;
+  const student = students[0].id;
   const lastSession = (await db.classSession.findFirstOrThrow({ where: { classId }, orderBy: { createdAt: "desc" } })).id;
   const overview = await time("class overview", () => api.call("dashboardOverview", { params: { classId } }));
   const grid = await time("concept grid", () => api.call("dashboardConcepts", { params: { classId } }));
