@@ -1,0 +1,117 @@
+"use client";
+/** One class: its roster, adding students, starting a session, past sessions. */
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { ErrorText } from "../../components/ErrorText";
+import { Header } from "../../components/Header";
+import { InstructorNav } from "../../components/InstructorNav";
+import { RosterInput } from "../../components/RosterInput";
+import { callApi, type ClientError } from "../../lib/api";
+import { useInstructorApi } from "../../lib/useInstructorApi";
+
+export default function ClassPage() {
+  const t = useTranslations("classDetail");
+  const format = useFormatter();
+  const router = useRouter();
+  const { classId } = useParams<{ classId: string }>();
+  const { data, error, setData } = useInstructorApi(() => callApi("getClass", { params: { classId } }), [classId]);
+  const [roster, setRoster] = useState("");
+  const [actionError, setActionError] = useState<ClientError | null>(null);
+  const [added, setAdded] = useState<number | null>(null);
+
+  async function addStudents() {
+    const reply = await callApi("addStudents", { params: { classId }, body: { roster } });
+    if (!reply.ok) return setActionError(reply.error);
+    setData({ class: reply.data.class });
+    setAdded(reply.data.roster.added.length);
+    setRoster("");
+  }
+
+  async function start() {
+    const reply = await callApi("startSession", { params: { classId } });
+    if (!reply.ok) return setActionError(reply.error);
+    router.push(`/sessions/${reply.data.session.id}`);
+  }
+
+  const c = data?.class;
+  const live = c?.sessions.find((s) => s.status === "live");
+  return (
+    <>
+      <Header>
+        <InstructorNav />
+      </Header>
+      <main>
+        <Link href="/classes">{t("back")}</Link>
+        <ErrorText error={error ?? actionError} />
+        {c && (
+          <>
+            <div className="row">
+              <h1 data-testid="class-name">{c.name}</h1>
+              <button onClick={start} data-testid="start-session">
+                {live ? t("resume") : t("start")}
+              </button>
+              <Link href={`/dashboard/${c.id}`} className="button secondary">
+                {t("dashboard")}
+              </Link>
+            </div>
+            <section className="panel">
+              <h2>
+                {t("roster")} ({c.students.length})
+              </h2>
+              {c.students.length === 0 ? (
+                <p className="muted">{t("noStudents")}</p>
+              ) : (
+                <ul className="name-list" data-testid="roster-list">
+                  {c.students.map((s) => (
+                    <li key={s.id}>{s.name}</li>
+                  ))}
+                </ul>
+              )}
+              <h3>{t("addStudents")}</h3>
+              <RosterInput value={roster} onChange={setRoster} />
+              <div className="row">
+                <button onClick={addStudents} disabled={!roster.trim()}>
+                  {t("add")}
+                </button>
+                {added !== null && <span className="ok">{t("added", { count: added })}</span>}
+              </div>
+            </section>
+            <section className="panel">
+              <h2>{t("sessions")}</h2>
+              {c.sessions.length === 0 ? (
+                <p className="muted">{t("noSessions")}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t("date")}</th>
+                      <th>{t("code")}</th>
+                      <th>{t("status")}</th>
+                      <th>{t("participants")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.sessions.map((s) => (
+                      <tr key={s.id}>
+                        <td>
+                          <Link href={`/sessions/${s.id}`}>{format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Link>
+                        </td>
+                        <td>{s.code}</td>
+                        <td>
+                          <span className={`pill ${s.status === "live" ? "online" : ""}`}>{s.status === "live" ? t("statusLive") : t("statusEnded")}</span>
+                        </td>
+                        <td>{s.participantCount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+/** The instructor console of a live session: join code and QR, the live roster, and the feature panels. */
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
+import { ErrorText } from "../../components/ErrorText";
+import { Header } from "../../components/Header";
+import { InstructorNav } from "../../components/InstructorNav";
+import { JoinCodeCard } from "../../components/JoinCodeCard";
+import { LiveRoster } from "../../components/LiveRoster";
+import { useInstructorSession } from "../../stores/instructorSession";
+
+export default function ConsolePage() {
+  const t = useTranslations("console");
+  const router = useRouter();
+  const { sessionId } = useParams<{ sessionId: string }>();
+  const { session, participants, error, open, end } = useInstructorSession();
+  const [projector, setProjector] = useState(false);
+
+  useEffect(() => open(sessionId), [open, sessionId]);
+  useEffect(() => {
+    if (error?.code === "UNAUTHENTICATED") router.replace(`/login?next=/sessions/${sessionId}`);
+  }, [error, router, sessionId]);
+
+  if (projector && session) {
+    return (
+      <main className="projector">
+        <JoinCodeCard code={session.code} />
+        <p className="projector-count">{t("connectedCount", { connected: participants.filter((p) => p.connected).length, total: participants.length })}</p>
+        <button className="secondary" onClick={() => setProjector(false)}>
+          {t("exitProjector")}
+        </button>
+      </main>
+    );
+  }
+
+  return (
+    <>
+      <Header>
+        <InstructorNav />
+      </Header>
+      <main>
+        <ErrorText error={error} />
+        {session && (
+          <>
+            <div className="row">
+              <Link href={`/classes/${session.classId}`}>{t("backToClass")}</Link>
+              <h1>{session.className}</h1>
+              {session.status === "live" ? (
+                <>
+                  <button className="secondary" onClick={() => setProjector(true)} data-testid="projector-mode">
+                    {t("projector")}
+                  </button>
+                  <button
+                    className="danger"
+                    data-testid="end-session"
+                    onClick={() => {
+                      if (window.confirm(t("confirmEnd"))) void end();
+                    }}
+                  >
+                    {t("end")}
+                  </button>
+                </>
+              ) : (
+                <span className="pill offline" data-testid="session-ended">
+                  {t("ended")}
+                </span>
+              )}
+            </div>
+            {session.status === "live" && <JoinCodeCard code={session.code} />}
+            <LiveRoster participants={participants} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
