@@ -10,8 +10,9 @@
  *
  *   npm run bench:dashboard                 # 40 students × 60 sessions
  *   npm run bench:dashboard -- 40 60 30     # students, sessions, repeats
+ *   BENCH_DB=/tmp/year.db npm run bench:dashboard   # keep the seeded file; later runs reuse it
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,18 +117,23 @@ async function time(label: string, call: () => Promise<{ status: number }>): Pro
 }
 
 const dir = mkdtempSync(join(tmpdir(), "rnn-bench-dashboard-"));
-const env = loadEnv({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, "bench.db")}`, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
+const keep = process.env.BENCH_DB;
+const reuse = keep !== undefined && existsSync(keep);
+const env = loadEnv({ NODE_ENV: "production", DATABASE_URL: `file:${keep ?? join(dir, "bench.db")}`, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
 await migrate(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
 const PASSWORD = "bench password";
-const instructor = await db.instructor.create({ data: { email: "bench@school.kr", displayName: "Bench", passwordHash: await hashPassword(PASSWORD) } });
-const created = await db.class.create({ data: { instructorId: instructor.id, name: "벤치 1반" } });
-const names = Array.from({ length: STUDENTS }, (_, i) => `학생${String(i + 1).padStart(2, "0")}`);
-await db.rosterStudent.createMany({ data: names.map((name) => ({ classId: created.id, name, nameKey: name })) });
+if (!reuse) {
+  const instructor = await db.instructor.create({ data: { email: "bench@school.kr", displayName: "Bench", passwordHash: await hashPassword(PASSWORD) } });
+  const created = await db.class.create({ data: { instructorId: instructor.id, name: "벤치 1반" } });
+  const names = Array.from({ length: STUDENTS }, (_, i) => `학생${String(i + 1).padStart(2, "0")}`);
+  await db.rosterStudent.createMany({ data: names.map((name) => ({ classId: created.id, name, nameKey: name })) });
+  const seedStart = performance.now();
+  const counts = await seedYear(db, created.id, (await db.rosterStudent.findMany({ where: { classId: created.id }, select: { id: true } })).map((s) => s.id));
+  console.log(`seeded ${STUDENTS} students × ${SESSIONS} sessions in ${round((performance.now() - seedStart) / 1000)} s: ${counts.telemetryRows} telemetry points, ${counts.submissionRows} submissions, ${counts.answerRows} quiz answers`);
+}
+const created = await db.class.findFirstOrThrow({ where: { name: "벤치 1반" } });
 const students = await db.rosterStudent.findMany({ where: { classId: created.id }, orderBy: { name: "asc" }, select: { id: true } });
-const seedStart = performance.now();
-const counts = await seedYear(db, created.id, students.map((s) => s.id));
-console.log(`seeded ${STUDENTS} students × ${SESSIONS} sessions in ${round((performance.now() - seedStart) / 1000)} s: ${counts.telemetryRows} telemetry points, ${counts.submissionRows} submissions, ${counts.answerRows} quiz answers`);
 
 // The server starts only now, so no connection sits idle through the seeding.
 const app = await createApplication({ db, env });

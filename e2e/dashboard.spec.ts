@@ -1,0 +1,125 @@
+/**
+ * The teacher dashboard after a short real session. Actors: `instructor` (a browser context
+ * logged in through the API), three students who join and train over real sockets (the join
+ * and lab pages are other features; the socket events are the real ones), and a `student`
+ * browser that tries the dashboard. Quiz answers have no event yet, so the quiz round and its
+ * answers are written into the e2e server's SQLite file with Prisma.
+ */
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { connectClient, request, type TestSocket } from "../test/helpers/clients";
+import { telemetry, tinySpec } from "../test/helpers/training";
+import { createDb } from "../server/db/client";
+import type { Reply } from "../lib/protocol/errors";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE = `http://localhost:${PORT}`;
+
+async function api<T>(ctx: APIRequestContext, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const response = method === "GET" ? await ctx.get(path) : await ctx.post(path, { data: body ?? {} });
+  const reply = (await response.json()) as Reply<T>;
+  if (!reply.ok) throw new Error(`${path}: ${JSON.stringify(reply.error)}`);
+  return reply.data;
+}
+
+test("the teacher reviews attendance, a student's curve, the concept grid and who needs attention; exports the CSV; a student is refused", async ({ browser }) => {
+  const sockets: TestSocket[] = [];
+  const instructor = await browser.newContext();
+  const teacher = await instructor.newPage();
+  await api(instructor.request, "POST", "/api/auth/signup", { email: `e2e-dash-${Date.now()}@school.kr`, password: "correct horse battery", displayName: "담임" });
+  const { class: created } = await api<{ class: { id: string; students: { id: string; name: string }[] } }>(instructor.request, "POST", "/api/classes", { name: "2학년 3반", roster: "김민지\nLee Jun\n박서연" });
+  const { session } = await api<{ session: { id: string; code: string } }>(instructor.request, "POST", `/api/classes/${created.id}/sessions`);
+  const student = Object.fromEntries(created.students.map((s) => [s.name, s.id]));
+
+  // The live session: the instructor's console pushes a model; 김민지 and Lee Jun train, 박서연 only joins.
+  const cookie = (await instructor.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const consoleSocket = await connectClient(BASE, { cookie });
+  sockets.push(consoleSocket);
+  expect((await request(consoleSocket, "instructor:attach", { sessionId: session.id })).ok).toBe(true);
+  const seats: Record<string, { socket: TestSocket; participantId: string }> = {};
+  for (const name of ["김민지", "Lee Jun", "박서연"]) {
+    const socket = await connectClient(BASE);
+    sockets.push(socket);
+    const joined = await request(socket, "session:join", { code: session.code, identity: { kind: "roster", rosterStudentId: student[name] } });
+    if (!joined.ok) throw new Error(JSON.stringify(joined.error));
+    seats[name] = { socket, participantId: joined.data.snapshot.you.participantId };
+  }
+  const pushed = await request(consoleSocket, "training:push", { sessionId: session.id, spec: tinySpec() });
+  if (!pushed.ok) throw new Error(JSON.stringify(pushed.error));
+  const ms = pushed.data.modelSession.id;
+  expect((await request(consoleSocket, "training:control", { sessionId: session.id, action: "start" })).ok).toBe(true);
+  for (const step of [10, 20, 40, 80, 160]) {
+    for (const name of ["김민지", "Lee Jun"]) {
+      // a report is kept at most once per 900 ms per student: poll until the server accepts it
+      await expect.poll(async () => {
+        const reply = await request(seats[name].socket, "training:report", telemetry(ms, step, { trainLoss: 4 - step / 100 }));
+        return reply.ok && reply.data.accepted;
+      }, { intervals: [300] }).toBe(true);
+    }
+  }
+  // The training hub persists every 5 s: wait until the dashboard sees the whole curve.
+  await expect.poll(async () => {
+    const page = await api<{ sessions: { modelSessions: { curve: unknown[] }[] }[] }>(instructor.request, "GET", `/api/dashboard/${created.id}/students/${student["김민지"]}`);
+    return page.sessions[0]?.modelSessions[0]?.curve.length ?? 0;
+  }, { timeout: 20_000 }).toBe(5);
+
+  // A quiz round (no quiz events yet): written straight into the e2e server's database.
+  const db = createDb(`file:./data/e2e-${PORT}.db`);
+  const round = await db.quizRound.create({
+    data: { sessionId: session.id, title: "LSTM 퀴즈", scoringMode: "speed", phase: "ended", questions: [{ type: "single", prompt: { ko: "망각 게이트?", en: "Forget gate?" }, tags: ["lstm"] }, { type: "single", prompt: { ko: "BPTT?", en: "BPTT?" }, tags: ["lstm", "bptt"] }] },
+  });
+  await db.quizAnswer.createMany({
+    data: [
+      ...[0, 1].map((q) => ({ roundId: round.id, questionIndex: q, participantId: seats["김민지"].participantId, answer: { choice: 1 }, receivedAt: new Date(), elapsedMs: 3000, correctness: 1, points: 900, streak: q })),
+      ...[0, 1].map((q) => ({ roundId: round.id, questionIndex: q, participantId: seats["Lee Jun"].participantId, answer: { choice: 2 }, receivedAt: new Date(), elapsedMs: 5000, correctness: 0, points: 0, streak: 0 })),
+    ],
+  });
+  await db.$disconnect();
+
+  // The teacher opens the dashboard.
+  await teacher.goto(`/dashboard/${created.id}`);
+  await expect(teacher.getByTestId("dashboard-class-name")).toHaveText("2학년 3반");
+  const grid = teacher.getByTestId("attendance-grid");
+  for (const name of ["김민지", "Lee Jun", "박서연"]) await expect(grid.locator(`tr[data-student="${name}"] td[data-present="true"]`)).toHaveCount(1);
+  const attention = teacher.getByTestId("needs-attention");
+  await expect(attention.locator('li[data-student="박서연"] [data-reason="neverTrained"]')).toBeVisible();
+  await expect(attention.locator('li[data-student="Lee Jun"] [data-reason="concept"]')).toContainText("lstm");
+  await expect(attention.locator('li[data-student="김민지"]')).toHaveCount(0);
+
+  // The CSV downloads with a BOM and one row per student.
+  const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByTestId("csv-class").click()]);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
+  expect(lines[0].startsWith("이름,")).toBe(true);
+  expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["Lee Jun", "김민지", "박서연"].sort());
+  expect(lines.find((l) => l.startsWith("김민지,"))?.split(",")[2]).toBe("1");
+
+  // A student's page: the loss curve is redrawn from the stored history.
+  await grid.getByRole("link", { name: "김민지" }).click();
+  await expect(teacher.getByTestId("student-name")).toHaveText("김민지");
+  await expect(teacher.getByTestId("student-loss-curve").locator("canvas")).toBeVisible();
+  await expect(teacher.getByTestId("answers-table")).toContainText("망각 게이트?");
+
+  // The concept grid, with a cell that opens the answers.
+  await teacher.goto(`/dashboard/${created.id}/grid`);
+  const concepts = teacher.getByTestId("concept-grid");
+  await expect(concepts.locator('tr[data-student="김민지"] td[data-tag="lstm"]')).toHaveAttribute("data-level", "high");
+  await expect(concepts.locator('tr[data-student="Lee Jun"] td[data-tag="lstm"]')).toHaveAttribute("data-level", "low");
+  await expect(teacher.getByTestId("concept-average")).toContainText("50%");
+  await concepts.locator('tr[data-student="Lee Jun"] td[data-tag="bptt"] button').click();
+  await expect(teacher.getByTestId("concept-cell-detail")).toContainText("BPTT?");
+
+  // A student's browser (no instructor login) is refused.
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await studentPage.goto(`/dashboard/${created.id}`);
+  await expect(studentPage.getByTestId("dashboard-refused")).toBeVisible();
+  await expect(studentPage.getByTestId("attendance-grid")).toHaveCount(0);
+  const direct = await studentContext.request.get(`/api/dashboard/${created.id}`);
+  expect(direct.status()).toBe(401);
+
+  for (const s of sockets) s.close();
+  await studentContext.close();
+  await instructor.close();
+});
