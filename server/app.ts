@@ -11,6 +11,7 @@ import type { Db } from "./db/client";
 import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
 import { routeApi } from "./http/router";
+import { serveCorpusText } from "./http/corpusText";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -33,7 +34,8 @@ export interface Application {
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   let handlers: ReturnType<typeof createHandlers> | undefined;
   const httpServer = createServer((req, res) => {
-    routeApi(handlers!, req, res)
+    serveCorpusText(db, req, res)
+      .then((served) => served || routeApi(handlers!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);

@@ -6,6 +6,7 @@
 import { AppError } from "../../lib/protocol/errors";
 import { ensureAssigned, moveToGroup, pushModelSession, runStateOf } from "../domain/modelSessions";
 import { UPLOAD_PREFIX, ownsUpload } from "../domain/uploadedCorpora";
+import { corpusExists } from "../domain/corpora";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import { requireInstructorOf } from "./sessionEvents";
@@ -22,9 +23,8 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
 
   onRequest(socket, "training:push", limiter, async ({ sessionId, spec }) => {
     const instructorId = requireInstructorOf(socket, sessionId);
-    if (spec.corpus.startsWith(UPLOAD_PREFIX) && !(await ownsUpload(db, instructorId, spec.corpus))) {
-      throw new AppError("NOT_FOUND", "no such uploaded corpus", { "spec.corpus": ["unknown corpus"] });
-    }
+    const known = spec.corpus.startsWith(UPLOAD_PREFIX) ? await ownsUpload(db, instructorId, spec.corpus) : await corpusExists(db, spec.corpus);
+    if (!known) throw new AppError("NOT_FOUND", "no such corpus", { "spec.corpus": ["unknown corpus"] });
     const participants = [...(await presence.connectedParticipants(sessionId))];
     const { record, assignments } = await pushModelSession(db, sessionId, spec, participants);
     await training.replaceModelSession(sessionId, record, assignments);
