@@ -9,7 +9,8 @@ import { rmSync } from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB_FILE = `./data/e2e-${PORT}.db`;
-rmSync(DB_FILE, { force: true });
+// Only the runner starts fresh: workers load this file too, and must not delete the running server's database.
+if (process.env.TEST_WORKER_INDEX === undefined) rmSync(DB_FILE, { force: true });
 
 export const CHROMIUM_QUIET_FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
 export const WEBGPU_SWIFTSHADER_FLAGS = [
