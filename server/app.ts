@@ -50,6 +50,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   });
   const realtime = createSocketServer(httpServer, db, env, now);
   await realtime.training.start();
+  await realtime.quiz.start();
   handlers = createHandlers(db, realtime.presence);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
@@ -68,6 +69,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       realtime.closing = true;
       realtime.roster.close();
       await realtime.training.stop();
+      await realtime.quiz.stop();
       await realtime.io.close(); // also closes httpServer
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },

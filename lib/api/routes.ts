@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { foundationRoutes } from "./foundation";
 import { dashboardRoutes } from "./dashboard";
+import { quizRoutes } from "./quiz";
 import { uploadRoutes } from "./uploads";
 
 export type { Method, PathParams, Route } from "./route";
@@ -14,6 +15,7 @@ export type { Method, PathParams, Route } from "./route";
 export const routes = {
   ...foundationRoutes,
   ...dashboardRoutes,
+  ...quizRoutes,
   ...uploadRoutes,
 } as const;
 

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { Reply } from "./errors";
 import { sessionBroadcasts, sessionRequests } from "./session";
 import { trainingBroadcasts, trainingRequests } from "./training";
+import { quizBroadcasts, quizRequests } from "./quiz";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -25,12 +26,14 @@ export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeSchema } from "./joinCode
 export const clientRequests = {
   ...sessionRequests,
   ...trainingRequests,
+  ...quizRequests,
 } as const;
 
 /** Every server → client broadcast. */
 export const serverBroadcasts = {
   ...sessionBroadcasts,
   ...trainingBroadcasts,
+  ...quizBroadcasts,
 } as const;
 
 export type ClientRequestName = keyof typeof clientRequests;

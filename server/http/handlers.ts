@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import type { Presence } from "../domain/sessions";
 import { createFoundationHandlers } from "./foundationHandlers";
 import { createDashboardHandlers } from "./dashboardHandlers";
+import { createQuizHandlers } from "./quizHandlers";
 import { createUploadHandlers } from "./uploadHandlers";
 import type { Handlers } from "./router";
 
@@ -13,6 +14,7 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
   return {
     ...createFoundationHandlers(db, presence),
     ...createDashboardHandlers(db),
+    ...createQuizHandlers(db),
     ...createUploadHandlers(db),
   };
 }

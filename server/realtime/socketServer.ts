@@ -15,6 +15,8 @@ import { socketPresence } from "./presence";
 import { RosterBroadcaster } from "./rosterBroadcaster";
 import { registerSessionEvents } from "./sessionEvents";
 import { registerTrainingEvents } from "./trainingEvents";
+import { quizOutlet, registerQuizEvents } from "./quizEvents";
+import { QuizRunner } from "../domain/quizRunner";
 import { TrainingHub } from "./trainingHub";
 
 export interface SocketData {
@@ -38,6 +40,7 @@ export interface RealtimeContext {
   limiter: RateLimiter;
   roster: RosterBroadcaster;
   training: TrainingHub;
+  quiz: QuizRunner;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
   closing: boolean;
 }
@@ -61,6 +64,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
     training: new TrainingHub(io, db, now),
+    quiz: new QuizRunner(db, presence, quizOutlet(io), now),
     closing: false,
   };
 
@@ -78,6 +82,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     if (!socket.recovered) socket.data.role = { kind: "none" };
     registerSessionEvents(ctx, socket);
     registerTrainingEvents(ctx, socket);
+    registerQuizEvents(ctx, socket);
     socket.on("disconnect", () => ctx.limiter.forget(socket.id));
   });
   return ctx;

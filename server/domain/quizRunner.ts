@@ -1,0 +1,423 @@
+/**
+ * Runs live quiz rounds (lib/quiz/SPEC.md): applies the round state machine to the database,
+ * owns the close timers (server clock), scores answers as they arrive, and tells the outlet what
+ * to send to whom. One runner per server process; rounds are cached per session and re-read from
+ * the database after a restart (Q5).
+ *
+ * Concurrency: control actions and timer closes of a session run one at a time (`serial`); an
+ * answer is checked against the in-memory round (which closes before anything is awaited) and
+ * its insert is tracked, so a close waits for answers that made it in time before it counts.
+ */
+import { AppError } from "../../lib/protocol/errors";
+import type { PublicQuestion, QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
+import { answerProblem, type Answer } from "../../lib/quiz/answers";
+import { displayOrder, orderSeed } from "../../lib/quiz/order";
+import type { QuestionDraft } from "../../lib/quiz/questions";
+import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
+import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
+import { correctnessOf, scoreAnswer } from "../../lib/quiz/scoring";
+import type { Db } from "../db/client";
+import { quizDetail } from "./quizBank";
+import { answersOf, createRound, insertAnswer, latestRound, moveRound, roundsWithOpenQuestion, standingsOf, type RoundRecord } from "./quizRounds";
+import type { Presence } from "./sessions";
+
+/** Answer counts reach the instructor at most this often (ms): 300 answers, a few updates. */
+export const QUIZ_PROGRESS_THROTTLE_MS = 250;
+/** Standings shown to everyone at a reveal: the top this many (the full list goes to instructors). */
+export const QUIZ_TOP_STANDINGS = 5;
+/** The podium. */
+export const QUIZ_PODIUM = 3;
+
+/** Where the runner's news goes (server/realtime/quizEvents.ts sends it over Socket.IO). */
+export interface QuizOutlet {
+  state(sessionId: string, state: QuizState): void;
+  progress(sessionId: string, progress: QuizProgress): void;
+  standings(sessionId: string, roundId: string, standings: StandingView[]): void;
+  results(results: { participantId: string; result: QuizResult }[]): void;
+}
+
+interface Live {
+  round: RoundRecord;
+  /** Participants who answered the open question (this process's view; the database decides). */
+  answered: Set<string>;
+  /** Streaks after the previous question, by participant (Q17). */
+  previousStreaks: Map<string, number>;
+  /** Answer inserts in flight. */
+  pending: Set<Promise<unknown>>;
+  participants: number;
+  reveal: RevealView | null;
+  standings: Standing[] | null;
+  results: Map<string, QuizResult>;
+  timer: NodeJS.Timeout | null;
+  progressTimer: NodeJS.Timeout | null;
+}
+
+export interface SyncView {
+  state: QuizState | null;
+  answered: boolean;
+  result: QuizResult | null;
+  progress: QuizProgress | null;
+  standings: StandingView[] | null;
+}
+
+const toView = (s: Standing): StandingView => ({ participantId: s.participantId, displayName: s.displayName, points: s.points, correct: s.correct, rank: s.rank });
+
+export class QuizRunner {
+  private readonly lives = new Map<string, Promise<Live | null>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly presence: Presence,
+    private readonly outlet: QuizOutlet,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Q5: re-arm the close timers of open questions from the database. */
+  async start(): Promise<void> {
+    for (const round of await roundsWithOpenQuestion(this.db)) {
+      const live = await this.live(round.sessionId);
+      if (live && live.round.phase === "question") this.arm(live);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const promise of this.lives.values()) {
+      const live = await promise.catch(() => null);
+      if (!live) continue;
+      if (live.timer) clearTimeout(live.timer);
+      if (live.progressTimer) clearTimeout(live.progressTimer);
+      await Promise.allSettled([...live.pending]);
+    }
+  }
+
+  // ── Instructor actions (Q1, Q2) ──
+
+  startRound(sessionId: string, instructorId: string, quizId: string): Promise<QuizState> {
+    return this.serial(sessionId, async () => {
+      const session = await this.db.classSession.findUnique({ where: { id: sessionId }, select: { status: true } });
+      if (session?.status !== "live") throw new AppError("SESSION_ENDED", "this session has ended");
+      const quiz = await quizDetail(this.db, instructorId, quizId);
+      if (!quiz.questions.length) throw new AppError("BAD_REQUEST", "this quiz has no questions");
+      const round = await createRound(this.db, sessionId, quiz);
+      const live = this.fresh(round);
+      this.lives.set(sessionId, Promise.resolve(live));
+      return this.publish(live);
+    });
+  }
+
+  next(sessionId: string): Promise<QuizState> {
+    return this.serial(sessionId, async () => {
+      const live = await this.requireRunning(sessionId);
+      const to = this.transition(live, "next");
+      const from = { phase: live.round.phase, questionIndex: live.round.questionIndex };
+      if (to.phase === "question") {
+        const startedAt = this.now();
+        const closesAt = startedAt + live.round.questions[to.questionIndex].timeLimitSec * 1000;
+        if (!(await moveRound(this.db, live.round.id, from, { ...to, startedAt, closesAt }))) return this.reloadAfterRace(sessionId);
+        const [previous, connected] = await Promise.all([
+          to.questionIndex > 0 ? answersOf(this.db, live.round.id, to.questionIndex - 1) : Promise.resolve([]),
+          this.presence.connectedParticipants(sessionId),
+        ]);
+        Object.assign(live.round, { phase: "question", questionIndex: to.questionIndex, startedAt, closesAt });
+        live.answered = new Set();
+        live.previousStreaks = new Map(previous.map((a) => [a.participantId, a.streak]));
+        live.participants = connected.size;
+        live.reveal = null;
+        this.arm(live);
+        this.sendProgress(live);
+        return this.publish(live);
+      }
+      return this.finish(live, from);
+    });
+  }
+
+  skip(sessionId: string): Promise<QuizState> {
+    return this.serial(sessionId, async () => {
+      const live = await this.requireRunning(sessionId);
+      this.transition(live, "close");
+      await this.close(live, this.now());
+      return this.stateOf(live);
+    });
+  }
+
+  end(sessionId: string): Promise<QuizState> {
+    return this.serial(sessionId, async () => {
+      const live = await this.requireRunning(sessionId);
+      this.transition(live, "end");
+      if (live.round.phase === "question") await this.close(live, this.now());
+      return this.finish(live, { phase: live.round.phase, questionIndex: live.round.questionIndex });
+    });
+  }
+
+  // ── Students (Q6–Q9) ──
+
+  async answer(sessionId: string, participantId: string, roundId: string, questionIndex: number, answer: Answer): Promise<{ receivedAt: number; elapsedMs: number }> {
+    const receivedAt = this.now();
+    const live = await this.live(sessionId);
+    if (!live || live.round.id !== roundId) throw new AppError("CONFLICT", "this quiz is not running");
+    const window = answerWindow(live.round, questionIndex, receivedAt);
+    if (window === "wrong-question") throw new AppError("CONFLICT", "this is not the open question");
+    if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
+    const round = live.round;
+    const question = round.questions[questionIndex];
+    const problem = answerProblem(question, answer);
+    if (problem) throw new AppError("BAD_REQUEST", problem, { answer: [problem] });
+    if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
+    live.answered.add(participantId);
+
+    const limitMs = question.timeLimitSec * 1000;
+    const elapsedMs = elapsedOf(round.startedAt ?? receivedAt, receivedAt, limitMs);
+    const correctness = correctnessOf(question, answer, question.type === "ordering" ? displayOrder(question.items.length, orderSeed(round.id, questionIndex)) : []);
+    const score = scoreAnswer({ correctness, elapsedMs, limitMs, multiplier: question.pointsMultiplier, mode: round.scoringMode, previousStreak: live.previousStreaks.get(participantId) ?? 0 });
+    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
+    live.pending.add(insert);
+    try {
+      await insert;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "CONFLICT")) live.answered.delete(participantId);
+      throw error;
+    } finally {
+      live.pending.delete(insert);
+    }
+    this.scheduleProgress(live);
+    return { receivedAt, elapsedMs };
+  }
+
+  /** Q9: what a (re)joining client needs; `participantId` null for instructors (who also get progress and standings). */
+  async sync(sessionId: string, participantId: string | null): Promise<SyncView> {
+    const live = await this.live(sessionId);
+    if (!live) return { state: null, answered: false, result: null, progress: null, standings: null };
+    const instructor = participantId === null;
+    return {
+      state: this.stateOf(live),
+      answered: participantId !== null && live.round.phase === "question" && live.answered.has(participantId),
+      result: participantId !== null && live.round.phase !== "question" ? (live.results.get(participantId) ?? null) : null,
+      progress: instructor && live.round.phase === "question" ? this.progressOf(live) : null,
+      standings: instructor && live.standings ? live.standings.map(toView) : null,
+    };
+  }
+
+  // ── Internals ──
+
+  private fresh(round: RoundRecord): Live {
+    return { round, answered: new Set(), previousStreaks: new Map(), pending: new Set(), participants: 0, reveal: null, standings: null, results: new Map(), timer: null, progressTimer: null };
+  }
+
+  /** The session's round, from the cache or the database (one load shared by concurrent callers). */
+  private live(sessionId: string): Promise<Live | null> {
+    let promise = this.lives.get(sessionId);
+    if (!promise) {
+      promise = this.load(sessionId);
+      this.lives.set(sessionId, promise);
+      promise.catch(() => this.lives.delete(sessionId));
+    }
+    return promise;
+  }
+
+  private async load(sessionId: string): Promise<Live | null> {
+    const round = await latestRound(this.db, sessionId);
+    if (!round) return null;
+    const live = this.fresh(round);
+    if (round.phase === "question") {
+      const [current, previous, connected] = await Promise.all([
+        answersOf(this.db, round.id, round.questionIndex),
+        round.questionIndex > 0 ? answersOf(this.db, round.id, round.questionIndex - 1) : Promise.resolve([]),
+        this.presence.connectedParticipants(sessionId),
+      ]);
+      live.answered = new Set(current.map((a) => a.participantId));
+      live.previousStreaks = new Map(previous.map((a) => [a.participantId, a.streak]));
+      live.participants = connected.size;
+    } else if (round.phase === "reveal" || round.phase === "ended") {
+      await this.computeResults(live);
+    }
+    return live;
+  }
+
+  private async requireRunning(sessionId: string): Promise<Live> {
+    const live = await this.live(sessionId);
+    if (!live || live.round.phase === "ended") throw new AppError("CONFLICT", "no quiz is running: start one");
+    return live;
+  }
+
+  private transition(live: Live, action: RoundAction) {
+    const to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+    if ("error" in to) throw new AppError("CONFLICT", to.error);
+    return to;
+  }
+
+  /** Another process moved the round first: forget the cache and report the round as it is. */
+  private async reloadAfterRace(sessionId: string): Promise<QuizState> {
+    this.lives.delete(sessionId);
+    const live = await this.live(sessionId);
+    if (!live) throw new AppError("CONFLICT", "no quiz is running");
+    return this.publish(live);
+  }
+
+  private arm(live: Live): void {
+    if (live.timer) clearTimeout(live.timer);
+    if (this.stopped || live.round.closesAt === null) return;
+    const { id, questionIndex, sessionId } = live.round;
+    live.timer = setTimeout(() => {
+      live.timer = null;
+      this.serial(sessionId, async () => {
+        const current = await this.live(sessionId);
+        if (!current || current.round.id !== id || current.round.phase !== "question" || current.round.questionIndex !== questionIndex) return;
+        if (this.now() < (current.round.closesAt ?? 0)) return this.arm(current); // woke early: wait the rest
+        await this.close(current, current.round.closesAt ?? this.now());
+      }).catch((error) => console.error("[quiz] close failed:", error));
+    }, Math.max(0, live.round.closesAt - this.now()));
+  }
+
+  /** Q2/Q5/Q20: close the open question at `at`, count what made it in time, and reveal. */
+  private async close(live: Live, at: number): Promise<void> {
+    const round = live.round;
+    const from = { phase: round.phase, questionIndex: round.questionIndex };
+    const closesAt = Math.min(round.closesAt ?? at, at);
+    // In memory first, before any await: from here on answers are refused.
+    round.phase = "reveal";
+    round.closesAt = closesAt;
+    if (live.timer) clearTimeout(live.timer);
+    live.timer = null;
+    if (live.progressTimer) clearTimeout(live.progressTimer);
+    live.progressTimer = null;
+    const moved = await moveRound(this.db, round.id, from, { phase: "reveal", questionIndex: round.questionIndex, closesAt });
+    await Promise.allSettled([...live.pending]);
+    if (!moved) {
+      this.lives.delete(round.sessionId);
+      return;
+    }
+    await this.computeResults(live);
+    this.publish(live);
+    if (live.standings) this.outlet.standings(round.sessionId, round.id, live.standings.map(toView));
+    this.outlet.results([...live.results].map(([participantId, result]) => ({ participantId, result })));
+  }
+
+  /** Histogram, standings and every student's result for the round's current question. */
+  private async computeResults(live: Live): Promise<void> {
+    const round = live.round;
+    const all = await answersOf(this.db, round.id);
+    const standings = await standingsOf(this.db, round.sessionId, all);
+    live.standings = standings;
+    const index = round.questionIndex;
+    if (index < 0) return;
+    const question = round.questions[index];
+    const current = all.filter((a) => a.questionIndex === index);
+    const mine = new Map(current.map((a) => [a.participantId, a]));
+    const usable = current.filter((a): a is typeof a & { answer: Answer } => a.answer !== null);
+    live.reveal = {
+      correctAnswer: correctAnswerOf(question),
+      explanation: question.explanation,
+      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness)),
+      answered: current.length,
+      correctCount: current.filter((a) => a.correctness === 1).length,
+      top: standings.slice(0, QUIZ_TOP_STANDINGS).map(toView),
+    };
+    live.results = new Map(
+      standings.map((s) => {
+        const a = mine.get(s.participantId);
+        const result: QuizResult = {
+          roundId: round.id,
+          questionIndex: index,
+          answered: a !== undefined,
+          correctness: a?.correctness ?? 0,
+          points: a?.points ?? 0,
+          streak: a?.streak ?? 0,
+          totalPoints: s.points,
+          correctAnswers: s.correct,
+          rank: s.rank,
+          of: standings.length,
+        };
+        return [s.participantId, result];
+      }),
+    );
+  }
+
+  private async finish(live: Live, from: { phase: RoundRecord["phase"]; questionIndex: number }): Promise<QuizState> {
+    if (!(await moveRound(this.db, live.round.id, from, { phase: "ended", questionIndex: live.round.questionIndex, ended: true }))) return this.reloadAfterRace(live.round.sessionId);
+    live.round.phase = "ended";
+    live.round.endedAt = new Date();
+    if (!live.standings) await this.computeResults(live);
+    const state = this.publish(live);
+    if (live.standings) this.outlet.standings(live.round.sessionId, live.round.id, live.standings.map(toView));
+    return state;
+  }
+
+  private publish(live: Live): QuizState {
+    const state = this.stateOf(live);
+    this.outlet.state(live.round.sessionId, state);
+    return state;
+  }
+
+  stateOf(live: Live): QuizState {
+    const r = live.round;
+    const showsQuestion = r.phase === "question" || r.phase === "reveal";
+    return {
+      roundId: r.id,
+      sessionId: r.sessionId,
+      title: r.title,
+      scoringMode: r.scoringMode,
+      phase: r.phase,
+      questionIndex: r.questionIndex,
+      questionCount: r.questions.length,
+      question: showsQuestion && r.questionIndex >= 0 ? publicQuestion(r, r.questionIndex) : null,
+      startedAt: showsQuestion ? r.startedAt : null,
+      closesAt: showsQuestion ? r.closesAt : null,
+      serverNow: this.now(),
+      reveal: r.phase === "reveal" ? live.reveal : null,
+      podium: r.phase === "ended" && live.standings ? live.standings.filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) : null,
+    };
+  }
+
+  private progressOf(live: Live): QuizProgress {
+    return { roundId: live.round.id, questionIndex: live.round.questionIndex, answered: live.answered.size, participants: Math.max(live.participants, live.answered.size) };
+  }
+
+  private sendProgress(live: Live): void {
+    this.outlet.progress(live.round.sessionId, this.progressOf(live));
+  }
+
+  private scheduleProgress(live: Live): void {
+    if (live.progressTimer || this.stopped) return;
+    live.progressTimer = setTimeout(() => {
+      live.progressTimer = null;
+      if (live.round.phase === "question") this.sendProgress(live);
+    }, QUIZ_PROGRESS_THROTTLE_MS);
+  }
+
+  /** Runs `task` after every earlier task of the session has finished. */
+  private serial<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(sessionId) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const settled = result.catch(() => undefined);
+    this.queues.set(sessionId, settled);
+    settled.then(() => {
+      if (this.queues.get(sessionId) === settled) this.queues.delete(sessionId);
+    });
+    return result;
+  }
+}
+
+/** Q15: a question without its answer; ordering items in the round's display order. */
+export function publicQuestion(round: Pick<RoundRecord, "id" | "questions">, index: number): PublicQuestion {
+  const q: QuestionDraft = round.questions[index];
+  const base = { index, type: q.type, prompt: q.prompt, imageUrl: q.imageUrl, timeLimitSec: q.timeLimitSec, pointsMultiplier: q.pointsMultiplier };
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return { ...base, options: q.options };
+    case "ordering":
+      return { ...base, items: displayOrder(q.items.length, orderSeed(round.id, index)).map((i) => q.items[i]) };
+    case "numeric":
+      return q.unit ? { ...base, unit: q.unit } : base;
+    case "truefalse":
+    case "text":
+      return base;
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
+}
