@@ -7,11 +7,12 @@ import { useTranslations } from "use-intl";
 import { Header } from "../../components/Header";
 import { forgetSeat } from "../../lib/seat";
 import { useStudentSession } from "../../stores/studentSession";
+import { StudentQuiz } from "../../quiz/components/StudentQuiz";
 
 export default function StudentPage() {
   const t = useTranslations();
   const code = useParams<{ code: string }>().code.toUpperCase();
-  const { snapshot, stopped, open } = useStudentSession();
+  const { snapshot, stopped, open, socket, joinCount } = useStudentSession();
   useEffect(() => open(code), [open, code]);
 
   if (stopped) {
@@ -49,6 +50,7 @@ export default function StudentPage() {
             <section className="panel">
               <p>{t("student.waiting")}</p>
             </section>
+            {socket && <StudentQuiz socket={socket} participantId={snapshot.you.participantId} bound={joinCount} />}
           </>
         )}
       </main>

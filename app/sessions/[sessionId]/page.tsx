@@ -10,12 +10,13 @@ import { InstructorNav } from "../../components/InstructorNav";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
 import { useInstructorSession } from "../../stores/instructorSession";
+import { InstructorQuizPanel } from "../../quiz/components/InstructorQuizPanel";
 
 export default function ConsolePage() {
   const t = useTranslations("console");
   const router = useRouter();
   const { sessionId } = useParams<{ sessionId: string }>();
-  const { session, participants, error, open, end } = useInstructorSession();
+  const { session, participants, error, open, end, socket } = useInstructorSession();
   const [projector, setProjector] = useState(false);
 
   useEffect(() => open(sessionId), [open, sessionId]);
@@ -70,6 +71,7 @@ export default function ConsolePage() {
             </div>
             {session.status === "live" && <JoinCodeCard code={session.code} />}
             <LiveRoster participants={participants} />
+            {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
           </>
         )}
       </main>

@@ -1,0 +1,211 @@
+"use client";
+/**
+ * The student's quiz view: the open question with big colour+shape buttons and the server-clock
+ * countdown, "answer locked in" after answering, then the own result and rank at each reveal,
+ * and the podium at the end. Rendered by the student page (app/s/[code]); needs a seated socket.
+ */
+import { useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
+import "../quiz.css";
+import type { Answer } from "../../../lib/quiz/answers";
+import type { PublicQuestion } from "../../../lib/protocol/quiz";
+import { request, type ClientSocket } from "../../lib/socket";
+import { Podium } from "./Podium";
+import { CorrectAnswer } from "./Reveal";
+import { ANSWER_STYLES, localized, useQuiz, useQuizFeed, useRemainingMs } from "./quizFeed";
+
+export function Countdown() {
+  const t = useTranslations("quiz");
+  const remaining = useRemainingMs();
+  if (remaining === null) return null;
+  return (
+    <div className="quiz-countdown" data-testid="quiz-remaining" data-remaining-ms={remaining} aria-live="off">
+      {t("secondsLeft", { seconds: Math.ceil(remaining / 1000) })}
+    </div>
+  );
+}
+
+/** `bound` changes on every successful (re)join (the student page's join counter). */
+export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSocket; participantId: string; bound: unknown }) {
+  const t = useTranslations("quiz");
+  useQuizFeed(socket, bound);
+  const locale = useLocale();
+  const { state, answered, result, setAnswered } = useQuiz();
+  const [error, setError] = useState<string | null>(null);
+
+  if (!state || (state.phase === "ended" && !state.podium)) return null;
+
+  async function send(answer: Answer) {
+    if (!state || answered) return;
+    setError(null);
+    const reply = await request(socket, "quiz:answer", { roundId: state.roundId, questionIndex: state.questionIndex, answer });
+    if (reply.ok || reply.error.code === "CONFLICT") setAnswered(true);
+    if (!reply.ok) setError(reply.error.code === "CONFLICT" ? t("tooLate") : t("answerRefused"));
+  }
+
+  return (
+    <section className="quiz-student" data-testid="student-quiz" data-phase={state.phase}>
+      <header className="quiz-student-head">
+        <span className="pill">{state.title}</span>
+        {state.question && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
+      </header>
+      {state.phase === "lobby" && <p className="quiz-big-note">{t("getReady")}</p>}
+      {state.phase === "question" && state.question && (
+        <>
+          <h2 className="quiz-prompt">{localized(state.question.prompt, locale)}</h2>
+          <Countdown />
+          {answered ? (
+            <p className="quiz-big-note" data-testid="quiz-locked">
+              {t("locked")}
+            </p>
+          ) : (
+            <AnswerInput key={`${state.roundId}:${state.questionIndex}`} question={state.question} onAnswer={send} />
+          )}
+          {error && <p className="error">{error}</p>}
+        </>
+      )}
+      {state.phase === "reveal" && state.reveal && (
+        <>
+          {result && result.questionIndex === state.questionIndex && (
+            <div className={`quiz-result ${result.correctness === 1 ? "quiz-result-right" : result.correctness > 0 ? "quiz-result-partial" : "quiz-result-wrong"}`} data-testid="quiz-result">
+              <strong>{!result.answered ? t("noAnswer") : result.correctness === 1 ? t("right") : result.correctness > 0 ? t("partial") : t("wrong")}</strong>
+              <span>{t("plusPoints", { points: result.points })}</span>
+              {result.streak > 1 && <span>{t("streak", { streak: result.streak })}</span>}
+              <span data-testid="quiz-rank">{t("yourRank", { rank: result.rank, of: result.of, total: result.totalPoints })}</span>
+            </div>
+          )}
+          <CorrectAnswer reveal={state.reveal} />
+        </>
+      )}
+      {state.phase === "ended" && state.podium && (
+        <>
+          <h2>{t("finalResults")}</h2>
+          <Podium podium={state.podium} highlight={participantId} />
+          {result && <p className="quiz-big-note" data-testid="quiz-final-rank">{t("yourRank", { rank: result.rank, of: result.of, total: result.totalPoints })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswer: (a: Answer) => void }) {
+  const t = useTranslations("quiz");
+  const locale = useLocale();
+  const [picked, setPicked] = useState<number[]>([]);
+  const [value, setValue] = useState("");
+  const [order, setOrder] = useState<number[]>(() => (question.items ?? []).map((_, i) => i));
+
+  switch (question.type) {
+    case "single":
+      return (
+        <div className="quiz-buttons">
+          {(question.options ?? []).map((o, i) => (
+            <button key={i} type="button" className={`quiz-option ${ANSWER_STYLES[i].className}`} data-testid={`quiz-option-${i}`} onClick={() => onAnswer({ type: "single", choice: i })}>
+              <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+              {localized(o, locale)}
+            </button>
+          ))}
+        </div>
+      );
+    case "multiple":
+      return (
+        <>
+          <p className="muted">{t("selectAll")}</p>
+          <div className="quiz-buttons">
+            {(question.options ?? []).map((o, i) => (
+              <button
+                key={i}
+                type="button"
+                aria-pressed={picked.includes(i)}
+                className={`quiz-option ${ANSWER_STYLES[i].className} ${picked.includes(i) ? "quiz-picked" : ""}`}
+                data-testid={`quiz-option-${i}`}
+                onClick={() => setPicked((p) => (p.includes(i) ? p.filter((x) => x !== i) : [...p, i]))}
+              >
+                <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+                {localized(o, locale)}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="quiz-submit" disabled={picked.length === 0} data-testid="quiz-submit" onClick={() => onAnswer({ type: "multiple", choices: picked })}>
+            {t("submit")}
+          </button>
+        </>
+      );
+    case "truefalse":
+      return (
+        <div className="quiz-buttons quiz-buttons-2">
+          <button type="button" className="quiz-option quiz-c1" data-testid="quiz-tf-true" onClick={() => onAnswer({ type: "truefalse", value: true })}>
+            <span className="quiz-shape" aria-hidden="true">◆</span>
+            {t("true")}
+          </button>
+          <button type="button" className="quiz-option quiz-c0" data-testid="quiz-tf-false" onClick={() => onAnswer({ type: "truefalse", value: false })}>
+            <span className="quiz-shape" aria-hidden="true">▲</span>
+            {t("false")}
+          </button>
+        </div>
+      );
+    case "numeric":
+    case "text":
+      return (
+        <form
+          className="quiz-free"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (question.type === "numeric") {
+              const n = Number(value.replace(",", "."));
+              if (value.trim() !== "" && Number.isFinite(n)) onAnswer({ type: "numeric", value: n });
+            } else if (value.trim()) onAnswer({ type: "text", text: value });
+          }}
+        >
+          <input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            inputMode={question.type === "numeric" ? "decimal" : "text"}
+            maxLength={80}
+            autoComplete="off"
+            aria-label={t("yourAnswer")}
+            data-testid="quiz-free-input"
+          />
+          {question.unit && <span>{question.unit}</span>}
+          <button type="submit" className="quiz-submit" data-testid="quiz-submit">
+            {t("submit")}
+          </button>
+        </form>
+      );
+    case "ordering": {
+      const items = question.items ?? [];
+      const move = (at: number, by: number) =>
+        setOrder((o) => {
+          const next = [...o];
+          const to = at + by;
+          if (to < 0 || to >= next.length) return o;
+          [next[at], next[to]] = [next[to], next[at]];
+          return next;
+        });
+      return (
+        <>
+          <ol className="quiz-ordering">
+            {order.map((item, at) => (
+              <li key={item} className={ANSWER_STYLES[item % ANSWER_STYLES.length].className}>
+                <span className="quiz-ordering-text">{localized(items[item], locale)}</span>
+                <button type="button" aria-label={t("moveUp")} onClick={() => move(at, -1)} disabled={at === 0}>
+                  ↑
+                </button>
+                <button type="button" aria-label={t("moveDown")} onClick={() => move(at, 1)} disabled={at === order.length - 1}>
+                  ↓
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="quiz-submit" data-testid="quiz-submit" onClick={() => onAnswer({ type: "ordering", order })}>
+            {t("submit")}
+          </button>
+        </>
+      );
+    }
+    default: {
+      const never: never = question.type;
+      return never;
+    }
+  }
+}
