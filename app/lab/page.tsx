@@ -1,0 +1,196 @@
+"use client";
+/**
+ * The student lab: train a char-RNN alone, before or without a live session. Pick a bundled text
+ * or your own, set up the model, train in a Web Worker, watch the loss fall and the samples turn
+ * from noise into words. A reload continues the same run from its checkpoint.
+ */
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
+import * as engine from "../../lib/engine";
+import { configHash, type CharRNNConfig } from "../../lib/engine/config";
+import { splitCorpus } from "../../lib/engine/text";
+import { BUNDLED_CORPORA, findBundledCorpus } from "../../lib/corpora";
+import { corpusProblem, describeCorpusProblem } from "../../lib/corpusRules";
+import { Header } from "../components/Header";
+import { BackendInfo } from "../training/BackendInfo";
+import { ConfigForm } from "../training/ConfigForm";
+import { LossChart, type LossUnit } from "../training/LossChart";
+import { BACKENDS, type BackendChoice } from "../training/messages";
+import { PRESETS } from "../training/presets";
+import { ProgressionLog } from "../training/ProgressionLog";
+import { RunStats } from "../training/RunStats";
+import { SamplePanel } from "../training/SamplePanel";
+import { createTrainingRun } from "../training/trainingRun";
+
+const useLabRun = createTrainingRun();
+const LAST_RUN_KEY = "rc:lab:last";
+const OWN_TEXT = "own";
+
+interface LabChoice {
+  corpus: string;
+  config: CharRNNConfig;
+  backend: BackendChoice;
+}
+
+declare global {
+  interface Window {
+    /** The engine, for the e2e test that compares the browser's arithmetic with Node's. */
+    __rnnEngine?: typeof engine;
+  }
+}
+
+async function loadSplits(corpus: string, ownText: string): Promise<{ train: string; validation: string }> {
+  if (corpus === OWN_TEXT) return splitCorpus(ownText);
+  const [train, validation] = await Promise.all(["train", "validation"].map((part) => fetch(`/corpora/${corpus}/${part}.txt`).then((r) => r.text())));
+  return { train, validation };
+}
+
+export default function LabPage() {
+  const t = useTranslations();
+  const locale = useLocale() as "ko" | "en";
+  const run = useLabRun();
+  const [choice, setChoice] = useState<LabChoice>({ corpus: PRESETS[0].corpus, config: PRESETS[0].config, backend: "auto" });
+  const [ownText, setOwnText] = useState("");
+  const [unit, setUnit] = useState<LossUnit>("nats");
+  const [loading, setLoading] = useState(false);
+  const ownProblem = choice.corpus === OWN_TEXT ? corpusProblem(ownText.normalize("NFC")) : null;
+
+  async function prepare(next: LabChoice, resume: boolean) {
+    setLoading(true);
+    try {
+      const splits = await loadSplits(next.corpus, ownText);
+      const corpusKey = next.corpus === OWN_TEXT ? `own-${configHash({ ...next.config, seed: splits.train.length })}` : next.corpus;
+      localStorage.setItem(LAST_RUN_KEY, JSON.stringify(next));
+      if (next.corpus === OWN_TEXT) localStorage.setItem("rc:lab:text", ownText);
+      await run.prepare({ runKey: `lab:${corpusKey}:${configHash(next.config)}`, config: next.config, ...splits, backend: next.backend, resume });
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  // A reload continues the last run from its checkpoint.
+  useEffect(() => {
+    window.__rnnEngine = engine;
+    const raw = localStorage.getItem(LAST_RUN_KEY);
+    if (!raw) return;
+    try {
+      const last = JSON.parse(raw) as LabChoice;
+      const config = engine.charRNNConfigSchema.parse(last.config);
+      const saved = { corpus: last.corpus, config, backend: last.backend };
+      if (saved.corpus === OWN_TEXT) setOwnText(localStorage.getItem("rc:lab:text") ?? "");
+      setChoice(saved);
+      if (saved.corpus !== OWN_TEXT) void prepare(saved, true);
+    } catch {
+      localStorage.removeItem(LAST_RUN_KEY);
+    }
+    return () => useLabRun.getState().dispose();
+  }, []);
+
+  const corpus = findBundledCorpus(choice.corpus);
+  const labels = useMemo(() => ({ train: t("training.trainLoss"), validation: t("training.valLoss"), step: t("training.step") }), [t]);
+  const busy = loading || run.status === "preparing";
+
+  return (
+    <>
+      <Header>
+        <Link href="/">{t("nav.home")}</Link>
+      </Header>
+      <main>
+        <h1>{t("lab.title")}</h1>
+        <p className="muted">{t("lab.intro")}</p>
+        <section className="panel">
+          <label>
+            {t("lab.preset")}
+            <select
+              data-testid="preset"
+              onChange={(e) => {
+                const preset = PRESETS.find((p) => p.id === e.target.value);
+                if (preset) setChoice({ ...choice, corpus: preset.corpus, config: preset.config });
+              }}
+            >
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("lab.corpus")}
+            <select value={choice.corpus} onChange={(e) => setChoice({ ...choice, corpus: e.target.value })} data-testid="corpus">
+              {BUNDLED_CORPORA.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title[locale]}
+                </option>
+              ))}
+              <option value={OWN_TEXT}>{t("lab.ownText")}</option>
+            </select>
+          </label>
+          {corpus?.notice && <p className="muted small">{corpus.notice[locale]}</p>}
+          <p className="small">
+            <a href="/corpora/SOURCES.md">{t("lab.sources")}</a>
+          </p>
+          {choice.corpus === OWN_TEXT && (
+            <>
+              <label>
+                {t("lab.ownTextLabel")}
+                <textarea value={ownText} onChange={(e) => setOwnText(e.target.value)} data-testid="own-text" />
+              </label>
+              <label>
+                {t("lab.upload")}
+                <input type="file" accept=".txt,text/plain" onChange={async (e) => setOwnText((await e.target.files?.[0]?.text()) ?? "")} />
+              </label>
+              {ownText && ownProblem && <p className="error">{describeCorpusProblem(ownProblem)}</p>}
+            </>
+          )}
+          <ConfigForm config={choice.config} onChange={(config) => setChoice({ ...choice, config })} />
+          <label>
+            {t("training.backendChoice")}
+            <select value={choice.backend} onChange={(e) => setChoice({ ...choice, backend: e.target.value as BackendChoice })} data-testid="backend-choice">
+              <option value="auto">{t("training.auto")}</option>
+              {BACKENDS.map((b) => (
+                <option key={b} value={b}>
+                  {b}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button disabled={busy || (choice.corpus === OWN_TEXT && ownProblem !== null)} onClick={() => void prepare(choice, true)} data-testid="prepare">
+            {t("lab.prepare")}
+          </button>
+          {loading && <span className="muted"> {t("lab.loading")}</span>}
+        </section>
+
+        <section className="panel">
+          <RunStats status={run.status} progress={run.progress} />
+          {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{t("training.resumed", { step: run.resumedFromStep })}</p>}
+          {run.error && <p className="error">{run.error}</p>}
+          <div className="row">
+            {run.status === "training" ? (
+              <button onClick={run.pause} data-testid="pause">
+                {t("training.pause")}
+              </button>
+            ) : (
+              <button onClick={run.train} disabled={run.status !== "ready" && run.status !== "paused"} data-testid="train">
+                {run.status === "paused" || (run.progress?.step ?? run.resumedFromStep ?? 0) > 0 ? t("training.resume") : t("training.train")}
+              </button>
+            )}
+            <button className="secondary" onClick={() => void run.discard()} disabled={run.status === "idle"}>
+              {t("training.discard")}
+            </button>
+            <select value={unit} onChange={(e) => setUnit(e.target.value as LossUnit)} aria-label="unit">
+              <option value="nats">{t("training.unitNats")}</option>
+              <option value="bits">{t("training.unitBits")}</option>
+            </select>
+          </div>
+          <LossChart history={run.history} unit={unit} labels={labels} />
+          <BackendInfo backend={run.backend} trials={run.trials} />
+        </section>
+
+        <SamplePanel text={run.sample.text} running={run.sample.running} disabled={run.status === "idle" || run.status === "preparing"} onGenerate={(s) => void run.generate({ ...s, topK: 0, seed: Date.now() % 100_000 })} />
+        <ProgressionLog log={run.log} />
+      </main>
+    </>
+  );
+}

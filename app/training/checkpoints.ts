@@ -1,0 +1,55 @@
+/**
+ * Checkpoints in the browser's IndexedDB, so a reload continues the same run: the weights plus
+ * what the page shows (curve, progression log). One record per run key.
+ */
+import type { CharRNNConfig } from "../../lib/engine/config";
+
+export interface HistoryPoint {
+  step: number;
+  trainLoss: number;
+  valLoss: number | null;
+}
+
+export interface LogEntry {
+  step: number;
+  text: string;
+}
+
+export interface Checkpoint {
+  runKey: string;
+  config: CharRNNConfig;
+  weights: Uint8Array;
+  step: number;
+  history: HistoryPoint[];
+  log: LogEntry[];
+  savedAt: number;
+}
+
+const DB_NAME = "rnn-classroom";
+const STORE = "checkpoints";
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "runKey" });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openDb();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = use(db.transaction(STORE, mode).objectStore(STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export const saveCheckpoint = (checkpoint: Checkpoint) => withStore("readwrite", (s) => s.put(checkpoint)).then(() => undefined);
+export const loadCheckpoint = (runKey: string) => withStore<Checkpoint | undefined>("readonly", (s) => s.get(runKey) as IDBRequest<Checkpoint | undefined>);
+export const deleteCheckpoint = (runKey: string) => withStore("readwrite", (s) => s.delete(runKey)).then(() => undefined);
