@@ -7,7 +7,9 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import * as tf from "@tensorflow/tfjs";
 import * as engine from "../../lib/engine";
+import "../training/backends"; // registers the WASM and WebGPU backends for the test hook below
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { splitCorpus } from "../../lib/engine/text";
 import { BUNDLED_CORPORA, findBundledCorpus } from "../../lib/corpora";
@@ -35,8 +37,8 @@ interface LabChoice {
 
 declare global {
   interface Window {
-    /** The engine, for the e2e test that compares the browser's arithmetic with Node's. */
-    __rnnEngine?: typeof engine;
+    /** The engine and tfjs, for the e2e test that compares the browser's arithmetic with Node's. */
+    __rnnLab?: { engine: typeof engine; tf: typeof tf };
   }
 }
 
@@ -71,7 +73,7 @@ export default function LabPage() {
 
   // A reload continues the last run from its checkpoint.
   useEffect(() => {
-    window.__rnnEngine = engine;
+    window.__rnnLab = { engine, tf };
     const raw = localStorage.getItem(LAST_RUN_KEY);
     if (!raw) return;
     try {

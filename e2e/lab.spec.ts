@@ -1,0 +1,112 @@
+/** The student lab in real Chromium: training on WASM and WebGPU, responsiveness, resume, and browser/Node agreement. */
+import * as tf from "@tensorflow/tfjs";
+import type { Page } from "@playwright/test";
+import { CharRNN, makeConfig, sample } from "../lib/engine";
+import { meanNLL, randomBatch, useBackend } from "../lib/engine/test-support";
+import { vocabularyFromChars } from "../lib/engine/text";
+import { expect, test } from "./fixtures";
+
+const step = (page: Page) => page.getByTestId("run-stats").getAttribute("data-step").then(Number);
+const loss = (page: Page) => page.getByTestId("run-stats").getAttribute("data-train-loss").then(Number);
+
+async function prepare(page: Page, backend: string, tiny = false) {
+  await page.goto("/lab");
+  await page.getByTestId("backend-choice").selectOption(backend);
+  if (tiny) {
+    await page.getByTestId("config-hiddenSize").fill("16");
+    await page.getByTestId("config-batchSize").fill("4");
+    await page.getByTestId("config-seqLen").fill("16");
+  }
+  await page.getByTestId("prepare").click();
+  await expect(page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await expect(page.getByTestId("backend")).toHaveAttribute("data-backend", backend);
+}
+
+test.beforeEach(async ({ page }) => {
+  // Main-thread long tasks, to show the page stays responsive while the worker trains.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+  });
+});
+
+test("a student trains on the WASM backend: the loss falls, samples appear, and the page stays responsive", async ({ page }) => {
+  await prepare(page, "wasm");
+  await page.getByTestId("train").click();
+  await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(20);
+  const early = await loss(page);
+  const longTasksBefore = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  // Typing into the prime field while training works and echoes at once.
+  await page.getByTestId("prime").fill("ROMEO:");
+  await expect(page.getByTestId("prime")).toHaveValue("ROMEO:");
+  await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThan(200);
+  expect(await loss(page)).toBeLessThan(early - 0.3);
+  await expect(page.getByTestId("progression-log").locator("li").first()).toBeVisible();
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const duringTraining = longTasks.slice(longTasksBefore);
+  expect(Math.max(0, ...duringTraining), `long tasks while training: ${duringTraining.join(", ")}`).toBeLessThan(200);
+  await page.getByTestId("generate").click();
+  await expect(page.getByTestId("sample-text")).toContainText(/ROMEO:.{20,}/s);
+});
+
+test("the lab trains on WebGPU (SwiftShader) when asked to", async ({ page }) => {
+  await prepare(page, "webgpu", true);
+  await page.getByTestId("train").click();
+  await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThan(3);
+  expect(Number.isFinite(await loss(page))).toBe(true);
+});
+
+test("a reload resumes training from the checkpoint instead of starting over", async ({ page }) => {
+  await prepare(page, "wasm");
+  await page.getByTestId("train").click();
+  await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(100);
+  await page.getByTestId("pause").click(); // pausing writes a checkpoint
+  const paused = await step(page);
+  await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+    const open = indexedDB.open("rnn-classroom", 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction("checkpoints").objectStore("checkpoints").getAll();
+      get.onsuccess = () => resolve(Math.max(0, ...get.result.map((c: { step: number }) => c.step)));
+    };
+  })), { timeout: 30_000 }).toBeGreaterThanOrEqual(paused - 50);
+  await page.reload();
+  await expect(page.getByTestId("resumed")).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready");
+  await page.getByTestId("train").click();
+  await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(paused);
+});
+
+test("the browser and Node compute the same loss on a fixed batch and the same seeded sample", async ({ page }) => {
+  const config = makeConfig({ hiddenSize: 32, seqLen: 12, batchSize: 4, seed: 11 });
+  const chars = ["\uFFFD", ...Array.from("abcdefghij klmnop\n")];
+  const batch = randomBatch(chars.length, 4, 12, 5);
+  await page.goto("/lab");
+  const browser = await page.evaluate(
+    async ({ config, chars, batch }) => {
+      const lab = window.__rnnLab!;
+      await lab.tf.setBackend("wasm");
+      const vocab = lab.engine.vocabularyFromChars(chars);
+      const model = lab.engine.CharRNN.create(config, vocab.chars.length);
+      const scored = model.score({ inputs: Int32Array.from(batch.inputs), targets: Int32Array.from(batch.targets), batchSize: batch.batchSize });
+      lab.engine.disposeState(scored.state);
+      let total = 0;
+      for (const lp of scored.logProbs) total -= lp;
+      const text = lab.engine.sample(model, vocab, { prime: "ab", length: 60, temperature: 0.9, seed: 3 });
+      model.dispose();
+      return { loss: total / scored.logProbs.length, text, backend: lab.tf.getBackend() };
+    },
+    { config, chars, batch: { inputs: Array.from(batch.inputs), targets: Array.from(batch.targets), batchSize: batch.batchSize } },
+  );
+  expect(browser.backend).toBe("wasm");
+
+  await useBackend("wasm");
+  const vocab = vocabularyFromChars(chars);
+  const model = CharRNN.create(config, vocab.chars.length);
+  const nodeLoss = meanNLL(model, batch);
+  const nodeText = sample(model, vocab, { prime: "ab", length: 60, temperature: 0.9, seed: 3 });
+  model.dispose();
+  expect(tf.getBackend()).toBe("wasm");
+  expect(Math.abs(browser.loss - nodeLoss)).toBeLessThan(1e-4);
+  expect(browser.text).toBe(nodeText);
+});
