@@ -149,7 +149,14 @@ export default function LabPage() {
           <ConfigForm config={choice.config} onChange={(config) => setChoice({ ...choice, config })} />
           <label>
             {t("training.backendChoice")}
-            <select value={choice.backend} onChange={(e) => setChoice({ ...choice, backend: e.target.value as BackendChoice })} data-testid="backend-choice">
+            <select
+              value={choice.backend}
+              onChange={(e) => {
+                setChoice({ ...choice, backend: e.target.value as BackendChoice });
+                localStorage.setItem("rc:backend", e.target.value); // live sessions use the same choice
+              }}
+              data-testid="backend-choice"
+            >
               <option value="auto">{t("training.auto")}</option>
               {BACKENDS.map((b) => (
                 <option key={b} value={b}>

@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { Header } from "../../components/Header";
 import { forgetSeat } from "../../lib/seat";
 import { useStudentSession } from "../../stores/studentSession";
+import { StudentTraining } from "../../live/StudentTraining";
 import { StudentQuiz } from "../../quiz/components/StudentQuiz";
 
 export default function StudentPage() {
@@ -47,10 +48,8 @@ export default function StudentPage() {
               {t("student.welcome", { name: snapshot.you.displayName })}
             </h1>
             <p className="muted">{t("student.inClass", { className: snapshot.session.className, code: snapshot.session.code })}</p>
-            <section className="panel">
-              <p>{t("student.waiting")}</p>
-            </section>
             {socket && <StudentQuiz socket={socket} participantId={snapshot.you.participantId} bound={joinCount} />}
+            {socket && <StudentTraining socket={socket} participantId={snapshot.you.participantId} joinCount={joinCount} />}
           </>
         )}
       </main>

@@ -10,6 +10,7 @@ import { InstructorNav } from "../../components/InstructorNav";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
 import { useInstructorSession } from "../../stores/instructorSession";
+import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
 import { InstructorQuizPanel } from "../../quiz/components/InstructorQuizPanel";
 
 export default function ConsolePage() {
@@ -71,6 +72,7 @@ export default function ConsolePage() {
             </div>
             {session.status === "live" && <JoinCodeCard code={session.code} />}
             <LiveRoster participants={participants} />
+            {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
             {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
           </>
         )}

@@ -1,0 +1,59 @@
+"use client";
+/** Every student's loss curve (faint) and each group's mean with its interquartile band, live. */
+import { useEffect, useMemo, useRef } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import type { HistoryPoint, ModelSessionView } from "../../lib/protocol/training";
+import { groupCurve, resample } from "./curves";
+
+const GROUP_COLOURS = ["#4b3fd6", "#d6663f", "#1a8a4a", "#b3279b"];
+
+export function ClassCurves({ history, modelSession, assignments, height = 300, allLabel }: { history: Record<string, HistoryPoint[]>; modelSession: ModelSessionView | null; assignments: Record<string, string>; height?: number; allLabel: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const groups = useMemo(() => (modelSession?.groups.length ? modelSession.groups : [{ id: "", label: allLabel, position: 0, overrides: {} }]), [modelSession, allLabel]);
+  const data = useMemo(() => {
+    const curves = resample(history);
+    const ids = Object.keys(curves.students);
+    const perGroup = groups.map((g) => groupCurve(curves, g.id ? ids.filter((id) => assignments[id] === g.id) : ids));
+    return { curves, ids, perGroup };
+  }, [history, groups, assignments]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const series: uPlot.Series[] = [{ label: "step" }];
+    const columns: (number | null)[][] = [];
+    data.ids.forEach((id) => {
+      series.push({ label: "", stroke: "rgba(98,98,122,0.25)", width: 1, points: { show: false }, spanGaps: true });
+      columns.push(data.curves.students[id]);
+    });
+    groups.forEach((g, i) => {
+      const colour = GROUP_COLOURS[i % GROUP_COLOURS.length];
+      series.push({ label: `${g.label} p25`, stroke: colour, width: 0.5, dash: [4, 4] });
+      columns.push(data.perGroup[i].p25);
+      series.push({ label: `${g.label} p75`, stroke: colour, width: 0.5, dash: [4, 4] });
+      columns.push(data.perGroup[i].p75);
+      series.push({ label: g.label, stroke: colour, width: 3 });
+      columns.push(data.perGroup[i].mean);
+    });
+    const chart = new uPlot(
+      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: "step" }, { label: "loss (nats)" }] },
+      [data.curves.steps, ...columns] as uPlot.AlignedData,
+      host.current,
+    );
+    return () => chart.destroy();
+  }, [data, groups, height]);
+
+  return (
+    <div>
+      <div ref={host} data-testid="class-curves" />
+      <div className="row small">
+        {groups.map((g, i) => (
+          <span key={g.id || "all"} style={{ color: GROUP_COLOURS[i % GROUP_COLOURS.length] }}>
+            ━ {g.label}
+            {data.perGroup[i].mean.filter((v) => v !== null).at(-1) != null ? ` (${(data.perGroup[i].mean.filter((v) => v !== null).at(-1) as number).toFixed(2)})` : ""}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

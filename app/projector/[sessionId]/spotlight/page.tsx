@@ -1,0 +1,8 @@
+"use client";
+import { useParams } from "next/navigation";
+import { ProjectorTraining } from "../../../live/ProjectorTraining";
+
+export default function ProjectorSpotlightPage() {
+  const { sessionId } = useParams<{ sessionId: string }>();
+  return <ProjectorTraining sessionId={sessionId} view="spotlight" />;
+}
