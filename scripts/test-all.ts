@@ -13,6 +13,9 @@ import { join, relative } from "node:path";
 const root = join(import.meta.dirname, "..");
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 
+/** Longest a single node:test test may run (ms). */
+const TEST_TIMEOUT_MS = 180_000;
+
 interface Counts {
   passed: number;
   failed: number;
@@ -45,7 +48,8 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 async function nodeTests(): Promise<Counts> {
   const files = ["lib", "server", "test"].flatMap((d) => findTests(join(root, d))).sort();
   console.log(`\n== node:test — ${files.length} files`);
-  const { output, code } = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files]);
+  // A hung test fails after TEST_TIMEOUT_MS instead of holding CI until its deadline.
+  const { output, code } = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", `--test-timeout=${TEST_TIMEOUT_MS}`, ...files]);
   const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, "m").exec(output)?.[1] ?? NaN);
   const counts = { passed: count("pass"), failed: count("fail") };
   if (Number.isNaN(counts.passed) || Number.isNaN(counts.failed)) return { passed: 0, failed: 1 }; // the runner itself broke
