@@ -12,13 +12,14 @@ import * as engine from "../../lib/engine";
 import "../training/backends"; // registers the WASM and WebGPU backends for the test hook below
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { splitCorpus } from "../../lib/engine/text";
-import { BUNDLED_CORPORA, findBundledCorpus } from "../../lib/corpora";
+import { findBundledCorpus } from "../../lib/corpora";
 import { corpusProblem, describeCorpusProblem } from "../../lib/corpusRules";
 import { Header } from "../components/Header";
 import { BackendInfo } from "../training/BackendInfo";
 import { ConfigForm } from "../training/ConfigForm";
 import { LossChart, type LossUnit } from "../training/LossChart";
 import { BACKENDS, type BackendChoice } from "../training/messages";
+import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 import { ProgressionLog } from "../training/ProgressionLog";
 import { RunStats } from "../training/RunStats";
@@ -102,33 +103,12 @@ export default function LabPage() {
         <h1>{t("lab.title")}</h1>
         <p className="muted">{t("lab.intro")}</p>
         <section className="panel">
-          <label>
-            {t("lab.preset")}
-            <select
-              data-testid="preset"
-              onChange={(e) => {
-                const preset = PRESETS.find((p) => p.id === e.target.value);
-                if (preset) setChoice({ ...choice, corpus: preset.corpus, config: preset.config });
-              }}
-            >
-              {PRESETS.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("lab.corpus")}
-            <select value={choice.corpus} onChange={(e) => setChoice({ ...choice, corpus: e.target.value })} data-testid="corpus">
-              {BUNDLED_CORPORA.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title[locale]}
-                </option>
-              ))}
-              <option value={OWN_TEXT}>{t("lab.ownText")}</option>
-            </select>
-          </label>
+          <CorpusPicker
+            corpus={choice.corpus}
+            onPreset={(preset) => setChoice({ ...choice, corpus: preset.corpus, config: preset.config })}
+            onCorpus={(corpus) => setChoice({ ...choice, corpus })}
+            extra={[{ value: OWN_TEXT, label: t("lab.ownText") }]}
+          />
           {corpus?.notice && <p className="muted small">{corpus.notice[locale]}</p>}
           <p className="small">
             <a href="/corpora/SOURCES.md">{t("lab.sources")}</a>

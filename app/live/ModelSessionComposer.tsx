@@ -1,11 +1,11 @@
 "use client";
 /** The instructor composes a model session — text, model, budget, student knobs, ablation groups — and pushes it. */
 import { useEffect, useState } from "react";
-import { useLocale, useTranslations } from "use-intl";
-import { BUNDLED_CORPORA } from "../../lib/corpora";
+import { useTranslations } from "use-intl";
 import type { GroupOverrides, ModelSessionSpec } from "../../lib/protocol/training";
 import { callApi } from "../lib/api";
 import { ConfigForm } from "../training/ConfigForm";
+import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 
 const ABLATIONS: Record<string, { label: string; overrides: GroupOverrides }[]> = {
@@ -26,7 +26,6 @@ const ABLATIONS: Record<string, { label: string; overrides: GroupOverrides }[]> 
 
 export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSpec) => Promise<boolean> }) {
   const t = useTranslations("live");
-  const locale = useLocale() as "ko" | "en";
   const [spec, setSpec] = useState<ModelSessionSpec>({
     corpus: PRESETS[0].corpus,
     config: PRESETS[0].config,
@@ -45,37 +44,12 @@ export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSp
     <section className="panel" data-testid="composer">
       <h2>{t("compose")}</h2>
       <div className="row">
-        <label>
-          {t("preset")}
-          <select
-            data-testid="live-preset"
-            onChange={(e) => {
-              const preset = PRESETS.find((p) => p.id === e.target.value);
-              if (preset) setSpec({ ...spec, corpus: preset.corpus, config: preset.config });
-            }}
-          >
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title[locale]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("corpus")}
-          <select value={spec.corpus} onChange={(e) => setSpec({ ...spec, corpus: e.target.value })} data-testid="live-corpus">
-            {BUNDLED_CORPORA.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title[locale]}
-              </option>
-            ))}
-            {uploads.map((u) => (
-              <option key={u.ref} value={u.ref}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CorpusPicker
+          corpus={spec.corpus}
+          onPreset={(preset) => setSpec({ ...spec, corpus: preset.corpus, config: preset.config })}
+          onCorpus={(corpus) => setSpec({ ...spec, corpus })}
+          extra={uploads.map((u) => ({ value: u.ref, label: u.name }))}
+        />
         <label>
           {t("budget")}
           <input type="number" min={1} max={240} value={spec.budgetMinutes} onChange={(e) => setSpec({ ...spec, budgetMinutes: Math.max(1, Math.min(240, Number(e.target.value) || 1)) })} data-testid="live-budget" />
