@@ -27,9 +27,9 @@ for (const kind of DB_KINDS) {
       }
     });
     after(async () => {
+      await server.close();
       for (const s of students) s.socket.close();
       t.console.close();
-      await server.close();
     });
 
     it("Q3 Q5 Q7 Q8 Q20 Q21: 100 students answer within the window; each counted once; late and duplicate answers refused; standings correct", async () => {
@@ -173,14 +173,14 @@ for (const kind of DB_KINDS) {
       const lobby = await startQuiz(t, quizId);
       const open = await control(t.console, "quiz:next", t.sessionId);
       assert.ok((await request(before1.socket, "quiz:answer", { roundId: lobby.roundId, questionIndex: 0, answer: { type: "single", choice: 1 } })).ok);
-      before1.socket.close();
-      before2.socket.close();
-      t.console.close();
+      // Stop first: the server then drops the sockets itself (a client-side close would race its
+      // disconnect bookkeeping with the shutdown).
       await server.stop();
+      for (const s of [before1.socket, before2.socket, t.console]) s.close();
 
       const restarted = await startTestServer({ database: server.database });
+      const socket = await connectClient(restarted.url);
       try {
-        const socket = await connectClient(restarted.url);
         const rejoined = await request(socket, "session:rejoin", { rejoinToken: before2.token });
         assert.ok(rejoined.ok, JSON.stringify(rejoined));
         const sync = await request(socket, "quiz:sync", {});
@@ -200,11 +200,11 @@ for (const kind of DB_KINDS) {
         assert.equal(revealed.reveal?.correctCount, 2);
         const mine = await result;
         assert.equal(mine.rank, 2, "answered later, fewer points");
-        socket.close();
         const rounds = await restarted.db.quizRound.findMany({ where: { sessionId: t.sessionId } });
         assert.equal(rounds[0].phase, "reveal");
       } finally {
         await restarted.close();
+        socket.close();
       }
     });
   });
