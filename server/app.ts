@@ -67,6 +67,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
     realtime,
     async close() {
       realtime.closing = true;
+      await Promise.all(realtime.background); // writes of sockets that closed just before
       realtime.roster.close();
       await realtime.training.stop();
       await realtime.quiz.stop();

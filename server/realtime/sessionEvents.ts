@@ -73,7 +73,10 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
   socket.on("disconnect", () => {
     const role = socket.data.role;
     if (role.kind !== "participant" || ctx.closing) return;
-    touchParticipant(db, role.participantId).catch((error) => console.error("[session] touch failed:", error));
+    const write = touchParticipant(db, role.participantId)
+      .catch((error) => console.error("[session] touch failed:", error))
+      .finally(() => ctx.background.delete(write));
+    ctx.background.add(write);
     roster.changed(role.sessionId);
   });
 }

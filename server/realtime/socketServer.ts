@@ -43,6 +43,8 @@ export interface RealtimeContext {
   quiz: QuizRunner;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
   closing: boolean;
+  /** Database writes started by socket events and not awaited by them; close() waits for them. */
+  background: Set<Promise<unknown>>;
 }
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
@@ -66,6 +68,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     training: new TrainingHub(io, db, now),
     quiz: new QuizRunner(db, presence, quizOutlet(io), now),
     closing: false,
+    background: new Set(),
   };
 
   io.use((socket, next) => {
