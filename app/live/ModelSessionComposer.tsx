@@ -5,6 +5,7 @@ import { useTranslations } from "use-intl";
 import type { GroupOverrides, ModelSessionSpec } from "../../lib/protocol/training";
 import { callApi } from "../lib/api";
 import { ConfigForm } from "../training/ConfigForm";
+import { KnobEditor } from "./KnobEditor";
 import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 
@@ -60,9 +61,7 @@ export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSp
         </label>
       </div>
       <ConfigForm config={spec.config} onChange={(config) => setSpec({ ...spec, config })} />
-      <p className="muted small">
-        {t("knobs")}: {spec.studentKnobs.map((k) => t("knobRange", { field: k.field, min: k.min, max: k.max })).join(", ")}
-      </p>
+      <KnobEditor knobs={spec.studentKnobs} config={spec.config} onChange={(studentKnobs) => setSpec({ ...spec, studentKnobs })} />
       <h3>{t("groups")}</h3>
       <div className="row">
         <button className={spec.groups.length === 0 ? "" : "secondary"} onClick={() => setSpec({ ...spec, groups: [] })} data-testid="groups-none">
