@@ -99,4 +99,12 @@ test("students who answer right and fast top the podium; a slow right answer bea
   const projector = await instructorContext.newPage();
   await projector.goto(`/projector/${session.id}/quiz`);
   await expect(projector.getByTestId("podium-1")).toContainText("하나");
+
+  // The per-question results table: every student × question, in podium order.
+  await instructor.reload();
+  await instructor.getByTestId("round-link").first().click();
+  const rows = instructor.getByTestId("round-results").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("하나");
+  await expect(rows.nth(2)).toContainText("세찬");
 });

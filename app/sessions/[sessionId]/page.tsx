@@ -9,6 +9,7 @@ import { Header } from "../../components/Header";
 import { InstructorNav } from "../../components/InstructorNav";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
+import { QuizRoundLinks } from "../../components/QuizRoundLinks";
 import { useInstructorSession } from "../../stores/instructorSession";
 import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
 import { InstructorQuizPanel } from "../../quiz/components/InstructorQuizPanel";
@@ -74,6 +75,7 @@ export default function ConsolePage() {
             <LiveRoster participants={participants} />
             {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
             {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
+            <QuizRoundLinks sessionId={session.id} refreshKey={session} />
           </>
         )}
       </main>
