@@ -65,7 +65,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
-    training: new TrainingHub(io, db, now),
+    training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
     quiz: new QuizRunner(db, presence, quizOutlet(io), now),
     closing: false,
     background: new Set(),

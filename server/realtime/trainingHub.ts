@@ -47,6 +47,8 @@ export class TrainingHub {
     private readonly io: AppServer,
     private readonly db: Db,
     private readonly now: () => number = Date.now,
+    /** Several server processes share sessions (Redis adapter): tell the others of changes. */
+    private readonly crossProcess = false,
   ) {}
 
   /** Re-arms the budget timers of runs that were running when the server stopped (T3). */
@@ -101,7 +103,7 @@ export class TrainingHub {
 
   /** Tell the other server processes (if any) to re-read this session. */
   private invalidateElsewhere(sessionId: string): void {
-    this.io.serverSideEmit("training:invalidate", sessionId);
+    if (this.crossProcess) this.io.serverSideEmit("training:invalidate", sessionId);
   }
 
   /** After a push: the new model session replaces the old; progress starts afresh. */
