@@ -12,6 +12,7 @@ import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
 import { routeApi } from "./http/router";
 import { serveCorpusText } from "./http/corpusText";
+import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -33,9 +34,10 @@ export interface Application {
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   let handlers: ReturnType<typeof createHandlers> | undefined;
+  let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const httpServer = createServer((req, res) => {
     serveCorpusText(db, req, res)
-      .then((served) => served || routeApi(handlers!, req, res))
+      .then(async (served) => served || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);
@@ -51,7 +53,9 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   const realtime = createSocketServer(httpServer, db, env, now);
   await realtime.training.start();
   await realtime.quiz.start();
+  await realtime.leaderboard.start();
   handlers = createHandlers(db, realtime.presence);
+  serveUpload = createSubmissionUpload(realtime, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
   if (env.REDIS_URL) {
@@ -71,6 +75,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       realtime.roster.close();
       await realtime.training.stop();
       await realtime.quiz.stop();
+      await realtime.leaderboard.stop();
       await realtime.io.close(); // also closes httpServer
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },

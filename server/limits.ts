@@ -1,6 +1,7 @@
 /**
  * Limits and timings, with units and reasons, kept together (Excalidraw's app_constants idea).
  */
+import { availableParallelism } from "node:os";
 import type { BucketLimit } from "./rateLimit";
 
 /** Largest Socket.IO message accepted (bytes). Weights submissions go over HTTP, not the socket. */
@@ -25,3 +26,17 @@ export const PROGRESS_TICK_MS = 1_000;
 export const PERSIST_INTERVAL_MS = 5_000;
 /** Rows per write transaction; the loop yields between them, so SQLite never stalls sockets long. */
 export const PERSIST_CHUNK = 20;
+/** Evaluation worker threads: leave one core to the event loop (2 cores → 1 worker). */
+export const EVAL_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** Longest one evaluation may take (ms): LSTM-512 × 3 on the cpu fallback still fits; a stuck worker is replaced. */
+export const EVAL_JOB_TIMEOUT_MS = 180_000;
+/** Leaderboard broadcasts are coalesced over this window (ms): a burst of scores, one update. */
+export const LEADERBOARD_BROADCAST_DEBOUNCE_MS = 150;
+/** Upload tickets stay valid this long (ms): enough for a slow upload and a retry or two. */
+export const UPLOAD_TICKET_TTL_MS = 10 * 60_000;
+/** Uploads per student (L15): a burst of 3, then one every 10 s. */
+export const SUBMISSION_RATE_LIMIT: BucketLimit = { burst: 3, perSecond: 1 / 10 };
+/** Upload attempts per IP, whatever the ticket: a class shares one school IP, so generous. */
+export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 120, perSecond: 2 };
+/** Upload body cap (bytes): the 8 MB weight file plus the metadata. */
+export const UPLOAD_MAX_BODY_BYTES = 8 * 1024 * 1024 + 64 * 1024;

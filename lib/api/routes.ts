@@ -9,6 +9,7 @@ import { foundationRoutes } from "./foundation";
 import { dashboardRoutes } from "./dashboard";
 import { quizRoutes } from "./quiz";
 import { uploadRoutes } from "./uploads";
+import { leaderboardRoutes } from "./leaderboard";
 
 export type { Method, PathParams, Route } from "./route";
 
@@ -17,6 +18,7 @@ export const routes = {
   ...dashboardRoutes,
   ...quizRoutes,
   ...uploadRoutes,
+  ...leaderboardRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -15,6 +15,7 @@ import type { Reply } from "./errors";
 import { sessionBroadcasts, sessionRequests } from "./session";
 import { trainingBroadcasts, trainingRequests } from "./training";
 import { quizBroadcasts, quizRequests } from "./quiz";
+import { leaderboardBroadcasts, leaderboardRequests } from "./leaderboard";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -27,6 +28,7 @@ export const clientRequests = {
   ...sessionRequests,
   ...trainingRequests,
   ...quizRequests,
+  ...leaderboardRequests,
 } as const;
 
 /** Every server → client broadcast. */
@@ -34,6 +36,7 @@ export const serverBroadcasts = {
   ...sessionBroadcasts,
   ...trainingBroadcasts,
   ...quizBroadcasts,
+  ...leaderboardBroadcasts,
 } as const;
 
 export type ClientRequestName = keyof typeof clientRequests;

@@ -8,6 +8,7 @@ import { createFoundationHandlers } from "./foundationHandlers";
 import { createDashboardHandlers } from "./dashboardHandlers";
 import { createQuizHandlers } from "./quizHandlers";
 import { createUploadHandlers } from "./uploadHandlers";
+import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import type { Handlers } from "./router";
 
 export function createHandlers(db: Db, presence: Presence): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     ...createDashboardHandlers(db),
     ...createQuizHandlers(db),
     ...createUploadHandlers(db),
+    ...createLeaderboardHandlers(db),
   };
 }

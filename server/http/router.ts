@@ -34,7 +34,7 @@ export async function requireInstructor(db: Db, ctx: { req: IncomingMessage }): 
   return instructor;
 }
 
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -55,7 +55,7 @@ function compile(path: string): RegExp {
 
 const compiled = (Object.keys(routes) as RouteName[]).map((name) => ({ name, route: routes[name], pattern: compile(routes[name].path) }));
 
-function send(res: ServerResponse, status: number, reply: Reply<unknown>) {
+export function send(res: ServerResponse, status: number, reply: Reply<unknown>) {
   res.statusCode = status;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");

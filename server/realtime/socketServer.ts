@@ -18,6 +18,9 @@ import { registerTrainingEvents } from "./trainingEvents";
 import { quizOutlet, registerQuizEvents } from "./quizEvents";
 import { QuizRunner } from "../domain/quizRunner";
 import { TrainingHub } from "./trainingHub";
+import { LeaderboardHub } from "./leaderboardHub";
+import { registerLeaderboardEvents } from "./leaderboardEvents";
+import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
 
 export interface SocketData {
   role: SocketRole;
@@ -41,6 +44,8 @@ export interface RealtimeContext {
   roster: RosterBroadcaster;
   training: TrainingHub;
   quiz: QuizRunner;
+  /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
+  leaderboard: LeaderboardHub;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
   closing: boolean;
   /** Database writes started by socket events and not awaited by them; close() waits for them. */
@@ -67,6 +72,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     roster: new RosterBroadcaster(io, db, presence),
     training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
     quiz: new QuizRunner(db, presence, quizOutlet(io), now),
+    leaderboard: new LeaderboardHub(io, db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
     closing: false,
     background: new Set(),
   };
@@ -86,6 +92,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     registerSessionEvents(ctx, socket);
     registerTrainingEvents(ctx, socket);
     registerQuizEvents(ctx, socket);
+    registerLeaderboardEvents(ctx, socket);
     socket.on("disconnect", () => ctx.limiter.forget(socket.id));
   });
   return ctx;
