@@ -9,6 +9,7 @@ import { forgetSeat } from "../../lib/seat";
 import { useStudentSession } from "../../stores/studentSession";
 import { StudentTraining } from "../../live/StudentTraining";
 import { StudentQuiz } from "../../quiz/components/StudentQuiz";
+import { StudentLeaderboard } from "../../leaderboard/StudentLeaderboard";
 
 export default function StudentPage() {
   const t = useTranslations();
@@ -50,6 +51,7 @@ export default function StudentPage() {
             <p className="muted">{t("student.inClass", { className: snapshot.session.className, code: snapshot.session.code })}</p>
             {socket && <StudentQuiz socket={socket} participantId={snapshot.you.participantId} bound={joinCount} />}
             {socket && <StudentTraining socket={socket} participantId={snapshot.you.participantId} joinCount={joinCount} />}
+            {socket && <StudentLeaderboard socket={socket} sessionId={snapshot.session.id} participantId={snapshot.you.participantId} bound={joinCount} />}
           </>
         )}
       </main>

@@ -13,6 +13,7 @@ import { QuizRoundLinks } from "../../components/QuizRoundLinks";
 import { useInstructorSession } from "../../stores/instructorSession";
 import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
 import { InstructorQuizPanel } from "../../quiz/components/InstructorQuizPanel";
+import { InstructorLeaderboard } from "../../leaderboard/InstructorLeaderboard";
 
 export default function ConsolePage() {
   const t = useTranslations("console");
@@ -75,6 +76,7 @@ export default function ConsolePage() {
             <LiveRoster participants={participants} />
             {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
             {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
+            {session.status === "live" && socket && <InstructorLeaderboard socket={socket} sessionId={session.id} bound={session} />}
             <QuizRoundLinks sessionId={session.id} refreshKey={session} />
           </>
         )}
