@@ -12,13 +12,25 @@
  *    For reference also the tfjs-examples lstm-text-generation shape (tf.layers defaults,
  *    hardSigmoid gates, one prediction per window), which learns from 40× fewer targets,
  *    and the engine on the Korean corpus's vocabulary (≈1,500 characters) with a 64-wide embedding.
- * Prints a table and ends with one JSON line.
+ * 3. The server's evaluation pool (server/evaluation): whole submission scoring jobs (public + private
+ *    halves of a 20,000-character test window, the sample's bits/char, the temperature card) in
+ *    worker threads, LSTM-128 with 1 and 2 layers, on wasm and cpu (median of a few jobs, as the
+ *    worker measures them); then the main thread's event-loop lag (p99) while 30 submissions
+ *    are scored by the pool at its production size.
+ * Prints a table, the engine's JSON line, and ends with one JSON line for the pool:
+ *   {"layers":1,"backend":"wasm","evalMedianMs":…,"loopLagP99Ms":…}
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { CharRNN, buildVocabulary, encode, evaluateText, makeConfig, splitCorpus, type TokenBatch } from '../lib/engine';
 import { useBackend } from '../lib/engine/test-support';
 import { Rng } from '../lib/engine/rng';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { encodeWeights } from '../lib/engine/weights';
+import { evaluationWindow } from '../lib/leaderboard/score';
+import { EvaluationPool } from '../server/evaluation/pool';
+import type { EvalBackend } from '../server/evaluation/messages';
+import { EVAL_POOL_SIZE } from '../server/limits';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -126,3 +138,57 @@ training.tflayers_examples_style_chars_per_s = Math.round((charsPerStep / exampl
 console.log(`train (wasm) tf.layers LSTM-128 (tfjs-examples shape, reference): ${examplesMs.toFixed(0)} ms/step, ${training.tflayers_examples_style_chars_per_s} chars/s`);
 console.log(`engine / equivalent tf.layers (LSTM, wasm): ${training.speedup_lstm}×`);
 console.log(JSON.stringify({ bench: 'eval', node: process.version, evaluate20k: evaluation, training }));
+
+// ── 3. The evaluation pool (worker threads), as the server runs it ──────────────────────────
+const material = { train: split.train, window: evaluationWindow(split.test) };
+const SAMPLE = { text: 'ROMEO:\nWhat light through yonder window breaks? It is the east.', prime: '\n' };
+await useBackend('cpu');
+const weightsOf = (layers: number) => {
+  const model = CharRNN.create(makeConfig({ layers }), V);
+  const bytes = encodeWeights(model, vocab);
+  model.dispose();
+  return bytes;
+};
+
+async function poolJobMs(backend: EvalBackend, layers: number, runs: number): Promise<number> {
+  const pool = new EvaluationPool({ size: 1, timeoutMs: 600_000, backend }, async () => material);
+  const weights = weightsOf(layers);
+  try {
+    const times: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const result = await pool.run({ owner: 'bench', corpusKey: 'tinyshakespeare', start: async () => ({ weights, sample: SAMPLE }) });
+      if (r > 0) times.push(result.ms); // the first job also starts the worker and warms its kernels
+    }
+    if (pool.backend !== backend) throw new Error(`pool ran on ${pool.backend}, not ${backend}`);
+    return median(times);
+  } finally {
+    await pool.close();
+  }
+}
+
+const poolFigures: Record<string, number> = {};
+for (const backend of ['wasm', 'cpu'] as const) {
+  for (const layers of [1, 2]) {
+    const ms = await poolJobMs(backend, layers, backend === 'wasm' ? 3 : 1);
+    poolFigures[`${backend}_lstm128x${layers}_job_ms`] = Math.round(ms);
+    console.log(`pool job (20,000-char window + sample + temperature card) ${backend.padEnd(4)} LSTM-128 × ${layers}: ${ms.toFixed(0)} ms`);
+  }
+}
+
+// 30 students' submissions at once, on the production pool size; the event loop must stay free.
+const loadPool = new EvaluationPool({ size: EVAL_POOL_SIZE, timeoutMs: 600_000, backend: 'wasm' }, async () => material);
+const students = Array.from({ length: 30 }, (_, i) => i);
+const files = students.map(() => weightsOf(1));
+await loadPool.run({ owner: 'warm', corpusKey: 'tinyshakespeare', start: async () => ({ weights: files[0], sample: SAMPLE }) });
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
+const t0 = performance.now();
+const jobTimes = await Promise.all(students.map((i) => loadPool.run({ owner: `s${i}`, corpusKey: 'tinyshakespeare', start: async () => ({ weights: files[i], sample: SAMPLE }) }).then((r) => r.ms)));
+const wallMs = performance.now() - t0;
+lag.disable();
+await loadPool.close();
+const loopLagP99Ms = Number((lag.percentile(99) / 1e6).toFixed(1));
+const evalMedianMs = Math.round(median(jobTimes));
+console.log(`30 submissions on ${EVAL_POOL_SIZE} worker(s): ${(wallMs / 1000).toFixed(1)} s in all, median job ${evalMedianMs} ms, event-loop lag p99 ${loopLagP99Ms} ms (max ${(lag.max / 1e6).toFixed(1)} ms)`);
+console.log(JSON.stringify({ bench: 'eval-pool', pool: poolFigures, workers: EVAL_POOL_SIZE, thirtyWallMs: Math.round(wallMs) }));
+console.log(JSON.stringify({ layers: 1, backend: 'wasm', evalMedianMs, loopLagP99Ms }));
