@@ -12,6 +12,7 @@ import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
 import { routeApi } from "./http/router";
 import { serveCorpusText } from "./http/corpusText";
+import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
 
@@ -37,7 +38,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const httpServer = createServer((req, res) => {
     serveCorpusText(db, req, res)
-      .then(async (served) => served || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);

@@ -149,6 +149,14 @@ export const trainingRequests = {
     payload: z.object({ sessionId: id, participantId: id.nullable() }),
     reply: z.object({ spotlight: z.string().nullable() }),
   },
+  /**
+   * Instructor: send a student's best verified model to everyone training the same configuration,
+   * to load and continue from (T11).
+   */
+  "training:shareCheckpoint": {
+    payload: z.object({ sessionId: id, participantId: id }),
+    reply: z.object({ submissionId: z.string(), configHash: z.string(), step: z.number() }),
+  },
   /** Student: my training state (after join/rejoin). */
   "training:sync": {
     payload: z.object({}).strict(),
@@ -177,6 +185,8 @@ export const trainingBroadcasts = {
   "training:progress": z.object({ modelSessionId: z.string(), entries: z.array(progressEntrySchema), dropped: z.record(z.string(), z.number()) }),
   /** Instructors: group assignments changed. */
   "training:assignments": z.object({ modelSessionId: z.string(), assignments: z.record(z.string(), z.string()) }),
+  /** Everyone in the session: a model to continue from, for those training `configHash`; `url` downloads it. */
+  "training:checkpoint": z.object({ submissionId: z.string(), configHash: z.string(), step: z.number(), from: z.string(), url: z.string() }),
   /** Everyone in the session: the spotlighted student (null: none). */
   "training:spotlight": z.object({ participantId: z.string().nullable() }),
 } as const;

@@ -7,6 +7,7 @@ import { AppError } from "../../lib/protocol/errors";
 import { ensureAssigned, moveToGroup, pushModelSession, runStateOf } from "../domain/modelSessions";
 import { UPLOAD_PREFIX, ownsUpload } from "../domain/uploadedCorpora";
 import { corpusExists } from "../domain/corpora";
+import { shareBestModel } from "../domain/checkpoints";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import { requireInstructorOf } from "./sessionEvents";
@@ -61,6 +62,13 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
     }
     await training.setSpotlight(sessionId, participantId);
     return { spotlight: participantId };
+  });
+
+  onRequest(socket, "training:shareCheckpoint", limiter, async ({ sessionId, participantId }) => {
+    requireInstructorOf(socket, sessionId);
+    const shared = await shareBestModel(db, ctx.env.SESSION_SECRET, sessionId, participantId);
+    io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
+    return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });
 
   onRequest(socket, "training:sync", limiter, async () => {
