@@ -36,7 +36,7 @@ export const LEADERBOARD_BROADCAST_DEBOUNCE_MS = 150;
 export const UPLOAD_TICKET_TTL_MS = 10 * 60_000;
 /** Uploads per student (L15): a burst of 3, then one every 10 s. */
 export const SUBMISSION_RATE_LIMIT: BucketLimit = { burst: 3, perSecond: 1 / 10 };
-/** Upload attempts per IP, whatever the ticket: a class shares one school IP, so generous. */
-export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 120, perSecond: 2 };
+/** Upload attempts per IP, whatever the ticket: a whole event may share one school IP (300 students), so generous. */
+export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 300, perSecond: 5 };
 /** Upload body cap (bytes): the 8 MB weight file plus the metadata. */
 export const UPLOAD_MAX_BODY_BYTES = 8 * 1024 * 1024 + 64 * 1024;

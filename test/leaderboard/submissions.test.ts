@@ -211,7 +211,7 @@ for (const kind of DB_KINDS) {
       clock += 11 * 60_000;
       const expired = await submit(server.url, a.socket, ms, weights, { ticket: ticket.data.ticket });
       clock = saved;
-      assert.ok(!expired.reply.ok && expired.reply.error.code === "INVALID_TOKEN");
+      assert.ok(!expired.reply.ok && expired.reply.error.code === "INVALID_TOKEN", JSON.stringify(expired.reply));
       assert.equal(await count(server, ms), 0);
       const syncOther = await request(a.socket, "leaderboard:sync", { sessionId: other.t.sessionId });
       assert.ok(!syncOther.ok && syncOther.error.code === "FORBIDDEN");
