@@ -27,7 +27,7 @@ test("two students train and submit; the leaderboard and the projector rank them
   await expect.poll(() => studentStep(b.page), { timeout: 90_000 }).toBeGreaterThan(10);
   await expect.poll(() => studentStep(a.page), { timeout: 120_000 }).toBeGreaterThan(150);
   await ip.getByTestId("run-pause").click();
-  for (const s of students) await expect(s.actor.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused");
+  for (const s of students) await expect(s.actor.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused", { timeout: 60_000 });
 
   for (const s of students) {
     const page = s.actor.page;
