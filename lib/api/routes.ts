@@ -9,6 +9,7 @@ import { foundationRoutes } from "./foundation";
 import { dashboardRoutes } from "./dashboard";
 import { quizRoutes } from "./quiz";
 import { uploadRoutes } from "./uploads";
+import { corpusRoutes } from "./corpora";
 import { leaderboardRoutes } from "./leaderboard";
 
 export type { Method, PathParams, Route } from "./route";
@@ -18,6 +19,7 @@ export const routes = {
   ...dashboardRoutes,
   ...quizRoutes,
   ...uploadRoutes,
+  ...corpusRoutes,
   ...leaderboardRoutes,
 } as const;
 

@@ -6,7 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { findBundledCorpus } from "../../lib/corpora";
+import { BUNDLED_CORPORA, findBundledCorpus } from "../../lib/corpora";
+import type { CorpusSummary } from "../../lib/api/corpora";
 import { splitCorpus, type CorpusSplit } from "../../lib/engine/text";
 import type { Db } from "../db/client";
 import { uploadText } from "./uploadedCorpora";
@@ -36,4 +37,20 @@ export function corpusSplits(db: Db, ref: string): Promise<CorpusSplit | null> {
 /** Whether a model session may name this corpus: a bundled one, or an upload that exists. */
 export async function corpusExists(db: Db, ref: string): Promise<boolean> {
   return findBundledCorpus(ref) !== undefined || (await uploadText(db, ref)) !== null;
+}
+
+const codePoints = (text: string) => Array.from(text).length;
+let catalog: Promise<CorpusSummary[]> | undefined;
+
+/** The bundled corpora with the sizes of their splits (computed once: the files never change). */
+export function bundledCatalog(db: Db): Promise<CorpusSummary[]> {
+  catalog ??= Promise.all(
+    BUNDLED_CORPORA.map(async ({ id, title, language }) => {
+      const splits = await corpusSplits(db, id);
+      if (!splits) throw new Error(`bundled corpus ${id} is missing`);
+      return { id, title, language, chars: { train: codePoints(splits.train), validation: codePoints(splits.validation), test: codePoints(splits.test) } };
+    }),
+  );
+  catalog.catch(() => (catalog = undefined));
+  return catalog;
 }

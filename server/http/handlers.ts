@@ -8,6 +8,7 @@ import { createFoundationHandlers } from "./foundationHandlers";
 import { createDashboardHandlers } from "./dashboardHandlers";
 import { createQuizHandlers } from "./quizHandlers";
 import { createUploadHandlers } from "./uploadHandlers";
+import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import type { Handlers } from "./router";
 
@@ -17,6 +18,7 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     ...createDashboardHandlers(db),
     ...createQuizHandlers(db),
     ...createUploadHandlers(db),
+    ...createCorpusHandlers(db),
     ...createLeaderboardHandlers(db),
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { splitCorpus } from "../../lib/engine/text";
 import { BUNDLED_CORPORA } from "../../lib/corpora";
+import type { RouteReply } from "../../lib/api/routes";
 import { instructorWithSession } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -26,6 +27,16 @@ describe("corpus texts over HTTP", () => {
       const whole = Array.from(readFileSync(new URL(`../../server/corpora/${corpus.file}`, import.meta.url), "utf8").normalize("NFC")).length;
       assert.equal(Array.from(expected.train).length + Array.from(expected.validation).length + Array.from(expected.test).length, whole);
       assert.ok(expected.test.length > 0);
+    }
+  });
+
+  it("lists the bundled corpora with the sizes of their splits at /api/corpora", async () => {
+    const reply = (await (await fetch(`${server.url}/api/corpora`)).json()) as { ok: true; data: RouteReply<"listCorpora"> };
+    assert.deepEqual(reply.data.corpora.map((c) => c.id), BUNDLED_CORPORA.map((c) => c.id));
+    for (const corpus of reply.data.corpora) {
+      const train = await (await fetch(`${server.url}/corpora/${corpus.id}/train.txt`)).text();
+      assert.equal(corpus.chars.train, Array.from(train).length, corpus.id);
+      assert.ok(corpus.chars.validation > 0 && corpus.chars.test > 0, corpus.id);
     }
   });
 
