@@ -42,7 +42,8 @@ test("the class trains a pushed model session with two ablation groups; pause, r
 
   // Pause stops every student's training.
   await ip.getByTestId("run-pause").click();
-  for (const s of students) await expect(s.actor.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused", { timeout: 60_000 });
+  await expect(ip.getByTestId("run-panel")).toHaveAttribute("data-run", "paused");
+  for (const s of students) await expect(s.actor.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused", { timeout: 120_000 });
   const pausedAt = await studentStep(a.page);
   await expect.poll(() => gridStep(ip, "Ana"), { timeout: 30_000 }).toBe(pausedAt);
   expect(await studentStep(a.page)).toBe(pausedAt);
