@@ -1,13 +1,13 @@
 "use client";
 /** Joining a session: pick your name from the roster, or enter a guest name. */
-import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { MAX_NAME_LENGTH } from "../../../lib/names";
 import type { RouteReply } from "../../../lib/api/routes";
 import { ErrorText } from "../../components/ErrorText";
 import { Header } from "../../components/Header";
+import { JoinCodeForm } from "../../components/JoinCodeForm";
 import { callApi, type ClientError } from "../../lib/api";
 import { loadSeat, saveSeat } from "../../lib/seat";
 import { connectSocket, request } from "../../lib/socket";
@@ -24,13 +24,17 @@ export default function JoinPage() {
   const [nickname, setNickname] = useState("");
   const [busy, setBusy] = useState(false);
 
+  /** The class and which roster names are taken right now. */
+  const lookUp = useCallback(async () => {
+    const reply = await callApi("lookupJoinCode", { params: { code } });
+    if (reply.ok) setLookup(reply.data);
+    else setError(reply.error);
+  }, [code]);
+
   useEffect(() => {
-    if (loadSeat(code)) {
-      router.replace(`/s/${code}`);
-      return;
-    }
-    void callApi("lookupJoinCode", { params: { code } }).then((reply) => (reply.ok ? setLookup(reply.data) : setError(reply.error)));
-  }, [code, router]);
+    if (loadSeat(code)) router.replace(`/s/${code}`);
+    else void lookUp();
+  }, [code, router, lookUp]);
 
   async function join(identity: RequestPayload<"session:join">["identity"]) {
     setBusy(true);
@@ -38,7 +42,12 @@ export default function JoinPage() {
     const reply = await request(socket, "session:join", { code, identity });
     socket.close(); // the session page opens its own connection and rejoins with the token
     setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(reply.error);
+      if (reply.error.code === "CONFLICT") void lookUp(); // someone took the name meanwhile: show it as taken
+      return;
+    }
+    setError(null);
     const you = reply.data.snapshot.you;
     saveSeat({ code, rejoinToken: reply.data.rejoinToken, participantId: you.participantId, displayName: you.displayName });
     router.push(`/s/${code}`);
@@ -54,14 +63,17 @@ export default function JoinPage() {
       <Header />
       <main>
         {!lookup && !error && <p className="muted">{t("lookingUp")}</p>}
-        <ErrorText error={error} />
         {error && !lookup && (
-          <Link href="/" className="button">
-            {t("otherCode")}
-          </Link>
+          <section className="stop-screen" data-testid="join-stop">
+            <h1>{t("cannotJoin", { code })}</h1>
+            <ErrorText error={error} />
+            <h2>{t("otherCode")}</h2>
+            <JoinCodeForm />
+          </section>
         )}
         {lookup && (
           <>
+            <ErrorText error={error} />
             <h1 data-testid="join-title">{t("title", { className: lookup.className })}</h1>
             {lookup.roster.length > 0 && (
               <section className="panel">
@@ -86,7 +98,9 @@ export default function JoinPage() {
                 <button type="submit" disabled={busy || !nickname.trim()} data-testid="join-guest">
                   {t("joinAsGuest")}
                 </button>
-                <span className="muted">{t("counter", { count: [...nickname].length })}</span>
+                <span className="muted" data-testid="guest-counter">
+                  {t("counter", { count: [...nickname].length, max: MAX_NAME_LENGTH })}
+                </span>
               </div>
             </form>
           </>
