@@ -9,7 +9,11 @@ test("students join by roster name and as a guest, and the instructor watches th
 
   await studentJoins(minji.page, code, { roster: "김민지" });
   await expect(minji.page.getByTestId("student-welcome")).toContainText("김민지");
-  await studentJoins(guest.page, code, { guest: "Guest Star" });
+  await guest.page.goto(`/join/${code}`);
+  await guest.page.getByTestId("guest-name").fill("Guest Star");
+  await expect(guest.page.getByTestId("guest-counter")).toHaveText("10/24");
+  await guest.page.getByTestId("join-guest").click();
+  await expect(guest.page.getByTestId("student-welcome")).toContainText("Guest Star");
 
   const roster = instructor.page.getByTestId("participant");
   await expect(roster).toHaveCount(2);
@@ -38,6 +42,33 @@ test("a wrong code says so and offers another try", async ({ actors }) => {
   await student.page.goto("/join/ZZZZZZ");
   await expect(student.page.getByTestId("error")).toHaveAttribute("data-code", "NOT_FOUND");
   await expect(student.page.getByTestId("error")).toContainText("찾을 수 없습니다");
+  await student.page.getByTestId("join-stop").getByTestId("join-code").fill("ab c-123");
+  await student.page.getByTestId("join-stop").locator('button[type="submit"]').click();
+  await expect(student.page).toHaveURL(/\/join\/ABC123$/);
+});
+
+test("a student who opens the session in a second tab can take it back in the first", async ({ actors }) => {
+  const [instructor, minji, stranger] = await actors("instructor", "minji", "stranger");
+  const { code } = await instructorStartsSession(instructor.page, "김민지\nLee Jun");
+  await studentJoins(minji.page, code, { roster: "김민지" });
+  const first = minji.page;
+  const participantId = (await first.getByTestId("student-welcome").getAttribute("data-participant")) ?? "missing";
+
+  const second = await minji.context.newPage();
+  await second.goto(`/s/${code}`);
+  await expect(second.getByTestId("student-welcome")).toHaveAttribute("data-participant", participantId);
+  await expect(first.getByTestId("stop-screen")).toHaveAttribute("data-reason", "REPLACED");
+
+  await first.getByTestId("take-back").click();
+  await expect(first.getByTestId("student-welcome")).toHaveAttribute("data-participant", participantId);
+  await expect(second.getByTestId("stop-screen")).toHaveAttribute("data-reason", "REPLACED");
+  await expect(instructor.page.getByTestId("participant")).toHaveCount(1);
+  await expect(instructor.page.locator('[data-testid="participant"][data-name="김민지"]')).toHaveAttribute("data-connected", "true");
+
+  // A browser that never joined is sent to pick a name, where 김민지 shows as taken.
+  await stranger.page.goto(`/s/${code}`);
+  await expect(stranger.page).toHaveURL(new RegExp(`/join/${code}$`));
+  await expect(stranger.page.getByTestId("roster-name").filter({ hasText: "김민지" })).toBeDisabled();
 });
 
 test("the interface speaks Korean by default and English on request", async ({ actors }) => {

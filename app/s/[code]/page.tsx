@@ -1,8 +1,8 @@
 "use client";
 /** The student's page in a live session: who and where they are, then the feature panels. */
 import Link from "next/link";
-import { useParams } from "next/navigation";
-import { useEffect } from "react";
+import { useParams, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { Header } from "../../components/Header";
 import { forgetSeat } from "../../lib/seat";
@@ -14,22 +14,34 @@ import { StudentLeaderboard } from "../../leaderboard/StudentLeaderboard";
 export default function StudentPage() {
   const t = useTranslations();
   const code = useParams<{ code: string }>().code.toUpperCase();
+  const router = useRouter();
   const { snapshot, stopped, open, socket, joinCount } = useStudentSession();
-  useEffect(() => open(code), [open, code]);
+  /** Bumped by "take it back": reopens the session with the newest token this browser holds. */
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => open(code), [open, code, attempt]);
+  useEffect(() => {
+    if (stopped === "NO_SEAT") router.replace(`/join/${code}`); // this browser never joined: pick a name first
+  }, [stopped, router, code]);
 
-  if (stopped) {
+  if (stopped && stopped !== "NO_SEAT") {
     return (
       <>
         <Header />
         <main className="stop-screen" data-testid="stop-screen" data-reason={stopped}>
-          <h1>{stopped === "NO_SEAT" ? t("student.connecting") : t(`errors.${stopped}`)}</h1>
+          <h1>{t(`errors.${stopped}`)}</h1>
           {stopped === "SESSION_ENDED" ? (
             <Link href="/" className="button">
               {t("student.home")}
             </Link>
+          ) : stopped === "REPLACED" ? (
+            // Another tab of this browser saved the newest token, so rejoining here takes the seat back;
+            // from another device the token is stale and the rejoin ends in INVALID_TOKEN (pick the name again).
+            <button onClick={() => setAttempt((n) => n + 1)} data-testid="take-back">
+              {t("student.takeBack")}
+            </button>
           ) : (
-            <Link href={`/join/${code}`} className="button" onClick={() => forgetSeat(code)}>
-              {stopped === "REPLACED" ? t("student.takeBack") : t("student.rejoin")}
+            <Link href={`/join/${code}`} className="button" onClick={() => forgetSeat(code)} data-testid="rejoin">
+              {t("student.rejoin")}
             </Link>
           )}
         </main>
@@ -41,7 +53,7 @@ export default function StudentPage() {
     <>
       <Header />
       <main>
-        {!snapshot ? (
+        {!snapshot || stopped ? (
           <p className="muted">{t("student.connecting")}</p>
         ) : (
           <>
