@@ -37,6 +37,7 @@ test("a student trains on the WASM backend: the loss falls, samples appear, and 
   await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(20);
   const early = await loss(page);
   const longTasksBefore = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  const windowStart = Date.now();
   // Typing into the prime field while training works and echoes at once.
   await page.getByTestId("prime").fill("ROMEO:");
   await expect(page.getByTestId("prime")).toHaveValue("ROMEO:");
@@ -45,8 +46,10 @@ test("a student trains on the WASM backend: the loss falls, samples appear, and 
   await expect(page.getByTestId("progression-log").locator("li").first()).toBeVisible();
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const duringTraining = longTasks.slice(longTasksBefore);
-  // A blocked page shows tasks of seconds; a busy shared machine adds a few hundred ms of its own.
-  expect(Math.max(0, ...duringTraining), `long tasks while training: ${duringTraining.join(", ")}`).toBeLessThan(500);
+  // Blocking time (the part of each long task over 50 ms) as a share of the training window: training on
+  // the main thread would block nearly all of it; a worker leaves the page free but for a rare hiccup.
+  const blocking = duringTraining.reduce((sum, d) => sum + Math.max(0, d - 50), 0) / (Date.now() - windowStart);
+  expect(blocking, `long tasks while training: ${duringTraining.join(", ")}`).toBeLessThan(0.2);
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("sample-text")).toContainText(/ROMEO:.{20,}/s, { timeout: 60_000 });
 });
