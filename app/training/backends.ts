@@ -3,14 +3,14 @@
  * (../shared/SETUP-NOTES.md: on a school laptop with a GPU WebGPU/WebGL win; on software GPUs
  * WASM does). Each candidate that initialises is checked for float32 accuracy — its loss on a
  * fixed probe batch must match the CPU backend's — and timed on a few real training steps of
- * this run's model. The fastest accurate one wins; the student may override the choice.
+ * this run's model, unless it is already known to be slower. The fastest accurate one wins; the
+ * student may override the choice.
  */
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { CharRNN, disposeState, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import type { BackendChoice, BackendName, BackendTrial } from "./messages";
-import { BACKENDS } from "./messages";
 
 setWasmPaths("/tfjs/");
 // tfjs-wasm's threaded build starts its pthread workers from a blob of its own (minified) source,
@@ -19,10 +19,18 @@ tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
 
 /** A probe loss further than this from the CPU's means the backend's arithmetic is not float32. */
 const ACCURACY_TOLERANCE = 1e-3;
+/** The probe batch: a few short windows of a real batch (cheap even on a slow software GPU). */
+const PROBE_WINDOWS = 4;
+const PROBE_STEPS = 10;
 /** A backend whose first step takes longer than this is not timed further (ms). */
 const SLOW_STEP_MS = 4_000;
 /** Steps timed per candidate, after one warm-up step (compilation). */
 const TIMED_STEPS = 2;
+/**
+ * Candidates in the order they are tried: WASM first (it works everywhere and is quick to time),
+ * so that its step time can rule out slower backends early; the CPU backend last.
+ */
+const PROBE_ORDER: readonly BackendName[] = ["wasm", "webgpu", "webgl", "cpu"];
 
 async function activate(backend: BackendName): Promise<boolean> {
   try {
@@ -40,44 +48,62 @@ export async function startOnCpu(): Promise<void> {
   if (!(await activate("cpu"))) throw new Error("the CPU backend failed to start");
 }
 
-/** Loss of the freshly initialised (seeded) model on the probe batch, forward only. */
-function probeLoss(config: CharRNNConfig, vocabSize: number, batch: TokenBatch): number {
+function probeBatch(batch: TokenBatch, seqLen: number): TokenBatch {
+  const windows = Math.min(PROBE_WINDOWS, batch.batchSize);
+  const steps = Math.min(PROBE_STEPS, seqLen);
+  const inputs = new Int32Array(windows * steps);
+  const targets = new Int32Array(windows * steps);
+  for (let w = 0; w < windows; w++) {
+    inputs.set(batch.inputs.subarray(w * seqLen, w * seqLen + steps), w * steps);
+    targets.set(batch.targets.subarray(w * seqLen, w * seqLen + steps), w * steps);
+  }
+  return { inputs, targets, batchSize: windows };
+}
+
+/** Loss of the freshly initialised (seeded) model on the probe batch, forward only, and how long that took. */
+function probeLoss(config: CharRNNConfig, vocabSize: number, batch: TokenBatch): { loss: number; ms: number } {
   const model = CharRNN.create(config, vocabSize);
   try {
+    const start = performance.now();
     const { logProbs, state } = model.score(batch);
     disposeState(state);
     let total = 0;
     for (const lp of logProbs) total -= lp;
-    return total / logProbs.length;
+    return { loss: total / logProbs.length, ms: performance.now() - start };
   } finally {
     model.dispose();
   }
 }
 
-async function timeSteps(config: CharRNNConfig, vocabSize: number, batch: TokenBatch): Promise<number> {
+/** Milliseconds per training step of this run's model on the active backend. */
+async function timeStep(config: CharRNNConfig, vocabSize: number, batch: TokenBatch): Promise<number> {
   const model = CharRNN.create(config, vocabSize);
   try {
     let start = performance.now();
     await model.trainStepAsync(batch);
-    if (performance.now() - start > SLOW_STEP_MS) return ((batch.batchSize * config.seqLen) / (performance.now() - start)) * 1000;
+    if (performance.now() - start > SLOW_STEP_MS) return performance.now() - start;
     start = performance.now();
     for (let i = 0; i < TIMED_STEPS; i++) await model.trainStepAsync(batch);
-    return ((batch.batchSize * config.seqLen * TIMED_STEPS) / (performance.now() - start)) * 1000;
+    return (performance.now() - start) / TIMED_STEPS;
   } finally {
     model.dispose();
   }
 }
 
 /**
- * Picks and activates a backend. `batch` is a real training batch of this run (for timing);
- * `probe` a small fixed one (for the accuracy check).
+ * Picks and activates a backend; `batch` is a real training batch of this run. A candidate's warm
+ * probe forward pass (a few short windows; the first run compiled its kernels), scaled to the full
+ * sequence length, is a lower bound on its training step: a step runs at least that forward on a
+ * batch at least as large. A candidate whose bound already exceeds the best step measured so far
+ * is not timed, so a software GPU costs seconds here, not a minute.
  */
-export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig, vocabSize: number, batch: TokenBatch, probe: TokenBatch): Promise<{ backend: BackendName; trials: BackendTrial[] }> {
+export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig, vocabSize: number, batch: TokenBatch): Promise<{ backend: BackendName; trials: BackendTrial[] }> {
   await startOnCpu();
-  const reference = probeLoss(config, vocabSize, probe);
+  const probe = probeBatch(batch, config.seqLen);
+  const reference = probeLoss(config, vocabSize, probe).loss;
   const trials: BackendTrial[] = [];
-  const candidates = choice === "auto" ? BACKENDS : [choice];
-  for (const backend of candidates) {
+  let best: { backend: BackendName; stepMs: number } | null = null;
+  for (const backend of choice === "auto" ? PROBE_ORDER : [choice]) {
     if (!(await activate(backend))) {
       trials.push({ backend, status: "unavailable", detail: backend === "webgpu" ? "no WebGPU adapter" : "did not initialise" });
       continue;
@@ -87,22 +113,31 @@ export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig
         trials.push({ backend, status: "inaccurate", detail: "16-bit floats" });
         continue;
       }
-      const loss = probeLoss(config, vocabSize, probe);
+      const { loss } = probeLoss(config, vocabSize, probe);
       if (!(Math.abs(loss - reference) <= ACCURACY_TOLERANCE)) {
         trials.push({ backend, status: "inaccurate", detail: `probe loss ${loss.toFixed(4)} vs CPU ${reference.toFixed(4)}` });
         continue;
       }
       // The CPU backend is the slowest wherever another works: time it only when it is alone.
-      const charsPerSec = backend === "cpu" && trials.some((t) => t.status === "ok") ? 0 : await timeSteps(config, vocabSize, batch);
-      trials.push({ backend, status: "ok", charsPerSec });
+      if (backend === "cpu" && best) {
+        trials.push({ backend, status: "ok", detail: `slower than ${best.backend}` });
+        continue;
+      }
+      const leastStepMs = best ? probeLoss(config, vocabSize, probe).ms * (config.seqLen / (probe.inputs.length / probe.batchSize)) : 0;
+      if (best && leastStepMs >= best.stepMs) {
+        trials.push({ backend, status: "ok", detail: `slower: a step takes at least ${Math.round(leastStepMs)} ms here, ${Math.round(best.stepMs)} ms on ${best.backend}` });
+        continue;
+      }
+      const stepMs = await timeStep(config, vocabSize, batch);
+      trials.push({ backend, status: "ok", charsPerSec: ((batch.batchSize * config.seqLen) / stepMs) * 1000 });
+      if (!best || stepMs < best.stepMs) best = { backend, stepMs };
     } catch (error) {
       trials.push({ backend, status: "failed", detail: error instanceof Error ? error.message : String(error) });
     }
   }
-  const usable = trials.filter((t) => t.status === "ok");
-  if (usable.length === 0) throw new Error(`no usable backend: ${trials.map((t) => `${t.backend} ${t.status}`).join(", ")}`);
-  const best = usable.reduce((a, b) => ((b.charsPerSec ?? 0) > (a.charsPerSec ?? 0) ? b : a));
-  best.status = "chosen";
-  await activate(best.backend);
-  return { backend: best.backend, trials };
+  if (!best) throw new Error(`no usable backend: ${trials.map((t) => `${t.backend} ${t.status}`).join(", ")}`);
+  const chosen = best.backend;
+  trials.filter((t) => t.backend === chosen).forEach((t) => (t.status = "chosen"));
+  await activate(chosen);
+  return { backend: chosen, trials };
 }

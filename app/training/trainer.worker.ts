@@ -13,7 +13,6 @@ import type { FromWorker, ToWorker } from "./messages";
 const PROGRESS_EVERY_MS = 250; // ≤ 4 messages a second
 const VALIDATE_EVERY_MS = 3_000;
 const CHECKPOINT_EVERY_MS = 5_000;
-const PROBE_WINDOWS = 4;
 
 interface Run {
   model: CharRNN;
@@ -41,10 +40,9 @@ async function init(message: Extract<ToWorker, { type: "init" }>): Promise<void>
   let model = CharRNN.create(message.config, vocab.chars.length);
   let trainer = new Trainer(model, trainIds, valIds);
   const batch = trainer.nextBatch();
-  const probe = { inputs: batch.inputs.slice(0, PROBE_WINDOWS * message.config.seqLen), targets: batch.targets.slice(0, PROBE_WINDOWS * message.config.seqLen), batchSize: PROBE_WINDOWS };
   trainer.dispose();
   model.dispose();
-  const { backend, trials } = await chooseBackend(message.backend, message.config, vocab.chars.length, batch, probe);
+  const { backend, trials } = await chooseBackend(message.backend, message.config, vocab.chars.length, batch);
 
   let stepOffset = 0;
   let valLoss: number | null = null;
