@@ -1,0 +1,400 @@
+/**
+ * Benchmark: training throughput in the browser, the engine vs the equivalent tf.layers model.
+ *
+ *   npm run bench:train
+ *
+ * Bundles scripts/bench/trainPage.ts (lib/engine + @tensorflow/tfjs with the wasm and webgpu
+ * backends) with esbuild, serves it from a small static server on 127.0.0.1 (COOP same-origin,
+ * COEP require-corp, like the app) together with tfjs' .wasm files and tiny-shakespeare's train
+ * split, and drives headless Chromium (/usr/bin/chromium, the e2e flags: WebGPU and WebGL on
+ * SwiftShader). For each backend (wasm, webgl, webgpu, cpu), in a fresh browser: the headline
+ * configuration (LSTM-128, 1 layer, seq 40, batch 128, Adam 0.01, one-hot input) is trained by
+ * the engine (Trainer.stepAsync) and by the equivalent tf.layers model (lstm → dense softmax,
+ * trainOnBatch) on the same batches; the median step time gives characters/s (B·T per step).
+ *
+ * The machine is noisy: medians of several timed steps after warm-up; on wasm the two sides'
+ * timed steps are interleaved so load changes hit both alike. Software backends are 10–100×
+ * slower: they get 1 warm-up + 2 timed steps, and the tf.layers side is skipped when building it
+ * or one of its batches takes longer than LAYERS_SKIP_MS ("skipped (too slow)"). Backends run
+ * wasm, cpu, webgl, webgpu; the run keeps to DEADLINE_MS (≈ 5⅓ min) by cutting the last ones short
+ * ("skipped (time budget)"). WebGL on SwiftShader reports 16-bit floats: timed anyway, marked
+ * "inaccurate (16-bit)". BENCH_BACKENDS=wasm,cpu limits the backends; CHROMIUM_PATH the browser.
+ *
+ * Prints a table, a JSON array of every row, and as the LAST line the headline WASM figure:
+ *   {"backend":"wasm","engineCharsPerSec":…,"layersCharsPerSec":…,"ratio":…}
+ * Exits non-zero only when that headline could not be measured.
+ */
+import { chromium, type BrowserServer, type Page } from "@playwright/test";
+import { build } from "esbuild";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { splitCorpus } from "../lib/engine";
+import { median, round } from "./bench/stats";
+import { TRAIN_BACKENDS, type BackendInfo, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
+
+// playwright.config.ts deletes the e2e database when loaded outside a test worker: load it as a
+// worker would, so a benchmark run never disturbs an e2e run in progress.
+const workerIndex = process.env.TEST_WORKER_INDEX;
+process.env.TEST_WORKER_INDEX = "bench-train";
+const { CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } = await import("../playwright.config");
+if (workerIndex === undefined) delete process.env.TEST_WORKER_INDEX;
+else process.env.TEST_WORKER_INDEX = workerIndex;
+
+const root = join(import.meta.dirname, "..");
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
+const LAYERS_SKIP_MS = 30_000;
+/** An engine step slower than this counts as hung: the browser is closed, the backend reported as timed out. */
+const ENGINE_STEP_TIMEOUT_MS = 120_000;
+/** Initialising a backend (wasm download, WebGPU adapter, shader setup) may take this long. */
+const INIT_TIMEOUT_MS = 60_000;
+/**
+ * Time budget of the whole run (ms, from start). Past it, a side takes no timed step beyond its
+ * first, and a tf.layers side that could not finish a LAYERS_SKIP_MS batch in time is not started.
+ */
+const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 320_000);
+const t0 = performance.now();
+const remainingMs = () => DEADLINE_MS - (performance.now() - t0);
+
+interface Plan {
+  warmup: number;
+  /** Timed steps: at least `min`, at most `max`, more only while within `budgetMs`. */
+  min: number;
+  max: number;
+  budgetMs: number;
+}
+/** The headline backend gets many steps; software GPUs (and cpu) few. */
+const PLANS: Record<TrainBackend, Record<TrainSide, Plan>> = {
+  wasm: { engine: { warmup: 3, min: 9, max: 25, budgetMs: 12_000 }, layers: { warmup: 1, min: 5, max: 7, budgetMs: 15_000 } },
+  webgl: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+  webgpu: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+  cpu: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+};
+
+interface SideResult {
+  /** Median step time (ms); null when not measured. */
+  msPerStep: number | null;
+  charsPerSec: number | null;
+  warmupMs: number[];
+  stepMs: number[];
+  /** Loss of the first and the last step (a sanity check that it trains). */
+  firstLoss: number | null;
+  lastLoss: number | null;
+  note: string | null;
+}
+
+interface Row {
+  backend: TrainBackend;
+  status: "ok" | "partial" | "unavailable" | "failed";
+  floatPrecision: number | null;
+  engineCharsPerSec: number | null;
+  layersCharsPerSec: number | null;
+  ratio: number | null;
+  engineMsPerStep: number | null;
+  layersMsPerStep: number | null;
+  engineSteps: number;
+  layersSteps: number;
+  engineLoss: [number, number] | null;
+  layersLoss: [number, number] | null;
+  note: string;
+}
+
+class TimeoutError extends Error {}
+class BudgetError extends Error {}
+
+const message = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error));
+
+/** `promise`, or a TimeoutError after `ms` (the promise is left to fail on its own; its rejection is swallowed). */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  promise.catch(() => undefined);
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
+// ── The page and its server ─────────────────────────────────────────────────────────────────
+async function bundlePage(outDir: string): Promise<string> {
+  const outfile = join(outDir, "bench.js");
+  await build({
+    entryPoints: [join(import.meta.dirname, "bench/trainPage.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outfile,
+    minify: false,
+    sourcemap: false,
+    logLevel: "error",
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+  return outfile;
+}
+
+function startServer(bundle: string, trainText: string): Promise<Server> {
+  const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
+  const files = new Map<string, { body: Buffer; type: string }>([
+    ["/", { body: Buffer.from('<!doctype html><meta charset="utf-8"><title>bench:train</title><script type="module" src="/bench.js"></script>'), type: "text/html; charset=utf-8" }],
+    ["/bench.js", { body: readFileSync(bundle), type: "text/javascript; charset=utf-8" }],
+    ["/train.txt", { body: Buffer.from(trainText, "utf8"), type: "text/plain; charset=utf-8" }],
+  ]);
+  for (const file of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm"))) files.set(`/tfjs/${file}`, { body: readFileSync(join(wasmDir, file)), type: "application/wasm" });
+  const server = createServer((req, res) => {
+    const file = files.get(new URL(req.url ?? "/", "http://localhost").pathname);
+    const headers = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp", "Cross-Origin-Resource-Policy": "same-origin", "Cache-Control": "no-store" };
+    if (file === undefined) {
+      res.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { ...headers, "Content-Type": file.type, "Content-Length": file.body.length }).end(file.body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+// ── Driving one backend ─────────────────────────────────────────────────────────────────────
+const callInit = (page: Page, backend: TrainBackend) =>
+  page.evaluate(async (b) => {
+    const api = window.benchTrain;
+    if (api === undefined) throw new Error("bench page not loaded");
+    return api.init(b);
+  }, backend);
+const callStart = (page: Page, side: TrainSide) =>
+  page.evaluate((s) => {
+    const api = window.benchTrain;
+    if (api === undefined) throw new Error("bench page not loaded");
+    api.start(s);
+  }, side);
+const callStep = (page: Page, side: TrainSide): Promise<StepResult> =>
+  page.evaluate(async (s) => {
+    const api = window.benchTrain;
+    if (api === undefined) throw new Error("bench page not loaded");
+    return api.step(s);
+  }, side);
+const emptySide = (note: string | null): SideResult => ({ msPerStep: null, charsPerSec: null, warmupMs: [], stepMs: [], firstLoss: null, lastLoss: null, note });
+
+/** One side's measurement in a page: warm-up, then timed steps while its plan wants more. */
+class SideRun {
+  readonly result = emptySide(null);
+  private readonly losses: number[] = [];
+  private done = false;
+
+  constructor(
+    private readonly page: Page,
+    readonly side: TrainSide,
+    private readonly plan: Plan,
+    private readonly log: (s: string) => void,
+  ) {}
+
+  private get timeoutMs(): number {
+    return this.side === "layers" ? LAYERS_SKIP_MS : ENGINE_STEP_TIMEOUT_MS;
+  }
+
+  private async step(): Promise<StepResult> {
+    const r = await within(callStep(this.page, this.side), this.timeoutMs, `${this.side} step`);
+    this.losses.push(r.loss);
+    return r;
+  }
+
+  async warmup(): Promise<void> {
+    if (this.side === "layers" && remainingMs() < LAYERS_SKIP_MS) throw new BudgetError("skipped (time budget)");
+    // Building the model initialises its weights on the backend (tf.layers: an orthogonal
+    // recurrent kernel, slow on software WebGL): bounded like a step.
+    await within(callStart(this.page, this.side), this.timeoutMs, `${this.side} model setup`);
+    for (let i = 0; i < this.plan.warmup; i++) {
+      const r = await this.step();
+      this.result.warmupMs.push(r.ms);
+      this.log(`  ${this.side} warm-up ${i + 1}: ${r.ms.toFixed(0)} ms (loss ${r.loss.toFixed(3)})`);
+    }
+  }
+
+  async timedStep(): Promise<void> {
+    this.result.stepMs.push((await this.step()).ms);
+  }
+
+  /** Whether another timed step is due, the timed phase having started at `since`. */
+  wantsMore(since: number): boolean {
+    const n = this.result.stepMs.length;
+    if (this.done || n >= this.plan.max) return false;
+    // Past the budget, or when the last step says the next would overrun it: the first timed step only.
+    const last = n > 0 ? this.result.stepMs[n - 1] : (this.result.warmupMs.at(-1) ?? 0);
+    if (remainingMs() - last <= 0) return n === 0;
+    return n < this.plan.min || performance.now() - since < this.plan.budgetMs;
+  }
+
+  get maxSteps(): number {
+    return this.plan.max;
+  }
+
+  /** Records a failure; a timeout means the page is still busy (the browser must be closed). */
+  fail(error: unknown): void {
+    this.done = true;
+    const timedOut = error instanceof TimeoutError;
+    this.result.note = error instanceof BudgetError ? error.message : timedOut ? (this.side === "layers" ? `skipped (too slow): ${message(error)}` : `timed out (${message(error)})`) : `failed: ${message(error)}`;
+    if (this.result.stepMs.length > 0) this.result.note += `; ${this.result.stepMs.length} timed step(s) kept`;
+    this.log(`  ${this.side}: ${this.result.note}`);
+  }
+
+  finish(charsPerStep: number): SideResult {
+    if (this.result.stepMs.length > 0) {
+      this.log(`  ${this.side} timed: ${this.result.stepMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+      this.result.msPerStep = median(this.result.stepMs);
+      this.result.charsPerSec = Math.round((charsPerStep / this.result.msPerStep) * 1000);
+      this.result.firstLoss = this.losses[0] ?? null;
+      this.result.lastLoss = this.losses[this.losses.length - 1] ?? null;
+    }
+    return this.result;
+  }
+}
+
+/**
+ * Both sides in one page. Interleaved (the headline): both warm up, then every round takes one
+ * tf.layers step and a few engine steps, so a change in the machine's load hits both medians
+ * alike. Otherwise (slow backends): the engine first, then tf.layers, so a tf.layers batch that
+ * hangs past LAYERS_SKIP_MS cannot cost the engine's figure.
+ */
+async function measurePair(page: Page, plans: Record<TrainSide, Plan>, interleave: boolean, log: (s: string) => void): Promise<{ engine: SideRun; layers: SideRun; pageUsable: boolean }> {
+  const engine = new SideRun(page, "engine", plans.engine, log);
+  const layers = new SideRun(page, "layers", plans.layers, log);
+  let pageUsable = true;
+  const guard = async (run: SideRun, action: () => Promise<void>) => {
+    if (!pageUsable) return;
+    try {
+      await action();
+    } catch (error) {
+      run.fail(error);
+      if (error instanceof TimeoutError) pageUsable = false;
+    }
+  };
+  const timedSteps = async (run: SideRun) => {
+    const since = performance.now();
+    while (pageUsable && run.wantsMore(since)) await guard(run, () => run.timedStep());
+  };
+  if (interleave) {
+    await guard(engine, () => engine.warmup());
+    await guard(layers, () => layers.warmup());
+    const since = performance.now();
+    const perRound = Math.max(1, Math.ceil(engine.maxSteps / layers.maxSteps));
+    while (pageUsable && (engine.wantsMore(since) || layers.wantsMore(since))) {
+      if (layers.wantsMore(since)) await guard(layers, () => layers.timedStep());
+      for (let i = 0; i < perRound && pageUsable && engine.wantsMore(since); i++) await guard(engine, () => engine.timedStep());
+    }
+  } else {
+    await guard(engine, async () => {
+      await engine.warmup();
+      await timedSteps(engine);
+    });
+    if (!pageUsable) layers.result.note = "not run (the engine hung the page)";
+    await guard(layers, async () => {
+      await layers.warmup();
+      await timedSteps(layers);
+    });
+  }
+  return { engine, layers, pageUsable };
+}
+
+async function measureBackend(url: string, backend: TrainBackend, log: (s: string) => void): Promise<Row> {
+  const row: Row = { backend, status: "failed", floatPrecision: null, engineCharsPerSec: null, layersCharsPerSec: null, ratio: null, engineMsPerStep: null, layersMsPerStep: null, engineSteps: 0, layersSteps: 0, engineLoss: null, layersLoss: null, note: "" };
+  const notes: string[] = [];
+  let server: BrowserServer | null = null;
+  let busy = false;
+  try {
+    // launchServer rather than launch: a page stuck in a step that timed out keeps a graceful close
+    // waiting for a long time (WebGPU), so the browser process is then killed instead.
+    server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_QUIET_FLAGS, ...WEBGPU_SWIFTSHADER_FLAGS] });
+    const browser = await chromium.connect(server.wsEndpoint());
+    const page = await browser.newPage();
+    page.on("pageerror", (error) => log(`  [page error] ${message(error)}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchTrain !== undefined, undefined, { timeout: 30_000 });
+    let info: BackendInfo;
+    try {
+      info = await within(callInit(page, backend), INIT_TIMEOUT_MS, `${backend} init`);
+    } catch (error) {
+      busy = error instanceof TimeoutError;
+      row.status = "unavailable";
+      notes.push(message(error));
+      return row;
+    }
+    row.floatPrecision = info.floatPrecision;
+    log(`${backend}: active ${info.active}, ${info.floatPrecision}-bit floats, crossOriginIsolated ${info.crossOriginIsolated}, V=${info.vocabSize}, ${info.charsPerStep} chars/step`);
+    if (info.floatPrecision === 16) notes.push("inaccurate (16-bit)");
+
+    const pair = await measurePair(page, PLANS[backend], backend === "wasm", log);
+    busy = !pair.pageUsable;
+    const engine = pair.engine.finish(info.charsPerStep);
+    const layers = pair.layers.finish(info.charsPerStep);
+    row.engineCharsPerSec = engine.charsPerSec;
+    row.layersCharsPerSec = layers.charsPerSec;
+    row.engineMsPerStep = engine.msPerStep === null ? null : round(engine.msPerStep, 1);
+    row.layersMsPerStep = layers.msPerStep === null ? null : round(layers.msPerStep, 1);
+    row.engineSteps = engine.stepMs.length;
+    row.layersSteps = layers.stepMs.length;
+    if (engine.firstLoss !== null && engine.lastLoss !== null) row.engineLoss = [round(engine.firstLoss, 3), round(engine.lastLoss, 3)];
+    if (layers.firstLoss !== null && layers.lastLoss !== null) row.layersLoss = [round(layers.firstLoss, 3), round(layers.lastLoss, 3)];
+    if (row.engineCharsPerSec !== null && row.layersCharsPerSec !== null) row.ratio = round(row.engineCharsPerSec / row.layersCharsPerSec, 2);
+    if (engine.note !== null) notes.push(`engine ${engine.note}`);
+    if (layers.note !== null) notes.push(`tf.layers ${layers.note}`);
+    row.status = row.engineCharsPerSec !== null && row.layersCharsPerSec !== null ? "ok" : row.engineCharsPerSec !== null || row.layersCharsPerSec !== null ? "partial" : "failed";
+  } catch (error) {
+    notes.push(`failed: ${message(error)}`);
+  } finally {
+    if (busy) await server?.kill().catch(() => undefined);
+    else await server?.close().catch(() => undefined);
+    row.note = notes.join("; ");
+  }
+  return row;
+}
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────
+function table(rows: Row[]): string {
+  const fmt = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
+  const lines = [["backend", "engine chars/s", "tf.layers chars/s", "ratio", "note"]];
+  for (const r of rows) {
+    const skipped = /tf\.layers (skipped \([^)]*\))/.exec(r.note);
+    const layers = r.layersCharsPerSec === null && skipped !== null ? skipped[1] : fmt(r.layersCharsPerSec);
+    const note = r.status === "ok" || r.status === "partial" ? [`${r.engineSteps}+${r.layersSteps} timed steps`, r.note].filter((s) => s !== "").join("; ") : `${r.status}: ${r.note}`;
+    lines.push([r.backend, fmt(r.engineCharsPerSec), layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, note]);
+  }
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
+  const pad = (l: string[]) => l.map((cell, c) => (c === 4 ? cell : c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ");
+  return [pad(lines[0]), widths.map((w, c) => (c === 4 ? "----" : "-".repeat(w))).join("-|-"), ...lines.slice(1).map(pad)].join("\n");
+}
+
+const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${s}`);
+const only = process.env.BENCH_BACKENDS?.split(",").filter((b): b is TrainBackend => (TRAIN_BACKENDS as readonly string[]).includes(b));
+// The headline first, then cheapest first: WebGPU on SwiftShader takes what the budget leaves.
+const backends: TrainBackend[] = only !== undefined && only.length > 0 ? only : ["wasm", "cpu", "webgl", "webgpu"];
+
+const work = mkdtempSync(join(tmpdir(), "bench-train-"));
+let server: Server | null = null;
+const rows: Row[] = [];
+try {
+  const bundle = await bundlePage(work);
+  const { train } = splitCorpus(readFileSync(join(root, "server/corpora/tinyshakespeare.txt"), "utf8"));
+  server = await startServer(bundle, train);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  log(`page bundled and served at ${url}; tiny-shakespeare train split ${train.length.toLocaleString("en-US")} chars; headline LSTM-128 × 1, seq 40, batch 128, Adam 0.01`);
+  for (const backend of backends) {
+    const row = await measureBackend(url, backend, log);
+    log(`${backend}: engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`);
+    rows.push(row);
+  }
+} finally {
+  server?.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log("");
+console.log(`Training throughput, headless Chromium (${CHROMIUM_PATH}), Node ${process.version}: characters/s = B·T / median step; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
+console.log(table(rows));
+console.log(JSON.stringify(rows));
+const headline = rows.find((r) => r.backend === "wasm");
+if (headline === undefined || headline.engineCharsPerSec === null || headline.layersCharsPerSec === null || headline.ratio === null) {
+  console.error(`bench:train: the headline WASM figure could not be measured${headline ? ` (${headline.note})` : " (wasm not run)"}`);
+  process.exit(1);
+}
+console.log(JSON.stringify({ backend: "wasm", engineCharsPerSec: headline.engineCharsPerSec, layersCharsPerSec: headline.layersCharsPerSec, ratio: headline.ratio }));
