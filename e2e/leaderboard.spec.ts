@@ -54,6 +54,11 @@ test("two students train and submit; the leaderboard and the projector rank them
   expect(await names(projector, "projector-row")).toEqual(order);
   await expect(projector.getByTestId("projector-sample").first()).toHaveText(`<b>${order[0]}</b> wrote this`);
 
+  // T11: the instructor shares Ana's verified model; Bo's browser loads it and continues from it.
+  await ip.locator('[data-testid="grid-row"][data-name="Ana"]').getByTestId("share-button").click();
+  await expect(b.page.getByTestId("shared-checkpoint")).toContainText("Ana");
+  await expect(b.page.getByTestId("resumed")).toBeVisible({ timeout: 90_000 });
+
   // Bo votes for Ana's sample; the instructor closes voting and reveals the private ranking.
   await b.page.getByTestId("student-leaderboard").getByTestId("vote-button").click();
   await expect(b.page.getByTestId("vote-button")).toHaveText(/투표함|Voted/);

@@ -30,6 +30,7 @@ export function ClassGrid({
   spotlight,
   onSpotlight,
   onAssign,
+  onShare,
 }: {
   participants: ParticipantView[];
   progress: Record<string, ProgressEntry>;
@@ -39,6 +40,7 @@ export function ClassGrid({
   spotlight: string | null;
   onSpotlight: (participantId: string | null) => void;
   onAssign: (participantId: string, groupId: string) => void;
+  onShare: (participantId: string) => void;
 }) {
   const t = useTranslations("live");
   const [sort, setSort] = useState<SortKey>("name");
@@ -110,6 +112,9 @@ export function ClassGrid({
               <td>
                 <button className="secondary small" onClick={() => onSpotlight(spotlight === p.id ? null : p.id)} aria-pressed={spotlight === p.id} data-testid="spotlight-button">
                   {spotlight === p.id ? t("spotlit") : t("spotlight")}
+                </button>{" "}
+                <button className="secondary small" onClick={() => onShare(p.id)} title={t("shareHint")} data-testid="share-button">
+                  {t("share")}
                 </button>
               </td>
             </tr>

@@ -68,6 +68,7 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
         spotlight={state.spotlight}
         onSpotlight={(id) => void state.setSpotlight(id)}
         onAssign={(id, group) => void state.assign(id, group)}
+        onShare={(id) => void state.share(id)}
       />
     </>
   );

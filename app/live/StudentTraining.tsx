@@ -41,6 +41,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
   const [clockOffset, setClockOffset] = useState(0);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [tuned, setTuned] = useState<Partial<CharRNNConfig>>({});
+  const [shared, setShared] = useState<{ submissionId: string; from: string; step: number; weights: Uint8Array } | null>(null);
 
   // (Re)sync after every join and whenever a new model session arrives.
   useEffect(() => {
@@ -61,10 +62,19 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
       setClockOffset(Date.now() - r.serverTime);
     };
     const onGroup = ({ groupId: g }: { groupId: string | null }) => setGroupId(g);
+    // A model the instructor shared: load it if it was trained with our exact configuration (T11).
+    const onCheckpoint = async (c: { submissionId: string; configHash: string; step: number; from: string; url: string }) => {
+      const state = useLiveRun.getState();
+      if (!currentConfig.current || configHash(currentConfig.current) !== c.configHash || state.status === "idle") return;
+      const response = await fetch(c.url);
+      if (response.ok) setShared({ submissionId: c.submissionId, from: c.from, step: c.step, weights: new Uint8Array(await response.arrayBuffer()) });
+    };
     socket.on("training:model", onModel);
     socket.on("training:run", onRun);
     socket.on("training:group", onGroup);
+    socket.on("training:checkpoint", onCheckpoint);
     return () => {
+      socket.off("training:checkpoint", onCheckpoint);
       socket.off("training:model", onModel);
       socket.off("training:run", onRun);
       socket.off("training:group", onGroup);
@@ -73,7 +83,9 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
 
   const group = modelSession?.groups.find((g) => g.id === groupId);
   const config = useMemo(() => (modelSession ? { ...effectiveConfig(modelSession.config, group?.overrides), ...tuned } : null), [modelSession, group, tuned]);
-  const runKey = modelSession && config ? `live:${modelSession.id}:${participantId}:${configHash(config)}` : null;
+  const currentConfig = useRef<CharRNNConfig | null>(null);
+  currentConfig.current = config;
+  const runKey = modelSession && config ? `live:${modelSession.id}:${participantId}:${configHash(config)}${shared ? `:from:${shared.submissionId}` : ""}` : null;
 
   // Prepare the run when the model session, the group or the student's knobs change.
   const preparedKey = useRef<string | null>(null);
@@ -82,9 +94,9 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
     preparedKey.current = runKey;
     void (async () => {
       const [train, validation] = await Promise.all(["train", "validation"].map((part) => fetch(`/corpora/${encodeURIComponent(modelSession.corpus)}/${part}.txt`).then((r) => r.text())));
-      await useLiveRun.getState().prepare({ runKey, config, train, validation, backend: preferredBackend(), resume: true });
+      await useLiveRun.getState().prepare({ runKey, config, train, validation, backend: preferredBackend(), resume: true, initialWeights: shared?.weights });
     })();
-  }, [modelSession, config, runKey]);
+  }, [modelSession, config, runKey, shared]);
   useEffect(() => () => useLiveRun.getState().dispose(), []);
 
   // Obey the instructor: train while the run is running, pause otherwise.
@@ -134,6 +146,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
         </p>
       )}
       <RunStats status={run.status} progress={run.progress} />
+      {shared && <p className="ok" data-testid="shared-checkpoint">{t("sharedCheckpoint", { name: shared.from, step: shared.step })}</p>}
       {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{tt("resumed", { step: run.resumedFromStep })}</p>}
       {run.error && <p className="error">{run.error}</p>}
       <LossChart history={run.history} unit="nats" labels={labels} />

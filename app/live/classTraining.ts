@@ -28,6 +28,8 @@ interface ClassTrainingState {
   control(action: "start" | "pause" | "resume" | "stop"): Promise<void>;
   assign(participantId: string, groupId: string): Promise<void>;
   setSpotlight(participantId: string | null): Promise<void>;
+  /** Sends a student's best verified model to everyone training the same configuration. */
+  share(participantId: string): Promise<void>;
 }
 
 function appendHistory(history: Record<string, HistoryPoint[]>, entries: ProgressEntry[]): Record<string, HistoryPoint[]> {
@@ -121,6 +123,11 @@ export const useClassTraining = create<ClassTrainingState>((set, get) => {
       const reply = await request(socket, "training:assign", { sessionId, participantId, groupId });
       if (reply.ok) set({ assignments: reply.data.assignments });
       else fail(reply.error);
+    },
+    async share(participantId) {
+      if (!socket) return;
+      const reply = await request(socket, "training:shareCheckpoint", { sessionId, participantId });
+      set({ error: reply.ok ? null : reply.error });
     },
     async setSpotlight(participantId) {
       if (!socket) return;

@@ -28,6 +28,8 @@ export interface PrepareOptions {
   backend: BackendChoice;
   /** Continue from the stored checkpoint of this run key, if any. */
   resume: boolean;
+  /** Weights to start from when there is no stored checkpoint (a model the instructor shared). */
+  initialWeights?: Uint8Array;
 }
 
 export interface SampleRequest {
@@ -96,7 +98,7 @@ export function createTrainingRun() {
       switch (message.type) {
         case "ready":
           logDueAt = nextLogStep(message.step);
-          set({ status: "ready", backend: message.backend, trials: message.trials });
+          set({ status: "ready", backend: message.backend, trials: message.trials, resumedFromStep: message.step > 0 ? message.step : null });
           break;
         case "progress": {
           const p = message.progress;
@@ -156,7 +158,7 @@ export function createTrainingRun() {
         worker = new Worker(new URL("./trainer.worker.ts", import.meta.url), { type: "module" });
         worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
         worker.onerror = (event) => set({ status: "error", error: event.message || "the training worker failed" });
-        send({ type: "init", config: next.config, train: next.train, validation: next.validation, backend: next.backend, resume: resume?.weights ?? null });
+        send({ type: "init", config: next.config, train: next.train, validation: next.validation, backend: next.backend, resume: resume?.weights ?? next.initialWeights ?? null });
       },
       train() {
         if (get().status !== "ready" && get().status !== "paused") return;
