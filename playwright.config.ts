@@ -6,21 +6,13 @@
  */
 import { defineConfig } from "@playwright/test";
 import { rmSync } from "node:fs";
+import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB_FILE = `./data/e2e-${PORT}.db`;
 // Only the runner starts fresh: workers load this file too, and must not delete the running server's database.
 if (process.env.TEST_WORKER_INDEX === undefined) rmSync(DB_FILE, { force: true });
 
-export const CHROMIUM_QUIET_FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
-export const WEBGPU_SWIFTSHADER_FLAGS = [
-  "--enable-unsafe-webgpu",
-  "--enable-features=Vulkan",
-  "--use-vulkan=swiftshader",
-  "--use-webgpu-adapter=swiftshader",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,7 +26,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     locale: "ko-KR",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_QUIET_FLAGS, ...WEBGPU_SWIFTSHADER_FLAGS],
     },
     trace: "retain-on-failure",

@@ -33,18 +33,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { splitCorpus } from "../lib/engine";
 import { median, round } from "./bench/stats";
+import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
 
-// playwright.config.ts deletes the e2e database when loaded outside a test worker: load it as a
-// worker would, so a benchmark run never disturbs an e2e run in progress.
-const workerIndex = process.env.TEST_WORKER_INDEX;
-process.env.TEST_WORKER_INDEX = "bench-train";
-const { CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } = await import("../playwright.config");
-if (workerIndex === undefined) delete process.env.TEST_WORKER_INDEX;
-else process.env.TEST_WORKER_INDEX = workerIndex;
 
 const root = join(import.meta.dirname, "..");
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
 const LAYERS_SKIP_MS = 30_000;
 /** An engine step slower than this counts as hung: the browser is closed, the backend reported as timed out. */

@@ -1,0 +1,13 @@
+/** Chromium launch settings shared by the e2e config and the browser benchmark (see ../shared/SETUP-NOTES.md). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Keep Chromium quiet on a closed network. */
+export const CHROMIUM_QUIET_FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+/** WebGPU on SwiftShader (CPU): without these the adapter is null. */
+export const WEBGPU_SWIFTSHADER_FLAGS = [
+  "--enable-unsafe-webgpu",
+  "--enable-features=Vulkan",
+  "--use-vulkan=swiftshader",
+  "--use-webgpu-adapter=swiftshader",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+];
