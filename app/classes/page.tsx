@@ -5,11 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { ErrorText } from "../components/ErrorText";
-import { Header } from "../components/Header";
-import { InstructorNav } from "../components/InstructorNav";
 import { RosterInput } from "../components/RosterInput";
 import { callApi, type ClientError } from "../lib/api";
 import { useInstructorApi } from "../lib/useInstructorApi";
+import { InstructorPage } from "../components/InstructorPage";
 
 export default function ClassesPage() {
   const t = useTranslations("classes");
@@ -27,13 +26,8 @@ export default function ClassesPage() {
   }
 
   return (
-    <>
-      <Header>
-        <InstructorNav />
-      </Header>
-      <main>
+    <InstructorPage error={error}>
         <h1>{t("title")}</h1>
-        <ErrorText error={error} />
         {data && data.classes.length === 0 && <p className="muted">{t("empty")}</p>}
         <div className="grid">
           {data?.classes.map((c) => (
@@ -56,7 +50,6 @@ export default function ClassesPage() {
           <ErrorText error={createError} />
           <button type="submit">{t("create")}</button>
         </form>
-      </main>
-    </>
+    </InstructorPage>
   );
 }

@@ -4,12 +4,10 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
-import { ErrorText } from "../../components/ErrorText";
-import { Header } from "../../components/Header";
-import { InstructorNav } from "../../components/InstructorNav";
 import { RosterInput } from "../../components/RosterInput";
 import { callApi, type ClientError } from "../../lib/api";
 import { useInstructorApi } from "../../lib/useInstructorApi";
+import { InstructorPage } from "../../components/InstructorPage";
 
 export default function ClassPage() {
   const t = useTranslations("classDetail");
@@ -38,13 +36,8 @@ export default function ClassPage() {
   const c = data?.class;
   const live = c?.sessions.find((s) => s.status === "live");
   return (
-    <>
-      <Header>
-        <InstructorNav />
-      </Header>
-      <main>
+    <InstructorPage error={error ?? actionError}>
         <Link href="/classes">{t("back")}</Link>
-        <ErrorText error={error ?? actionError} />
         {c && (
           <>
             <div className="row">
@@ -111,7 +104,6 @@ export default function ClassPage() {
             </section>
           </>
         )}
-      </main>
-    </>
+    </InstructorPage>
   );
 }

@@ -4,9 +4,6 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { ErrorText } from "../../components/ErrorText";
-import { Header } from "../../components/Header";
-import { InstructorNav } from "../../components/InstructorNav";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
 import { QuizRoundLinks } from "../../components/QuizRoundLinks";
@@ -14,6 +11,7 @@ import { useInstructorSession } from "../../stores/instructorSession";
 import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
 import { InstructorQuizPanel } from "../../quiz/components/InstructorQuizPanel";
 import { InstructorLeaderboard } from "../../leaderboard/InstructorLeaderboard";
+import { InstructorPage } from "../../components/InstructorPage";
 
 export default function ConsolePage() {
   const t = useTranslations("console");
@@ -40,12 +38,7 @@ export default function ConsolePage() {
   }
 
   return (
-    <>
-      <Header>
-        <InstructorNav />
-      </Header>
-      <main>
-        <ErrorText error={error} />
+    <InstructorPage error={error}>
         {session && (
           <>
             <div className="row">
@@ -80,7 +73,6 @@ export default function ConsolePage() {
             <QuizRoundLinks sessionId={session.id} refreshKey={session} />
           </>
         )}
-      </main>
-    </>
+    </InstructorPage>
   );
 }

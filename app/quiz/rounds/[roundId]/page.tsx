@@ -3,11 +3,9 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
-import { ErrorText } from "../../../components/ErrorText";
-import { Header } from "../../../components/Header";
-import { InstructorNav } from "../../../components/InstructorNav";
 import { callApi } from "../../../lib/api";
 import { useInstructorApi } from "../../../lib/useInstructorApi";
+import { InstructorPage } from "../../../components/InstructorPage";
 
 export default function RoundResultsPage() {
   const t = useTranslations("quizResults");
@@ -16,12 +14,7 @@ export default function RoundResultsPage() {
   const { data, error } = useInstructorApi(() => callApi("quizRoundResults", { params: { roundId } }), [roundId]);
   const cell = (participantId: string, index: number) => data?.cells.find((c) => c.participantId === participantId && c.questionIndex === index);
   return (
-    <>
-      <Header>
-        <InstructorNav />
-      </Header>
-      <main>
-        <ErrorText error={error} />
+    <InstructorPage error={error}>
         {data && (
           <>
             <Link href={`/sessions/${data.round.sessionId}`}>{t("back")}</Link>
@@ -80,7 +73,6 @@ export default function RoundResultsPage() {
             </ol>
           </>
         )}
-      </main>
-    </>
+    </InstructorPage>
   );
 }
