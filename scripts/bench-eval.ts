@@ -21,7 +21,7 @@
  *   {"layers":1,"backend":"wasm","evalMedianMs":…,"loopLagP99Ms":…}
  */
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync } from 'node:fs';
+import { readBundledCorpus } from '../test/helpers/corpora';
 import { CharRNN, buildVocabulary, encode, evaluateText, makeConfig, splitCorpus, type TokenBatch } from '../lib/engine';
 import { useBackend } from '../lib/engine/test-support';
 import { Rng } from '../lib/engine/rng';
@@ -34,7 +34,7 @@ import { EVAL_POOL_SIZE } from '../server/limits';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const split = splitCorpus(readFileSync(new URL('../../shared/corpora/tinyshakespeare.txt', import.meta.url), 'utf8'));
+const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
 const vocab = buildVocabulary(split.train, 2000);
 const V = vocab.chars.length;
 const window = encode(vocab, split.validation).subarray(0, 20_001);
@@ -125,7 +125,7 @@ for (const cell of ['lstm', 'gru', 'rnn'] as const) {
   training[`engine_${cell}_chars_per_s`] = Math.round((charsPerStep / ms) * 1000);
   console.log(`train (wasm) engine ${cell.toUpperCase().padEnd(4)}-128, seq 40, batch 128: ${ms.toFixed(0)} ms/step, ${training[`engine_${cell}_chars_per_s`]} chars/s`);
 }
-const koreanV = buildVocabulary(splitCorpus(readFileSync(new URL('../../shared/corpora/korean-classics.txt', import.meta.url), 'utf8')).train, 2000).chars.length;
+const koreanV = buildVocabulary(splitCorpus(readBundledCorpus('korean-classics')).train, 2000).chars.length;
 const koreanMs = await engineStepMs('lstm', 5, koreanV, 64);
 training.engine_lstm_korean_vocab_emb64_chars_per_s = Math.round((charsPerStep / koreanMs) * 1000);
 console.log(`train (wasm) engine LSTM-128, Korean vocabulary (V=${koreanV}), embedding 64: ${koreanMs.toFixed(0)} ms/step, ${training.engine_lstm_korean_vocab_emb64_chars_per_s} chars/s`);

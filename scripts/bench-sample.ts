@@ -8,7 +8,7 @@
  * reports characters per second, median of 5 runs after a warm-up, and ends
  * with one JSON line.
  */
-import { readFileSync } from 'node:fs';
+import { readBundledCorpus } from '../test/helpers/corpora';
 import { CharRNN, buildVocabulary, makeConfig, sample, splitCorpus } from '../lib/engine';
 import { useBackend } from '../lib/engine/test-support';
 
@@ -16,7 +16,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const LENGTH = 200;
 const RUNS = 5;
 
-const split = splitCorpus(readFileSync(new URL('../../shared/corpora/tinyshakespeare.txt', import.meta.url), 'utf8'));
+const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
 const vocab = buildVocabulary(split.train, 2000);
 
 const results: Record<string, number> = {};

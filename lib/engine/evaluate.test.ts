@@ -1,7 +1,7 @@
 /** Evaluation: deterministic, the same on cpu and wasm to 1e-4, and it ranks a trained model above an untrained one. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readBundledCorpus } from '../../test/helpers/corpora';
 import { CharRNN, disposeState } from './model';
 import { Trainer } from './train';
 import { evaluateText } from './evaluate';
@@ -9,7 +9,7 @@ import { makeConfig } from './config';
 import { buildVocabulary, encode, splitCorpus } from './text';
 import { meanNLL, useBackend } from './test-support';
 
-const split = splitCorpus(readFileSync(new URL('../../../shared/corpora/nietzsche.txt', import.meta.url), 'utf8'));
+const split = splitCorpus(readBundledCorpus('nietzsche'));
 const vocab = buildVocabulary(split.train, 2000);
 const train = encode(vocab, split.train);
 const heldOut = encode(vocab, split.test).subarray(0, 4000);

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readBundledCorpus } from '../../test/helpers/corpora';
 import { CharRNN } from './model';
 import { Trainer } from './train';
 import { makeConfig } from './config';
@@ -36,7 +36,7 @@ test('memorises a tiny repeated text to below 0.05 nats', async () => {
 for (const statefulWindows of [false, true]) {
   test(`LSTM-128 on tiny-shakespeare improves validation loss within 150 steps (${statefulWindows ? 'stateful' : 'random'} windows)`, async () => {
     await useBackend('wasm');
-    const split = splitCorpus(readFileSync(new URL('../../../shared/corpora/tinyshakespeare.txt', import.meta.url), 'utf8'));
+    const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
     const vocab = buildVocabulary(split.train, 2000);
     const model = CharRNN.create(makeConfig({ batchSize: 32, statefulWindows }), vocab.chars.length);
     const trainer = new Trainer(model, encode(vocab, split.train), encode(vocab, split.validation));

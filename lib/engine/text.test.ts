@@ -1,7 +1,7 @@
 /** Vocabulary, encoding and the corpus split. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readBundledCorpus } from '../../test/helpers/corpora';
 import { UNKNOWN_CHAR, buildVocabulary, decode, encode, splitBlockSize, splitCorpus, vocabularyFromChars } from './text';
 
 test('Korean syllables are single characters after NFC, whatever the source form', () => {
@@ -35,7 +35,7 @@ test('a vocabulary list from an untrusted source is checked', () => {
 });
 
 test('the split is deterministic, covers the text and keeps test blocks out of train and validation', () => {
-  const korean = readFileSync(new URL('../../../shared/corpora/korean-classics.txt', import.meta.url), 'utf8').normalize('NFC');
+  const korean = readBundledCorpus('korean-classics').normalize('NFC');
   const split = splitCorpus(korean);
   assert.deepEqual(splitCorpus(korean), split);
   const chars = Array.from(korean);
