@@ -14,7 +14,8 @@
  *   the whole source tensor for every slice (≈1.8 ms per step for [5120, 128]).
  *   So inputs are fed step by step, and whatever can be batched over time is
  *   batched by concatenation (cheap everywhere): the weight and bias gradients
- *   are one matmul per layer, Σ_t [h_{t-1}, x_t, 1]ᵀ·δ_t (see weightGradients).
+ *   are one matmul per layer, Σ_t [h_{t-1}, x_t, 1]ᵀ·δ_t (see weightGradients;
+ *   one-hot inputs scatter-add instead, see blockGradients).
  * - Each gate is ONE fused matmul over the lecture's concatenated input,
  *   W_g·[h_{t-1}, x_t] + b_g, with bias and activation fused in. One [B, 4H]
  *   product for all gates does the same work (≈0.79 ms vs 4 × 0.21 ms at
@@ -49,6 +50,13 @@ export interface LayerState {
   h: tf.Tensor2D;
   /** LSTM cell state c: [B, H]; null for RNN and GRU. */
   c: tf.Tensor2D | null;
+}
+
+/** The ids behind one-hot inputs: x_t is row id of the identity, [B, V]. */
+export interface OneHotInput {
+  /** Ids per step, [B] each. */
+  ids: tf.Tensor1D[];
+  vocabSize: number;
 }
 
 /** Gradients of one layer over a sequence. */
@@ -125,26 +133,49 @@ function tanhSlope(y: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * Σ_t inputs_tᵀ·deltas_t and Σ_t Σ_b deltas_t as ONE matmul over the
- * concatenated steps: [x_1ᵀ … x_Tᵀ; 1 … 1]·[δ_1; …; δ_T] → [D_in + 1, D_out],
- * whose last row is the bias gradient. (On WASM every matmul repacks a fresh
- * right operand: a separate ones-row matmul for the bias costs ≈ 17 ms at
- * [5120, 512]; the extra row here costs ≈ 2 ms. Transposing step by step is
- * ≈ 2× faster than transposing the concatenation.)
+ * Σ_t inputs_tᵀ·δ_t and Σ_t Σ_b δ_t as ONE matmul over the concatenated
+ * steps: [x_1ᵀ … x_Tᵀ; 1 … 1]·[δ_1; …; δ_T] → [D_in + 1, D_out], whose last
+ * row is the bias gradient. `deltas` comes concatenated: [T·B, D_out].
+ * (On WASM every matmul repacks a fresh right operand: a separate ones-row
+ * matmul for the bias costs ≈ 17 ms at [5120, 512]; the extra row here costs
+ * ≈ 2 ms. Transposing step by step is ≈ 2× faster than transposing the
+ * concatenation.)
  */
-export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D[]): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
+export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
   const rows = inputs[0].shape[1];
   const n = inputs.length * inputs[0].shape[0];
   const stackedT = tf.concat([tf.concat(inputs.map((x) => tf.transpose(x)), 1), tf.ones([1, n])], 0); // [D_in + 1, T·B]
-  const both = tf.matMul(stackedT, tf.concat(deltas, 0)); // [D_in + 1, D_out]
+  const both = tf.matMul(stackedT, deltas); // [D_in + 1, D_out]
   const [weights, bias] = tf.split(both, [rows, 1], 0) as tf.Tensor2D[];
   return { weights, bias: tf.reshape(bias, [bias.shape[1]]) };
 }
 
-/** Cuts a gradient of [U; W] (rows H + D) into the recurrent and input parts. */
-function splitStacked(dStacked: tf.Tensor2D, hidden: number): [tf.Tensor2D, tf.Tensor2D] {
-  const [dU, dW] = tf.split(dStacked, [hidden, dStacked.shape[0] - hidden], 0) as tf.Tensor2D[];
-  return [dU, dW];
+/**
+ * Gradients of a block of gates over the sequence, the block having seen
+ * [hs_t, x_t] at step t (hs_t = h_{t-1}; r_t ⊙ h_{t-1} for GRU's h̃):
+ *   ∂U = Σ_t hs_tᵀ·δ_t    ∂W = Σ_t x_tᵀ·δ_t    ∂b = Σ_t Σ_b δ_t
+ * Dense x_t: one product over the concatenated inputs xhs_t = [hs_t, x_t].
+ * One-hot x_t (the first layer without an embedding): x_tᵀ·δ_t only adds row
+ * b of δ_t to row id_{t,b} of ∂W, so ∂W is a scatter-add (≈ 1 ms) instead of
+ * a product with V rows of zeros and ones (≈ 7 ms of a 100 ms step at V = 65).
+ */
+function blockGradients(
+  hs: tf.Tensor2D[],
+  xhs: tf.Tensor2D[],
+  oneHot: OneHotInput | null,
+  deltas: tf.Tensor2D[],
+): { dU: tf.Tensor2D; dW: tf.Tensor2D; bias: tf.Tensor1D } {
+  const stacked = tf.concat(deltas, 0); // [T·B, G·H]
+  if (oneHot === null) {
+    const { weights, bias } = weightGradients(xhs, stacked);
+    const hidden = hs[0].shape[1];
+    const [dU, dW] = tf.split(weights, [hidden, weights.shape[0] - hidden], 0) as tf.Tensor2D[];
+    return { dU, dW, bias };
+  }
+  const { weights: dU, bias } = weightGradients(hs, stacked);
+  const ids = tf.reshape(tf.concat(oneHot.ids, 0), [stacked.shape[0], 1]); // time-major, like the deltas
+  const dW = tf.scatterND(ids, stacked, [oneHot.vocabSize, stacked.shape[1]]) as tf.Tensor2D;
+  return { dU, dW, bias };
 }
 
 /** Adds the gradient flowing back from step t+1 (if any) to the one from above. */
@@ -155,8 +186,7 @@ function addIfPresent(a: tf.Tensor2D, b: tf.Tensor2D | null): tf.Tensor2D {
 /**
  * Vanilla RNN (lecture 02): h_t = tanh(W·[h_{t-1}, x_t] + b).
  */
-function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
-  const hidden = state.h.shape[1];
+function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
   const xhs: tf.Tensor2D[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -184,8 +214,7 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
-      const { weights, bias } = weightGradients(xhs, deltas);
-      const [dU, dW] = splitStacked(weights, hidden);
+      const { dU, dW, bias } = blockGradients([state.h, ...outputs.slice(0, -1)], xhs, oneHot, deltas);
       return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
@@ -194,8 +223,7 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
 /**
  * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
  */
-function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
-  const hidden = state.h.shape[1];
+function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
   const [kI, kF, kG, kO] = kernels;
   const [bI, bF, bG, bO] = biases;
   if (state.c === null) throw new Error('LSTM state needs a cell state c');
@@ -253,8 +281,8 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // ∂h_{t-1} = δ_t·Uᵀ   [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
-      const { weights, bias } = weightGradients(steps.map((s) => s.xh), deltas);
-      const [dU, dW] = splitStacked(weights, hidden);
+      const hPrevs = [state.h, ...outputs.slice(0, -1)];
+      const { dU, dW, bias } = blockGradients(hPrevs, steps.map((s) => s.xh), oneHot, deltas);
       return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
@@ -266,11 +294,11 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
  * (Keras `reset_after=False`). That placement needs r_t before h̃_t's matmul,
  * so h̃ has its own input [r_t ⊙ h_{t-1}, x_t] (three fused matmuls per step).
  */
-function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
   const hidden = state.h.shape[1];
   const [kZ, kR, kN] = kernels;
   const [bZ, bR, bN] = biases;
-  interface Step { xh: tf.Tensor2D; xrh: tf.Tensor2D; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
+  interface Step { xh: tf.Tensor2D; rh: tf.Tensor2D; xrh: tf.Tensor2D; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
   const steps: Step[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -281,12 +309,13 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
     const z = sigmoidGate(xh, kZ, bZ);
     // r_t = σ(W_r·[h_{t-1}, x_t] + b_r)   [B, H]
     const r = sigmoidGate(xh, kR, bR);
-    const xrh = tf.concat([tf.mul(r, hPrev) as tf.Tensor2D, x], 1); // [B, H + D]
+    const rh = tf.mul(r, hPrev) as tf.Tensor2D; // r_t ⊙ h_{t-1}   [B, H]
+    const xrh = tf.concat([rh, x], 1); // [B, H + D]
     // h̃_t = tanh(W_h·[r_t ⊙ h_{t-1}, x_t] + b_h)   [B, H]
     const n = tanhGate(xrh, kN, bN);
     // h_t = z_t ⊙ h_{t-1} + (1 − z_t) ⊙ h̃_t = h̃_t + z_t ⊙ (h_{t-1} − h̃_t)   [B, H]
     h = tf.add(n, tf.mul(z, tf.sub(hPrev, n))) as tf.Tensor2D;
-    steps.push({ xh, xrh, hPrev, z, r, n });
+    steps.push({ xh, rh, xrh, hPrev, z, r, n });
     outputs.push(h);
   }
   return {
@@ -317,23 +346,30 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRH, r)), tf.matMul(deltaZR, uZRT)) as tf.Tensor2D;
         if (wantInputGrads) dInputs[t] = tf.matMul(tf.concat([deltaZR, dN], 1), wT); // [B, D]
       }
-      const zr = weightGradients(steps.map((s) => s.xh), deltasZR); // [H + D, 2H], [2H]
-      const n = weightGradients(steps.map((s) => s.xrh), deltasN); // [H + D, H], [H]
-      const [dU, dW] = splitStacked(tf.concat([zr.weights, n.weights], 1), hidden);
-      return { kernel: dW, recurrentKernel: dU, bias: tf.concat([zr.bias, n.bias]), inputs: wantInputGrads ? dInputs : null };
+      const zr = blockGradients(steps.map((s) => s.hPrev), steps.map((s) => s.xh), oneHot, deltasZR); // [H, 2H], [D, 2H], [2H]
+      const n = blockGradients(steps.map((s) => s.rh), steps.map((s) => s.xrh), oneHot, deltasN); // [H, H], [D, H], [H]
+      return {
+        kernel: tf.concat([zr.dW, n.dW], 1),
+        recurrentKernel: tf.concat([zr.dU, n.dU], 1),
+        bias: tf.concat([zr.bias, n.bias]),
+        inputs: wantInputGrads ? dInputs : null,
+      };
     },
   };
 }
 
-/** Runs one recurrent layer of the given kind over per-step inputs `xs` ([B, D] each). */
-export function runLayer(cell: CellKind, layer: PreparedLayer, xs: tf.Tensor2D[], state: LayerState): LayerRun {
+/**
+ * Runs one recurrent layer of the given kind over per-step inputs `xs` ([B, D] each);
+ * `oneHot` when the xs are one-hot rows of these ids (the backward pass then scatters).
+ */
+export function runLayer(cell: CellKind, layer: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null = null): LayerRun {
   switch (cell) {
     case 'rnn':
-      return runRNN(layer, xs, state);
+      return runRNN(layer, xs, state, oneHot);
     case 'lstm':
-      return runLSTM(layer, xs, state);
+      return runLSTM(layer, xs, state, oneHot);
     case 'gru':
-      return runGRU(layer, xs, state);
+      return runGRU(layer, xs, state, oneHot);
     default: {
       const unreachable: never = cell;
       throw new Error(`unknown cell ${String(unreachable)}`);

@@ -269,7 +269,7 @@ export class CharRNN {
         const outKernelT = tf.div(tf.transpose(this.param('output.kernel')), N); // [V, H] / N
         const top = run.layers[run.layers.length - 1].outputs;
         const grads = new Map<string, tf.Tensor>();
-        const output = weightGradients(top, dLogits);
+        const output = weightGradients(top, tf.concat(dLogits, 0));
         grads.set('output.kernel', tf.div(output.weights, N)); // [H, V]
         grads.set('output.bias', tf.div(output.bias, N)); // [V]
 
@@ -407,7 +407,8 @@ export class CharRNN {
         masks.push(m);
         xs = xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t]));
       }
-      const layer = runLayer(this.config.cell, prepared[l], xs, state[l]);
+      const oneHot = l === 0 && embedding === null ? { ids, vocabSize: V } : null;
+      const layer = runLayer(this.config.cell, prepared[l], xs, state[l], oneHot);
       layers.push(layer);
       xs = layer.outputs;
     }
