@@ -20,13 +20,18 @@
  * ("skipped (time budget)"). WebGL on SwiftShader reports 16-bit floats: timed anyway, marked
  * "inaccurate (16-bit)". BENCH_BACKENDS=wasm,cpu limits the backends; CHROMIUM_PATH the browser.
  *
+ * For comparison, when a python3 with PyTorch is installed (Debian: apt-get install python3-torch),
+ * scripts/bench/torch_train.py trains the same model the usual PyTorch way on the CPU (nn.LSTM,
+ * autograd, torch.optim.Adam) on the same train split; its characters/s are printed under the table.
+ *
  * Prints a table, a JSON array of every row, and as the LAST line the headline WASM figure:
  *   {"backend":"wasm","engineCharsPerSec":…,"layersCharsPerSec":…,"ratio":…}
  * Exits non-zero only when that headline could not be measured.
  */
 import { chromium, type BrowserServer, type Page } from "@playwright/test";
 import { build } from "esbuild";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -357,6 +362,33 @@ function table(rows: Row[]): string {
   return [pad(lines[0]), widths.map((w, c) => (c === 4 ? "----" : "-".repeat(w))).join("-|-"), ...lines.slice(1).map(pad)].join("\n");
 }
 
+// ── PyTorch reference ───────────────────────────────────────────────────────────────────────
+interface TorchResult {
+  torch: string;
+  threads: number;
+  charsPerSec: number;
+  msPerStep: number;
+}
+
+/** The PyTorch CPU figure for the headline model, or why there is none. */
+function pytorchReference(trainFile: string): TorchResult | string {
+  const script = join(import.meta.dirname, "bench/torch_train.py");
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    try {
+      execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
+    } catch {
+      continue;
+    }
+    try {
+      const out = execFileSync(python, [script, trainFile], { encoding: "utf8", timeout: 300_000 });
+      return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchResult;
+    } catch (error) {
+      return `PyTorch run failed: ${message(error)}`;
+    }
+  }
+  return "PyTorch not installed (apt-get install python3-torch)";
+}
+
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${s}`);
 const only = process.env.BENCH_BACKENDS?.split(",").filter((b): b is TrainBackend => (TRAIN_BACKENDS as readonly string[]).includes(b));
 // The headline first, then cheapest first: WebGPU on SwiftShader takes what the budget leaves.
@@ -365,6 +397,7 @@ const backends: TrainBackend[] = only !== undefined && only.length > 0 ? only : 
 const work = mkdtempSync(join(tmpdir(), "bench-train-"));
 let server: Server | null = null;
 const rows: Row[] = [];
+let torch: TorchResult | string = "not run";
 try {
   const bundle = await bundlePage(work);
   const { train } = splitCorpus(readFileSync(join(root, "server/corpora/tinyshakespeare.txt"), "utf8"));
@@ -376,6 +409,10 @@ try {
     log(`${backend}: engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`);
     rows.push(row);
   }
+  const trainFile = join(work, "train.txt");
+  writeFileSync(trainFile, train);
+  torch = pytorchReference(trainFile);
+  log(typeof torch === "string" ? torch : `PyTorch ${torch.torch} CPU (${torch.threads} thread(s)): ${torch.charsPerSec} chars/s`);
 } finally {
   server?.close();
   rmSync(work, { recursive: true, force: true });
@@ -384,6 +421,13 @@ try {
 console.log("");
 console.log(`Training throughput, headless Chromium (${CHROMIUM_PATH}), Node ${process.version}: characters/s = B·T / median step; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
 console.log(table(rows));
+const wasmEngine = rows.find((r) => r.backend === "wasm")?.engineCharsPerSec ?? null;
+console.log(
+  typeof torch === "string"
+    ? `PyTorch CPU reference: ${torch}`
+    : `PyTorch CPU reference (torch ${torch.torch}, ${torch.threads} thread(s), nn.LSTM + autograd): ${torch.charsPerSec.toLocaleString("en-US")} chars/s` +
+        (wasmEngine === null ? "" : `; engine on wasm / PyTorch = ${round(wasmEngine / torch.charsPerSec, 2)}×`),
+);
 console.log(JSON.stringify(rows));
 const headline = rows.find((r) => r.backend === "wasm");
 if (headline === undefined || headline.engineCharsPerSec === null || headline.layersCharsPerSec === null || headline.ratio === null) {
