@@ -63,3 +63,37 @@ test("the class trains a pushed model session with two ablation groups; pause, r
   await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/spotlight");
   await expect(projector.getByTestId("spotlight-sample")).not.toBeEmpty({ timeout: 60_000 });
 });
+
+test("the instructor trains the class's configuration in the lab, downloads the model and shares it; a student continues from it", async ({ actors }) => {
+  test.setTimeout(300_000);
+  const [instructor, a] = await actors("instructor", "A");
+  for (const s of [instructor, a]) await s.context.addInitScript(() => localStorage.setItem("rc:backend", "wasm"));
+  const { code } = await instructorStartsSession(instructor.page, "Ana");
+  await studentJoins(a.page, code, { roster: "Ana" });
+  const ip = instructor.page;
+  await ip.getByTestId("composer").getByTestId("config-hiddenSize").fill("16");
+  await ip.getByTestId("composer").getByTestId("config-batchSize").fill("8");
+  await ip.getByTestId("composer").getByTestId("config-seqLen").fill("16");
+  await ip.getByTestId("push").click();
+  await expect(a.page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+
+  // The console's link opens the lab on exactly the class's configuration.
+  const share = ip.getByTestId("share-own-model");
+  await share.locator("summary").click();
+  const [lab] = await Promise.all([instructor.context.waitForEvent("page"), share.getByRole("link").first().click()]);
+  await expect(lab.getByTestId("from-session")).toBeVisible();
+  await expect(lab.getByTestId("config-hiddenSize")).toHaveValue("16");
+  await expect(lab.getByTestId("run-stats")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await lab.getByTestId("train").click();
+  await expect.poll(() => studentStep(lab), { timeout: 90_000 }).toBeGreaterThan(30);
+  await lab.getByTestId("pause").click();
+  const [download] = await Promise.all([lab.waitForEvent("download"), lab.getByTestId("download-model").click()]);
+  expect(download.suggestedFilename()).toMatch(/-lstm16-step\d+\.rnnw$/);
+  const trainedSteps = Number(/step(\d+)\.rnnw$/.exec(download.suggestedFilename())?.[1]);
+
+  // Uploaded in the console, checked by the server, sent to the class: the student continues from it.
+  await share.getByTestId("own-model-file").setInputFiles(await download.path());
+  await expect(share.getByTestId("own-model-sent")).toContainText(String(trainedSteps));
+  await expect(a.page.getByTestId("shared-checkpoint")).toContainText(String(trainedSteps));
+  await expect(a.page.getByTestId("resumed")).toContainText(String(trainedSteps), { timeout: 90_000 });
+});

@@ -21,6 +21,7 @@ import { LossChart, type LossUnit } from "../training/LossChart";
 import { BACKENDS, type BackendChoice } from "../training/messages";
 import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
+import { readLabLink } from "../training/labLink";
 import { ProgressionLog } from "../training/ProgressionLog";
 import { RunStats } from "../training/RunStats";
 import { SamplePanel } from "../training/SamplePanel";
@@ -43,6 +44,29 @@ declare global {
   }
 }
 
+/**
+ * A fingerprint of the student's own text (two 32-bit FNV-1a hashes over its UTF-16 code units):
+ * the checkpoint of one pasted text is never resumed for another.
+ */
+function textFingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) + i;
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Saves the trained model as a .rnnw file (the format of lib/engine/WEIGHTS.md). */
+function saveFile(bytes: Uint8Array, name: string) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 async function loadSplits(corpus: string, ownText: string): Promise<{ train: string; validation: string }> {
   if (corpus === OWN_TEXT) return splitCorpus(ownText);
   const [train, validation] = await Promise.all(["train", "validation"].map((part) => fetch(`/corpora/${corpus}/${part}.txt`).then((r) => r.text())));
@@ -63,7 +87,7 @@ export default function LabPage() {
     setLoading(true);
     try {
       const splits = await loadSplits(next.corpus, ownText);
-      const corpusKey = next.corpus === OWN_TEXT ? `own-${configHash({ ...next.config, seed: splits.train.length })}` : next.corpus;
+      const corpusKey = next.corpus === OWN_TEXT ? `own-${textFingerprint(splits.train + splits.validation)}` : next.corpus;
       localStorage.setItem(LAST_RUN_KEY, JSON.stringify(next));
       if (next.corpus === OWN_TEXT) localStorage.setItem("rc:lab:text", ownText);
       await run.prepare({ runKey: `lab:${corpusKey}:${configHash(next.config)}`, config: next.config, ...splits, backend: next.backend, resume });
@@ -72,9 +96,18 @@ export default function LabPage() {
     }
   }
 
-  // A reload continues the last run from its checkpoint.
+  // A link from the console opens the class's configuration; otherwise a reload continues the last run.
+  const [fromLink, setFromLink] = useState(false);
   useEffect(() => {
     window.__rnnLab = { engine, tf };
+    const linked = readLabLink(window.location.search);
+    if (linked) {
+      const next = { ...linked, backend: choice.backend };
+      setFromLink(true);
+      setChoice(next);
+      void prepare(next, true);
+      return () => useLabRun.getState().dispose();
+    }
     const raw = localStorage.getItem(LAST_RUN_KEY);
     if (!raw) return;
     try {
@@ -102,6 +135,7 @@ export default function LabPage() {
       <main>
         <h1>{t("lab.title")}</h1>
         <p className="muted">{t("lab.intro")}</p>
+        {fromLink && <p className="ok" data-testid="from-session">{t("lab.fromSession")}</p>}
         <section className="panel">
           <CorpusPicker
             corpus={choice.corpus}
@@ -165,6 +199,17 @@ export default function LabPage() {
                 {run.status === "paused" || (run.progress?.step ?? run.resumedFromStep ?? 0) > 0 ? t("training.resume") : t("training.train")}
               </button>
             )}
+            <button
+              className="secondary"
+              disabled={run.status !== "ready" && run.status !== "paused" && run.status !== "training"}
+              onClick={async () => {
+                const { weights, step } = await run.exportWeights();
+                saveFile(weights, `${choice.corpus}-${choice.config.cell}${choice.config.hiddenSize}-step${step}.rnnw`);
+              }}
+              data-testid="download-model"
+            >
+              {t("lab.downloadModel")}
+            </button>
             <button className="secondary" onClick={() => void run.discard()} disabled={run.status === "idle"}>
               {t("training.discard")}
             </button>

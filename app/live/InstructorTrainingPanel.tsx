@@ -11,6 +11,7 @@ import { ClassGrid } from "./ClassGrid";
 import { useClassTraining } from "./classTraining";
 import { Countdown } from "./Countdown";
 import { ModelSessionComposer } from "./ModelSessionComposer";
+import { ShareOwnModel } from "./ShareOwnModel";
 
 const RUN_LABEL = { ready: "runReady", running: "runRunning", paused: "runPaused", stopped: "runStopped" } as const;
 
@@ -59,6 +60,7 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
           <ClassCurves history={state.history} modelSession={state.modelSession} assignments={state.assignments} allLabel={t("allStudents")} />
         </section>
       )}
+      {state.modelSession && <ShareOwnModel modelSession={state.modelSession} onShare={state.shareOwnModel} />}
       <ClassGrid
         participants={participants}
         progress={state.progress}

@@ -41,7 +41,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
   const [clockOffset, setClockOffset] = useState(0);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [tuned, setTuned] = useState<Partial<CharRNNConfig>>({});
-  const [shared, setShared] = useState<{ submissionId: string; from: string; step: number; weights: Uint8Array } | null>(null);
+  const [shared, setShared] = useState<{ submissionId: string; source: "student" | "instructor"; from: string; step: number; weights: Uint8Array } | null>(null);
 
   // (Re)sync after every join and whenever a new model session arrives.
   useEffect(() => {
@@ -63,11 +63,11 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
     };
     const onGroup = ({ groupId: g }: { groupId: string | null }) => setGroupId(g);
     // A model the instructor shared: load it if it was trained with our exact configuration (T11).
-    const onCheckpoint = async (c: { submissionId: string; configHash: string; step: number; from: string; url: string }) => {
+    const onCheckpoint = async (c: { submissionId: string; configHash: string; step: number; source: "student" | "instructor"; from: string; url: string }) => {
       const state = useLiveRun.getState();
       if (!currentConfig.current || configHash(currentConfig.current) !== c.configHash || state.status === "idle") return;
       const response = await fetch(c.url);
-      if (response.ok) setShared({ submissionId: c.submissionId, from: c.from, step: c.step, weights: new Uint8Array(await response.arrayBuffer()) });
+      if (response.ok) setShared({ submissionId: c.submissionId, source: c.source, from: c.from, step: c.step, weights: new Uint8Array(await response.arrayBuffer()) });
     };
     socket.on("training:model", onModel);
     socket.on("training:run", onRun);
@@ -146,7 +146,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
         </p>
       )}
       <RunStats status={run.status} progress={run.progress} />
-      {shared && <p className="ok" data-testid="shared-checkpoint">{t("sharedCheckpoint", { name: shared.from, step: shared.step })}</p>}
+      {shared && <p className="ok" data-testid="shared-checkpoint">{shared.source === "instructor" ? t("sharedInstructorModel", { step: shared.step }) : t("sharedCheckpoint", { name: shared.from, step: shared.step })}</p>}
       {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{tt("resumed", { step: run.resumedFromStep })}</p>}
       {run.error && <p className="error">{run.error}</p>}
       <LossChart history={run.history} unit="nats" labels={labels} />

@@ -6,6 +6,8 @@
 import { create } from "zustand";
 import type { ErrorBody } from "../../lib/protocol/errors";
 import type { HistoryPoint, ModelSessionSpec, ModelSessionView, ProgressEntry, RunState } from "../../lib/protocol/training";
+import type { InstructorModelView } from "../../lib/api/instructorModels";
+import { callApi, type ClientError } from "../lib/api";
 import { request, type ClientSocket } from "../lib/socket";
 
 /** History points kept per student for the overlay chart. */
@@ -21,7 +23,7 @@ interface ClassTrainingState {
   history: Record<string, HistoryPoint[]>;
   spotlight: string | null;
   dropped: Record<string, number>;
-  error: ErrorBody | null;
+  error: ClientError | null;
   connect(socket: ClientSocket, sessionId: string): () => void;
   sync(): Promise<void>;
   push(spec: ModelSessionSpec): Promise<boolean>;
@@ -30,6 +32,11 @@ interface ClassTrainingState {
   setSpotlight(participantId: string | null): Promise<void>;
   /** Sends a student's best verified model to everyone training the same configuration. */
   share(participantId: string): Promise<void>;
+  /**
+   * Uploads a weight file the instructor trained (checked by the server) and sends it to everyone
+   * training its configuration; returns what was sent, or null with `error` set.
+   */
+  shareOwnModel(weights: Uint8Array): Promise<InstructorModelView | null>;
 }
 
 function appendHistory(history: Record<string, HistoryPoint[]>, entries: ProgressEntry[]): Record<string, HistoryPoint[]> {
@@ -129,6 +136,17 @@ export const useClassTraining = create<ClassTrainingState>((set, get) => {
       const reply = await request(socket, "training:shareCheckpoint", { sessionId, participantId });
       set({ error: reply.ok ? null : reply.error });
     },
+    async shareOwnModel(weights) {
+      if (!socket) return null;
+      const uploaded = await callApi("uploadInstructorModel", { params: { sessionId }, body: { weights: toBase64(weights) } });
+      if (!uploaded.ok) {
+        set({ error: uploaded.error });
+        return null;
+      }
+      const shared = await request(socket, "training:shareInstructorModel", { sessionId, modelId: uploaded.data.model.id });
+      set({ error: shared.ok ? null : shared.error });
+      return shared.ok ? uploaded.data.model : null;
+    },
     async setSpotlight(participantId) {
       if (!socket) return;
       const reply = await request(socket, "training:spotlight", { sessionId, participantId });
@@ -137,6 +155,13 @@ export const useClassTraining = create<ClassTrainingState>((set, get) => {
     },
   };
 });
+
+/** Bytes as base64, in chunks (String.fromCharCode takes a bounded number of arguments). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 /** Running time on the server's clock, seen from here (ms). */
 export function elapsedNow(run: RunState, clockOffset: number, now = Date.now()): number {

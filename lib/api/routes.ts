@@ -11,6 +11,7 @@ import { quizRoutes } from "./quiz";
 import { uploadRoutes } from "./uploads";
 import { corpusRoutes } from "./corpora";
 import { leaderboardRoutes } from "./leaderboard";
+import { instructorModelRoutes } from "./instructorModels";
 
 export type { Method, PathParams, Route } from "./route";
 
@@ -21,6 +22,7 @@ export const routes = {
   ...uploadRoutes,
   ...corpusRoutes,
   ...leaderboardRoutes,
+  ...instructorModelRoutes,
 } as const;
 
 export type Routes = typeof routes;

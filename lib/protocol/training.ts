@@ -157,6 +157,14 @@ export const trainingRequests = {
     payload: z.object({ sessionId: id, participantId: id }),
     reply: z.object({ submissionId: z.string(), configHash: z.string(), step: z.number() }),
   },
+  /**
+   * Instructor: send a model they trained themselves and uploaded (POST
+   * /api/sessions/:sessionId/instructor-models) to everyone training the same configuration (T11).
+   */
+  "training:shareInstructorModel": {
+    payload: z.object({ sessionId: id, modelId: id }),
+    reply: z.object({ submissionId: z.string(), configHash: z.string(), step: z.number() }),
+  },
   /** Student: my training state (after join/rejoin). */
   "training:sync": {
     payload: z.object({}).strict(),
@@ -185,8 +193,18 @@ export const trainingBroadcasts = {
   "training:progress": z.object({ modelSessionId: z.string(), entries: z.array(progressEntrySchema), dropped: z.record(z.string(), z.number()) }),
   /** Instructors: group assignments changed. */
   "training:assignments": z.object({ modelSessionId: z.string(), assignments: z.record(z.string(), z.string()) }),
-  /** Everyone in the session: a model to continue from, for those training `configHash`; `url` downloads it. */
-  "training:checkpoint": z.object({ submissionId: z.string(), configHash: z.string(), step: z.number(), from: z.string(), url: z.string() }),
+  /**
+   * Everyone in the session: a model to continue from, for those training `configHash`; `url`
+   * downloads it. `from` names the student who trained it, or the instructor (`source`).
+   */
+  "training:checkpoint": z.object({
+    submissionId: z.string(),
+    configHash: z.string(),
+    step: z.number(),
+    source: z.enum(["student", "instructor"]),
+    from: z.string(),
+    url: z.string(),
+  }),
   /** Everyone in the session: the spotlighted student (null: none). */
   "training:spotlight": z.object({ participantId: z.string().nullable() }),
 } as const;

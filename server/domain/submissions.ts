@@ -8,16 +8,15 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../../lib/protocol/errors";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
-import { WeightsFormatError, parseWeights } from "../../lib/engine/weights";
-import { configDifferences, sampleProblem, submissionRefusal, MAX_WEIGHTS_BYTES } from "../../lib/leaderboard/admission";
-import { sameVocabulary, type ScoreResult } from "../../lib/leaderboard/score";
+import { configDifferences, sampleProblem, submissionRefusal } from "../../lib/leaderboard/admission";
+import type { ScoreResult } from "../../lib/leaderboard/score";
 import type { ChosenSample, MySubmission } from "../../lib/protocol/leaderboard";
 import { temperatureSampleSchema } from "../../lib/protocol/leaderboard";
 import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../lib/leaderboard/ranking";
 import { effectiveConfig } from "../../lib/training/rules";
 import type { Db } from "../db/client";
 import { currentModelSession } from "./modelSessions";
-import { scoringCorpus } from "./scoringCorpora";
+import { assertCorpusVocabulary, decodeUploadedWeights } from "./weightChecks";
 
 /** What the upload handler hands over once the ticket is verified. */
 export interface SubmissionInput {
@@ -128,14 +127,7 @@ export function assertAdmissible(round: { submissionsOpen: boolean; submissionLi
 
 /** L13: decodes and checks the weights against the student's effective configuration and the corpus. */
 async function checkWeights(db: Db, input: SubmissionInput, corpusRef: string): Promise<{ config: CharRNNConfig }> {
-  if (input.weights.length > MAX_WEIGHTS_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `the weight file is larger than ${MAX_WEIGHTS_BYTES} bytes`, { weights: ["TOO_LARGE"] });
-  let parsed: ReturnType<typeof parseWeights>;
-  try {
-    parsed = parseWeights(input.weights, { maxBytes: MAX_WEIGHTS_BYTES });
-  } catch (error) {
-    if (error instanceof WeightsFormatError) throw new AppError("BAD_REQUEST", `the weight file was refused: ${error.message}`, { weights: [error.code] });
-    throw error;
-  }
+  const parsed = decodeUploadedWeights(input.weights);
   const record = await currentModelSession(db, input.sessionId);
   if (!record || record.view.id !== input.modelSessionId) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
   const assignment = await db.groupAssignment.findUnique({ where: { modelSessionId_participantId: { modelSessionId: input.modelSessionId, participantId: input.participantId } } });
@@ -143,11 +135,7 @@ async function checkWeights(db: Db, input: SubmissionInput, corpusRef: string): 
   const expected = effectiveConfig(record.view.config, group?.overrides);
   const differences = configDifferences(parsed.header.config, expected, record.view.studentKnobs);
   if (differences.length) throw new AppError("BAD_REQUEST", `the model's configuration is not this round's: ${differences.join("; ")}`, { weights: ["CONFIG_MISMATCH"], config: differences });
-  const corpus = await scoringCorpus(db, corpusRef);
-  if (!corpus) throw new AppError("NOT_FOUND", "the round's corpus is gone");
-  if (!sameVocabulary(parsed.vocabulary.chars, corpus.vocabulary(parsed.header.config.maxVocab))) {
-    throw new AppError("BAD_REQUEST", "the model's vocabulary is not this corpus's training vocabulary", { weights: ["VOCABULARY_MISMATCH"] });
-  }
+  await assertCorpusVocabulary(db, corpusRef, parsed);
   return { config: parsed.header.config };
 }
 

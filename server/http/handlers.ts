@@ -10,6 +10,7 @@ import { createQuizHandlers } from "./quizHandlers";
 import { createUploadHandlers } from "./uploadHandlers";
 import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
+import { createInstructorModelHandlers } from "./instructorModelHandlers";
 import type { Handlers } from "./router";
 
 export function createHandlers(db: Db, presence: Presence): Handlers {
@@ -20,5 +21,6 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     ...createUploadHandlers(db),
     ...createCorpusHandlers(db),
     ...createLeaderboardHandlers(db),
+    ...createInstructorModelHandlers(db),
   };
 }

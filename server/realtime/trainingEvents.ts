@@ -7,7 +7,7 @@ import { AppError } from "../../lib/protocol/errors";
 import { ensureAssigned, moveToGroup, pushModelSession, runStateOf } from "../domain/modelSessions";
 import { UPLOAD_PREFIX, ownsUpload } from "../domain/uploadedCorpora";
 import { corpusExists } from "../domain/corpora";
-import { shareBestModel } from "../domain/checkpoints";
+import { shareBestModel, shareInstructorModel } from "../domain/checkpoints";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import { requireInstructorOf } from "./sessionEvents";
@@ -67,6 +67,14 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
   onRequest(socket, "training:shareCheckpoint", limiter, async ({ sessionId, participantId }) => {
     requireInstructorOf(socket, sessionId);
     const shared = await shareBestModel(db, ctx.env.SESSION_SECRET, sessionId, participantId);
+    io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
+    return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
+  });
+
+  onRequest(socket, "training:shareInstructorModel", limiter, async ({ sessionId, modelId }) => {
+    const instructorId = requireInstructorOf(socket, sessionId);
+    const instructor = await db.instructor.findUnique({ where: { id: instructorId }, select: { displayName: true } });
+    const shared = await shareInstructorModel(db, ctx.env.SESSION_SECRET, sessionId, modelId, instructor?.displayName ?? "");
     io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
     return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });

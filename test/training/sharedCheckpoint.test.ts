@@ -1,4 +1,7 @@
-/** T11: the instructor shares a student's best verified model; everyone can download it with the link. */
+/**
+ * T11: the instructor shares a student's best verified model, or a model they trained and uploaded;
+ * everyone can download it with the link.
+ */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { configHash } from "../../lib/engine/config";
@@ -40,6 +43,7 @@ describe("shared checkpoints", () => {
     const shared = await request(t.console, "training:shareCheckpoint", { sessionId: t.sessionId, participantId: author.participantId });
     assert.ok(shared.ok, JSON.stringify(shared));
     const message = await heard;
+    assert.equal(message.source, "student");
     assert.equal(message.from, "author");
     assert.equal(message.configHash, configHash(spec.config));
     const download = await fetch(server.url + message.url);
@@ -49,5 +53,62 @@ describe("shared checkpoints", () => {
     const forged = message.url.replace(/token=[^&]+/, "token=forged.token");
     assert.equal((await fetch(server.url + forged)).status, 404);
     for (const s of [author.socket, other.socket, t.console]) s.close();
+  });
+
+  it("T11: the instructor uploads a model trained on a group's configuration; its students get the link, bad files store nothing", async () => {
+    const spec = tinySpec({ groups: [{ label: "LSTM", overrides: {} }, { label: "GRU", overrides: { cell: "gru" } }] });
+    const t = await instructorWithSession(server);
+    const student = await joinAsGuest(server, t.code, "student");
+    const upload = (weights: Uint8Array | string, sessionId = t.sessionId, api = t.api) =>
+      api.call("uploadInstructorModel", { params: { sessionId }, body: { weights: typeof weights === "string" ? weights : Buffer.from(weights).toString("base64") } });
+    const gruConfig = { ...spec.config, cell: "gru" as const };
+    const gru = await weightsFor(gruConfig, { variant: 2 });
+
+    const early = await upload(gru);
+    assert.equal(early.status, 409, "nothing to fit before a model session is pushed");
+    const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec });
+    assert.ok(pushed.ok);
+
+    // Refused: not base64, not a weight file, another configuration, another corpus's vocabulary.
+    const notBase64 = await upload("%%% not base64 %%%");
+    assert.equal(notBase64.status, 400);
+    const garbage = await upload(new Uint8Array(64).fill(7));
+    assert.ok(!garbage.reply.ok && garbage.reply.error.issues?.weights?.[0] === "BAD_MAGIC", JSON.stringify(garbage.reply));
+    const rnn = await upload(await weightsFor({ ...spec.config, cell: "rnn" }));
+    assert.ok(!rnn.reply.ok && rnn.reply.error.issues?.weights?.[0] === "CONFIG_MISMATCH", JSON.stringify(rnn.reply));
+    const korean = await upload(await weightsFor(gruConfig, { ref: "korean-classics" }));
+    assert.ok(!korean.reply.ok && korean.reply.error.issues?.weights?.[0] === "VOCABULARY_MISMATCH", JSON.stringify(korean.reply));
+
+    // Only the session's own instructor may upload.
+    const stranger = await instructorWithSession(server);
+    assert.equal((await upload(gru, t.sessionId, stranger.api)).status, 404);
+    stranger.console.close();
+
+    const stored = await upload(gru);
+    assert.ok(stored.reply.ok, JSON.stringify(stored.reply));
+    assert.deepEqual(stored.reply.data.model.matches, ["GRU"]);
+    assert.equal(stored.reply.data.model.configHash, configHash(gruConfig));
+
+    const byStudent = await request(student.socket, "training:shareInstructorModel", { sessionId: t.sessionId, modelId: stored.reply.data.model.id });
+    assert.ok(!byStudent.ok && byStudent.error.code === "FORBIDDEN");
+    const unknown = await request(t.console, "training:shareInstructorModel", { sessionId: t.sessionId, modelId: "nosuchmodel" });
+    assert.ok(!unknown.ok && unknown.error.code === "NOT_FOUND");
+
+    const heard = nextEvent(student.socket, "training:checkpoint");
+    const shared = await request(t.console, "training:shareInstructorModel", { sessionId: t.sessionId, modelId: stored.reply.data.model.id });
+    assert.ok(shared.ok, JSON.stringify(shared));
+    const message = await heard;
+    assert.equal(message.source, "instructor");
+    assert.equal(message.from, "선생님");
+    assert.equal(message.configHash, configHash(gruConfig));
+    const download = await fetch(server.url + message.url);
+    assert.equal(download.status, 200);
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), gru);
+
+    // A newer model session retires the uploaded model.
+    assert.ok((await request(t.console, "training:push", { sessionId: t.sessionId, spec })).ok);
+    const stale = await request(t.console, "training:shareInstructorModel", { sessionId: t.sessionId, modelId: stored.reply.data.model.id });
+    assert.ok(!stale.ok && stale.error.code === "NOT_FOUND");
+    for (const s of [student.socket, t.console]) s.close();
   });
 });
