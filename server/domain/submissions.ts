@@ -146,7 +146,7 @@ export async function findRetry(db: Db, participantId: string, idempotencyKey: s
 
 /**
  * Checks everything (L10–L14) and stores the submission as "queued", in one transaction with the
- * limit count; a refusal stores nothing. Returns the stored row (without weights).
+ * limit count, serialised per student; a refusal stores nothing. Returns the stored row (without weights).
  */
 export async function storeSubmission(db: Db, input: SubmissionInput) {
   const problem = sampleProblem(input.sample.text, input.sample.prime);
@@ -157,6 +157,9 @@ export async function storeSubmission(db: Db, input: SubmissionInput) {
   const sha256 = createHash("sha256").update(input.weights).digest("hex");
   try {
     return await db.$transaction(async (tx) => {
+      // Writing the student's row first locks it (a row lock on PostgreSQL, the write lock on SQLite):
+      // two uploads of one student take turns here, so the count below sees the other's insert.
+      await tx.participant.update({ where: { id: input.participantId }, data: { lastSeenAt: new Date() } });
       const fresh = await tx.modelSession.findUnique({ where: { id: input.modelSessionId } });
       if (!fresh || fresh.supersededAt !== null) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
       assertAdmissible(fresh, await tx.submission.count({ where: { modelSessionId: input.modelSessionId, participantId: input.participantId, status: { not: "rejected" } } }), input.serverStep);

@@ -112,6 +112,20 @@ for (const kind of DB_KINDS) {
       closeAll(t.console, a.socket);
     });
 
+    it("L11: two uploads racing for the last slot: exactly one is stored", async () => {
+      const { t, ms, students } = await round(server, 1);
+      const [a] = students;
+      await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, submissionLimit: 2 });
+      const weights = await weightsFor(config, { variant: 5 });
+      assert.ok((await submit(server.url, a.socket, ms, weights)).reply.ok);
+      const racing = await Promise.all([submit(server.url, a.socket, ms, weights), submit(server.url, a.socket, ms, weights)]);
+      const refused = racing.filter((r) => !r.reply.ok);
+      assert.equal(refused.length, 1, JSON.stringify(racing.map((r) => r.reply)));
+      assert.ok(!refused[0].reply.ok && refused[0].reply.error.issues?.reason?.[0] === "LIMIT_REACHED");
+      assert.equal(await count(server, ms), 2);
+      closeAll(t.console, a.socket);
+    });
+
     it("L12: the minimum steps are checked against the server's telemetry, never the client's claim", async () => {
       const { t, ms, students } = await round(server, 1);
       const [a] = students;
