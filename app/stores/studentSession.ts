@@ -45,6 +45,7 @@ export const useStudentSession = create<StudentSessionState>((set) => ({
       const reply = await request(socket, "session:rejoin", { rejoinToken: seat.rejoinToken });
       if (reply.ok) {
         saveSeat({ ...seat, rejoinToken: reply.data.rejoinToken });
+        void request(socket, "session:confirmToken", { rejoinToken: reply.data.rejoinToken }); // saved: the old token may go
         set((s) => ({ snapshot: reply.data.snapshot, joinCount: s.joinCount + 1 }));
       } else if (isFatal(reply.error.code)) {
         if (reply.error.code === "INVALID_TOKEN" || reply.error.code === "SESSION_ENDED") forgetSeat(code);

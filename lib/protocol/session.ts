@@ -29,6 +29,11 @@ export const sessionRequests = {
     payload: z.object({ rejoinToken: z.string().min(1).max(512) }),
     reply: z.object({ rejoinToken: z.string(), snapshot: studentSnapshotSchema }),
   },
+  /** A student's browser saved the token of its last (re)join: the token before it stops working. */
+  "session:confirmToken": {
+    payload: z.object({ rejoinToken: z.string().min(1).max(512) }),
+    reply: z.object({}),
+  },
   /** An instructor's console or projector attaches to one of their sessions (cookie login). */
   "instructor:attach": {
     payload: z.object({ sessionId: id }),

@@ -117,25 +117,38 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
     }
   }
   const participant = existing
-    ? await db.participant.update({ where: { id: existing.id }, data: { tokenVersion: { increment: 1 }, lastSeenAt: new Date() } })
+    ? await db.participant.update({ where: { id: existing.id }, data: { tokenVersion: { increment: 1 }, tokenConfirmed: true, lastSeenAt: new Date() } })
     : await db.participant.create({ data: { sessionId: s.id, displayName, nameKey: key, rosterStudentId } });
   return seatOf(s, participant, secret);
 }
 
-/** Gives the token's seat back, rotating the token. The caller replaces any other socket of this seat. */
+/**
+ * Gives the token's seat back, rotating the token. The caller replaces any other socket of this seat.
+ * The token before the newest is accepted while the browser has not confirmed it saved the newest
+ * (confirmToken): the reply that carried it may have been lost with the connection. It then gets
+ * the newest token again, unrotated.
+ */
 export async function rejoin(db: Db, secret: string, token: string): Promise<Seat> {
   const claims = readRejoinToken(token, secret);
   if (!claims) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
   const participant = await db.participant.findUnique({ where: { id: claims.p }, include: { session: { include: { class: true } } } });
   if (!participant || participant.sessionId !== claims.s) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
   if (participant.session.status === "ended") throw new AppError("SESSION_ENDED", "this session has ended");
+  if (claims.v === participant.tokenVersion - 1 && !participant.tokenConfirmed) return seatOf(participant.session, participant, secret);
   // Rotate only if the token is the current one: a compare-and-set, so two tabs racing with the same token cannot both win.
   const rotated = await db.participant.updateMany({
     where: { id: participant.id, tokenVersion: claims.v },
-    data: { tokenVersion: { increment: 1 }, lastSeenAt: new Date() },
+    data: { tokenVersion: { increment: 1 }, tokenConfirmed: false, lastSeenAt: new Date() },
   });
   if (rotated.count !== 1) throw new AppError("INVALID_TOKEN", "this rejoin token was already used");
   return seatOf(participant.session, { ...participant, tokenVersion: claims.v + 1 }, secret);
+}
+
+/** The browser of this seat saved `token`: older tokens are refused from now on. */
+export async function confirmToken(db: Db, secret: string, participantId: string, token: string): Promise<void> {
+  const claims = readRejoinToken(token, secret);
+  if (!claims || claims.p !== participantId) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
+  await db.participant.updateMany({ where: { id: participantId, tokenVersion: claims.v }, data: { tokenConfirmed: true } });
 }
 
 function seatOf(s: SessionRow, p: { id: string; displayName: string; tokenVersion: number }, secret: string): Seat {

@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import { currentInstructor } from "../auth/instructorSessions";
-import { endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
+import { confirmToken, endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./socketServer";
@@ -48,6 +48,13 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     const seat = await rejoin(db, env.SESSION_SECRET, rejoinToken);
     if (role.kind === "participant" && role.participantId !== seat.participantId) throw new AppError("FORBIDDEN", "this connection already has a role");
     return takeSeat(seat);
+  });
+
+  onRequest(socket, "session:confirmToken", limiter, async ({ rejoinToken }) => {
+    const role = socket.data.role;
+    if (role.kind !== "participant") throw new AppError("FORBIDDEN", "join the session first");
+    await confirmToken(db, env.SESSION_SECRET, role.participantId, rejoinToken);
+    return {};
   });
 
   onRequest(socket, "instructor:attach", limiter, async ({ sessionId }) => {

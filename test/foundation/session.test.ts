@@ -56,13 +56,48 @@ for (const kind of DB_KINDS) {
       const back = await returnSeen;
       assert.equal(back.participants.length, 1, "no second participant was created");
 
-      // The used token is now a replay: refused.
+      // Once the browser confirms it saved the new token, the used one is a replay: refused.
+      assert.ok((await request(again, "session:confirmToken", { rejoinToken: reply.data.rejoinToken })).ok);
       const replayer = await connectClient(server.url);
       const replay = await request(replayer, "session:rejoin", { rejoinToken: first.token });
       assert.ok(!replay.ok && replay.error.code === "INVALID_TOKEN");
       again.close();
       replayer.close();
       t.console.close();
+    });
+
+    it("a rejoin whose reply is lost: the old token still works until the browser confirms the new one", async () => {
+      const t = await instructorWithSession(server);
+      const first = await joinAsRoster(server, t.code, t.students["김민지"]);
+      first.socket.close();
+
+      // The server rotates the token, but the reply never reaches the browser (the Wi-Fi drops again).
+      const lost = await connectClient(server.url);
+      const unseen = await request(lost, "session:rejoin", { rejoinToken: first.token });
+      assert.ok(unseen.ok);
+      lost.close();
+
+      // The browser still holds the old token: it gets its seat and the newest token back.
+      const retry = await connectClient(server.url);
+      const again = await request(retry, "session:rejoin", { rejoinToken: first.token });
+      assert.ok(again.ok, JSON.stringify(again));
+      assert.equal(again.data.snapshot.you.participantId, first.participantId);
+      assert.equal(again.data.rejoinToken, unseen.data.rejoinToken, "the newest token, not a third one");
+
+      // Saved and confirmed: the old token is refused, the newest works (and rotates).
+      assert.ok((await request(retry, "session:confirmToken", { rejoinToken: again.data.rejoinToken })).ok);
+      retry.close();
+      const replayer = await connectClient(server.url);
+      const replay = await request(replayer, "session:rejoin", { rejoinToken: first.token });
+      assert.ok(!replay.ok && replay.error.code === "INVALID_TOKEN");
+      const next = await request(replayer, "session:rejoin", { rejoinToken: again.data.rejoinToken });
+      assert.ok(next.ok && next.data.rejoinToken !== again.data.rejoinToken);
+
+      // A token of another seat cannot be confirmed here.
+      const other = await joinAsGuest(server, t.code, "다른학생");
+      const foreign = await request(replayer, "session:confirmToken", { rejoinToken: other.token });
+      assert.ok(!foreign.ok && foreign.error.code === "INVALID_TOKEN");
+      for (const s of [replayer, other.socket, t.console]) s.close();
     });
 
     it("the newest connection of a seat wins: the older socket is told it was replaced", async () => {

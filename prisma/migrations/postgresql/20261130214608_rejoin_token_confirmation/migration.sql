@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Participant" ADD COLUMN     "tokenConfirmed" BOOLEAN NOT NULL DEFAULT true;
+
