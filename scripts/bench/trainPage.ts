@@ -21,7 +21,7 @@ import type { BackendInfo, BenchTrainApi, StepResult, TrainBackend, TrainSide } 
 
 setWasmPaths("/tfjs/");
 // As in the app: the threaded wasm build breaks when bundled; use the single-threaded SIMD build.
-tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", true);
+tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
 
 const config: CharRNNConfig = makeConfig({});
 
