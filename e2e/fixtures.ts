@@ -34,14 +34,19 @@ export const test = base.extend<{ actors: (...names: string[]) => Promise<Actor[
 });
 export { expect };
 
-/** Signs up a new instructor, creates a class with `roster`, starts a session; returns the code. */
-export async function instructorStartsSession(page: Page, roster: string, className = "2학년 3반"): Promise<{ code: string; sessionUrl: string }> {
+/** Signs up a new instructor; ends on the class list. */
+export async function instructorSignsUp(page: Page): Promise<void> {
   await page.goto("/signup");
   await page.locator('input[name="email"]').fill(uniqueEmail());
   await page.locator('input[name="displayName"]').fill("김선생");
   await page.locator('input[name="password"]').fill("correct horse battery");
   await page.getByTestId("signup-form").locator('button[type="submit"]').click();
   await expect(page).toHaveURL(/\/classes$/);
+}
+
+/** Signs up a new instructor, creates a class with `roster`, starts a session; returns the code. */
+export async function instructorStartsSession(page: Page, roster: string, className = "2학년 3반"): Promise<{ code: string; sessionUrl: string }> {
+  await instructorSignsUp(page);
   await page.locator('input[name="className"]').fill(className);
   await page.getByTestId("roster-input").first().fill(roster);
   await page.getByTestId("create-class").locator('button[type="submit"]').click();

@@ -1,5 +1,5 @@
 /** The foundation as people use it: an instructor opens a session, students join, drop and return. */
-import { expect, instructorStartsSession, studentJoins, test } from "./fixtures";
+import { expect, instructorSignsUp, instructorStartsSession, studentJoins, test } from "./fixtures";
 
 test("students join by roster name and as a guest, and the instructor watches them drop and return", async ({ actors }) => {
   const [instructor, minji, guest] = await actors("instructor", "minji", "guest");
@@ -69,6 +69,25 @@ test("a student who opens the session in a second tab can take it back in the fi
   await stranger.page.goto(`/s/${code}`);
   await expect(stranger.page).toHaveURL(new RegExp(`/join/${code}$`));
   await expect(stranger.page.getByTestId("roster-name").filter({ hasText: "김민지" })).toBeDisabled();
+});
+
+test("the roster preview says in Korean why a line is not added; names already in the class are reported", async ({ actors }) => {
+  const [instructor] = await actors("instructor");
+  const page = instructor.page;
+  await instructorSignsUp(page);
+  await page.locator('input[name="className"]').fill("1학년 2반");
+  await page.getByTestId("roster-input").first().fill(`김민지\n김민지\n${"가".repeat(30)}\n박서연`);
+  const preview = page.getByTestId("roster-preview");
+  await expect(preview.getByTestId("roster-rejected")).toHaveCount(2);
+  await expect(preview.locator('[data-reason="DUPLICATE"]')).toContainText("같은 이름이 위에 이미 있습니다");
+  await expect(preview.locator('[data-reason="TOO_LONG"]')).toContainText("24자");
+  await page.getByTestId("create-class").locator('button[type="submit"]').click();
+  await expect(page.getByTestId("class-name")).toHaveText("1학년 2반");
+
+  await page.getByTestId("roster-input").fill("박서연\n이준");
+  await page.getByRole("button", { name: "추가", exact: true }).click();
+  await expect(page.getByTestId("roster-added")).toContainText("1");
+  await expect(page.locator('[data-testid="roster-rejected"][data-reason="ALREADY_ON_ROSTER"]')).toContainText("박서연");
 });
 
 test("the interface speaks Korean by default and English on request", async ({ actors }) => {

@@ -17,14 +17,27 @@ export function nameKey(raw: string): string {
   return cleanName(raw).toLocaleLowerCase("en-US");
 }
 
-/** A display name: 1–24 characters after cleaning, no control characters. */
+export type NameProblem = "EMPTY" | "TOO_LONG" | "CONTROL_CHARS";
+
+const NAME_PROBLEM_MESSAGES: Record<NameProblem, string> = {
+  EMPTY: "name is empty",
+  TOO_LONG: `name is longer than ${MAX_NAME_LENGTH} characters`,
+  CONTROL_CHARS: "name contains control characters",
+};
+
+/** What is wrong with a cleaned name, or null: 1–24 characters, no control characters. */
+export function nameProblem(cleaned: string): NameProblem | null {
+  if (cleaned.length === 0) return "EMPTY";
+  if ([...cleaned].length > MAX_NAME_LENGTH) return "TOO_LONG";
+  if (/\p{Cc}/u.test(cleaned)) return "CONTROL_CHARS";
+  return null;
+}
+
+/** A display name: cleaned, then checked by nameProblem (English messages for API errors). */
 export const nameSchema = z
   .string()
   .transform(cleanName)
-  .pipe(
-    z
-      .string()
-      .min(1, "name is empty")
-      .refine((s) => [...s].length <= MAX_NAME_LENGTH, `name is longer than ${MAX_NAME_LENGTH} characters`)
-      .refine((s) => !/\p{Cc}/u.test(s), "name contains control characters"),
-  );
+  .superRefine((s, ctx) => {
+    const problem = nameProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEM_MESSAGES[problem] });
+  });

@@ -2,15 +2,19 @@
  * Reading a class roster from what instructors paste: one name per line, or a CSV/TSV export
  * whose first column (or a column headed "name"/"이름") holds the names.
  */
-import { MAX_NAME_LENGTH, cleanName, nameKey, nameSchema } from "./names";
+import { MAX_NAME_LENGTH, cleanName, nameKey, nameProblem } from "./names";
 
 export const MAX_ROSTER_SIZE = 500;
+
+/** Why a roster line is not added (the UI translates the code). */
+export const ROSTER_REJECTIONS = ["EMPTY", "TOO_LONG", "CONTROL_CHARS", "DUPLICATE", "TOO_MANY", "ALREADY_ON_ROSTER"] as const;
+export type RosterRejection = (typeof ROSTER_REJECTIONS)[number];
 const HEADER_WORDS = new Set(["name", "names", "student", "이름", "성명", "학생"]);
 
 export interface ParsedRoster {
   names: string[];
   /** Lines that could not be used, with the reason, for the form to show. */
-  rejected: { line: number; text: string; reason: string }[];
+  rejected: { line: number; text: string; reason: RosterRejection }[];
 }
 
 function cellsOf(line: string): string[] {
@@ -33,16 +37,16 @@ export function parseRoster(text: string): ParsedRoster {
   for (let i = start; i < lines.length; i++) {
     const raw = cellsOf(lines[i])[column] ?? "";
     if (raw === "") continue;
-    const parsed = nameSchema.safeParse(raw);
-    if (!parsed.success) {
-      result.rejected.push({ line: i + 1, text: raw.slice(0, MAX_NAME_LENGTH * 2), reason: parsed.error.issues[0].message });
-    } else if (seen.has(nameKey(parsed.data))) {
-      result.rejected.push({ line: i + 1, text: parsed.data, reason: "duplicate name" });
+    const problem = nameProblem(raw); // cellsOf already cleaned it
+    if (problem) {
+      result.rejected.push({ line: i + 1, text: raw.slice(0, MAX_NAME_LENGTH * 2), reason: problem });
+    } else if (seen.has(nameKey(raw))) {
+      result.rejected.push({ line: i + 1, text: raw, reason: "DUPLICATE" });
     } else if (result.names.length >= MAX_ROSTER_SIZE) {
-      result.rejected.push({ line: i + 1, text: parsed.data, reason: `a roster holds at most ${MAX_ROSTER_SIZE} names` });
+      result.rejected.push({ line: i + 1, text: raw, reason: "TOO_MANY" });
     } else {
-      seen.add(nameKey(parsed.data));
-      result.names.push(parsed.data);
+      seen.add(nameKey(raw));
+      result.names.push(raw);
     }
   }
   return result;

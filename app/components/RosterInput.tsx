@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { useTranslations } from "use-intl";
 import { parseRoster } from "../../lib/roster";
+import { RosterRejections } from "./RosterRejections";
 
 export function RosterInput({ value, onChange, name = "roster" }: { value: string; onChange: (value: string) => void; name?: string }) {
   const t = useTranslations("classes");
@@ -27,11 +28,7 @@ export function RosterInput({ value, onChange, name = "roster" }: { value: strin
       {value.trim() && (
         <div className="muted" data-testid="roster-preview">
           {t("preview", { count: parsed.names.length })}
-          {parsed.rejected.map((r) => (
-            <div key={`${r.line}-${r.text}`} className="error">
-              {t("rejected", { line: r.line, text: r.text, reason: r.reason })}
-            </div>
-          ))}
+          <RosterRejections rejected={parsed.rejected} />
         </div>
       )}
     </div>

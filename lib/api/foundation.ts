@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { nameSchema } from "../names";
+import { ROSTER_REJECTIONS } from "../roster";
 import { rosterChoiceSchema, sessionInfoSchema } from "../protocol/views";
 import { joinCodeSchema } from "../protocol/joinCode";
 import { noBody as none, route } from "./route";
@@ -37,7 +38,7 @@ export const classDetailSchema = z.object({
 const rosterText = z.string().max(50_000, "roster text is too long");
 const rosterResult = z.object({
   added: z.array(z.string()),
-  rejected: z.array(z.object({ line: z.number(), text: z.string(), reason: z.string() })),
+  rejected: z.array(z.object({ line: z.number(), text: z.string(), reason: z.enum(ROSTER_REJECTIONS) })),
 });
 
 export const foundationRoutes = {

@@ -75,7 +75,7 @@ export async function addStudents(db: Db, instructorId: string, classId: string,
   const rejected = [...parsed.rejected];
   for (const name of parsed.names) {
     if (existing.has(nameKey(name))) {
-      rejected.push({ line: 0, text: name, reason: "already on the roster" });
+      rejected.push({ line: 0, text: name, reason: "ALREADY_ON_ROSTER" });
       continue;
     }
     await db.rosterStudent.create({ data: { classId, name, nameKey: nameKey(name) } });

@@ -90,7 +90,7 @@ describe("instructor accounts and classes", () => {
     const { class: created } = await api.ok("createClass", { body: { name: "2반", roster: "김민지" } });
     const { class: updated, roster } = await api.ok("addStudents", { params: { classId: created.id }, body: { roster: "김민지\n박서연" } });
     assert.deepEqual(roster.added, ["박서연"]);
-    assert.equal(roster.rejected[0].reason, "already on the roster");
+    assert.equal(roster.rejected[0].reason, "ALREADY_ON_ROSTER");
     assert.equal(updated.students.length, 2);
   });
 });

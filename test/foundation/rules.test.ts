@@ -46,7 +46,7 @@ describe("roster parsing", () => {
     const r = parseRoster("김민지\n\nLee Jun\n김민지\n");
     assert.deepEqual(r.names, ["김민지", "Lee Jun"]);
     assert.equal(r.rejected.length, 1);
-    assert.equal(r.rejected[0].reason, "duplicate name");
+    assert.equal(r.rejected[0].reason, "DUPLICATE");
   });
   it("reads the name column of a CSV with a header", () => {
     const r = parseRoster("\uFEFFnumber,이름,email\n1,박서연,a@b.c\n2,\"Kim Ha\",c@d.e");
@@ -55,7 +55,13 @@ describe("roster parsing", () => {
   it("rejects over-long names with a reason", () => {
     const r = parseRoster(`ok\n${"x".repeat(30)}`);
     assert.deepEqual(r.names, ["ok"]);
-    assert.match(r.rejected[0].reason, /longer than 24/);
+    assert.deepEqual(r.rejected, [{ line: 2, text: "x".repeat(30), reason: "TOO_LONG" }]);
+  });
+  it("rejects names with control characters, and lines beyond the roster's size", () => {
+    assert.equal(parseRoster("bad\u0007name").rejected[0].reason, "CONTROL_CHARS");
+    const big = parseRoster(Array.from({ length: 502 }, (_, i) => `s${i}`).join("\n"));
+    assert.equal(big.names.length, 500);
+    assert.deepEqual(big.rejected.map((r) => r.reason), ["TOO_MANY", "TOO_MANY"]);
   });
 });
 

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import type { RouteReply } from "../../../lib/api/routes";
 import { RosterInput } from "../../components/RosterInput";
+import { RosterRejections } from "../../components/RosterRejections";
 import { callApi, type ClientError } from "../../lib/api";
 import { useInstructorApi } from "../../lib/useInstructorApi";
 import { InstructorPage } from "../../components/InstructorPage";
@@ -17,13 +19,13 @@ export default function ClassPage() {
   const { data, error, setData } = useInstructorApi(() => callApi("getClass", { params: { classId } }), [classId]);
   const [roster, setRoster] = useState("");
   const [actionError, setActionError] = useState<ClientError | null>(null);
-  const [added, setAdded] = useState<number | null>(null);
+  const [added, setAdded] = useState<RouteReply<"addStudents">["roster"] | null>(null);
 
   async function addStudents() {
     const reply = await callApi("addStudents", { params: { classId }, body: { roster } });
     if (!reply.ok) return setActionError(reply.error);
     setData({ class: reply.data.class });
-    setAdded(reply.data.roster.added.length);
+    setAdded(reply.data.roster);
     setRoster("");
   }
 
@@ -68,8 +70,9 @@ export default function ClassPage() {
                 <button onClick={addStudents} disabled={!roster.trim()}>
                   {t("add")}
                 </button>
-                {added !== null && <span className="ok">{t("added", { count: added })}</span>}
+                {added !== null && <span className="ok" data-testid="roster-added">{t("added", { count: added.added.length })}</span>}
               </div>
+              {added !== null && <RosterRejections rejected={added.rejected} />}
             </section>
             <section className="panel">
               <h2>{t("sessions")}</h2>
