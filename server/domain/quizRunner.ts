@@ -7,6 +7,12 @@
  * Concurrency: control actions and timer closes of a session run one at a time (`serial`); an
  * answer is checked against the in-memory round (which closes before anything is awaited) and
  * its insert is tracked, so a close waits for answers that made it in time before it counts.
+ *
+ * Several processes (Redis adapter): every move of a round is announced (`outlet.changed`) and the
+ * other processes drop their copy (`forget`), re-reading it from the database at the next answer
+ * or sync; moves are compare-and-set in the database, so only one process wins a move. The close
+ * timer runs where the question was opened (or re-armed after a restart); answer counts for the
+ * instructor come from the database, since each process sees only its own students' answers.
  */
 import { AppError } from "../../lib/protocol/errors";
 import type { PublicQuestion, QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
@@ -34,6 +40,8 @@ export interface QuizOutlet {
   progress(sessionId: string, progress: QuizProgress): void;
   standings(sessionId: string, roundId: string, standings: StandingView[]): void;
   results(results: { participantId: string; result: QuizResult }[]): void;
+  /** The round of this session moved: other server processes must drop their copy. */
+  changed(sessionId: string): void;
 }
 
 interface Live {
@@ -72,7 +80,21 @@ export class QuizRunner {
     private readonly presence: Presence,
     private readonly outlet: QuizOutlet,
     private readonly now: () => number = Date.now,
+    /** Other server processes serve students of the same sessions (see the file comment). */
+    private readonly crossProcess = false,
   ) {}
+
+  /** Another process moved this session's round: drop the copy held here (after any task in progress). */
+  forget(sessionId: string): Promise<void> {
+    return this.serial(sessionId, async () => {
+      const live = await this.lives.get(sessionId)?.catch(() => null);
+      this.lives.delete(sessionId);
+      if (!live) return;
+      if (live.timer) clearTimeout(live.timer);
+      if (live.progressTimer) clearTimeout(live.progressTimer);
+      live.timer = live.progressTimer = null;
+    });
+  }
 
   /** Q5: re-arm the close timers of open questions from the database. */
   async start(): Promise<void> {
@@ -195,7 +217,7 @@ export class QuizRunner {
       state: this.stateOf(live),
       answered: participantId !== null && live.round.phase === "question" && live.answered.has(participantId),
       result: participantId !== null && live.round.phase !== "question" ? (live.results.get(participantId) ?? null) : null,
-      progress: instructor && live.round.phase === "question" ? this.progressOf(live) : null,
+      progress: instructor && live.round.phase === "question" ? await this.progressOf(live) : null,
       standings: instructor && live.standings ? live.standings.map(toView) : null,
     };
   }
@@ -348,6 +370,7 @@ export class QuizRunner {
   private publish(live: Live): QuizState {
     const state = this.stateOf(live);
     this.outlet.state(live.round.sessionId, state);
+    this.outlet.changed(live.round.sessionId);
     return state;
   }
 
@@ -371,12 +394,16 @@ export class QuizRunner {
     };
   }
 
-  private progressOf(live: Live): QuizProgress {
-    return { roundId: live.round.id, questionIndex: live.round.questionIndex, answered: live.answered.size, participants: Math.max(live.participants, live.answered.size) };
+  private async progressOf(live: Live): Promise<QuizProgress> {
+    const { id: roundId, questionIndex } = live.round;
+    const answered = this.crossProcess ? await this.db.quizAnswer.count({ where: { roundId, questionIndex } }) : live.answered.size;
+    return { roundId, questionIndex, answered, participants: Math.max(live.participants, answered) };
   }
 
   private sendProgress(live: Live): void {
-    this.outlet.progress(live.round.sessionId, this.progressOf(live));
+    this.progressOf(live)
+      .then((progress) => this.outlet.progress(live.round.sessionId, progress))
+      .catch((error) => console.error("[quiz] progress failed:", error));
   }
 
   private scheduleProgress(live: Live): void {

@@ -11,8 +11,11 @@ import { requireInstructorOf } from "./sessionEvents";
 import type { AppServer, AppSocket, RealtimeContext } from "./socketServer";
 
 /** The runner's news to the rooms: state to everyone, progress and standings to instructors, results to each student. */
-export function quizOutlet(io: AppServer): QuizOutlet {
+export function quizOutlet(io: AppServer, crossProcess: boolean): QuizOutlet {
   return {
+    changed: (sessionId) => {
+      if (crossProcess) io.serverSideEmit("quiz:invalidate", sessionId);
+    },
     state: (sessionId, state) => io.to(rooms.session(sessionId)).emit("quiz:state", state),
     progress: (sessionId, progress) => io.to(rooms.instructors(sessionId)).emit("quiz:progress", progress),
     standings: (sessionId, roundId, standings) => io.to(rooms.instructors(sessionId)).emit("quiz:standings", { roundId, standings }),

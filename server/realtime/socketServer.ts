@@ -27,10 +27,11 @@ export interface SocketData {
 }
 /**
  * Messages between server processes (through the Redis adapter; a no-op with one process):
- * another process changed a session's model session or run, so cached state must be re-read.
+ * another process changed a session's model session, run or quiz round, so cached state must be re-read.
  */
 export interface InterServerEvents {
   "training:invalidate": (sessionId: string) => void;
+  "quiz:invalidate": (sessionId: string) => void;
 }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -71,7 +72,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
     training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
-    quiz: new QuizRunner(db, presence, quizOutlet(io), now),
+    quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
     leaderboard: new LeaderboardHub(io, db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
     closing: false,
     background: new Set(),
@@ -87,6 +88,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     next();
   });
 
+  io.on("quiz:invalidate", (sessionId) => void ctx.quiz.forget(sessionId).catch((error) => console.error("[quiz] forget failed:", error)));
   io.on("connection", (socket: AppSocket) => {
     if (!socket.recovered) socket.data.role = { kind: "none" };
     registerSessionEvents(ctx, socket);

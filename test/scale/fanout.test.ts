@@ -10,6 +10,7 @@ import { connectClient, nextEvent, request } from "../helpers/clients";
 import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { telemetry, tinySpec } from "../helpers/training";
+import { control, makeQuiz, nextReveal, startQuiz, tf } from "../helpers/quiz";
 
 const topologies: { name: string; servers: () => Promise<TestServer[]> }[] = [
   { name: "one process, in-memory adapter", servers: async () => [await startTestServer()] },
@@ -83,6 +84,31 @@ for (const topology of topologies) {
       const paused = students.map((s) => nextEvent(s.socket, "training:run", (r) => r.status === "paused"));
       assert.ok((await request(t.console, "training:control", { sessionId: t.sessionId, action: "pause" })).ok);
       await Promise.all(paused);
+      for (const s of [...students.map((x) => x.socket), t.console]) s.close();
+    });
+
+    it("a quiz runs across processes: answers on the other process count, the instructor sees them arrive, results reach every student", async () => {
+      const t = await instructorWithSession(instructorServer);
+      const students = await Promise.all(["퀴즈1", "퀴즈2"].map((name) => joinAsGuest(studentServer, t.code, name)));
+      const quizId = await makeQuiz(t, [tf(true, { timeLimitSec: 60 }), tf(false, { timeLimitSec: 60 })]);
+      const { roundId } = await startQuiz(t, quizId);
+      for (const questionIndex of [0, 1]) {
+        const opened = Promise.all(students.map((s) => nextEvent(s.socket, "quiz:state", (q) => q.phase === "question" && q.questionIndex === questionIndex)));
+        await control(t.console, "quiz:next", t.sessionId);
+        await opened;
+        const allIn = nextEvent(t.console, "quiz:progress", (p) => p.questionIndex === questionIndex && p.answered === 2);
+        for (const [i, s] of students.entries()) {
+          const reply = await request(s.socket, "quiz:answer", { roundId, questionIndex, answer: { type: "truefalse", value: i === 0 } });
+          assert.ok(reply.ok, JSON.stringify(reply));
+        }
+        await allIn;
+        const results = Promise.all(students.map((s) => nextEvent(s.socket, "quiz:result", (r) => r.questionIndex === questionIndex)));
+        const revealed = nextReveal(students[0].socket, questionIndex);
+        await control(t.console, "quiz:skip", t.sessionId);
+        const reveal = (await revealed).reveal;
+        assert.equal(reveal?.answered, 2, "both answers counted in the reveal");
+        assert.deepEqual((await results).map((r) => r.answered), [true, true]);
+      }
       for (const s of [...students.map((x) => x.socket), t.console]) s.close();
     });
   });
