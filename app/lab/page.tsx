@@ -139,6 +139,7 @@ export default function LabPage() {
         <section className="panel">
           <CorpusPicker
             corpus={choice.corpus}
+            config={choice.config}
             onPreset={(preset) => setChoice({ ...choice, corpus: preset.corpus, config: preset.config })}
             onCorpus={(corpus) => setChoice({ ...choice, corpus })}
             extra={[{ value: OWN_TEXT, label: t("lab.ownText") }]}

@@ -47,6 +47,7 @@ export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSp
       <div className="row">
         <CorpusPicker
           corpus={spec.corpus}
+          config={spec.config}
           onPreset={(preset) => setSpec({ ...spec, corpus: preset.corpus, config: preset.config })}
           onCorpus={(corpus) => setSpec({ ...spec, corpus })}
           extra={uploads.map((u) => ({ value: u.ref, label: u.name }))}
