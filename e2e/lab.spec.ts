@@ -86,6 +86,7 @@ test("the browser and Node compute the same loss on a fixed batch and the same s
   const chars = ["\uFFFD", ...Array.from("abcdefghij klmnop\n")];
   const batch = randomBatch(chars.length, 4, 12, 5);
   await page.goto("/lab");
+  await page.waitForFunction(() => window.__rnnLab !== undefined); // set once the page has hydrated
   const browser = await page.evaluate(
     async ({ config, chars, batch }) => {
       const lab = window.__rnnLab!;
