@@ -8,7 +8,27 @@ import { groupCurve, resample } from "./curves";
 
 const GROUP_COLOURS = ["#4b3fd6", "#d6663f", "#1a8a4a", "#b3279b"];
 
-export function ClassCurves({ history, modelSession, assignments, height = 300, allLabel }: { history: Record<string, HistoryPoint[]>; modelSession: ModelSessionView | null; assignments: Record<string, string>; height?: number; allLabel: string }) {
+/** Axis type for the console, and larger for the projector (read from the back of the room). */
+const AXES = {
+  console: { font: "12px system-ui, sans-serif", labelFont: "bold 12px system-ui, sans-serif", size: 50, labelSize: 30, meanWidth: 3 },
+  projector: { font: "22px system-ui, sans-serif", labelFont: "bold 24px system-ui, sans-serif", size: 80, labelSize: 44, meanWidth: 6 },
+};
+
+export function ClassCurves({
+  history,
+  modelSession,
+  assignments,
+  height = 300,
+  allLabel,
+  projector = false,
+}: {
+  history: Record<string, HistoryPoint[]>;
+  modelSession: ModelSessionView | null;
+  assignments: Record<string, string>;
+  height?: number;
+  allLabel: string;
+  projector?: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => (modelSession?.groups.length ? modelSession.groups : [{ id: "", label: allLabel, position: 0, overrides: {} }]), [modelSession, allLabel]);
   const data = useMemo(() => {
@@ -20,6 +40,8 @@ export function ClassCurves({ history, modelSession, assignments, height = 300, 
 
   useEffect(() => {
     if (!host.current) return;
+    const look = AXES[projector ? "projector" : "console"];
+    const axis = { font: look.font, labelFont: look.labelFont, size: look.size, labelSize: look.labelSize };
     const series: uPlot.Series[] = [{ label: "step" }];
     const columns: (number | null)[][] = [];
     data.ids.forEach((id) => {
@@ -32,21 +54,21 @@ export function ClassCurves({ history, modelSession, assignments, height = 300, 
       columns.push(data.perGroup[i].p25);
       series.push({ label: `${g.label} p75`, stroke: colour, width: 0.5, dash: [4, 4] });
       columns.push(data.perGroup[i].p75);
-      series.push({ label: g.label, stroke: colour, width: 3 });
+      series.push({ label: g.label, stroke: colour, width: look.meanWidth });
       columns.push(data.perGroup[i].mean);
     });
     const chart = new uPlot(
-      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: "step" }, { label: "loss (nats)" }] },
+      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: "step", ...axis }, { label: "loss (nats)", ...axis }] },
       [data.curves.steps, ...columns] as uPlot.AlignedData,
       host.current,
     );
     return () => chart.destroy();
-  }, [data, groups, height]);
+  }, [data, groups, height, projector]);
 
   return (
     <div>
       <div ref={host} data-testid="class-curves" />
-      <div className="row small">
+      <div className={projector ? "row" : "row small"}>
         {groups.map((g, i) => (
           <span key={g.id || "all"} style={{ color: GROUP_COLOURS[i % GROUP_COLOURS.length] }}>
             ━ {g.label}

@@ -31,7 +31,7 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
       {view === "curves" && (
         <>
           <h1>{t("curvesTitle")}</h1>
-          <ClassCurves history={training.history} modelSession={training.modelSession} assignments={training.assignments} height={520} allLabel={t("allStudents")} />
+          <ClassCurves history={training.history} modelSession={training.modelSession} assignments={training.assignments} height={560} allLabel={t("allStudents")} projector />
         </>
       )}
       {view === "spotlight" &&

@@ -1,14 +1,24 @@
 /**
  * Class loss curves on a common step axis: each student's history resampled into step buckets
- * (the last loss at or before each bucket), and each group's mean with its interquartile spread.
- * Pure functions, so the class view and the projector draw the same thing.
+ * (interpolated between the student's measurements), and each group's mean with its interquartile
+ * spread. Pure functions, so the class view and the projector draw the same thing.
  */
 import type { HistoryPoint } from "../../lib/protocol/training";
 
 export interface ResampledCurves {
   steps: number[];
-  /** participantId → loss per bucket (null before the student's first point). */
+  /** participantId → loss per bucket (null before the student's first point and after their last). */
   students: Record<string, (number | null)[]>;
+}
+
+/**
+ * A student's points in step order, a repeated report of the same loss kept only where it was
+ * first measured (and at the end): browsers report every second but measure the loss less often,
+ * and holding each value until the next would draw staircases.
+ */
+function measurements(points: HistoryPoint[]): HistoryPoint[] {
+  const sorted = [...points].sort((a, b) => a.step - b.step);
+  return sorted.filter((p, i) => i === 0 || i === sorted.length - 1 || p.trainLoss !== sorted[i - 1].trainLoss);
 }
 
 export function resample(history: Record<string, HistoryPoint[]>, buckets = 60): ResampledCurves {
@@ -16,11 +26,13 @@ export function resample(history: Record<string, HistoryPoint[]>, buckets = 60):
   const steps = Array.from({ length: buckets }, (_, i) => Math.round(((i + 1) / buckets) * maxStep));
   const students: Record<string, (number | null)[]> = {};
   for (const [id, points] of Object.entries(history)) {
-    const sorted = [...points].sort((a, b) => a.step - b.step);
-    let j = -1;
+    const known = measurements(points);
+    let j = 0;
     students[id] = steps.map((s) => {
-      while (j + 1 < sorted.length && sorted[j + 1].step <= s) j++;
-      return j >= 0 && s <= sorted[sorted.length - 1].step ? sorted[j].trainLoss : null;
+      if (known.length === 0 || s < known[0].step || s > known[known.length - 1].step) return null;
+      while (j + 1 < known.length && known[j + 1].step <= s) j++;
+      const [a, b] = [known[j], known[Math.min(j + 1, known.length - 1)]];
+      return b.step === a.step ? a.trainLoss : a.trainLoss + ((b.trainLoss - a.trainLoss) * (s - a.step)) / (b.step - a.step);
     });
   }
   return { steps, students };
