@@ -2,14 +2,12 @@
  * The teacher dashboard after a short real session. Actors: `instructor` (a browser context
  * logged in through the API), three students who join and train over real sockets (the join
  * and lab pages are other features; the socket events are the real ones), and a `student`
- * browser that tries the dashboard. Quiz answers have no event yet, so the quiz round and its
- * answers are written into the e2e server's SQLite file with Prisma.
+ * browser that tries the dashboard. The quiz is played through the real quiz events too.
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { connectClient, request, type TestSocket } from "../test/helpers/clients";
 import { telemetry, tinySpec } from "../test/helpers/training";
-import { createDb } from "../server/db/client";
 import type { Reply } from "../lib/protocol/errors";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -63,18 +61,22 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
     return page.sessions[0]?.modelSessions[0]?.curve.length ?? 0;
   }, { timeout: 20_000 }).toBe(5);
 
-  // A quiz round (no quiz events yet): written straight into the e2e server's database.
-  const db = createDb(`file:./data/e2e-${PORT}.db`);
-  const round = await db.quizRound.create({
-    data: { sessionId: session.id, title: "LSTM 퀴즈", scoringMode: "speed", phase: "ended", questions: [{ type: "single", prompt: { ko: "망각 게이트?", en: "Forget gate?" }, tags: ["lstm"] }, { type: "single", prompt: { ko: "BPTT?", en: "BPTT?" }, tags: ["lstm", "bptt"] }] },
-  });
-  await db.quizAnswer.createMany({
-    data: [
-      ...[0, 1].map((q) => ({ roundId: round.id, questionIndex: q, participantId: seats["김민지"].participantId, answer: { choice: 1 }, receivedAt: new Date(), elapsedMs: 3000, correctness: 1, points: 900, streak: q })),
-      ...[0, 1].map((q) => ({ roundId: round.id, questionIndex: q, participantId: seats["Lee Jun"].participantId, answer: { choice: 2 }, receivedAt: new Date(), elapsedMs: 5000, correctness: 0, points: 0, streak: 0 })),
-    ],
-  });
-  await db.$disconnect();
+  // A quiz round, played through the quiz events: 김민지 right twice, Lee Jun wrong twice.
+  const question = async (ko: string, en: string, tags: string[]) =>
+    (await api<{ question: { id: string } }>(instructor.request, "POST", "/api/quiz/questions", { type: "single", prompt: { ko, en }, options: ["A", "B", "C"].map((o) => ({ ko: o, en: o })), correct: 1, tags, timeLimitSec: 30 })).question.id;
+  const questionIds = [await question("망각 게이트?", "Forget gate?", ["lstm-gates"]), await question("BPTT?", "BPTT?", ["lstm-gates", "bptt"])];
+  const { quiz } = await api<{ quiz: { id: string } }>(instructor.request, "POST", "/api/quiz/quizzes", { title: "LSTM 퀴즈", scoringMode: "speed", questionIds });
+  const started = await request(consoleSocket, "quiz:start", { sessionId: session.id, quizId: quiz.id });
+  if (!started.ok) throw new Error(JSON.stringify(started.error));
+  for (const questionIndex of [0, 1]) {
+    expect((await request(consoleSocket, "quiz:next", { sessionId: session.id })).ok).toBe(true);
+    for (const [name, choice] of [["김민지", 1], ["Lee Jun", 2]] as const) {
+      const answered = await request(seats[name].socket, "quiz:answer", { roundId: started.data.state.roundId, questionIndex, answer: { type: "single", choice } });
+      expect(answered.ok, JSON.stringify(answered)).toBe(true);
+    }
+    expect((await request(consoleSocket, "quiz:skip", { sessionId: session.id })).ok).toBe(true);
+  }
+  expect((await request(consoleSocket, "quiz:end", { sessionId: session.id })).ok).toBe(true);
 
   // The teacher opens the dashboard.
   await teacher.goto(`/dashboard/${created.id}`);
@@ -83,7 +85,7 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   for (const name of ["김민지", "Lee Jun", "박서연"]) await expect(grid.locator(`tr[data-student="${name}"] td[data-present="true"]`)).toHaveCount(1);
   const attention = teacher.getByTestId("needs-attention");
   await expect(attention.locator('li[data-student="박서연"] [data-reason="neverTrained"]')).toBeVisible();
-  await expect(attention.locator('li[data-student="Lee Jun"] [data-reason="concept"]')).toContainText("lstm");
+  await expect(attention.locator('li[data-student="Lee Jun"] [data-reason="concept"]')).toContainText("LSTM 게이트");
   await expect(attention.locator('li[data-student="김민지"]')).toHaveCount(0);
 
   // The CSV downloads with a BOM and one row per student.
@@ -104,8 +106,8 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   // The concept grid, with a cell that opens the answers.
   await teacher.goto(`/dashboard/${created.id}/grid`);
   const concepts = teacher.getByTestId("concept-grid");
-  await expect(concepts.locator('tr[data-student="김민지"] td[data-tag="lstm"]')).toHaveAttribute("data-level", "high");
-  await expect(concepts.locator('tr[data-student="Lee Jun"] td[data-tag="lstm"]')).toHaveAttribute("data-level", "low");
+  await expect(concepts.locator('tr[data-student="김민지"] td[data-tag="lstm-gates"]')).toHaveAttribute("data-level", "high");
+  await expect(concepts.locator('tr[data-student="Lee Jun"] td[data-tag="lstm-gates"]')).toHaveAttribute("data-level", "low");
   await expect(teacher.getByTestId("concept-average")).toContainText("50%");
   await concepts.locator('tr[data-student="Lee Jun"] td[data-tag="bptt"] button').click();
   await expect(teacher.getByTestId("concept-cell-detail")).toContainText("BPTT?");

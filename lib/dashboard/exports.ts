@@ -38,6 +38,8 @@ export function classSummaryRows(input: {
   facts: ReadonlyMap<string, ParticipantFacts>;
   concepts: ConceptTable;
   tags: readonly string[];
+  /** How a tag is named in the header (its label in the reader's language). */
+  tagName: (tag: string) => string;
 }): CsvCell[][] {
   const { labels, sessions } = input;
   const header: CsvCell[] = [
@@ -49,7 +51,7 @@ export function classSummaryRows(input: {
     ...sessions.map((s, i) => labels.bestBpcOn.replace("{date}", `${seoulDate(s.createdAt)} #${i + 1}`)),
     labels.quizPoints,
     labels.quizAccuracy,
-    ...input.tags.map((tag) => labels.conceptAccuracy.replace("{tag}", tag)),
+    ...input.tags.map((tag) => labels.conceptAccuracy.replace("{tag}", input.tagName(tag))),
   ];
   const rows = input.students.map((student) => {
     const attended = input.attendance.get(student.id);

@@ -38,3 +38,8 @@ export const QUIZ_TAG_LABELS: Record<QuizTag, { ko: string; en: string }> = {
   autocomplete: { ko: "자동완성 예시", en: "Autocomplete example" },
   training: { ko: "학습 설정", en: "Training settings" },
 };
+
+/** A tag as people read it: its label in `locale`, or the tag itself when it is not on the list (older data). */
+export function tagLabel(tag: string, locale: "ko" | "en"): string {
+  return (QUIZ_TAG_LABELS as Record<string, { ko: string; en: string } | undefined>)[tag]?.[locale] ?? tag;
+}

@@ -6,6 +6,7 @@
 import { catalogs, type Locale } from "../../app/i18n/config";
 import { csvDocument } from "../../lib/dashboard/csv";
 import { classSummaryRows, seoulDate, sessionDetailRows, type SessionDetailRow } from "../../lib/dashboard/exports";
+import { tagLabel } from "../../lib/quiz/tags";
 import type { Db } from "../db/client";
 import { derive, loadClassRows, sessionReport } from "./dashboard";
 
@@ -20,7 +21,7 @@ export async function classSummaryCsv(db: Db, instructorId: string, classId: str
   const labels = catalogs[locale].dashboard.csv;
   return {
     filename: fileName(labels.summaryFile.replace("{name}", rows.className)),
-    csv: csvDocument(classSummaryRows({ labels, sessions: rows.sessions, students: rows.students, attendance: d.attendance, facts: d.facts, concepts: d.concepts, tags: d.tags })),
+    csv: csvDocument(classSummaryRows({ labels, sessions: rows.sessions, students: rows.students, attendance: d.attendance, facts: d.facts, concepts: d.concepts, tags: d.tags, tagName: (tag) => tagLabel(tag, locale) })),
   };
 }
 

@@ -19,7 +19,7 @@ for (const kind of DB_KINDS) {
     let id: Record<string, string>;
     before(async () => {
       server = await startTestServer({ kind, now: () => clock });
-      seed = await seedClass(server, () => (clock += 6_000));
+      seed = await seedClass(server, (ms = 6_000) => (clock += ms));
       id = seed.t.students;
     });
     after(async () => {
@@ -64,13 +64,13 @@ for (const kind of DB_KINDS) {
       const jun = byStudent[id["Lee Jun"]];
       assert.deepEqual(jun[0], { kind: "stuck", sessionId: seed.s1, steps: 20 });
       assert.ok(jun[1].kind === "behind" && jun[1].bpc === 3.1 && close(jun[1].classMedian, 2.55));
-      assert.deepEqual(jun[2], { kind: "concept", tag: "lstm", accuracy: 0, answered: 2 });
+      assert.deepEqual(jun[2], { kind: "concept", tag: "lstm-gates", accuracy: 0, answered: 2 });
       assert.equal(jun.length, 3);
 
       const saved = await seed.t.api.ok("dashboardSettings", { params: params(), body: { ...o.settings, absentSessions: 1, minSteps: 10, scoreGapBpc: 1 } });
       assert.equal(saved.settings.absentSessions, 1);
       const again = Object.fromEntries((await seed.t.api.ok("dashboardOverview", { params: params() })).attention.map((a) => [a.rosterStudentId, a.reasons]));
-      assert.deepEqual(again[id["Lee Jun"]], [{ kind: "absent", sessions: 1 }, { kind: "concept", tag: "lstm", accuracy: 0, answered: 2 }]);
+      assert.deepEqual(again[id["Lee Jun"]], [{ kind: "absent", sessions: 1 }, { kind: "concept", tag: "lstm-gates", accuracy: 0, answered: 2 }]);
       const bad = await seed.t.api.call("dashboardSettings", { params: params(), body: { ...o.settings, conceptAccuracy: 2 } });
       assert.equal(bad.status, 400);
       await seed.t.api.ok("dashboardSettings", { params: params(), body: o.settings });
@@ -78,12 +78,12 @@ for (const kind of DB_KINDS) {
 
     it("concept grid: accuracy per tag per student with the class average; a cell opens the answers", async () => {
       const g = await seed.t.api.ok("dashboardConcepts", { params: params() });
-      assert.deepEqual(g.tags, ["rnn", "lstm", "gates"]);
+      assert.deepEqual(g.tags, ["recurrence", "lstm-gates", "vanishing-gradient"]);
       const minji = g.students.find((s) => s.id === id["김민지"]);
-      assert.deepEqual(minji?.cells, { rnn: { answered: 1, accuracy: 1 }, lstm: { answered: 2, accuracy: 0.75 }, gates: { answered: 1, accuracy: 1 } });
+      assert.deepEqual(minji?.cells, { recurrence: { answered: 1, accuracy: 1 }, "lstm-gates": { answered: 2, accuracy: 0.75 }, "vanishing-gradient": { answered: 1, accuracy: 1 } });
       assert.deepEqual(g.students.find((s) => s.id === id["최우진"])?.cells, {});
-      assert.deepEqual(g.average, { rnn: 0.5, lstm: 0.375, gates: 0.5 });
-      const cell = await seed.t.api.ok("dashboardConceptCell", { params: { ...params(), tag: "lstm", rosterStudentId: id["Lee Jun"] } });
+      assert.deepEqual(g.average, { recurrence: 0.5, "lstm-gates": 0.375, "vanishing-gradient": 0.5 });
+      const cell = await seed.t.api.ok("dashboardConceptCell", { params: { ...params(), tag: "lstm-gates", rosterStudentId: id["Lee Jun"] } });
       assert.deepEqual(cell.answers.map((a) => [a.questionIndex, a.correctness, a.elapsedMs, a.prompt.en]), [[1, 0, 3000, "The LSTM forget gate?"], [2, 0, 4000, "LSTMs reduce vanishing gradients"]]);
     });
 
@@ -134,7 +134,7 @@ for (const kind of DB_KINDS) {
       assert.ok(filename.endsWith(".csv"));
       const lines = csv.slice(1).trimEnd().split("\r\n");
       assert.equal(lines.length, 5);
-      assert.match(lines[0], /^이름,보관,출석 수,출석률,훈련 시간\(분\),최고 점수 .* #1,최고 점수 .* #2,퀴즈 점수,퀴즈 정답률,정답률: rnn,정답률: lstm,정답률: gates$/);
+      assert.match(lines[0], /^이름,보관,출석 수,출석률,훈련 시간\(분\),최고 점수 .* #1,최고 점수 .* #2,퀴즈 점수,퀴즈 정답률,정답률: 순환 구조,정답률: LSTM 게이트,정답률: 기울기 소실$/);
       const row = (name: string) => lines.find((l) => l.startsWith(`${name},`));
       assert.equal(row("김민지"), "김민지,,2,1,0.3,2,1.8,2500,0.833,1,0.75,1");
       assert.equal(row("Lee Jun"), "Lee Jun,,1,0.5,0.1,3.1,,0,0,0,0,0");
@@ -182,7 +182,7 @@ for (const kind of DB_KINDS) {
       const calls = (client: ApiClient, classId: string) => [
         client.call("dashboardOverview", { params: { classId } }),
         client.call("dashboardConcepts", { params: { classId } }),
-        client.call("dashboardConceptCell", { params: { classId, tag: "lstm", rosterStudentId: id["Lee Jun"] } }),
+        client.call("dashboardConceptCell", { params: { classId, tag: "lstm-gates", rosterStudentId: id["Lee Jun"] } }),
         client.call("dashboardStudent", { params: { classId, rosterStudentId: id["김민지"] } }),
         client.call("dashboardSession", { params: { classId, sessionId: seed.s1 } }),
         client.call("dashboardClassCsv", { params: { classId }, body: { locale: "ko" } }),

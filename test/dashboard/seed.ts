@@ -1,13 +1,16 @@
 /**
  * A small class history for the dashboard's tests, built through the real server where the
  * events exist: sessions, joins (roster and guest), model session pushes with ablation groups,
- * run control and telemetry. Submissions and quiz answers have no events yet (the leaderboard
- * and quiz features have not landed), so those rows are inserted with Prisma directly.
+ * run control, telemetry and the quiz (questions in the bank, a round played on the server's
+ * clock). Submissions are inserted with Prisma directly: real ones are scored by the evaluation
+ * pool, and the dashboard's arithmetic is checked against round, hand-picked scores.
  *
  *   session 1: 김민지, Lee Jun and a guest "손님" join; push with groups LSTM / vanilla RNN;
  *              김민지 reports steps 100, 200, 300; Lee Jun 10, 20; the guest 50 (6 s apart);
  *              scored submissions 김민지 2.4 & 2.0, Lee Jun 3.1, guest 2.5 (+ one queued);
- *              a quiz of three questions tagged [rnn], [lstm, gates], [lstm].
+ *              a quiz "RNN 기초" of three questions tagged [recurrence],
+ *              [lstm-gates, vanishing-gradient], [lstm-gates]: 김민지 right, right, half right
+ *              (2, 3 and 4 s after each opens); Lee Jun wrong three times; the guest right on Q1.
  *   session 2: 김민지 and 박서연 join; push without groups; 김민지 reports 500, 600; 박서연 never
  *              trains; 김민지 submits 1.8. 최우진 never comes.
  */
@@ -15,6 +18,10 @@ import { connectClient, request, type TestSocket } from "../helpers/clients";
 import { instructorWithSession, joinAsGuest, joinAsRoster, type InstructorScenario, type JoinedStudent } from "../helpers/scenario";
 import type { TestServer } from "../helpers/server";
 import { telemetry, tinySpec } from "../helpers/training";
+import { control, makeQuiz, startQuiz } from "../helpers/quiz";
+import type { Answer } from "../../lib/quiz/answers";
+import type { QuestionDraftInput } from "../../lib/quiz/questions";
+import type { QuizTag } from "../../lib/quiz/tags";
 
 export const REPORT_GAP_MS = 6_000;
 
@@ -51,7 +58,8 @@ async function report(server: TestServer, advance: () => void, rounds: [JoinedSt
   await server.app.realtime.training.flush();
 }
 
-export async function seedClass(server: TestServer, advance: () => void): Promise<SeededClass> {
+/** `advance(ms)` moves the server's clock (by REPORT_GAP_MS when no amount is given). */
+export async function seedClass(server: TestServer, advance: (ms?: number) => void): Promise<SeededClass> {
   const t = await instructorWithSession(server, "김민지\nLee Jun\n박서연\n최우진");
   const s1 = t.sessionId;
   const minji1 = await joinAsRoster(server, t.code, t.students["김민지"]);
@@ -85,26 +93,35 @@ export async function seedClass(server: TestServer, advance: () => void): Promis
       submission(ms1, guest1.participantId, 2.5, 2.0, "scored", 1),
     ],
   });
-  const round = await db.quizRound.create({
-    data: {
-      sessionId: s1, title: "RNN 기초", scoringMode: "speed", phase: "ended", endedAt: new Date(),
-      questions: [
-        { type: "single", prompt: { ko: "RNN의 은닉 상태는?", en: "What is an RNN's hidden state?" }, tags: ["rnn"] },
-        { type: "single", prompt: { ko: "LSTM의 망각 게이트는?", en: "The LSTM forget gate?" }, tags: ["lstm", "gates"] },
-        { type: "truefalse", prompt: { ko: "LSTM은 기울기 소실을 줄인다", en: "LSTMs reduce vanishing gradients" }, tags: ["lstm"] },
-      ],
-    },
-  });
-  const answer = (participantId: string, questionIndex: number, correctness: number) => ({
-    roundId: round.id, participantId, questionIndex, answer: { choice: questionIndex }, receivedAt: new Date(), elapsedMs: 2000 + questionIndex * 1000, correctness, points: Math.round(correctness * 1000), streak: 0,
-  });
-  await db.quizAnswer.createMany({
-    data: [
-      answer(minji1.participantId, 0, 1), answer(minji1.participantId, 1, 1), answer(minji1.participantId, 2, 0.5),
-      answer(jun1.participantId, 0, 0), answer(jun1.participantId, 1, 0), answer(jun1.participantId, 2, 0),
-      answer(guest1.participantId, 0, 1),
+  // The quiz, played through the real quiz events on the server's clock (accuracy scoring: 1000 × correctness).
+  const single = (ko: string, en: string, correct: number, tags: QuizTag[]): QuestionDraftInput =>
+    ({ type: "single", prompt: { ko, en }, options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })), correct, tags, timeLimitSec: 30 }) as QuestionDraftInput;
+  const quizId = await makeQuiz(
+    t,
+    [
+      single("RNN의 은닉 상태는?", "What is an RNN's hidden state?", 0, ["recurrence"]),
+      single("LSTM의 망각 게이트는?", "The LSTM forget gate?", 1, ["lstm-gates", "vanishing-gradient"]),
+      { type: "multiple", prompt: { ko: "LSTM은 기울기 소실을 줄인다", en: "LSTMs reduce vanishing gradients" }, options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })), correct: [0, 1], tags: ["lstm-gates"], timeLimitSec: 30 } as QuestionDraftInput,
     ],
-  });
+    "accuracy",
+    "RNN 기초",
+  );
+  const { roundId } = await startQuiz(t, quizId);
+  const plays: { elapsedMs: number; answers: [JoinedStudent, Answer][] }[] = [
+    { elapsedMs: 2000, answers: [[minji1, { type: "single", choice: 0 }], [jun1, { type: "single", choice: 3 }], [guest1, { type: "single", choice: 0 }]] },
+    { elapsedMs: 3000, answers: [[minji1, { type: "single", choice: 1 }], [jun1, { type: "single", choice: 2 }]] },
+    { elapsedMs: 4000, answers: [[minji1, { type: "multiple", choices: [0] }], [jun1, { type: "multiple", choices: [2] }]] },
+  ];
+  for (const [questionIndex, play] of plays.entries()) {
+    await control(t.console, "quiz:next", s1);
+    advance(play.elapsedMs);
+    for (const [student, answer] of play.answers) {
+      const reply = await request(student.socket, "quiz:answer", { roundId, questionIndex, answer });
+      if (!reply.ok) throw new Error(`answer refused: ${JSON.stringify(reply.error)}`);
+    }
+    await control(t.console, "quiz:skip", s1);
+  }
+  await control(t.console, "quiz:end", s1);
   const ended = await request(t.console, "session:end", { sessionId: s1 });
   if (!ended.ok) throw new Error(JSON.stringify(ended.error));
 
@@ -122,7 +139,7 @@ export async function seedClass(server: TestServer, advance: () => void): Promis
   return {
     t, s1, s2: session.id, ms1, ms2,
     seats: { minji1: minji1.participantId, jun1: jun1.participantId, guest1: guest1.participantId, minji2: minji2.participantId, seoyeon2: seoyeon2.participantId },
-    groupOf, roundId: round.id,
+    groupOf, roundId,
     sockets: [t.console, console2, minji1.socket, jun1.socket, guest1.socket, minji2.socket, seoyeon2.socket],
   };
 }

@@ -2,6 +2,7 @@
 /** A student's quiz answers: question (in the page's language), answer, correctness, points, time. */
 import { useLocale, useTranslations } from "use-intl";
 import type { StudentPage } from "../../../lib/api/dashboard";
+import { tagLabel } from "../../../lib/quiz/tags";
 import { percent } from "./format";
 
 export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
@@ -26,7 +27,7 @@ export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
               <td style={{ whiteSpace: "normal" }}>
                 <span className="muted">{a.roundTitle} · Q{a.questionIndex + 1}</span> {a.prompt[locale]}
                 {a.tags.map((tag) => (
-                  <span key={tag} className="pill"> {tag}</span>
+                  <span key={tag} className="pill"> {tagLabel(tag, locale)}</span>
                 ))}
               </td>
               <td>{a.answer}</td>

@@ -2,16 +2,18 @@
 /** Needs attention: each student to follow up with the reasons, and the class's thresholds. */
 import Link from "next/link";
 import { useState } from "react";
-import { useFormatter, useTranslations } from "use-intl";
+import { useFormatter, useLocale, useTranslations } from "use-intl";
 import type { AttentionReasonView, Overview } from "../../../lib/api/dashboard";
 import type { AttentionSettings } from "../../../lib/dashboard/settings";
 import { callApi, type ClientError } from "../../lib/api";
+import { tagLabel } from "../../../lib/quiz/tags";
 import { fixed, percent } from "./format";
 
 export function AttentionPanel({ overview, onSaved }: { overview: Overview; onSaved(): void }) {
   const t = useTranslations("dashboard.attention");
   const format = useFormatter();
   const names = new Map(overview.students.map((s) => [s.id, s.name]));
+  const locale = useLocale() === "en" ? "en" : "ko";
   const dates = new Map(overview.sessions.map((s) => [s.id, format.dateTime(new Date(s.createdAt), { dateStyle: "medium" })]));
   const reasonText = (r: AttentionReasonView): string => {
     switch (r.kind) {
@@ -24,7 +26,7 @@ export function AttentionPanel({ overview, onSaved }: { overview: Overview; onSa
       case "behind":
         return t("behind", { date: dates.get(r.sessionId) ?? "", bpc: fixed(r.bpc), median: fixed(r.classMedian) });
       case "concept":
-        return t("concept", { tag: r.tag, accuracy: percent(r.accuracy), answered: r.answered });
+        return t("concept", { tag: tagLabel(r.tag, locale), accuracy: percent(r.accuracy), answered: r.answered });
       default: {
         const never: never = r;
         return String(never);

@@ -2,19 +2,21 @@
 /** Student × concept grid: quiz accuracy per tag, colour-coded, with the class average; a cell opens the answers. */
 import { useParams } from "next/navigation";
 import { useState } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { callApi } from "../../../lib/api";
 import { DashboardShell, Loading, Refused } from "../../components/DashboardShell";
 import { accuracyLevel, percent } from "../../components/format";
 import { AnswersTable } from "../../components/AnswersTable";
 import { useApiData } from "../../components/useApiData";
 import type { RouteReply } from "../../../../lib/api/routes";
+import { tagLabel } from "../../../../lib/quiz/tags";
 
 type Opened = { name: string; tag: string; answers: RouteReply<"dashboardConceptCell">["answers"] | null };
 
 export default function ConceptGridPage() {
   const { classId } = useParams<{ classId: string }>();
   const t = useTranslations("dashboard.grid");
+  const locale = useLocale() === "en" ? "en" : "ko";
   const grid = useApiData("dashboardConcepts", { classId });
   const [opened, setOpened] = useState<Opened | null>(null);
 
@@ -41,8 +43,8 @@ export default function ConceptGridPage() {
                   <tr>
                     <th>{t("student")}</th>
                     {grid.data.tags.map((tag) => (
-                      <th key={tag} className="num">
-                        {tag}
+                      <th key={tag} className="num" data-tag={tag}>
+                        {tagLabel(tag, locale)}
                       </th>
                     ))}
                   </tr>
@@ -83,7 +85,7 @@ export default function ConceptGridPage() {
       {opened && (
         <section className="panel cell-detail" data-testid="concept-cell-detail" aria-live="polite">
           <div className="row">
-            <h2>{t("cellTitle", { name: opened.name, tag: opened.tag })}</h2>
+            <h2>{t("cellTitle", { name: opened.name, tag: tagLabel(opened.tag, locale) })}</h2>
             <button type="button" className="secondary no-print" onClick={() => setOpened(null)}>
               {t("close")}
             </button>

@@ -14,6 +14,7 @@ import { DashboardShell, Loading, Refused } from "../../../components/DashboardS
 import { fixed, percent } from "../../../components/format";
 import { LineChart, type ChartSeries } from "../../../components/LineChart";
 import { useApiData } from "../../../components/useApiData";
+import { tagLabel } from "../../../../../lib/quiz/tags";
 
 const PALETTE = ["#1f4fb0", "#d0642a", "#2a9d5b", "#9b3fb5", "#b5963f", "#3fa7b5", "#b53f5e", "#5e6b7a"];
 
@@ -159,7 +160,7 @@ function ReportView({ report }: { report: SessionReport }) {
                     <td style={{ whiteSpace: "normal" }}>
                       Q{question.index + 1}. {question.prompt[locale]}
                       {question.tags.map((tag) => (
-                        <span key={tag} className="pill"> {tag}</span>
+                        <span key={tag} className="pill"> {tagLabel(tag, locale)}</span>
                       ))}
                     </td>
                     <td className="num">{question.answered}</td>
