@@ -10,8 +10,9 @@
  *
  * Several processes (Redis adapter): every move of a round is announced (`outlet.changed`) and the
  * other processes drop their copy (`forget`), re-reading it from the database at the next answer
- * or sync; moves are compare-and-set in the database, so only one process wins a move. The close
- * timer runs where the question was opened (or re-armed after a restart); answer counts for the
+ * or sync; moves are compare-and-set in the database, so only one process wins a move. Every process
+ * holding an open question arms its close timer (the first close wins, the others drop their copy), so
+ * the question closes on time even if the process that opened it is gone; answer counts for the
  * instructor come from the database, since each process sees only its own students' answers.
  */
 import { AppError } from "../../lib/protocol/errors";
@@ -96,12 +97,9 @@ export class QuizRunner {
     });
   }
 
-  /** Q5: re-arm the close timers of open questions from the database. */
+  /** Q5: re-arm the close timers of open questions from the database (loading a round arms its timer). */
   async start(): Promise<void> {
-    for (const round of await roundsWithOpenQuestion(this.db)) {
-      const live = await this.live(round.sessionId);
-      if (live && live.round.phase === "question") this.arm(live);
-    }
+    for (const round of await roundsWithOpenQuestion(this.db)) await this.live(round.sessionId);
   }
 
   async stop(): Promise<void> {
@@ -252,6 +250,7 @@ export class QuizRunner {
       live.answered = new Set(current.map((a) => a.participantId));
       live.previousStreaks = new Map(previous.map((a) => [a.participantId, a.streak]));
       live.participants = connected.size;
+      this.arm(live); // every process holding an open question can close it: the database lets one win
     } else if (round.phase === "reveal" || round.phase === "ended") {
       await this.computeResults(live);
     }

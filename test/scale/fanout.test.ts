@@ -111,5 +111,26 @@ for (const topology of topologies) {
       }
       for (const s of [...students.map((x) => x.socket), t.console]) s.close();
     });
+
+    // Last: it stops the instructor's process.
+    if (topology.name.startsWith("two processes")) {
+      it("an open question still closes on time when the process that opened it is gone", async () => {
+        const t = await instructorWithSession(instructorServer);
+        const student = await joinAsGuest(studentServer, t.code, "남은 학생");
+        const quizId = await makeQuiz(t, [tf(true, { timeLimitSec: 5 })]);
+        const { roundId } = await startQuiz(t, quizId);
+        const opened = await control(t.console, "quiz:next", t.sessionId);
+        const answered = await request(student.socket, "quiz:answer", { roundId, questionIndex: 0, answer: { type: "truefalse", value: true } });
+        assert.ok(answered.ok, JSON.stringify(answered));
+        const revealed = nextReveal(student.socket, 0);
+        const result = nextEvent(student.socket, "quiz:result", (r) => r.questionIndex === 0);
+        await instructorServer.stop();
+        const reveal = await revealed;
+        assert.equal(reveal.closesAt, opened.closesAt, "closed at the question's own deadline");
+        assert.equal(reveal.reveal?.answered, 1);
+        assert.equal((await result).correctness, 1);
+        student.socket.close();
+      });
+    }
   });
 }
