@@ -1,11 +1,11 @@
 /**
  * Playwright e2e: real Chromium (Debian's, see ../shared/SETUP-NOTES.md) against the real app
  * started by `npm start` on its own port and its own fresh SQLite file.
- * Chromium runs with its default GPU settings: no WebGPU adapter, software compositing. Only the
- * WebGPU test in e2e/lab.spec.ts adds the SwiftShader flags (WEBGPU_SWIFTSHADER_FLAGS): they route
+ * Chromium runs with its default GPU settings: no WebGPU adapter, software compositing. Only
+ * e2e/webgpu.spec.ts adds the SwiftShader flags (WEBGPU_SWIFTSHADER_FLAGS): they route
  * all of Chromium's rendering through SwiftShader's GPU process, which falls minutes behind when
  * three students' workers keep both cores busy (a page's evaluate took 1.6 s, 7 s, 22 s, 46 s,
- * 75 s over the first minute of training; 0 over 300 ms without them).
+ * 75 s over the first minute of training; none over 300 ms without them).
  */
 import { defineConfig } from "@playwright/test";
 import { rmSync } from "node:fs";
