@@ -101,7 +101,11 @@ export function ClassGrid({
                   </select>
                 </td>
               )}
-              <td>{e ? e.flags.map((f) => <span key={f} className="pill offline">{t(`flag_${f}`)}</span>) : <span className="muted">{t("noProgress")}</span>}</td>
+              <td>
+                {!e && <span className="muted">{t("noProgress")}</span>}
+                {e && e.flags.length === 0 && <span className="pill online">{t("onTrack")}</span>}
+                {e?.flags.map((f) => <span key={f} className="pill offline">{t(`flag_${f}`)}</span>)}
+              </td>
               <td>{e?.backend ?? "–"}</td>
               <td>{e ? Math.round(e.charsPerSec) : "–"}</td>
               <td>{e?.step ?? "–"}</td>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { GroupOverrides, ModelSessionSpec } from "../../lib/protocol/training";
+import { describeOverrides } from "../../lib/training/rules";
 import { callApi } from "../lib/api";
 import { ConfigForm } from "../training/ConfigForm";
 import { KnobEditor } from "./KnobEditor";
@@ -78,7 +79,7 @@ export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSp
         <ul data-testid="group-list">
           {spec.groups.map((g) => (
             <li key={g.label}>
-              <strong>{g.label}</strong> <span className="muted">{JSON.stringify(g.overrides)}</span>
+              <strong>{g.label}</strong> <span className="muted">{describeOverrides(g.overrides)}</span>
             </li>
           ))}
         </ul>

@@ -10,7 +10,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { findBundledCorpus } from "../../lib/corpora";
 import type { ModelSessionView, RunState } from "../../lib/protocol/training";
-import { effectiveConfig } from "../../lib/training/rules";
+import { describeOverrides, effectiveConfig } from "../../lib/training/rules";
 import { request, type ClientSocket } from "../lib/socket";
 import { ConfigForm } from "../training/ConfigForm";
 import { LossChart } from "../training/LossChart";
@@ -135,7 +135,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
       </h2>
       {group && (
         <p className="group-badge" data-testid="my-group" data-group={group.label}>
-          <strong>{t("yourGroup", { label: group.label })}</strong> — {t("groupWhy", { overrides: Object.entries(group.overrides).map(([k, v]) => `${k}=${v}`).join(", ") })}
+          <strong>{t("yourGroup", { label: group.label })}</strong> — {t("groupWhy", { overrides: describeOverrides(group.overrides) })}
         </p>
       )}
       {runState && (
