@@ -1,5 +1,6 @@
 /** The student lab in real Chromium: training on WASM, falling back without WebGPU, responsiveness, resume, and browser/Node agreement (WebGPU: e2e/webgpu.spec.ts). */
 import * as tf from "@tensorflow/tfjs";
+import type { Page } from "@playwright/test";
 import { CharRNN, makeConfig, sample } from "../lib/engine";
 import { meanNLL, randomBatch, useBackend } from "../lib/engine/test-support";
 import { vocabularyFromChars } from "../lib/engine/text";
@@ -49,19 +50,31 @@ test("without a WebGPU adapter the automatic choice falls back and says why", as
   await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(3);
 });
 
+/** The newest checkpoint the lab stored in IndexedDB: its step and loss curve. */
+function storedCheckpoint(page: Page) {
+  return page.evaluate(() => new Promise<{ step: number; history: { valLoss: number | null }[] }>((resolve) => {
+    const open = indexedDB.open("rnn-classroom", 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction("checkpoints").objectStore("checkpoints").getAll();
+      get.onsuccess = () => resolve(get.result.reduce((newest, c) => (c.step > newest.step ? c : newest), { step: 0, history: [] }));
+    };
+  }));
+}
+const validationPoints = (history: { valLoss: number | null }[]) => history.filter((p) => p.valLoss !== null).length;
+
 test("a reload resumes training from the checkpoint instead of starting over", async ({ page }) => {
   await prepare(page, "wasm");
   await page.getByTestId("train").click();
   await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(100);
+  await expect.poll(async () => validationPoints((await storedCheckpoint(page)).history), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   await page.getByTestId("pause").click(); // pausing writes a checkpoint
   const paused = await step(page);
-  await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
-    const open = indexedDB.open("rnn-classroom", 1);
-    open.onsuccess = () => {
-      const get = open.result.transaction("checkpoints").objectStore("checkpoints").getAll();
-      get.onsuccess = () => resolve(Math.max(0, ...get.result.map((c: { step: number }) => c.step)));
-    };
-  })), { timeout: 30_000 }).toBeGreaterThanOrEqual(paused - 50);
+  await expect.poll(async () => (await storedCheckpoint(page)).step, { timeout: 30_000 }).toBeGreaterThanOrEqual(paused - 50);
+  // The curve keeps validation loss only at the steps where it was measured (every few seconds), not
+  // repeated on every progress point in between (which drew a staircase).
+  const { history } = await storedCheckpoint(page);
+  expect(validationPoints(history)).toBeGreaterThanOrEqual(2);
+  expect(validationPoints(history)).toBeLessThan(history.length / 3);
   await page.reload();
   await expect(page.getByTestId("resumed")).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready");

@@ -7,6 +7,7 @@ import type { CharRNNConfig } from "../../lib/engine/config";
 export interface HistoryPoint {
   step: number;
   trainLoss: number;
+  /** Validation loss measured at this step, or null where none was. */
   valLoss: number | null;
 }
 

@@ -40,6 +40,8 @@ export interface Progress {
   trainLoss: number;
   /** Validation loss in nats, measured every few seconds (null before the first). */
   valLoss: number | null;
+  /** True on the first progress after a new validation: the curve plots valLoss only at these steps. */
+  validated: boolean;
   charsPerSec: number;
 }
 

@@ -67,6 +67,7 @@ async function trainLoop(r: Run): Promise<void> {
   let lossSum = 0;
   let lossCount = 0;
   let lastValidation = performance.now();
+  let validated = false;
   let lastCheckpoint = performance.now();
   while (training && run === r) {
     const report = await r.trainer.stepAsync();
@@ -77,9 +78,11 @@ async function trainLoop(r: Run): Promise<void> {
     if (now - lastValidation >= VALIDATE_EVERY_MS) {
       r.valLoss = r.trainer.validate().nats;
       lastValidation = performance.now();
+      validated = true;
     }
     if (now - windowStart >= PROGRESS_EVERY_MS) {
-      post({ type: "progress", progress: { step: stepOf(r), trainLoss: lossSum / lossCount, valLoss: r.valLoss, charsPerSec: (windowChars / (now - windowStart)) * 1000 } });
+      post({ type: "progress", progress: { step: stepOf(r), trainLoss: lossSum / lossCount, valLoss: r.valLoss, validated, charsPerSec: (windowChars / (now - windowStart)) * 1000 } });
+      validated = false;
       windowStart = now;
       windowChars = 0;
       lossSum = 0;

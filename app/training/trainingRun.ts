@@ -102,7 +102,7 @@ export function createTrainingRun() {
           break;
         case "progress": {
           const p = message.progress;
-          set((s) => ({ progress: p, history: thin([...s.history, { step: p.step, trainLoss: p.trainLoss, valLoss: p.valLoss }]) }));
+          set((s) => ({ progress: p, history: thin([...s.history, { step: p.step, trainLoss: p.trainLoss, valLoss: p.validated ? p.valLoss : null }]) }));
           if (p.step >= logDueAt) {
             logDueAt = nextLogStep(p.step);
             void logSample(p.step);
