@@ -37,7 +37,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
   const revealed = board.settings?.privateRevealedAt != null;
   const votingOpen = board.settings?.votingOpen ?? false;
   if (!board.modelSessionId) return <p className="muted">{t("noRound")}</p>;
-  const rows = revealed ? [...board.rows].sort((a, b) => (a.privateRank ?? Infinity) - (b.privateRank ?? Infinity) || (a.rank ?? Infinity) - (b.rank ?? Infinity)) : board.rows;
+  const rows = board.rows; // already in display order (lib/leaderboard/SPEC.md L5a)
   const winners = new Set(board.voteWinners);
   return (
     <div className="leaderboard" data-testid="leaderboard" data-revealed={revealed}>

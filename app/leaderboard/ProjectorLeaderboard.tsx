@@ -20,9 +20,8 @@ export function ProjectorLeaderboard({ sessionId }: { sessionId: string }) {
   useEffect(() => open(sessionId), [open, sessionId]);
   const { board } = useLeaderboard(socket, sessionId, session);
   const revealed = board?.settings?.privateRevealedAt != null;
-  const ranked = (board?.rows ?? []).filter((r) => (revealed ? r.privateRank : r.rank) !== null);
-  const ordered = revealed ? [...ranked].sort((a, b) => (a.privateRank ?? 0) - (b.privateRank ?? 0)) : ranked;
-  const top = ordered.slice(0, TOP);
+  // The board's rows are already in display order (lib/leaderboard/SPEC.md L5a): keep the ranked ones.
+  const top = (board?.rows ?? []).filter((r) => (revealed ? r.privateRank : r.rank) !== null).slice(0, TOP);
   const winners = new Set(board?.voteWinners ?? []);
   return (
     <main className="projector-view projector-leaderboard" data-testid="projector-leaderboard" data-revealed={revealed}>

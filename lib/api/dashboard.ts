@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { nameSchema } from "../names";
+import { LEADERBOARD_FLAGS } from "../leaderboard/ranking";
 import { attentionSettingsSchema } from "../dashboard/settings";
 import { noBody as none, route } from "./route";
 
@@ -149,6 +150,7 @@ export const sessionReportSchema = z.object({
           publicBpc: z.number().nullable(),
           privateBpc: z.number().nullable(),
           novelty: z.number().nullable(),
+          flags: z.array(z.enum(LEADERBOARD_FLAGS)),
           disqualified: z.boolean(),
         }),
       ),

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { compareGroups } from "./ablation";
-import { finalLeaderboard } from "./leaderboard";
 import { classAverages, conceptTable, tagsOf } from "./concepts";
 import type { QuestionInfo } from "./quizQuestions";
 
@@ -25,18 +24,6 @@ describe("ablation groups compared", () => {
     assert.deepEqual(summary?.ranking.map((r) => [r.label, r.value.toFixed(2)]), [["vanilla RNN", "1.50"], ["LSTM", "2.00"]]);
   });
   it("a model session without groups has no comparison", () => assert.equal(compareGroups({ groups: [], assignments: new Map(), bestBpc: new Map(), trainLoss: new Map() }), null));
-});
-
-describe("final leaderboard", () => {
-  const sub = (id: string, participantId: string, publicBpc: number | null, privateBpc: number | null, createdAt: number) => ({ id, participantId, publicBpc, privateBpc, createdAt });
-  const cases: [string, ReturnType<typeof sub>[], [string, number | null, number | null][]][] = [
-    ["best per participant, ranked by public", [sub("x1", "x", 2.5, 2.6, 1), sub("x2", "x", 2.2, 2.4, 2), sub("y1", "y", 2.3, 2.3, 1)], [["x2", 1, 2], ["y1", 2, 1]]],
-    ["ties share a rank", [sub("a", "a", 2, 2, 1), sub("b", "b", 2, 3, 2), sub("c", "c", 3, null, 3)], [["a", 1, 1], ["b", 1, 2], ["c", 3, null]]],
-    ["unscored submissions are left out", [sub("a", "a", null, null, 1)], []],
-  ];
-  for (const [name, subs, expected] of cases) {
-    it(name, () => assert.deepEqual(finalLeaderboard(subs).map((r) => [r.submission.id, r.publicRank, r.privateRank]), expected));
-  }
 });
 
 describe("concept accuracy", () => {

@@ -1,11 +1,11 @@
 /** Table-driven tests of the ranking and vote rules (lib/leaderboard/SPEC.md L1–L9), Excalidraw reconcile-test style. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { counts, privateOrder, standings, tallyVotes, voteRefusal, type RankableSubmission } from "./ranking";
+import { counts, standings, tallyVotes, voteRefusal, type RankableSubmission } from "./ranking";
 
 /** Compact submission: "participant:publicBpc[/privateBpc]@time" plus options. */
 function sub(spec: string, extra: Partial<RankableSubmission> = {}): RankableSubmission {
-  const m = /^(\w+):([\d.]+|-)(?:\/([\d.]+))?@(\d+)$/.exec(spec);
+  const m = /^(\w+):([\d.]+|-)(?:\/([\d.]+|-))?@(\d+)$/.exec(spec);
   if (!m) throw new Error(`bad spec ${spec}`);
   const [, participantId, pub, priv, at] = m;
   return {
@@ -13,7 +13,7 @@ function sub(spec: string, extra: Partial<RankableSubmission> = {}): RankableSub
     participantId,
     status: pub === "-" ? "queued" : "scored",
     publicBpc: pub === "-" ? null : Number(pub),
-    privateBpc: priv === undefined ? (pub === "-" ? null : Number(pub)) : Number(priv),
+    privateBpc: priv === undefined ? (pub === "-" ? null : Number(pub)) : priv === "-" ? null : Number(priv),
     createdAt: Number(at),
     weightsSha256: `w-${participantId}-${at}`,
     disqualifiedReason: null,
@@ -73,15 +73,24 @@ describe("L7 counts and pending", () => {
 describe("L5 private reveal", () => {
   const table: [label: string, input: RankableSubmission[], revealed: boolean, expected: [participant: string, rank: number | null, privateRank: number | null, change: number | null][]][] = [
     ["hidden before the reveal", [sub("a:1/3@1"), sub("b:2/1@2")], false, [["a", 1, null, null], ["b", 2, null, null]]],
-    ["ranked by the private score of the counted submission", [sub("a:1/3@1"), sub("b:2/1@2"), sub("c:3/2@3")], true, [["a", 1, 3, -2], ["b", 2, 1, 1], ["c", 3, 2, 1]]],
-    ["a student's better private score on another submission does not count", [sub("a:1/3@1"), sub("a:2/0.5@2"), sub("b:1.5/2@3")], true, [["a", 1, 2, -1], ["b", 2, 1, 1]]],
-    ["private ties: earlier submission", [sub("a:1/2@5"), sub("b:2/2@1")], true, [["a", 1, 2, -1], ["b", 2, 1, 1]]],
+    ["ranked by the private score of the counted submission, listed in private order", [sub("a:1/3@1"), sub("b:2/1@2"), sub("c:3/2@3")], true, [["b", 2, 1, 1], ["c", 3, 2, 1], ["a", 1, 3, -2]]],
+    ["a student's better private score on another submission does not count", [sub("a:1/3@1"), sub("a:2/0.5@2"), sub("b:1.5/2@3")], true, [["b", 2, 1, 1], ["a", 1, 2, -1]]],
+    ["private ties: earlier submission", [sub("a:1/2@5"), sub("b:2/2@1")], true, [["b", 2, 1, 1], ["a", 1, 2, -1]]],
+    ["without a private score: after the privately ranked, in public order", [sub("a:1/-@1"), sub("b:2/1@2"), sub("c:-@3")], true, [["b", 2, 1, 1], ["a", 1, null, null], ["c", null, null, null]]],
   ];
   for (const [label, input, revealed, expected] of table) {
     it(label, () => assert.deepEqual(standings(input, { revealed }).map((r) => [r.participantId, r.rank, r.privateRank, r.rankChange]), expected));
   }
-  it("privateOrder sorts by private rank", () => {
-    assert.deepEqual(privateOrder(standings([sub("a:1/3@1"), sub("b:2/1@2"), sub("c:-@3")], { revealed: true })).map((r) => r.participantId), ["b", "a", "c"]);
+});
+
+describe("L3 + L5a one ranking: ties never share a rank, before or after the reveal", () => {
+  // Ana 2.0 at t=1000, Bo 2.0 at t=2000, Cy 2.5 at t=3000; private 2.1 / 2.3 / 2.3.
+  const example = [sub("ana:2/2.1@1000"), sub("bo:2/2.3@2000"), sub("cy:2.5/2.3@3000")];
+  it("before the reveal: Ana #1, Bo #2 (earlier wins the tie), Cy #3", () => {
+    assert.deepEqual(standings(example, { revealed: false }).map((r) => [r.participantId, r.rank]), [["ana", 1], ["bo", 2], ["cy", 3]]);
+  });
+  it("after the reveal: private ranks 1, 2, 3 (Bo's earlier submission wins the private tie with Cy)", () => {
+    assert.deepEqual(standings(example, { revealed: true }).map((r) => [r.participantId, r.rank, r.privateRank]), [["ana", 1, 1], ["bo", 2, 2], ["cy", 3, 3]]);
   });
 });
 

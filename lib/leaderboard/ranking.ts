@@ -57,8 +57,10 @@ const byPublic = byScore((s) => s.publicBpc ?? Infinity);
 const byPrivate = byScore((s) => s.privateBpc ?? Infinity);
 
 /**
- * L1–L7: one standing per student who submitted, ranked students first (by public score), then
- * students without a counted submission (by their first submission's time).
+ * L1–L7: one standing per student who submitted, in the order every view shows them (the live
+ * board, the projector, the CSV and the session report all use this order as it is): ranked
+ * students first — by public rank, or after the reveal by private rank (L5) — then students
+ * without a counted submission (by their first submission's time).
  */
 export function standings<S extends RankableSubmission>(submissions: readonly S[], options: { revealed: boolean }): Standing<S>[] {
   const byStudent = new Map<string, S[]>();
@@ -93,7 +95,7 @@ export function standings<S extends RankableSubmission>(submissions: readonly S[
     };
   });
 
-  const ranked = rows.filter((r) => r.best !== null).sort((a, b) => byPublic(a.best as S, b.best as S));
+  let ranked = rows.filter((r) => r.best !== null).sort((a, b) => byPublic(a.best as S, b.best as S));
   ranked.forEach((r, i) => (r.rank = i + 1));
   if (options.revealed) {
     const privately = ranked.filter((r) => r.best?.privateBpc !== null && Number.isFinite(r.best?.privateBpc)).sort((a, b) => byPrivate(a.best as S, b.best as S));
@@ -101,15 +103,12 @@ export function standings<S extends RankableSubmission>(submissions: readonly S[
       r.privateRank = i + 1;
       r.rankChange = (r.rank ?? 0) - r.privateRank;
     });
+    // L5: after the reveal the privately ranked come first, in private order; the rest keep public order.
+    ranked = [...privately, ...ranked.filter((r) => r.privateRank === null)];
   }
   const firstAt = (r: Standing<S>) => Math.min(...(byStudent.get(r.participantId) ?? []).map((s) => s.createdAt));
   const unranked = rows.filter((r) => r.best === null).sort((a, b) => firstAt(a) - firstAt(b) || (a.participantId < b.participantId ? -1 : 1));
   return [...ranked, ...unranked];
-}
-
-/** Standings in private order (after the reveal): privately ranked first, then the rest as before. */
-export function privateOrder<S extends RankableSubmission>(rows: readonly Standing<S>[]): Standing<S>[] {
-  return [...rows].sort((a, b) => (a.privateRank ?? Infinity) - (b.privateRank ?? Infinity) || (a.rank ?? Infinity) - (b.rank ?? Infinity));
 }
 
 export interface Vote {

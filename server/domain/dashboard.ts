@@ -17,11 +17,12 @@ import { attentionSettingsFrom, type AttentionSettings } from "../../lib/dashboa
 import { sessionTrends } from "../../lib/dashboard/trends";
 import { downsample, SESSION_CURVE_MAX_POINTS, STUDENT_CURVE_MAX_POINTS } from "../../lib/dashboard/curves";
 import { compareGroups } from "../../lib/dashboard/ablation";
-import { finalLeaderboard } from "../../lib/dashboard/leaderboard";
+import { standings } from "../../lib/leaderboard/ranking";
 import { temperatureCardOf } from "../../lib/dashboard/temperatureCard";
 import { mean } from "../../lib/dashboard/stats";
 import type { Db } from "../db/client";
 import { requireOwnClass } from "./classes";
+import { statusOf } from "./submissions";
 
 const SCORED = "scored";
 
@@ -266,7 +267,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
   if (!session) throw new AppError("NOT_FOUND", "no such session in this class");
   const [participants, modelSessions, rounds] = await Promise.all([
     db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: { id: true, displayName: true, rosterStudentId: true, rosterStudent: { select: { name: true } } } }),
-    db.modelSession.findMany({ where: { sessionId }, orderBy: { version: "asc" }, select: { id: true, version: true, corpusRef: true, config: true, budgetMinutes: true, groups: { select: { id: true, label: true, position: true } } } }),
+    db.modelSession.findMany({ where: { sessionId }, orderBy: { version: "asc" }, select: { id: true, version: true, corpusRef: true, config: true, budgetMinutes: true, privateRevealedAt: true, groups: { select: { id: true, label: true, position: true } } } }),
     db.quizRound.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, questions: true } }),
   ]);
   const modelSessionIds = modelSessions.map((m) => m.id);
@@ -275,8 +276,8 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
     db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true } }),
     curves(db, modelSessionIds, participants.map((p) => p.id), SESSION_CURVE_MAX_POINTS),
     db.submission.findMany({
-      where: { modelSessionId: { in: modelSessionIds }, status: SCORED },
-      select: { id: true, modelSessionId: true, participantId: true, publicBpc: true, privateBpc: true, novelty: true, sampleText: true, sampleTemperature: true, createdAt: true, disqualifiedReason: true },
+      where: { modelSessionId: { in: modelSessionIds } },
+      select: { id: true, modelSessionId: true, participantId: true, status: true, weightsSha256: true, publicBpc: true, privateBpc: true, novelty: true, sampleText: true, sampleTemperature: true, createdAt: true, disqualifiedReason: true },
     }),
     db.quizAnswer.findMany({ where: { roundId: { in: rounds.map((r) => r.id) } }, select: { roundId: true, questionIndex: true, correctness: true, elapsedMs: true } }),
   ]);
@@ -291,8 +292,12 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
     session: view,
     participants: participants.map((p) => ({ id: p.id, name: p.rosterStudent?.name ?? p.displayName, rosterStudentId: p.rosterStudentId })),
     modelSessions: modelSessions.map((m) => {
-      const valid = submissions.filter((s) => s.modelSessionId === m.id && s.disqualifiedReason === null);
-      const board = finalLeaderboard(valid.map((s) => ({ ...s, createdAt: s.createdAt.getTime() })));
+      // L5a: the report ranks exactly as the live board did (same function, the round's reveal state).
+      const board = standings(
+        submissions.filter((s) => s.modelSessionId === m.id).map((s) => ({ ...s, status: statusOf(s.status), createdAt: s.createdAt.getTime() })),
+        { revealed: m.privateRevealedAt !== null },
+      );
+      const ranked = board.flatMap((r) => (r.best ? [{ ...r, best: r.best }] : []));
       const config = (typeof m.config === "object" && m.config !== null ? m.config : {}) as { cell?: unknown };
       return {
         id: m.id,
@@ -307,16 +312,16 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
         ablation: compareGroups({
           groups: m.groups,
           assignments: new Map(assignments.filter((a) => a.modelSessionId === m.id).map((a) => [a.participantId, a.groupId])),
-          bestBpc: new Map(board.flatMap((r) => (r.submission.publicBpc === null ? [] : [[r.submission.participantId, r.submission.publicBpc] as const]))),
+          bestBpc: new Map(ranked.map((r) => [r.participantId, r.best.publicBpc ?? Infinity] as const)),
           trainLoss: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, p.trainLoss])),
         }),
         leaderboard: [
-          ...board.map((r) => ({ participantId: r.submission.participantId, publicRank: r.publicRank, privateRank: r.privateRank, publicBpc: r.submission.publicBpc, privateBpc: r.submission.privateBpc, novelty: r.submission.novelty, disqualified: false })),
-          ...submissions
-            .filter((s) => s.modelSessionId === m.id && s.disqualifiedReason !== null)
-            .map((s) => ({ participantId: s.participantId, publicRank: null, privateRank: null, publicBpc: s.publicBpc, privateBpc: s.privateBpc, novelty: s.novelty, disqualified: true })),
+          ...ranked.map((r) => ({ participantId: r.participantId, publicRank: r.rank, privateRank: r.privateRank, publicBpc: r.best.publicBpc, privateBpc: r.best.privateBpc, novelty: r.best.novelty, flags: r.flags, disqualified: false })),
+          ...board
+            .filter((r) => r.best === null && r.flags.includes("disqualified"))
+            .map((r) => ({ participantId: r.participantId, publicRank: null, privateRank: null, publicBpc: null, privateBpc: null, novelty: null, flags: r.flags, disqualified: true })),
         ],
-        samples: board.map((r) => ({ participantId: r.submission.participantId, text: r.submission.sampleText, temperature: r.submission.sampleTemperature, publicBpc: r.submission.publicBpc })),
+        samples: ranked.map((r) => ({ participantId: r.participantId, text: r.best.sampleText, temperature: r.best.sampleTemperature, publicBpc: r.best.publicBpc })),
       };
     }),
     quizzes: rounds.map((r) => ({

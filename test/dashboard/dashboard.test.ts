@@ -4,6 +4,7 @@
  * the seed. On every database kind.
  */
 import assert from "node:assert/strict";
+import Papa from "papaparse";
 import { after, before, describe, it } from "node:test";
 import { ApiClient } from "../helpers/clients";
 import { DB_KINDS, startTestServer, type TestServer } from "../helpers/server";
@@ -117,12 +118,17 @@ for (const kind of DB_KINDS) {
         assert.ok(g && g.members === e.members && close(g.mean, e.mean), JSON.stringify({ g, e }));
       }
       assert.deepEqual(m.ablation?.ranking.map((x) => x.label), [...expected].sort((a, b) => a.mean - b.mean).map((e) => e.label));
-      assert.deepEqual(m.leaderboard.map((l) => [l.participantId, l.publicRank, l.privateRank, l.publicBpc]), [
-        [seed.seats.minji1, 1, 2, 2.0],
-        [seed.seats.guest1, 2, 1, 2.5],
-        [seed.seats.jun1, 3, 3, 3.1],
+      // L5a: ranked by lib/leaderboard/ranking.ts `standings` as on the live board; the round was revealed, so private order
+      assert.deepEqual(m.leaderboard.map((l) => [l.participantId, l.publicRank, l.privateRank, l.publicBpc, l.flags]), [
+        [seed.seats.guest1, 2, 1, 2.5, []],
+        [seed.seats.minji1, 1, 2, 2.0, []],
+        [seed.seats.jun1, 3, 3, 3.1, []],
       ]);
-      assert.equal(m.samples[0].text, `sample of ${seed.seats.minji1} #2`);
+      // …and the session's CSV export (the live board's rows) lists the same ranks in the same order
+      const { csv } = await seed.t.api.ok("leaderboardCsv", { params: { sessionId: seed.s1 } });
+      const exported = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+      assert.deepEqual(exported.map((row) => [Number(row.rank), Number(row.private_rank)]), m.leaderboard.map((l) => [l.publicRank, l.privateRank]));
+      assert.equal(m.samples[1].text, `sample of ${seed.seats.minji1} #2`);
       const [quiz] = r.quizzes;
       assert.deepEqual(quiz.questions.map((q) => [q.answered, q.fullyCorrect, q.meanCorrectness, q.meanElapsedMs]), [[3, 2, 2 / 3, 2000], [2, 1, 0.5, 3000], [2, 0, 0.25, 4000]]);
       assert.deepEqual(r.participants.map((p) => p.name), ["김민지", "Lee Jun", "손님"]);

@@ -93,6 +93,7 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
       submission(ms1, guest1.participantId, 2.5, 2.0, "scored", 1),
     ],
   });
+  await db.modelSession.update({ where: { id: ms1 }, data: { privateRevealedAt: new Date() } });
   // The quiz, played through the real quiz events on the server's clock (accuracy scoring: 1000 × correctness).
   const single = (ko: string, en: string, correct: number, tags: QuizTag[]): QuestionDraftInput =>
     ({ type: "single", prompt: { ko, en }, options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })), correct, tags, timeLimitSec: 30 }) as QuestionDraftInput;

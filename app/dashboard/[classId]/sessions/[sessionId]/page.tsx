@@ -32,6 +32,7 @@ export default function SessionReportPage() {
 
 function ReportView({ report }: { report: SessionReport }) {
   const t = useTranslations("dashboard");
+  const tb = useTranslations("leaderboard");
   const format = useFormatter();
   const locale = useLocale() === "en" ? "en" : "ko";
   const names = useMemo(() => new Map(report.participants.map((p) => [p.id, p.name])), [report]);
@@ -108,7 +109,16 @@ function ReportView({ report }: { report: SessionReport }) {
                     {m.leaderboard.map((row) => (
                       <tr key={row.participantId + String(row.disqualified)}>
                         <td className="num">{row.disqualified ? t("report.disqualified") : (row.publicRank ?? "–")}</td>
-                        <td>{names.get(row.participantId)}</td>
+                        <td>
+                          {names.get(row.participantId)}
+                          {row.flags
+                            .filter((f) => f === "duplicate")
+                            .map((f) => (
+                              <span key={f} className="pill" data-testid={`report-flag-${f}`}>
+                                {tb(`flag.${f}`)}
+                              </span>
+                            ))}
+                        </td>
                         <td className="num">{fixed(row.publicBpc)}</td>
                         <td className="num">{row.privateRank ?? "–"}</td>
                         <td className="num">{fixed(row.privateBpc)}</td>
