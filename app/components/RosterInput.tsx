@@ -2,7 +2,7 @@
 /** A roster textarea (paste names or CSV, or load a file) with a live preview of what will be added. */
 import { useMemo } from "react";
 import { useTranslations } from "use-intl";
-import { parseRoster } from "../../lib/roster";
+import { decodeRosterFile, parseRoster } from "../../lib/roster";
 import { RosterRejections } from "./RosterRejections";
 
 export function RosterInput({ value, onChange, name = "roster" }: { value: string; onChange: (value: string) => void; name?: string }) {
@@ -21,7 +21,7 @@ export function RosterInput({ value, onChange, name = "roster" }: { value: strin
           accept=".csv,.txt,text/csv,text/plain"
           onChange={async (e) => {
             const file = e.target.files?.[0];
-            if (file) onChange(await file.text());
+            if (file) onChange(decodeRosterFile(new Uint8Array(await file.arrayBuffer())));
           }}
         />
       </label>

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { cleanName, nameKey, nameSchema } from "../../lib/names";
-import { parseRoster } from "../../lib/roster";
+import { decodeRosterFile, parseRoster } from "../../lib/roster";
 import { joinCodeSchema } from "../../lib/protocol/events";
 import { issueRejoinToken, readRejoinToken } from "../../server/auth/rejoinToken";
 import { hashPassword, verifyPassword } from "../../server/auth/password";
@@ -51,6 +51,24 @@ describe("roster parsing", () => {
   it("reads the name column of a CSV with a header", () => {
     const r = parseRoster("\uFEFFnumber,이름,email\n1,박서연,a@b.c\n2,\"Kim Ha\",c@d.e");
     assert.deepEqual(r.names, ["박서연", "Kim Ha"]);
+  });
+  const csvCases: [label: string, text: string, names: string[]][] = [
+    ["a quoted field with a comma (class column before the name)", '반,이름\n"2학년, 3반",김민지\n"2학년, 3반",박서연', ["김민지", "박서연"]],
+    ["a quoted name with a comma", 'name,email\n"Lee, Jun",l@x.kr\n"Kim, Ha",k@x.kr', ["Lee, Jun", "Kim, Ha"]],
+    ["doubled quotes inside a quoted field", 'name\n"Jun ""JJ"" Lee"\n박서연', ['Jun "JJ" Lee', "박서연"]],
+    ["CRLF line ends and a BOM", "\uFEFF이름\r\n김민지\r\nLee Jun\r\n", ["김민지", "Lee Jun"]],
+    ["tab-separated", "번호\t이름\n1\t김민지\n2\t최우진", ["김민지", "최우진"]],
+    ["a quoted name spanning a line break is one row", 'name\n"Kim\nHa"\n박서연', ["Kim Ha", "박서연"]],
+  ];
+  for (const [label, text, names] of csvCases) {
+    it(`CSV: ${label}`, () => assert.deepEqual(parseRoster(text).names, names));
+  }
+  it("decodes Excel's Korean exports: UTF-8 with BOM, and CP949/EUC-KR", () => {
+    const utf8 = new TextEncoder().encode("\uFEFF이름\n김민지\n");
+    assert.deepEqual(parseRoster(decodeRosterFile(utf8)).names, ["김민지"]);
+    // "이름\n김민지\n" in EUC-KR (KS X 1001 code points)
+    const eucKr = new Uint8Array([0xc0, 0xcc, 0xb8, 0xa7, 0x0a, 0xb1, 0xe8, 0xb9, 0xce, 0xc1, 0xf6, 0x0a]);
+    assert.deepEqual(parseRoster(decodeRosterFile(eucKr)).names, ["김민지"]);
   });
   it("rejects over-long names with a reason", () => {
     const r = parseRoster(`ok\n${"x".repeat(30)}`);
