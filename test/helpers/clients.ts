@@ -39,15 +39,25 @@ export function request<E extends ClientRequestName>(socket: TestSocket, event: 
 }
 
 /** Waits for the next broadcast of `event` that satisfies `predicate`. */
+/** How long a test waits for a broadcast before failing with the event's name (ms). */
+export const NEXT_EVENT_TIMEOUT_MS = 30_000;
+
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,
   event: E,
   predicate: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  timeoutMs = NEXT_EVENT_TIMEOUT_MS,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const untyped = socket as unknown as { on(e: string, l: (p: never) => void): void; off(e: string, l: (p: never) => void): void };
+    // A missing broadcast fails by name instead of hanging until the runner's per-test limit.
+    const timer = setTimeout(() => {
+      untyped.off(event, listener);
+      reject(new Error(`no '${String(event)}' event${predicate.length > 0 ? " matching the predicate" : ""} within ${timeoutMs} ms`));
+    }, timeoutMs);
     const listener = (payload: never) => {
       if (!predicate(payload)) return;
+      clearTimeout(timer);
       untyped.off(event, listener);
       resolve(payload);
     };
