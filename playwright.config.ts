@@ -1,5 +1,5 @@
 /**
- * Playwright e2e: real Chromium (Debian's, see ../shared/SETUP-NOTES.md) against the real app
+ * Playwright e2e: real Chromium (Debian's: see e2e/chromium.ts) against the real app
  * started by `npm start` on its own port and its own fresh SQLite file.
  * Chromium runs with its default GPU settings: no WebGPU adapter, software compositing. Only
  * e2e/webgpu.spec.ts adds the SwiftShader flags (WEBGPU_SWIFTSHADER_FLAGS): they route
@@ -16,7 +16,6 @@ const DB_FILE = `./data/e2e-${PORT}.db`;
 // Only the runner starts fresh: workers load this file too, and must not delete the running server's database.
 if (process.env.TEST_WORKER_INDEX === undefined) rmSync(DB_FILE, { force: true });
 
-
 export default defineConfig({
   testDir: "./e2e",
   timeout: 120_000,
@@ -24,7 +23,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // scripts/test-all.ts reads the JSON report for the pass/fail counts.
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "ko-KR",

@@ -7,7 +7,8 @@
  * Migrations live in prisma/migrations/<provider>/<timestamp>_<name>/migration.sql and are applied
  * by the app itself (server/db/migrate.ts). Each migration also stores the schema it leads to
  * (prisma/migrations/snapshots/<id>.prisma), so the next migration is the diff from that snapshot.
- * Prisma's CLI runs with its JavaScript engines only (see ../shared/SETUP-NOTES.md).
+ * Prisma's CLI runs with its JavaScript engines only (the native ones are downloaded from Prisma's
+ * servers at install, which these machines cannot reach; see prisma.config.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, existsSync } from "node:fs";

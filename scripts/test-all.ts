@@ -5,6 +5,7 @@
  *
  *   npm test                 everything
  *   npm test -- --only node  only node:test suites     npm test -- --only e2e  only Playwright
+ *   npm test -- --only checks  only the repository checks (paths named in docs exist)
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -69,9 +70,24 @@ async function e2eTests(): Promise<Counts> {
   return counts;
 }
 
+/** Repository checks, one counted test each: they fail CI like a test does. */
+async function repositoryChecks(): Promise<Counts> {
+  console.log("\n== repository checks");
+  const checks: [name: string, command: string, args: string[]][] = [["paths named in comments and Markdown exist", process.execPath, ["--import", "tsx", "scripts/check-paths.ts"]]];
+  const counts = { passed: 0, failed: 0 };
+  for (const [name, command, args] of checks) {
+    const { code } = await run(command, args);
+    console.log(`${code === 0 ? "✔" : "✖"} ${name}`);
+    if (code === 0) counts.passed++;
+    else counts.failed++;
+  }
+  return counts;
+}
+
 const results: Counts[] = [];
-if (only !== "e2e") results.push(await nodeTests());
-if (only !== "node") results.push(await e2eTests());
+if (only === undefined || only === "checks") results.push(await repositoryChecks());
+if (only !== "e2e" && only !== "checks") results.push(await nodeTests());
+if (only !== "node" && only !== "checks") results.push(await e2eTests());
 const total = results.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }), { passed: 0, failed: 0 });
 console.log(`\n${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed === 0 ? 0 : 1);

@@ -1,7 +1,8 @@
 /**
  * Live training events: the instructor pushes a model session and controls the run; students'
  * browsers train and report telemetry; the server owns the run state and the class view.
- * Rules (lib/training/SPEC.md cites them as T1, T2, …) are enforced in server/domain/training.ts.
+ * Rules (lib/training/SPEC.md names them T1, T2, …) are pure functions in lib/training/rules.ts,
+ * enforced by the server's training hub (server/realtime/trainingHub.ts).
  */
 import { z } from "zod";
 import { charRNNConfigSchema } from "../engine/config";

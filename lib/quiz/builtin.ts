@@ -1,5 +1,7 @@
 /**
- * The built-in question bank, written from the lectures (../shared/lectures): RNN recurrence
+ * The built-in question bank, written from the five Korean lecture decks the course is built on
+ * (RNN novel writing overview, hands-on RNN/LSTM, intro to CNN/RNN, TensorFlow CNN/RNN/NLP,
+ * TensorFlow RNN cells and text generation): RNN recurrence
  * and weight sharing, one-hot and cross-entropy, BPTT and vanishing gradients, LSTM gates and
  * the cell state's additive path, GRU, temperature sampling, overfitting and dropout, CNN
  * arithmetic and the '기억 속으로' autocomplete example. Every numeric answer is recomputed from

@@ -3,8 +3,9 @@
  * each once, recording them in the table _rnn_migrations. Idempotent: safe on every start.
  * A migration whose file changed after it was applied is an error (checksum mismatch).
  * PostgreSQL takes an advisory lock so that several server processes starting together
- * apply each migration once. (Prisma's JS schema engine cannot migrate PostgreSQL yet,
- * see ../shared/SETUP-NOTES.md, so the app applies the SQL itself for both providers.)
+ * apply each migration once. (Prisma's JavaScript schema engine cannot migrate PostgreSQL yet —
+ * upstream Prisma issue 27403, "Column type 'name' could not be deserialized" — and the native one
+ * cannot be downloaded here, so the app applies the SQL itself for both providers.)
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";

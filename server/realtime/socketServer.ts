@@ -1,6 +1,6 @@
 /**
  * The Socket.IO server: handshake checks, one role per socket, and the event modules.
- * Each event module (sessionEvents.ts, and later training, quiz, ...) gets the same context and
+ * Each event module (session, training, quiz, leaderboard) gets the same context and
  * registers its request handlers on every new socket.
  */
 import type { Server as HttpServer } from "node:http";
