@@ -14,7 +14,8 @@ import { routeApi } from "./http/router";
 import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
-import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+import type { RealtimeContext } from "./realtime/context";
+import { createSocketServer } from "./realtime/socketServer";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 

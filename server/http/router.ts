@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { HTTP_MAX_JSON_BYTES } from "../limits";
 import type { Db } from "../db/client";
 import { currentInstructor, type LoggedInInstructor } from "../auth/instructorSessions";
-import { issuesOf, toErrorBody } from "../realtime/requests";
+import { issuesOf, toErrorBody } from "../errors";
 
 export interface RequestContext<N extends RouteName> {
   req: IncomingMessage;

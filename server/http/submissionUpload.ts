@@ -13,9 +13,9 @@ import { readUploadTicket } from "../auth/uploadTicket";
 import { findRetry, storeSubmission, toMySubmission } from "../domain/submissions";
 import { SUBMISSION_RATE_LIMIT, UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
 import { RateLimiter } from "../rateLimit";
-import { issuesOf, toErrorBody } from "../realtime/requests";
+import { issuesOf, toErrorBody } from "../errors";
 import { trainedSteps } from "../realtime/leaderboardEvents";
-import type { RealtimeContext } from "../realtime/socketServer";
+import type { RealtimeContext } from "../realtime/context";
 import { STATUS, send } from "./router";
 
 const MAX_METADATA_BYTES = 64 * 1024;

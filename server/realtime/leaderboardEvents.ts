@@ -11,8 +11,10 @@ import { castVote, closeVoting, disqualify, leaderboardView, reveal, studentExtr
 import { acceptedCount, assertAdmissible, roundOf } from "../domain/submissions";
 import { UPLOAD_TICKET_TTL_MS } from "../limits";
 import { onRequest } from "./requests";
-import { requireInstructorOf } from "./sessionEvents";
-import type { AppSocket, RealtimeContext } from "./socketServer";
+import type { AppServer, AppSocket, RealtimeContext } from "./context";
+import type { LeaderboardOutlet } from "./leaderboardHub";
+import { requireInstructorOf } from "./roles";
+import { rooms } from "./rooms";
 import type { TrainingHub } from "./trainingHub";
 import type { Db } from "../db/client";
 
@@ -31,6 +33,17 @@ export async function trainedSteps(training: TrainingHub, db: Db, sessionId: str
   return stored?.step ?? null;
 }
 
+/** The leaderboard hub's news to the rooms. */
+export function leaderboardOutlet(io: AppServer): LeaderboardOutlet {
+  return {
+    status: (participantId, submission) => io.to(rooms.participant(participantId)).emit("submission:status", submission),
+    board: (sessionId, forStudents, forInstructors) => {
+      io.to(rooms.students(sessionId)).emit("leaderboard:update", forStudents);
+      io.to(rooms.instructors(sessionId)).emit("leaderboard:update", forInstructors);
+    },
+  };
+}
+
 export function registerLeaderboardEvents(ctx: RealtimeContext, socket: AppSocket): void {
   const { db, env, limiter, training, leaderboard } = ctx;
 
@@ -38,7 +51,7 @@ export function registerLeaderboardEvents(ctx: RealtimeContext, socket: AppSocke
     const { sessionId, participantId } = requireParticipant(socket);
     const round = await roundOf(db, sessionId, modelSessionId);
     assertAdmissible(round, await acceptedCount(db, modelSessionId, participantId), await trainedSteps(training, db, sessionId, modelSessionId, participantId));
-    const expiresAt = Date.now() + UPLOAD_TICKET_TTL_MS;
+    const expiresAt = ctx.now() + UPLOAD_TICKET_TTL_MS;
     return { ticket: issueUploadTicket({ sessionId, participantId, modelSessionId, expiresAt }, env.SESSION_SECRET), expiresAt, uploadPath: SUBMISSION_UPLOAD_PATH };
   });
 

@@ -10,8 +10,7 @@ import { corpusMaterial } from "../domain/scoringCorpora";
 import { leaderboardView } from "../domain/leaderboard";
 import { claimForEvaluation, mySubmission, saveRejection, saveScore, unfinishedSubmissions } from "../domain/submissions";
 import { LEADERBOARD_BROADCAST_DEBOUNCE_MS } from "../limits";
-import { rooms } from "./rooms";
-import type { AppServer } from "./socketServer";
+import type { LeaderboardView, MySubmission } from "../../lib/protocol/leaderboard";
 
 /** Thrown inside a job's start when another process or an earlier run already took the row. */
 class AlreadyTaken extends Error {}
@@ -30,13 +29,21 @@ function failureMessage(error: EvaluationFailed): string {
   }
 }
 
+/** Where the hub's news goes: Socket.IO rooms in the server (leaderboardEvents.ts `leaderboardOutlet`). */
+export interface LeaderboardOutlet {
+  /** One student's submission changed status: that student only. */
+  status(participantId: string, submission: MySubmission): void;
+  /** The session's board: students' copy (no private scores before the reveal) and instructors'. */
+  board(sessionId: string, forStudents: LeaderboardView, forInstructors: LeaderboardView): void;
+}
+
 export class LeaderboardHub {
   readonly pool: EvaluationPool;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
-    private readonly io: AppServer,
+    private readonly outlet: LeaderboardOutlet,
     private readonly db: Db,
     poolOptions: PoolOptions,
   ) {
@@ -95,7 +102,7 @@ export class LeaderboardHub {
     if (this.stopped) return;
     const found = await mySubmission(this.db, submissionId);
     if (!found) return;
-    this.io.to(rooms.participant(found.participantId)).emit("submission:status", found.view);
+    this.outlet.status(found.participantId, found.view);
     this.changed(found.sessionId);
   }
 
@@ -114,7 +121,6 @@ export class LeaderboardHub {
   private async broadcast(sessionId: string): Promise<void> {
     const [forStudents, forInstructors] = await Promise.all([leaderboardView(this.db, sessionId, "student"), leaderboardView(this.db, sessionId, "instructor")]);
     if (this.stopped) return;
-    this.io.to(rooms.students(sessionId)).emit("leaderboard:update", forStudents);
-    this.io.to(rooms.instructors(sessionId)).emit("leaderboard:update", forInstructors);
+    this.outlet.board(sessionId, forStudents, forInstructors);
   }
 }

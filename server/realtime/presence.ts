@@ -5,7 +5,7 @@
 import type { Server } from "socket.io";
 import type { Presence } from "../domain/sessions";
 import { rooms } from "./rooms";
-import type { SocketData } from "./socketServer";
+import type { SocketData } from "./context";
 
 export function socketPresence(io: Server): Presence {
   return {

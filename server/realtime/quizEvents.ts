@@ -7,8 +7,8 @@ import { AppError } from "../../lib/protocol/errors";
 import type { QuizOutlet } from "../domain/quizRunner";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
-import { requireInstructorOf } from "./sessionEvents";
-import type { AppServer, AppSocket, RealtimeContext } from "./socketServer";
+import type { AppServer, AppSocket, RealtimeContext } from "./context";
+import { requireInstructorOf } from "./roles";
 
 /** The runner's news to the rooms: state to everyone, progress and standings to instructors, results to each student. */
 export function quizOutlet(io: AppServer, crossProcess: boolean): QuizOutlet {

@@ -4,27 +4,10 @@
  * A bad payload never reaches a handler and never crashes the server.
  */
 import type { Socket } from "socket.io";
-import type { z } from "zod";
-import { AppError, type ErrorBody, type Reply } from "../../lib/protocol/errors";
+import type { Reply } from "../../lib/protocol/errors";
+import { issuesOf, toErrorBody } from "../errors";
 import { clientRequests, type ClientRequestName, type ParsedRequest, type RequestReply } from "../../lib/protocol/events";
 import type { RateLimiter } from "../rateLimit";
-
-/** zod issues as { "field.path": [messages] }. */
-export function issuesOf(error: z.ZodError): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "(root)";
-    (issues[path] ??= []).push(issue.message);
-  }
-  return issues;
-}
-
-/** Anything thrown becomes an error body; only AppError messages reach users. */
-export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
-  console.error("[server] unexpected error:", error);
-  return { code: "INTERNAL", message: "internal error" };
-}
 
 export function onRequest<E extends ClientRequestName>(
   socket: Socket,

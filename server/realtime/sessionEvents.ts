@@ -7,17 +7,8 @@ import { currentInstructor } from "../auth/instructorSessions";
 import { confirmToken, endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
-import type { AppSocket, RealtimeContext } from "./socketServer";
-
-function requireUnbound(socket: AppSocket): void {
-  if (socket.data.role.kind !== "none") throw new AppError("FORBIDDEN", "this connection already has a role");
-}
-
-export function requireInstructorOf(socket: AppSocket, sessionId: string): string {
-  const role = socket.data.role;
-  if (role.kind !== "instructor" || role.sessionId !== sessionId) throw new AppError("FORBIDDEN", "only the session's instructor may do this");
-  return role.instructorId;
-}
+import type { AppSocket, RealtimeContext } from "./context";
+import { requireInstructorOf, requireUnbound } from "./roles";
 
 export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): void {
   const { db, env, presence, limiter, io, roster } = ctx;

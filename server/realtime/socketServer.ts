@@ -4,54 +4,23 @@
  * registers its request handlers on every new socket.
  */
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
-import { PROTOCOL_VERSION, handshakeSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketRole } from "../../lib/protocol/events";
+import { Server } from "socket.io";
+import { PROTOCOL_VERSION, handshakeSchema } from "../../lib/protocol/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
-import type { Presence } from "../domain/sessions";
+import type { AppServer, AppSocket, RealtimeContext } from "./context";
 import { SOCKET_EVENT_LIMIT, SOCKET_MAX_MESSAGE_BYTES } from "../limits";
 import { RateLimiter } from "../rateLimit";
 import { socketPresence } from "./presence";
 import { RosterBroadcaster } from "./rosterBroadcaster";
 import { registerSessionEvents } from "./sessionEvents";
-import { registerTrainingEvents } from "./trainingEvents";
+import { registerTrainingEvents, trainingOutlet } from "./trainingEvents";
 import { quizOutlet, registerQuizEvents } from "./quizEvents";
 import { QuizRunner } from "../domain/quizRunner";
 import { TrainingHub } from "./trainingHub";
 import { LeaderboardHub } from "./leaderboardHub";
-import { registerLeaderboardEvents } from "./leaderboardEvents";
+import { leaderboardOutlet, registerLeaderboardEvents } from "./leaderboardEvents";
 import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
-
-export interface SocketData {
-  role: SocketRole;
-}
-/**
- * Messages between server processes (through the Redis adapter; a no-op with one process):
- * another process changed a session's model session, run or quiz round, so cached state must be re-read.
- */
-export interface InterServerEvents {
-  "training:invalidate": (sessionId: string) => void;
-  "quiz:invalidate": (sessionId: string) => void;
-}
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export interface RealtimeContext {
-  io: AppServer;
-  db: Db;
-  env: Env;
-  presence: Presence;
-  limiter: RateLimiter;
-  roster: RosterBroadcaster;
-  training: TrainingHub;
-  quiz: QuizRunner;
-  /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
-  leaderboard: LeaderboardHub;
-  /** Set while the server shuts down: disconnects then are ours, not the students'. */
-  closing: boolean;
-  /** Database writes started by socket events and not awaited by them; close() waits for them. */
-  background: Set<Promise<unknown>>;
-}
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
   const io: AppServer = new Server(httpServer, {
@@ -71,9 +40,10 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
     roster: new RosterBroadcaster(io, db, presence),
-    training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
+    training: new TrainingHub(trainingOutlet(io, env.REDIS_URL !== undefined), db, now),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
-    leaderboard: new LeaderboardHub(io, db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
+    leaderboard: new LeaderboardHub(leaderboardOutlet(io), db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
+    now,
     closing: false,
     background: new Set(),
   };

@@ -10,13 +10,27 @@ import { corpusExists } from "../domain/corpora";
 import { shareBestModel, shareInstructorModel } from "../domain/checkpoints";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
-import { requireInstructorOf } from "./sessionEvents";
-import type { AppSocket, RealtimeContext } from "./socketServer";
+import type { AppServer, AppSocket, RealtimeContext } from "./context";
+import { requireInstructorOf } from "./roles";
+import type { TrainingOutlet } from "./trainingHub";
 
 function requireParticipant(socket: AppSocket) {
   const role = socket.data.role;
   if (role.kind !== "participant") throw new AppError("FORBIDDEN", "only students in a session may do this");
   return role;
+}
+
+/** The training hub's news to the rooms; with several processes, moves are announced to the others. */
+export function trainingOutlet(io: AppServer, crossProcess: boolean): TrainingOutlet {
+  return {
+    run: (sessionId, run) => io.to(rooms.session(sessionId)).emit("training:run", run),
+    spotlight: (sessionId, participantId) => io.to(rooms.session(sessionId)).emit("training:spotlight", { participantId }),
+    progress: (sessionId, update) => io.to(rooms.instructors(sessionId)).emit("training:progress", update),
+    changed: (sessionId) => {
+      if (crossProcess) io.serverSideEmit("training:invalidate", sessionId);
+    },
+    onChangedElsewhere: (listener) => io.on("training:invalidate", listener),
+  };
 }
 
 export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket): void {
@@ -30,7 +44,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
     const { record, assignments } = await pushModelSession(db, sessionId, spec, participants);
     await training.replaceModelSession(sessionId, record, assignments);
     io.to(rooms.session(sessionId)).emit("training:model", { modelSession: record.view });
-    const run = runStateOf(record, Date.now());
+    const run = runStateOf(record, ctx.now());
     io.to(rooms.session(sessionId)).emit("training:run", run);
     for (const [participantId, groupId] of Object.entries(assignments)) {
       io.to(rooms.participant(participantId)).emit("training:group", { modelSessionId: record.view.id, groupId });
@@ -66,7 +80,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
 
   onRequest(socket, "training:shareCheckpoint", limiter, async ({ sessionId, participantId }) => {
     requireInstructorOf(socket, sessionId);
-    const shared = await shareBestModel(db, ctx.env.SESSION_SECRET, sessionId, participantId);
+    const shared = await shareBestModel(db, ctx.env.SESSION_SECRET, sessionId, participantId, ctx.now());
     io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
     return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });
@@ -74,7 +88,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
   onRequest(socket, "training:shareInstructorModel", limiter, async ({ sessionId, modelId }) => {
     const instructorId = requireInstructorOf(socket, sessionId);
     const instructor = await db.instructor.findUnique({ where: { id: instructorId }, select: { displayName: true } });
-    const shared = await shareInstructorModel(db, ctx.env.SESSION_SECRET, sessionId, modelId, instructor?.displayName ?? "");
+    const shared = await shareInstructorModel(db, ctx.env.SESSION_SECRET, sessionId, modelId, instructor?.displayName ?? "", ctx.now());
     io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
     return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });
@@ -88,7 +102,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
       const assignments = await training.setAssignment(sessionId, participantId, groupId);
       io.to(rooms.instructors(sessionId)).emit("training:assignments", { modelSessionId: record.view.id, assignments });
     }
-    return { modelSession: record.view, run: runStateOf(record, Date.now()), groupId };
+    return { modelSession: record.view, run: runStateOf(record, ctx.now()), groupId };
   });
 
   onRequest(socket, "training:classSync", limiter, async ({ sessionId }) => {
@@ -96,7 +110,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
     const state = await training.classState(sessionId);
     return {
       modelSession: state.record?.view ?? null,
-      run: state.record ? runStateOf(state.record, Date.now()) : null,
+      run: state.record ? runStateOf(state.record, ctx.now()) : null,
       assignments: state.assignments,
       progress: state.progress,
       history: state.history,

@@ -5,13 +5,11 @@
  * and the downsampled history to the database (so curves can be redrawn after a restart).
  */
 import type { Db } from "../db/client";
-import type { HistoryPoint, ProgressEntry, Telemetry } from "../../lib/protocol/training";
+import type { HistoryPoint, ProgressEntry, RunState, Telemetry } from "../../lib/protocol/training";
 import { acceptTelemetry, applyRunAction, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
 import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
-import { rooms } from "./rooms";
-import type { AppServer } from "./socketServer";
 
 interface StudentLive {
   entry: ProgressEntry;
@@ -38,22 +36,33 @@ interface SessionLive {
   assignments: Record<string, string>;
 }
 
+/** Where the hub's news goes: Socket.IO rooms in the server (trainingEvents.ts `trainingOutlet`). */
+export interface TrainingOutlet {
+  /** The run changed: everyone in the session. */
+  run(sessionId: string, run: RunState): void;
+  spotlight(sessionId: string, participantId: string | null): void;
+  /** Changed class-view entries: the session's instructors. */
+  progress(sessionId: string, update: { modelSessionId: string; entries: ProgressEntry[]; dropped: Record<string, number> }): void;
+  /** This process moved a session's model session or run: other server processes must re-read it. */
+  changed(sessionId: string): void;
+  /** Calls `listener` when another server process moved a session. */
+  onChangedElsewhere(listener: (sessionId: string) => void): void;
+}
+
 export class TrainingHub {
   private readonly sessions = new Map<string, SessionLive>();
   private readonly loading = new Map<string, Promise<SessionLive>>();
   private tick: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly io: AppServer,
+    private readonly outlet: TrainingOutlet,
     private readonly db: Db,
     private readonly now: () => number = Date.now,
-    /** Several server processes share sessions (Redis adapter): tell the others of changes. */
-    private readonly crossProcess = false,
   ) {}
 
   /** Re-arms the budget timers of runs that were running when the server stopped (T3). */
   async start(): Promise<void> {
-    this.io.on("training:invalidate", (sessionId) => void this.reload(sessionId).catch((error) => console.error("[training] reload failed:", error)));
+    this.outlet.onChangedElsewhere((sessionId) => void this.reload(sessionId).catch((error) => console.error("[training] reload failed:", error)));
     for (const { sessionId } of await runningModelSessions(this.db)) await this.session(sessionId);
     let ticks = 0;
     this.tick = setInterval(() => {
@@ -103,7 +112,7 @@ export class TrainingHub {
 
   /** Tell the other server processes (if any) to re-read this session. */
   private invalidateElsewhere(sessionId: string): void {
-    if (this.crossProcess) this.io.serverSideEmit("training:invalidate", sessionId);
+    this.outlet.changed(sessionId);
   }
 
   /** After a push: the new model session replaces the old; progress starts afresh. */
@@ -137,7 +146,7 @@ export class TrainingHub {
     this.armBudgetTimer(sessionId, live);
     this.invalidateElsewhere(sessionId);
     const run = runStateOf(live.record, this.now());
-    this.io.to(rooms.session(sessionId)).emit("training:run", run);
+    this.outlet.run(sessionId, run);
     return run;
   }
 
@@ -217,7 +226,7 @@ export class TrainingHub {
 
   async setSpotlight(sessionId: string, participantId: string | null): Promise<void> {
     (await this.session(sessionId)).spotlight = participantId;
-    this.io.to(rooms.session(sessionId)).emit("training:spotlight", { participantId });
+    this.outlet.spotlight(sessionId, participantId);
   }
 
   /** The class view's full state: live entries, else the stored latest values (after a restart). */
@@ -276,7 +285,7 @@ export class TrainingHub {
         s.dirty = false;
       }
       if (changed.length) {
-        this.io.to(rooms.instructors(sessionId)).emit("training:progress", { modelSessionId: live.record.view.id, entries: changed, dropped: live.dropped });
+        this.outlet.progress(sessionId, { modelSessionId: live.record.view.id, entries: changed, dropped: live.dropped });
       }
       if (persistNow) writes.push(this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)));
     }

@@ -40,7 +40,7 @@ export function request<E extends ClientRequestName>(socket: TestSocket, event: 
 
 /** Waits for the next broadcast of `event` that satisfies `predicate`. */
 /** How long a test waits for a broadcast before failing with the event's name (ms). */
-export const NEXT_EVENT_TIMEOUT_MS = 30_000;
+export const NEXT_EVENT_TIMEOUT_MS = 60_000;
 
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,

@@ -29,8 +29,11 @@ async function round(server: TestServer, n: number): Promise<{ t: InstructorScen
   return { t, ms: pushed.data.modelSession.id, students };
 }
 
+/** Evaluation waits on the worker pool: a class's queue takes longer than one broadcast (ms). */
+const EVALUATION_WAIT_MS = 150_000;
+
 function scored(socket: TestSocket, id: string): Promise<MySubmission> {
-  return nextEvent(socket, "submission:status", (s) => s.id === id && (s.status === "scored" || s.status === "rejected"));
+  return nextEvent(socket, "submission:status", (s) => s.id === id && (s.status === "scored" || s.status === "rejected"), EVALUATION_WAIT_MS);
 }
 
 function closeAll(...sockets: TestSocket[]) {
@@ -324,7 +327,7 @@ for (const kind of DB_KINDS) {
     it("30 students submit at once: every submission is scored, none lost, and the ranking is by verified score", async () => {
       const { t, ms, students } = await round(server, 30);
       const files = await Promise.all(students.map((_, i) => weightsFor(config, { variant: i + 1 })));
-      const finished = students.map((s) => nextEvent(s.socket, "submission:status", (v) => v.status === "scored" || v.status === "rejected"));
+      const finished = students.map((s) => nextEvent(s.socket, "submission:status", (v) => v.status === "scored" || v.status === "rejected", EVALUATION_WAIT_MS));
       const sent = await Promise.all(students.map((s, i) => submit(server.url, s.socket, ms, files[i])));
       for (const r of sent) assert.ok(r.reply.ok, JSON.stringify(r.reply).slice(0, 200));
       const results = await Promise.all(finished);
