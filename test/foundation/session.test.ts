@@ -1,6 +1,7 @@
 /**
  * Joining a live session over real sockets, on every database kind (a contract suite:
- * SQLite always, PostgreSQL when DATABASE_URL_PG is set).
+ * SQLite always, PostgreSQL when DATABASE_URL_PG is set). Rule IDs (S1…S10) are those of
+ * lib/session/SPEC.md.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -16,7 +17,7 @@ for (const kind of DB_KINDS) {
     });
     after(() => server.close());
 
-    it("students join by roster name and as guests; the instructor's roster shows them connected", async () => {
+    it("S3/S4: students join by roster name and as guests; the instructor's roster shows them connected", async () => {
       const t = await instructorWithSession(server);
       const lookup = await new ApiClient(server.url).ok("lookupJoinCode", { params: { code: t.code.toLowerCase() } });
       assert.equal(lookup.className, "2학년 3반");
@@ -37,7 +38,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("a student who drops and rejoins with the token is the same participant; the instructor sees the drop and the return", async () => {
+    it("S5: a student who drops and rejoins with the token is the same participant; the instructor sees the drop and the return", async () => {
       const t = await instructorWithSession(server);
       const first = await joinAsRoster(server, t.code, t.students["Lee Jun"]);
       await nextEvent(t.console, "roster:update", (u) => u.participants.some((p) => p.id === first.participantId && p.connected));
@@ -66,7 +67,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("a rejoin whose reply is lost: the old token still works until the browser confirms the new one", async () => {
+    it("S6: a rejoin whose reply is lost: the old token still works until the browser confirms the new one", async () => {
       const t = await instructorWithSession(server);
       const first = await joinAsRoster(server, t.code, t.students["김민지"]);
       first.socket.close();
@@ -100,7 +101,7 @@ for (const kind of DB_KINDS) {
       for (const s of [replayer, other.socket, t.console]) s.close();
     });
 
-    it("the newest connection of a seat wins: the older socket is told it was replaced", async () => {
+    it("S7: the newest connection of a seat wins: the older socket is told it was replaced", async () => {
       const t = await instructorWithSession(server);
       const tab1 = await joinAsGuest(server, t.code, "두탭");
       const replaced = nextEvent(tab1.socket, "session:replaced");
@@ -112,7 +113,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("names: a connected roster name, a roster name typed as a guest, and a connected guest's nickname are refused", async () => {
+    it("S2/S3/S4 names: a connected roster name, a roster name typed as a guest, and a connected guest's nickname are refused", async () => {
       const t = await instructorWithSession(server);
       const holder = await joinAsRoster(server, t.code, t.students["박서연"]);
       const intruder = await connectClient(server.url);
@@ -134,7 +135,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("bad join input gets a clear error: empty, over-long and control-character nicknames, wrong code, unknown roster id", async () => {
+    it("S1/S2: bad join input gets a clear error: empty, over-long and control-character nicknames, wrong code, unknown roster id", async () => {
       const t = await instructorWithSession(server);
       const s = await connectClient(server.url);
       const cases: [unknown, string, string?][] = [
@@ -159,7 +160,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("an ended session refuses joins and rejoins, and tells connected students it ended", async () => {
+    it("S9: an ended session refuses joins and rejoins, and tells connected students it ended", async () => {
       const t = await instructorWithSession(server);
       const student = await joinAsGuest(server, t.code, "끝까지");
       const endedSeen = nextEvent(student.socket, "session:ended");
@@ -177,7 +178,7 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("roles: students cannot use instructor events, anonymous sockets cannot attach, one socket holds one role", async () => {
+    it("S8 roles: students cannot use instructor events, anonymous sockets cannot attach, one socket holds one role", async () => {
       const t = await instructorWithSession(server);
       const student = await joinAsGuest(server, t.code, "학생");
       const end = await request(student.socket, "session:end", { sessionId: t.sessionId });
@@ -201,7 +202,7 @@ for (const kind of DB_KINDS) {
       for (const s of [student.socket, anonymous, otherSocket, t.console]) s.close();
     });
 
-    it("forged tokens are refused", async () => {
+    it("S5: forged tokens are refused", async () => {
       const t = await instructorWithSession(server);
       const student = await joinAsGuest(server, t.code, "진짜");
       const [body, sig] = student.token.split(".");
@@ -225,18 +226,18 @@ describe("transport limits", () => {
   });
   after(() => server.close());
 
-  it("refuses a client that speaks another protocol version", async () => {
+  it("S10: refuses a client that speaks another protocol version", async () => {
     await assert.rejects(connectClient(server.url, { protocolVersion: 999 }), (error: Error & { data?: { code?: string } }) => error.data?.code === "PROTOCOL_MISMATCH");
   });
 
-  it("closes a connection that sends an oversized message", async () => {
+  it("S10: closes a connection that sends an oversized message", async () => {
     const s = await connectClient(server.url);
     const closed = new Promise<string>((resolve) => s.once("disconnect", resolve));
     s.emit("session:join", { code: "ABCDEF", identity: { kind: "guest", nickname: "x".repeat(200_000) } } as never, () => undefined);
     assert.equal(await closed, "transport close");
   });
 
-  it("rate-limits a flood of events from one socket", async () => {
+  it("S10: rate-limits a flood of events from one socket", async () => {
     const s = await connectClient(server.url);
     const replies = await Promise.all(Array.from({ length: 60 }, () => request(s, "session:rejoin", { rejoinToken: "x" })));
     const limited = replies.filter((r) => !r.ok && r.error.code === "RATE_LIMITED").length;
@@ -245,7 +246,7 @@ describe("transport limits", () => {
     s.close();
   });
 
-  it("ignores requests without an acknowledgement callback and keeps serving", async () => {
+  it("S10: ignores requests without an acknowledgement callback and keeps serving", async () => {
     const s = await connectClient(server.url);
     (s as unknown as { emit(e: string, p: unknown): void }).emit("session:join", { code: 1 });
     const reply = await request(s, "session:rejoin", { rejoinToken: "x" });
