@@ -41,6 +41,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATABASE_URL: `file:${DB_FILE}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    // NEXT_PUBLIC_TEST_HOOKS: the build exposes the lab's engine to the tests (window.__rnnLab).
+    env: { PORT: String(PORT), DATABASE_URL: `file:${DB_FILE}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_TEST_HOOKS: "1" },
   },
 });

@@ -4,7 +4,8 @@
  * and lab pages are other features; the socket events are the real ones), and a `student`
  * browser that tries the dashboard. The quiz is played through the real quiz events too.
  */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { connectClient, request, type TestSocket } from "../test/helpers/clients";
 import { telemetry, tinySpec } from "../test/helpers/training";
@@ -20,10 +21,11 @@ async function api<T>(ctx: APIRequestContext, method: "GET" | "POST", path: stri
   return reply.data;
 }
 
-test("the teacher reviews attendance, a student's curve, the concept grid and who needs attention; exports the CSV; a student is refused", async ({ browser }) => {
+test("the teacher reviews attendance, a student's curve, the concept grid and who needs attention; exports the CSV; a student is refused", async ({ actors }) => {
   const sockets: TestSocket[] = [];
-  const instructor = await browser.newContext();
-  const teacher = await instructor.newPage();
+  const [teacherActor, studentActor] = await actors("instructor", "student");
+  const instructor = teacherActor.context;
+  const teacher = teacherActor.page;
   await api(instructor.request, "POST", "/api/auth/signup", { email: `e2e-dash-${Date.now()}@school.kr`, password: "correct horse battery", displayName: "담임" });
   const { class: created } = await api<{ class: { id: string; students: { id: string; name: string }[] } }>(instructor.request, "POST", "/api/classes", { name: "2학년 3반", roster: "김민지\nLee Jun\n박서연" });
   const { session } = await api<{ session: { id: string; code: string } }>(instructor.request, "POST", `/api/classes/${created.id}/sessions`);
@@ -113,8 +115,7 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   await expect(teacher.getByTestId("concept-cell-detail")).toContainText("BPTT?");
 
   // A student's browser (no instructor login) is refused.
-  const studentContext = await browser.newContext();
-  const studentPage = await studentContext.newPage();
+  const { context: studentContext, page: studentPage } = studentActor;
   await studentPage.goto(`/dashboard/${created.id}`);
   await expect(studentPage.getByTestId("dashboard-refused")).toBeVisible();
   await expect(studentPage.getByTestId("attendance-grid")).toHaveCount(0);
@@ -122,6 +123,4 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   expect(direct.status()).toBe(401);
 
   for (const s of sockets) s.close();
-  await studentContext.close();
-  await instructor.close();
 });

@@ -24,7 +24,8 @@ function sourceStamp(): string {
   return String(newest);
 }
 
-const stamp = sourceStamp();
+// A build made for the e2e tests (NEXT_PUBLIC_TEST_HOOKS=1 exposes test hooks) is not the production build.
+const stamp = `${sourceStamp()} test-hooks=${process.env.NEXT_PUBLIC_TEST_HOOKS ?? ""}`;
 const built = existsSync(join(root, ".next/BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
 if (!built) {
   console.log("[start] building the web app (first start or sources changed)…");

@@ -99,7 +99,8 @@ export default function LabPage() {
   // A link from the console opens the class's configuration; otherwise a reload continues the last run.
   const [fromLink, setFromLink] = useState(false);
   useEffect(() => {
-    window.__rnnLab = { engine, tf };
+    // The e2e tests' handle on the engine, only in builds made for them (playwright.config.ts).
+    if (process.env.NEXT_PUBLIC_TEST_HOOKS === "1") window.__rnnLab = { engine, tf };
     const linked = readLabLink(window.location.search);
     if (linked) {
       const next = { ...linked, backend: choice.backend };
