@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "./components/Providers";
-import { catalogs, LOCALE_COOKIE, resolveLocale } from "./i18n/config";
+import { catalogs, LOCALE_COOKIE, resolveLocale } from "../lib/i18n/config";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "RNN Classroom · RNN 교실", description: "Train character-level RNNs together in the browser" };

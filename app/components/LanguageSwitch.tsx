@@ -2,7 +2,7 @@
 /** 한국어 / English: stores the choice in a cookie and re-renders the page in that language. */
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
-import { LOCALES, LOCALE_COOKIE, type Locale } from "../i18n/config";
+import { LOCALES, LOCALE_COOKIE, type Locale } from "../../lib/i18n/config";
 
 const LABELS: Record<Locale, string> = { ko: "한국어", en: "English" };
 

@@ -1,7 +1,7 @@
 /**
  * The closed list of error codes a client may receive, and the one reply envelope every
  * acknowledgement and HTTP response uses (the Socket.IO basic-crud example's Response<T>).
- * Clients translate codes through the message catalog (app/i18n/*.json: errors.CODE);
+ * Clients translate codes through the message catalog (lib/i18n/*.json: errors.CODE);
  * `message` is an English explanation for logs and tests, never raw internals.
  */
 export const ERROR_CODES = [

@@ -3,7 +3,7 @@
  * detail (one row per participant), with column titles from the message catalog of the
  * requested language. The file text (BOM included) goes back inside the JSON reply.
  */
-import { catalogs, type Locale } from "../../app/i18n/config";
+import { catalogs, type Locale } from "../../lib/i18n/config";
 import { csvDocument } from "../../lib/dashboard/csv";
 import { classSummaryRows, seoulDate, sessionDetailRows, type SessionDetailRow } from "../../lib/dashboard/exports";
 import { tagLabel } from "../../lib/quiz/tags";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { it } from "node:test";
 
 type Catalog = { [key: string]: string | Catalog };
-const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../app/i18n/${locale}.json`, import.meta.url), "utf8")) as Catalog;
+const load = (locale: string) => JSON.parse(readFileSync(new URL(`../../lib/i18n/${locale}.json`, import.meta.url), "utf8")) as Catalog;
 
 function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

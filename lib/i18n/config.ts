@@ -1,4 +1,4 @@
-/** The UI's languages. Korean is the default; the choice is kept in a cookie read by app/layout.tsx. */
+/** The UI's languages. Korean is the default; the choice is kept in a cookie read by app/layout.tsx. Shared by the pages and the server (CSV exports in the reader's language). */
 import ko from "./ko.json";
 import en from "./en.json";
 
