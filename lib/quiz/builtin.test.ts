@@ -83,6 +83,7 @@ const COMPUTED: Record<string, number> = {
   "cnn-vgg16-total": vgg16Weights / 1e6,
   "cnn-inception-depth": 128 + 192 + 96 + 256,
   "cnn-two-3x3-weights": 3 * 3 * 2,
+  "conv-edge-flat": [-1, 0, 1, -1, 0, 1, -1, 0, 1].reduce((s, w) => s + w * 5, 0),
   "we-cooccurrence": cooccurrenceRowSum(["you", "say", "goodbye", "and", "i", "say", "hello", "."], "say"),
   "textgen-lstm-params": lstm(128, 59),
   "textgen-windows": windows(10_000, 40),

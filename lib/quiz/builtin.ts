@@ -144,6 +144,24 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       from: [4, "RNN: Computational Graph"],
     },
   ),
+  single(
+    "rnn-memory-input",
+    ["recurrence"],
+    ["시퀀스를 배울 때 지난 입력을 전부 한꺼번에 신경망에 넣지 않고 은닉 상태(메모리)를 쓰는 이유는?", "Why does an RNN keep a hidden state (memory) instead of feeding the whole past sequence into the network at once?"],
+    {
+      right: ["입력과 신경망의 크기가 너무 커지므로", "the input and the network would grow too big"],
+      wrong: [
+        ["지난 입력은 정답과 관계가 없으므로", "past inputs have nothing to do with the target"],
+        ["신경망은 한 번에 한 숫자만 받으므로", "a network takes only one number at a time"],
+        ["순서를 섞어야 과적합이 줄어들므로", "shuffling the order is what stops overfitting"],
+      ],
+      at: 1,
+    },
+    {
+      why: ["시퀀스를 모두 입력으로 주면 입력 크기(와 신경망 크기)가 너무 커집니다. 입력 크기를 유지하면서 과거를 반영하려고, 지난 입력을 잘 버무린 메모리 h만 넘깁니다.", "Feeding the whole sequence makes the input (and the network) too big. To keep the input size and still reflect the past, only a well-blended memory h is passed on."],
+      from: [3, "Recurrent Neural Network"],
+    },
+  ),
   numeric(
     "rnn-params-3-2-3",
     ["recurrence"],
@@ -580,7 +598,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
   single(
     "exploding-gradient",
     ["vanishing-gradient", "bptt"],
-    ["역전파 때 스텝마다 곱해지는 W_hh의 크기(가장 큰 특잇값)가 1보다 크면, 먼 과거로 갈수록 기울기는?", "When backprop multiplies by W_hh at each step and W_hh's size (largest singular value) is above 1, what happens to the gradient further back?"],
+    ["역전파 때 스텝마다 곱해지는 값(W_hh와 tanh′의 곱)의 크기가 계속 1보다 크면, 먼 과거로 갈수록 기울기는?", "If the factor backprop multiplies in at each step (W_hh times tanh′) stays larger than 1 in size, what happens to the gradient further back?"],
     {
       right: ["지수적으로 커진다 (폭주)", "it grows exponentially (explodes)"],
       wrong: [
@@ -598,7 +616,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
   numeric(
     "vg-half-10",
     ["vanishing-gradient"],
-    ["기울기가 과거로 한 스텝 갈 때마다 0.5가 곱해집니다. 10스텝 뒤에는 처음의 몇 배가 남을까요? (소수 또는 분수로)", "A gradient is multiplied by 0.5 at each step back in time. What fraction remains after 10 steps (decimal or fraction)?"],
+    ["기울기가 과거로 한 스텝 갈 때마다 0.5가 곱해집니다. 10스텝 뒤에는 처음의 몇 배가 남을까요? (소수로)", "A gradient is multiplied by 0.5 at each step back in time. What fraction remains after 10 steps (as a decimal)?"],
     0.0009765625,
     0.0001,
     { why: ["0.5¹⁰ = 1/1024 ≈ 0.001. 강의의 예: 0.5가 4개 층만 지나도 1/16.", "0.5¹⁰ = 1/1024 ≈ 0.001. The lecture's example: through only 4 layers, 0.5 becomes 1/16."], from: [3, "Vanishing Gradient"] },
@@ -735,7 +753,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     0.75,
     0.001,
     {
-      why: ["α = 3/4 = 0.75: 이전 평균을 0.75만큼 잊지 않고 새 값을 0.25만큼 받아들입니다. LSTM은 이 두 비율을 고정하지 않고 망각 게이트 f와 입력 게이트 i로 학습합니다.", "α = 3/4 = 0.75: keep 0.75 of the old average and take in 0.25 of the new value. The LSTM learns these two fractions as its forget gate f and input gate i."],
+      why: ["α = 3/4 = 0.75: 이전 평균은 0.75만큼 남기고 새 값은 0.25만큼 받아들입니다. LSTM은 이 두 비율을 고정하지 않고 망각 게이트 f와 입력 게이트 i로 학습합니다.", "α = 3/4 = 0.75: keep 0.75 of the old average and take in 0.25 of the new value. The LSTM learns these two fractions as its forget gate f and input gate i."],
       from: [3, "평균을 구하는 또 다른 방법"],
     },
   ),
@@ -995,6 +1013,58 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     },
   ),
   single(
+    "dl-definition",
+    ["ml-basics"],
+    ["강의 03의 정의로, 은닉층(hidden layer)이 몇 개 이상인 신경망을 딥러닝이라고 부를까요?", "By lecture 03's definition, a neural network with at least how many hidden layers is called deep learning?"],
+    {
+      right: ["2개 이상", "two or more"],
+      wrong: [
+        ["1개 이상", "one or more"],
+        ["10개 이상", "ten or more"],
+        ["100개 이상", "a hundred or more"],
+      ],
+      at: 2,
+    },
+    { why: ["Hidden layer가 2개 이상인 신경망을 딥러닝이라고 부릅니다. 층이 많을수록 복잡한 함수를 만들 수 있지만 과적합과 기울기 소실이 문제가 됩니다.", "A network with two or more hidden layers is called deep learning. More layers build more complex functions, but overfitting and vanishing gradients get in the way."], from: [3, "다층 레이어 (Multiple Layer)"] },
+  ),
+  single(
+    "ablation-what",
+    ["ml-basics", "training"],
+    ["강의 01의 'Ablation study(없다면 어떻게 될까?)'는 어떤 실험일까요?", "What kind of experiment is lecture 01's 'ablation study' ('what if it were not there?')?"],
+    {
+      right: ["구성 요소 하나를 빼고 결과 차이를 재는 실험", "remove one component and measure the difference"],
+      wrong: [
+        ["같은 모델을 여러 번 학습해 평균 내는 실험", "train the same model many times and average"],
+        ["데이터를 늘려 가며 성능을 재는 실험", "measure performance as the data grows"],
+        ["학습된 모델의 층을 모두 얼려 두는 실험", "freeze every layer of a trained model"],
+      ],
+      at: 3,
+    },
+    { why: ["부품 하나(예: LRN 층, 망각 게이트)를 없애거나 바꾸고 나머지는 그대로 두어, 그 부품이 성능에 얼마나 기여하는지 봅니다. 이 앱의 ablation 그룹이 하는 일입니다.", "Remove or change one part (e.g. the LRN layer, the forget gate), keep everything else, and see how much that part contributes. This app's ablation groups do exactly that."], from: [1, "Ablation study"] },
+  ),
+  single(
+    "ablation-lrn",
+    ["cnn-architectures", "training"],
+    ["강의 01의 표: VGG-11의 top-5 오류는 10.4 %, LRN 층을 더한 VGG-11 (LRN)은 10.5 %입니다. 이 ablation의 결론은?", "Lecture 01's table: VGG-11 has a 10.4 % top-5 error, VGG-11 with an LRN layer 10.5 %. What does this ablation conclude?"],
+    {
+      right: ["LRN은 도움이 되지 않았다", "LRN did not help"],
+      wrong: [
+        ["LRN이 오류를 크게 줄였다", "LRN cut the error a lot"],
+        ["층이 깊을수록 오류가 커진다", "deeper nets always do worse"],
+        ["LRN이 파라미터를 크게 늘렸다", "LRN added many parameters"],
+      ],
+      at: 1,
+    },
+    { why: ["10.4 %에서 10.5 %로 거의 같거나 약간 나빠졌고 파라미터는 133M 그대로입니다. 그래서 VGG는 LRN을 쓰지 않습니다(강의 04: No LRN).", "10.4 % to 10.5 %: about the same or slightly worse, with the parameters unchanged at 133M. So VGG drops LRN (lecture 04: no LRN)."], from: [1, "Ablation study"] },
+  ),
+  trueFalse(
+    "vgg19-vs-16",
+    ["cnn-architectures"],
+    ["강의 01의 표에서 더 깊은 VGG-19(9.0 %)가 VGG-16(8.8 %)보다 top-5 오류가 낮다.", "In lecture 01's table, the deeper VGG-19 (9.0 %) has a lower top-5 error than VGG-16 (8.8 %)."],
+    false,
+    { why: ["거짓: 9.0 % > 8.8 %. 층을 더 쌓는다고 늘 좋아지지는 않습니다(파라미터는 144M vs 138M). ResNet이 이 문제를 건너뛰는 연결로 풉니다.", "False: 9.0 % > 8.8 %. More layers do not always help (144M vs 138M parameters); ResNet's skip connections address this."], from: [1, "Ablation study"] },
+  ),
+  single(
     "overfit-curves",
     ["overfitting"],
     ["학습 손실은 계속 내려가는데 검증 손실은 올라갑니다. 무슨 일일까요?", "The training loss keeps falling while the validation loss rises. What is happening?"],
@@ -1209,6 +1279,43 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["(f*g)*h = f*(g*h)이므로, 영상 f에 3×3 필터 g와 h를 차례로 적용한 것은 5×5 필터 g*h 하나를 적용한 것과 같다.", "Since (f*g)*h = f*(g*h), applying the 3×3 filters g and then h to an image f equals applying the single 5×5 filter g*h."],
     true,
     { why: ["참: 합성곱은 결합법칙이 성립하고 3×3 * 3×3 = 5×5입니다. 그래서 작은 필터를 쌓아 큰 필터의 효과를 냅니다(층 사이 비선형 함수가 없을 때).", "True: convolution is associative and 3×3 * 3×3 = 5×5, which is how stacked small filters act as a large one (without a non-linearity in between)."], from: [3, "Convolution 연산자의 특징"] },
+  ),
+  single(
+    "conv-edge-filter",
+    ["cnn-architectures"],
+    ["3×3 필터 [−1 0 1; −1 0 1; −1 0 1]은 영상에서 무엇을 찾을까요?", "What does the 3×3 filter [−1 0 1; −1 0 1; −1 0 1] find in an image?"],
+    {
+      right: ["세로(수직) 경계", "vertical edges"],
+      wrong: [
+        ["가로(수평) 경계", "horizontal edges"],
+        ["흐린(블러) 영역", "blurred regions"],
+        ["밝은 점(하이라이트)", "bright spots"],
+      ],
+      at: 0,
+    },
+    { why: ["오른쪽 열에서 왼쪽 열을 빼므로 좌우로 밝기가 바뀌는 곳, 곧 세로 경계에서 값이 커집니다. 가로 경계 필터는 행 방향으로 [1 1 1; 0 0 0; −1 −1 −1]입니다.", "It subtracts the left column from the right one, so it responds where brightness changes left to right: vertical edges. The horizontal-edge filter is [1 1 1; 0 0 0; −1 −1 −1]."], from: [3, "영상에서의 Convolution"] },
+  ),
+  numeric(
+    "conv-edge-flat",
+    ["cnn-arithmetic"],
+    ["픽셀 값이 모두 5인 평평한 3×3 영역에 필터 [−1 0 1; −1 0 1; −1 0 1]을 적용한 값(원소별 곱의 합)은?", "The filter [−1 0 1; −1 0 1; −1 0 1] is applied to a flat 3×3 patch whose pixels are all 5. What is the value (the sum of elementwise products)?"],
+    0,
+    0,
+    { why: ["3·(−5) + 3·0 + 3·5 = 0: 밝기 변화가 없으면 경계 필터는 0을 냅니다.", "3·(−5) + 3·0 + 3·5 = 0: with no change in brightness an edge filter gives 0."], from: [3, "영상에서의 Convolution"] },
+    { time: 30 },
+  ),
+  multiple(
+    "cnn-multiscale",
+    ["cnn-architectures"],
+    ["서로 다른 크기의 영상 특징을 얻으려고 CNN이 함께 쓰는 두 방법을 모두 고르세요.", "Select both ways a CNN combines to get image features of different sizes."],
+    [
+      ["필터가 보는 크기를 점점 크게 한다(층 쌓기)", "make the filters' view grow (stack layers)"],
+      ["채널 수를 점점 줄여 1로 만든다", "shrink the channels down to one"],
+      ["영상 크기를 점점 작게 한다(풀링)", "make the image smaller (pooling)"],
+      ["층마다 학습률을 점점 키운다", "raise the learning rate layer by layer"],
+    ],
+    [0, 2],
+    { why: ["1. 필터 사이즈를 점점 크게(3×3을 쌓으면 5×5, 7×7), 2. 영상 사이즈를 점점 작게(max pooling). 이 두 가지를 모두 넣은 것이 CNN입니다.", "1. Let the filter size grow (stacked 3×3s act as 5×5, 7×7); 2. let the image size shrink (max pooling). A CNN does both."], from: [3, "서로 다른 크기의 영상 feature를 만드는 두가지 방법"] },
   ),
   // ── CNN layers and architectures ──
   multiple(
@@ -1616,6 +1723,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       at: 2,
     },
     { why: ["생성되는 character를 다시 input으로 사용합니다(1000 iteration마다 200글자). 원문의 다음 글자는 학습할 때의 정답이지, 생성할 때는 없습니다.", "Each generated character is used as the next input (200 characters every 1000 iterations). The original text's next character is the target while training; there is none when generating."], from: [5, "Text Generation (5/5)"] },
+  ),
+  trueFalse(
+    "charrnn-any-text",
+    ["text-generation"],
+    ["같은 char-RNN을 LaTeX 수학 문서나 리눅스 C 코드로 학습시키면, 괄호와 문법 같은 형식까지 그럴듯하게 흉내 낸 글을 만든다.", "Trained on LaTeX maths or Linux C code, the same char-RNN writes text that imitates the format, brackets and syntax included."],
+    true,
+    { why: ["참: 글자 단위 모델은 어떤 텍스트든 배웁니다. 강의의 생성된 C 코드는 문법은 그럴듯하지만 뜻은 없습니다.", "True: a character-level model learns any text. The lecture's generated C code looks syntactically right but means nothing."], from: [[1, 2], "Generated C code"] },
   ),
   ordering(
     "samples-progress",
