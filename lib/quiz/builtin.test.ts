@@ -170,6 +170,16 @@ describe("no answer cues for a blind guesser", () => {
     assert.ok(share >= 0.4 && share <= 0.6, `${Math.round(share * 100)} % true`);
   });
 
+  it("true/false in every topic quiz: never more true than false, at most one more false than true", () => {
+    // Choice options can be shuffled per round; true/false cannot, so each topic's stored keys must not favour a side.
+    for (const tag of QUIZ_TAGS) {
+      const keys = builtinByTag(tag).flatMap((b) => (b.question.type === "truefalse" ? [b.question.correct] : []));
+      const trues = keys.filter(Boolean).length;
+      const falses = keys.length - trues;
+      assert.ok(trues <= falses && falses - trues <= 1, `${tag}: ${trues} true, ${falses} false`);
+    }
+  });
+
   it("select-all: varied numbers of right options at varied positions; no fixed pick earns more than half", () => {
     assert.ok(new Set(multiples.map(({ q }) => q.correct.length)).size >= 3, "one, two and three right options all occur");
     for (let position = 0; position < 4; position++) {

@@ -123,6 +123,20 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       from: [[1, 2], "RNN : Computational Graph"],
     },
   ),
+  trueFalse(
+    "rnn-hidden-summary",
+    ["recurrence"],
+    ["RNN의 은닉 상태 h_t는 x_1부터 x_t까지의 입력을 버무려 요약한 메모리다.", "An RNN's hidden state h_t is a memory that blends together the inputs x_1 to x_t."],
+    true,
+    { why: ["참: h_t는 h_{t-1}과 x_t로 계산되므로 지금까지의 모든 입력이 섞여 들어 있습니다. 강의 03은 이를 '잘 버무린 메모리'라고 부릅니다.", "True: h_t is computed from h_{t-1} and x_t, so every input so far is mixed into it; lecture 03 calls it a 'well-blended memory'."], from: [3, "Recurrent Neural Network"] },
+  ),
+  trueFalse(
+    "seq-length-params",
+    ["recurrence", "training"],
+    ["시퀀스 길이를 40에서 100으로 늘리면 LSTM 층의 파라미터 수도 늘어난다.", "Raising the sequence length from 40 to 100 increases the LSTM layer's number of parameters."],
+    false,
+    { why: ["거짓: 모든 타임스텝이 같은 가중치를 다시 쓰므로 파라미터 수는 시퀀스 길이와 무관합니다. 늘어나는 것은 계산량과 역전파 거리입니다.", "False: every time step re-uses the same weights, so the parameter count does not depend on the sequence length; computation and the backprop distance grow instead."], from: [4, "RNN: Computational Graph"] },
+  ),
   single(
     "rnn-any-length",
     ["recurrence"],
@@ -319,6 +333,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["원-핫 벡터는 정확히 한 자리만 1이고 나머지는 모두 0이다.", "A one-hot vector has exactly one entry equal to 1 and all others 0."],
     true,
     { why: ["참: 글자의 인덱스 자리만 1입니다.", "True: only the entry at the character's index is 1."], from: [[1, 2], "자동완성 예시"] },
+  ),
+  trueFalse(
+    "onehot-length-sentence",
+    ["one-hot"],
+    ["원-핫 벡터의 길이는 학습하는 문장의 길이(글자 수)와 같다.", "A one-hot vector is as long as the training sentence (its number of characters)."],
+    false,
+    { why: ["거짓: 길이는 글자 보관함(어휘)의 크기입니다. '기억 속으로'는 6글자이고 보관함도 6글자라 헷갈리기 쉽지만, 강의 05의 니체 텍스트는 수십만 글자에 어휘는 59개입니다.", "False: its length is the vocabulary size. '기억 속으로' has 6 characters and a 6-character vocabulary, which invites the mix-up; lecture 05's Nietzsche text has hundreds of thousands of characters and a vocabulary of 59."], from: [[1, 2], "자동완성 예시"] },
   ),
   numeric(
     "onehot-dot",
@@ -832,6 +853,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       from: [[1, 2], "Long Short Term Memory (LSTM)"],
     },
   ),
+  trueFalse(
+    "lstm-forget-one",
+    ["lstm-gates"],
+    ["망각 게이트 f가 모두 1이고 입력 게이트 i가 모두 0이면, 셀 상태 c_t는 c_{t-1}과 같다.", "If the forget gate f is all ones and the input gate i all zeros, the cell state c_t equals c_{t-1}."],
+    true,
+    { why: ["참: c_t = 1⊙c_{t-1} + 0⊙g = c_{t-1}. 기억을 그대로 다음 스텝으로 넘기는 경우입니다.", "True: c_t = 1⊙c_{t-1} + 0⊙g = c_{t-1}: the memory is carried over unchanged."], from: [4, "Long Short Term Memory(LSTM)"] },
+  ),
   // ── GRU ──
   single(
     "gru-gates",
@@ -854,6 +882,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["GRU는 h_t와 별도로 셀 상태 c_t를 가진다.", "A GRU keeps a cell state c_t separate from h_t."],
     false,
     { why: ["거짓: GRU는 셀 상태와 은닉 상태를 h_t 하나로 합쳤습니다.", "False: a GRU merges the cell state and the hidden state into h_t."], from: [4, "Gated Recurrent Unit(GRU)"] },
+  ),
+  trueFalse(
+    "gru-reset-role",
+    ["gru"],
+    ["GRU의 리셋 게이트 r_t가 0에 가까우면, 후보 h̃_t를 계산할 때 이전 상태 h_{t-1}을 거의 무시한다.", "When the GRU's reset gate r_t is near 0, computing the candidate h̃_t almost ignores the previous state h_{t-1}."],
+    true,
+    { why: ["참: h̃_t = tanh(W_hh·(r_t * h_{t-1}) + W_xh·x_t)에서 r_t ≈ 0이면 h_{t-1}이 지워집니다.", "True: in h̃_t = tanh(W_hh·(r_t * h_{t-1}) + W_xh·x_t), r_t ≈ 0 wipes out h_{t-1}."], from: [4, "Gated Recurrent Unit(GRU)"] },
   ),
   numeric(
     "gru-params-128-65",
@@ -954,9 +989,9 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
   trueFalse(
     "temp-one",
     ["sampling-temperature"],
-    ["온도 1로 샘플링하면 모델의 확률을 그대로 쓴다.", "Sampling at temperature 1 uses the model's probabilities unchanged."],
-    true,
-    { why: ["참: logit / 1 = logit이므로 소프트맥스 확률이 그대로입니다.", "True: logit / 1 = logit, so the softmax probabilities are unchanged."], beyond: true },
+    ["온도 1로 샘플링하면 항상 가장 확률이 높은 글자만 고른다.", "Sampling at temperature 1 always picks the most likely character."],
+    false,
+    { why: ["거짓: logit / 1 = logit이므로 모델의 확률을 그대로 써서 뽑습니다. 항상 가장 높은 것만 고르는 것은 T → 0일 때(argmax)입니다.", "False: logit / 1 = logit, so it samples from the model's probabilities unchanged. Always taking the top one is the T → 0 limit (argmax)."], beyond: true },
   ),
   ordering(
     "generate-steps",
@@ -993,6 +1028,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["비지도 학습에서는 입력마다 정답(레이블)이 함께 주어진다.", "In unsupervised learning every input comes with its right answer (label)."],
     false,
     { why: ["거짓: 정답이 주어지는 것은 지도 학습입니다. 비지도 학습은 정답 없이 풀어야 해서 기본적으로 어렵습니다.", "False: answers come with supervised learning. Unsupervised learning has no answers, which makes it hard in general."], from: [3, "머신러닝의 세가지 타입"] },
+  ),
+  trueFalse(
+    "dl-many-params",
+    ["ml-basics"],
+    ["딥러닝 모델은 파라미터가 수백만 개에 이를 만큼 복잡해서 과적합이 일어나기 쉽다.", "Deep learning models are complex, with millions of parameters, so they overfit easily."],
+    true,
+    { why: ["참: 강의 03: \"딥러닝은 모델이 엄청 복잡하다. 수백만 개의 파라미터… Overfitting이 일어나기 쉽다.\" 그래서 드롭아웃을 씁니다.", "True: lecture 03: deep models are very complex, with millions of parameters, and overfit easily; hence dropout."], from: [3, "Overfitting은 왜 생길까?"] },
   ),
   single(
     "ml-nonlinear",
@@ -1157,6 +1199,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     true,
     { why: ["참: 예측할 때는 모든 뉴런을 씁니다(keep_prob = 1.0, DropoutWrapper의 기본값).", "True: prediction uses every neuron (keep_prob = 1.0, DropoutWrapper's default)."], from: [5, "RNN Cell wrappers"] },
   ),
+  trueFalse(
+    "overfit-more-data",
+    ["overfitting"],
+    ["같은 모델에 학습 데이터를 더 많이 주면 과적합이 더 심해진다.", "Giving the same model more training data makes overfitting worse."],
+    false,
+    { why: ["거짓: 데이터는 몇 개 없는데 모델이 너무 복잡할 때 과적합이 생깁니다. 데이터가 많아질수록(빅데이터) 과적합은 줄어듭니다.", "False: overfitting comes from too complex a model for few data; more data (big data) reduces it."], from: [3, "Overfitting은 왜 생길까?"] },
+  ),
   // ── CNN arithmetic (sizes are side lengths of square maps) ──
   numeric(
     "cnn-out-7-3-1",
@@ -1180,6 +1229,20 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["입력 7×7에 3×3 필터를 stride 3으로 적용하면 딱 맞아떨어진다.", "A 3×3 filter with stride 3 fits a 7×7 input evenly."],
     false,
     { why: ["거짓: (7 − 3) / 3 + 1 = 2.33 — 정수가 아니라 맞지 않습니다.", "False: (7 − 3) / 3 + 1 = 2.33, not a whole number: it does not fit."], from: [4, "CNNs - Stride"] },
+  ),
+  trueFalse(
+    "cnn-filter-depth",
+    ["cnn-arithmetic"],
+    ["32×32×3 영상에 쓰는 '5×5 필터'는 실제로 5×5×3 크기로 입력의 깊이 전체를 덮는다.", "A '5×5 filter' on a 32×32×3 image is really 5×5×3: it covers the input's full depth."],
+    true,
+    { why: ["참: Filters always extend the full depth of the input volume. 그래서 필터 하나의 가중치는 5·5·3 = 75개(+ 편향 1)입니다.", "True: filters always extend the full depth of the input volume, so one filter has 5·5·3 = 75 weights (+ 1 bias)."], from: [4, "Convolution Layer"] },
+  ),
+  trueFalse(
+    "cnn-pool-params",
+    ["cnn-arithmetic", "cnn-architectures"],
+    ["Max pooling 층에도 학습되는 가중치가 있어 파라미터 수에 더해진다.", "A max-pooling layer has learned weights that add to the parameter count."],
+    false,
+    { why: ["거짓: 풀링은 각 영역의 최댓값을 고를 뿐이라 VGG16 표에서도 POOL2의 params는 0입니다.", "False: pooling only picks each region's maximum; VGG16's table lists POOL2 with 0 params."], from: [4, "Case Study: VGGNet"] },
   ),
   numeric(
     "cnn-alexnet-conv1",
@@ -1466,6 +1529,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     false,
     { why: ["거짓: 대규모 데이터셋에 유리한 것은 skip-gram, 소규모에 유리한 것은 CBOW입니다.", "False: skip-gram suits large datasets, CBOW small ones."], from: [5, "분산 표현 (Distributed Representation)"] },
   ),
+  trueFalse(
+    "we-similar-vectors",
+    ["word-embedding"],
+    ["잘 학습된 임베딩에서는 비슷한 맥락에 나오는 단어들의 벡터가 서로 가깝다.", "In a well-trained embedding, words that appear in similar contexts have vectors close to each other."],
+    true,
+    { why: ["참: 분포 가설대로 맥락으로 학습하므로 비슷한 맥락의 단어는 비슷한 벡터가 됩니다. 원-핫 벡터끼리는 내적이 늘 0이라 이런 비슷함이 없습니다.", "True: learnt from context, as the distributional hypothesis says, words in similar contexts get similar vectors; one-hot vectors always have dot product 0 and carry no such similarity."], from: [4, "NLP - Word Embedding"] },
+  ),
   text(
     "we-cbow-name",
     ["word-embedding"],
@@ -1601,6 +1671,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     true,
     { why: ["참: BasicRNNCell, BasicLSTMCell, GRUCell, LSTMCell 모두 RNNCell을 구현하므로 dynamic_rnn에 똑같이 넣을 수 있습니다.", "True: BasicRNNCell, BasicLSTMCell, GRUCell and LSTMCell all implement RNNCell, so dynamic_rnn accepts any of them."], from: [5, "RNN Cell"] },
   ),
+  trueFalse(
+    "tf-rnn-activation",
+    ["tensorflow-api"],
+    ["BasicRNNCell의 activation 인자의 기본값은 ReLU이다.", "BasicRNNCell's activation argument defaults to ReLU."],
+    false,
+    { why: ["거짓: BasicRNNCell(num_units, input_size=None, activation=tanh): 기본값은 tanh로, 강의의 h_t = tanh(W_hh·h_{t-1} + W_xh·x_t)와 같습니다.", "False: BasicRNNCell(num_units, input_size=None, activation=tanh) defaults to tanh, matching the lectures' h_t = tanh(W_hh·h_{t-1} + W_xh·x_t)."], from: [5, "BasicRNNCell"] },
+  ),
   multiple(
     "tf-gru-not-lstm",
     ["tensorflow-api", "gru"],
@@ -1730,6 +1807,13 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["같은 char-RNN을 LaTeX 수학 문서나 리눅스 C 코드로 학습시키면, 괄호와 문법 같은 형식까지 그럴듯하게 흉내 낸 글을 만든다.", "Trained on LaTeX maths or Linux C code, the same char-RNN writes text that imitates the format, brackets and syntax included."],
     true,
     { why: ["참: 글자 단위 모델은 어떤 텍스트든 배웁니다. 강의의 생성된 C 코드는 문법은 그럴듯하지만 뜻은 없습니다.", "True: a character-level model learns any text. The lecture's generated C code looks syntactically right but means nothing."], from: [[1, 2], "Generated C code"] },
+  ),
+  trueFalse(
+    "textgen-char-level",
+    ["text-generation"],
+    ["강의 05 실습의 LSTM은 단어 단위로 입력을 받아 다음 단어를 예측한다.", "Lecture 05's exercise LSTM takes words as input and predicts the next word."],
+    false,
+    { why: ["거짓: word 단위가 아닌 character 단위로, 글자 59종을 인덱스로 바꿔 40글자 다음의 글자 하나를 예측합니다.", "False: it works on characters, not words: the 59 characters become indices and it predicts the one character after 40."], from: [5, "Text Generation (1/5)"] },
   ),
   ordering(
     "samples-progress",
