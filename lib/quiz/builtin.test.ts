@@ -125,6 +125,15 @@ describe("built-in question bank", () => {
     });
   }
 
+  it("leaves time to read: at least 5 s plus 1 s per 6 characters of the Korean prompt and options", () => {
+    for (const { id, q } of questions) {
+      const choices = q.type === "single" || q.type === "multiple" ? q.options : q.type === "ordering" ? q.items : [];
+      const characters = len(q.prompt.ko) + choices.reduce((s, c) => s + len(c.ko), 0);
+      const needed = Math.ceil(5 + characters / 6);
+      assert.ok(q.timeLimitSec >= needed, `${id}: ${q.timeLimitSec} s for ${characters} characters (needs ${needed} s)`);
+    }
+  });
+
   it("covers every type, and every concept tag has questions for a topic quiz", () => {
     assert.deepEqual([...new Set(questions.map((x) => x.q.type))].sort(), ["multiple", "numeric", "ordering", "single", "text", "truefalse"]);
     for (const tag of QUIZ_TAGS) assert.ok(builtinByTag(tag).length >= 3, `${tag}: ${builtinByTag(tag).length} questions`);

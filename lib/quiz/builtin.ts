@@ -62,13 +62,13 @@ interface Choice {
 function single(id: string, tags: QuizTag[], prompt: Pair, choice: Choice, note: Note, x: Extra = {}): BuiltinQuestion {
   const options = [...choice.wrong];
   options.splice(choice.at, 0, choice.right);
-  return { id, question: { type: "single", prompt: t(prompt), options: options.map(t), correct: choice.at, tags, ...common(note, x, 20) } };
+  return { id, question: { type: "single", prompt: t(prompt), options: options.map(t), correct: choice.at, tags, ...common(note, x, 30) } };
 }
 function multiple(id: string, tags: QuizTag[], prompt: Pair, options: Pair[], correct: number[], note: Note, x: Extra = {}): BuiltinQuestion {
-  return { id, question: { type: "multiple", prompt: t(prompt), options: options.map(t), correct, tags, ...common(note, x, 30) } };
+  return { id, question: { type: "multiple", prompt: t(prompt), options: options.map(t), correct, tags, ...common(note, x, 40) } };
 }
 function trueFalse(id: string, tags: QuizTag[], prompt: Pair, correct: boolean, note: Note, x: Extra = {}): BuiltinQuestion {
-  return { id, question: { type: "truefalse", prompt: t(prompt), correct, tags, ...common(note, x, 15) } };
+  return { id, question: { type: "truefalse", prompt: t(prompt), correct, tags, ...common(note, x, 20) } };
 }
 function numeric(id: string, tags: QuizTag[], prompt: Pair, answer: number, tolerance: number, note: Note, x: Extra = {}): BuiltinQuestion {
   return { id, question: { type: "numeric", prompt: t(prompt), answer, tolerance, tags, ...common(note, x, 45) } };
@@ -267,6 +267,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       ],
       from: [[4, 5], "Sequence to Sequence: Many-to-one + one-to-many"],
     },
+    { time: 40 },
   ),
   single(
     "caption-end-token",
@@ -946,6 +947,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       why: ["두 식 모두 옛 상태와 새 후보를 z와 1 − z로 섞습니다. z를 '남길 몫'으로 부르느냐 '새로 쓸 몫'으로 부르느냐만 다르고, 학습하면 같은 셀이 됩니다.", "Both mix the old state and the new candidate with z and 1 − z; they differ only in whether z names the share kept or the share written, and train into the same cell."],
       from: [5, "GRUCell"],
     },
+    { time: 40 },
   ),
   // ── Sampling and temperature ──
   single(
@@ -1521,6 +1523,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       at: 2,
     },
     { why: ["CBOW: 문맥으로부터 단어 예측(소규모 데이터에 유리). Skip-gram: 단어로부터 문맥 예측(대규모 데이터에 유리). 둘 다 추론 기반 기법입니다.", "CBOW predicts the word from its context (better on small data); skip-gram predicts the context from the word (better on large data). Both are inference-based."], from: [5, "분산 표현 (Distributed Representation)"] },
+    { time: 40 },
   ),
   trueFalse(
     "we-skipgram-large",
@@ -1663,6 +1666,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       at: 2,
     },
     { why: ["Forget gate의 bias 초기값입니다. f = σ(W·[h, x] + b_f)에서 b_f = 1이면 처음부터 σ(1) ≈ 0.73으로 기억을 대부분 남기고, 이후 학습으로 바뀝니다.", "It is the forget gate's initial bias. With b_f = 1 in f = σ(W·[h, x] + b_f), f starts near σ(1) ≈ 0.73, keeping most of the memory, and training changes it afterwards."], from: [5, "BasicLSTMCell"] },
+    { time: 40 },
   ),
   trueFalse(
     "tf-rnncell-parent",
@@ -1727,6 +1731,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       at: 0,
     },
     { why: ["DropoutWrapper로 layer 간에 dropout을 적용합니다: 각 층의 출력을 keep 확률 0.5로 남깁니다. 셀 상태나 데이터는 그대로입니다.", "DropoutWrapper applies dropout between layers: each layer's outputs are kept with probability 0.5. The cell state and the data are untouched."], from: [5, "Multi RNN"] },
+    { time: 40 },
   ),
   multiple(
     "tf-dynamic-rnn",
