@@ -114,6 +114,10 @@ describe("built-in question bank", () => {
       assert.ok(q.explanation, "every question explains its answer at the reveal");
       assert.match(q.explanation.ko, /[가-힣]/, "the Korean explanation is Korean");
       assert.notEqual(q.explanation.ko, q.explanation.en);
+      // Short enough to read at the reveal on a projector, next to the histogram.
+      for (const text of [q.explanation.ko, q.explanation.en]) assert.ok(len(text) <= 400, `explanation of ${len(text)} characters`);
+      // The prompt must not hand over a short-text answer.
+      if (q.type === "text") for (const a of q.accepted) assert.ok(![q.prompt.ko, q.prompt.en].some((p) => p.toLowerCase().includes(a.toLowerCase())), `the prompt contains the answer ${a}`);
       // Cited from a lecture slide, or flagged (and said) to be beyond the lectures — never both, never neither.
       if (q.beyondLectures) {
         assert.match(q.explanation.en, /\(not in the lectures\)$/);

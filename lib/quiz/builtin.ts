@@ -840,7 +840,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
   text(
     "lstm-cell-state-name",
     ["lstm-gates"],
-    ["LSTM 그림 위쪽을 가로지르며 원소별 연산만 거치는 장기 기억(C_t)을 무엇이라고 할까요?", "What is the LSTM's long-term memory (C_t) called that runs along the top of the diagram through elementwise operations only?"],
+    ["LSTM 그림 위쪽을 가로지르며 원소별 연산만 거치는 장기 기억을 무엇이라고 할까요?", "What is the LSTM's long-term memory called that runs along the top of the diagram through elementwise operations only?"],
     ["셀 상태", "셀 스테이트", "메모리 셀", "기억 셀", "셀 메모리", "cell state", "memory cell", "cell memory", "c_t", "ct", "c(t)", "cell state c_t", "셀 상태 c_t"],
     { why: ["셀 상태 C_t (강의 04의 이름표로는 memory cell, 메모리 셀).", "The cell state C_t (labelled 'memory cell' in lecture 04)."], from: [4, "Long Short Term Memory(LSTM)"] },
   ),
