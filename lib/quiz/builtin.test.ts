@@ -239,6 +239,17 @@ describe("no answer cues for a blind guesser", () => {
       assert.ok(mean(ratios) <= 1.15, `${locale}: the right option is on average ${mean(ratios).toFixed(2)}× the others' length`);
     }
   });
+
+  it("select-all: right options are not systematically longer than wrong ones; no option is written twice", () => {
+    for (const locale of ["ko", "en"] as const) {
+      const right = multiples.flatMap(({ q }) => q.options.filter((_, i) => q.correct.includes(i)).map((o) => len(o[locale])));
+      const wrong = multiples.flatMap(({ q }) => q.options.filter((_, i) => !q.correct.includes(i)).map((o) => len(o[locale])));
+      assert.ok(mean(right) / mean(wrong) <= 1.15, `${locale}: right options average ${mean(right).toFixed(1)} characters, wrong ones ${mean(wrong).toFixed(1)}`);
+    }
+    for (const { id, q } of [...singles, ...multiples]) {
+      for (const locale of ["ko", "en"] as const) assert.equal(new Set(q.options.map((o) => o[locale])).size, q.options.length, `${id} (${locale})`);
+    }
+  });
 });
 
 describe("answers", () => {
