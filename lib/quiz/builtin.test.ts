@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { BUILTIN_QUESTIONS, builtinByTag } from "./builtin";
 import { questionDraftSchema, type QuestionDraft } from "./questions";
-import { correctnessOf, multipleCredit } from "./scoring";
+import { correctnessOf } from "./scoring";
 import { QUIZ_TAGS } from "./tags";
 
 const questions = BUILTIN_QUESTIONS.map((b) => ({ id: b.id, q: questionDraftSchema.parse(b.question) }));
@@ -92,6 +92,8 @@ const COMPUTED: Record<string, number> = {
 };
 
 const len = (s: string) => [...s].length;
+/** Credit for always picking `picks` on a select-all question, by the real scoring rule (Q11). */
+const creditFor = (q: Of<"multiple">, picks: number[]) => correctnessOf(q, { type: "multiple", choices: picks });
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe("built-in question bank", () => {
@@ -201,7 +203,7 @@ describe("no answer cues for a blind guesser", () => {
     }
     for (let mask = 1; mask < 16; mask++) {
       const picks = [0, 1, 2, 3].filter((i) => mask & (1 << i));
-      const credit = mean(multiples.map(({ q }) => multipleCredit(q.correct, picks)));
+      const credit = mean(multiples.map(({ q }) => creditFor(q, picks)));
       assert.ok(credit <= 0.5, `always picking options ${picks.map((p) => p + 1).join(",")} earns ${credit.toFixed(2)}`);
     }
   });
@@ -215,7 +217,7 @@ describe("no answer cues for a blind guesser", () => {
       const credit = choice.map((q) => {
         if (q.type === "single") return q.correct === 0 ? 1 : 0;
         if (q.type === "truefalse") return q.correct ? 1 : 0;
-        if (q.type === "multiple") return multipleCredit(q.correct, [0, 1, 2]);
+        if (q.type === "multiple") return creditFor(q, [0, 1, 2]);
         return 0;
       });
       const share = mean(credit);
