@@ -1544,7 +1544,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["word-embedding"],
     ["주변 단어(맥락)로 가운데 단어를 예측하는 Word2Vec 방식의 이름은?", "What is the Word2Vec method called that predicts the middle word from the surrounding words (the context)?"],
     ["CBOW", "C-BOW", "continuous bag of words", "continuous bag-of-words", "씨보우", "시보우"],
-    { why: ["CBOW(continuous bag of words). 반대로 단어로 맥락을 예측하는 것이 skip-gram입니다.", "CBOW (continuous bag of words); predicting the context from the word is skip-gram."], from: [[4, 5], "NLP - Word2Vec - CBOW"] },
+    { why: ["CBOW(continuous bag of words). 반대로 단어로 맥락을 예측하는 것이 skip-gram입니다.", "CBOW (continuous bag of words); predicting the context from the word is skip-gram."], from: [4, "NLP - Word2Vec - CBOW"] },
   ),
   single(
     "we-embedding-lookup",
@@ -1818,7 +1818,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["text-generation"],
     ["강의 05 실습의 LSTM은 단어 단위로 입력을 받아 다음 단어를 예측한다.", "Lecture 05's exercise LSTM takes words as input and predicts the next word."],
     false,
-    { why: ["거짓: word 단위가 아닌 character 단위로, 글자 59종을 인덱스로 바꿔 40글자 다음의 글자 하나를 예측합니다.", "False: it works on characters, not words: the 59 characters become indices and it predicts the one character after 40."], from: [5, "Text Generation (1/5)"] },
+    { why: ["거짓: word 단위가 아닌 character 단위로, 글자 59종을 인덱스로 바꿔 40글자 다음의 글자 하나를 예측합니다.", "False: it works on characters, not words: the 59 characters become indices and it predicts the one character after 40."], from: [5, "실습: Text Generation(1/5)"] },
   ),
   ordering(
     "samples-progress",
@@ -1830,7 +1830,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       ["진짜 단어, 어색한 문장: Aftair fall unsuch that the hall", "real words, odd sentences: Aftair fall unsuch that the hall"],
       ["그럴듯한 문장과 이름: replied Natasha", "plausible sentences and names: replied Natasha"],
     ],
-    { why: ["모델은 먼저 글자 빈도와 공백을, 다음에 단어 모양을, 그다음에 문법과 긴 구조를 배웁니다 (train more ↓).", "The model learns letter frequencies and spaces first, then word shapes, then grammar and longer structure (train more ↓)."], from: [[1, 2], "RNN으로 소설쓰기"] },
+    { why: ["모델은 먼저 글자 빈도와 공백을, 다음에 단어 모양을, 그다음에 문법과 긴 구조를 배웁니다 (train more ↓).", "The model learns letter frequencies and spaces first, then word shapes, then grammar and longer structure (train more ↓)."], from: [1, "RNN으로 소설쓰기"] },
   ),
   // ── The autocomplete example ──
   single(
