@@ -540,7 +540,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["잘린 BPTT(truncated BPTT)는 최근 몇 스텝(시퀀스 길이)까지만 역전파한다.", "Truncated BPTT backpropagates through only a limited number of recent steps (the sequence length)."],
     true,
     {
-      why: ["참: 긴 텍스트를 시퀀스 길이(예: 40)씩 잘라 그 안에서만 역전파합니다. 메모리와 시간이 한정되지만 그보다 먼 의존성은 직접 배우지 못합니다.", "True: a long text is cut into windows of the sequence length (e.g. 40) and backprop stays inside each. It bounds memory and time, but dependencies further back are not learnt directly."],
+      why: ["참: 긴 텍스트를 시퀀스 길이(예: 40)씩 잘라 그 안에서만 역전파합니다. 메모리와 시간을 일정하게 묶어 두는 대신, 그보다 먼 의존성은 직접 배우지 못합니다.", "True: a long text is cut into windows of the sequence length (e.g. 40) and backprop stays inside each. It bounds memory and time, but dependencies further back are not learnt directly."],
       beyond: true,
     },
   ),
@@ -1424,7 +1424,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
       ],
       at: 2,
     },
-    { why: ["LeNet-5는 시그모이드 계열을 썼고, ReLU는 2012년 AlexNet에서 처음 쓰였습니다.", "LeNet-5 used sigmoid-type activations; ReLU was first used by AlexNet in 2012."], from: [4, "Case Study - LeNet-5"] },
+    { why: ["LeNet-5는 시그모이드 계열을 썼습니다. 강의가 꼽는 ReLU의 첫 사용(first use of ReLU)은 2012년 AlexNet입니다.", "LeNet-5 used sigmoid-type activations; the lecture credits AlexNet (2012) with the first use of ReLU."], from: [4, "Case Study - LeNet-5"] },
   ),
   multiple(
     "cnn-alexnet-facts",
