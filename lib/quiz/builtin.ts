@@ -597,7 +597,7 @@ export const BUILTIN_QUESTIONS: readonly BuiltinQuestion[] = [
     ["vanishing-gradient"],
     ["기본 RNN이 먼 과거의 정보를 잘 배우지 못하는 이유는?", "Why does a vanilla RNN struggle to learn long-range dependencies?"],
     {
-      right: ["스텝마다 W_hh·tanh′가 곱해져 줄어서", "each step multiplies it by W_hh and tanh′"],
+      right: ["스텝마다 W_hh·tanh′가 곱해져 줄어서", "each step back multiplies in W_hh and tanh′"],
       wrong: [
         ["타임스텝마다 가중치가 달라 서로 섞여 버려서", "its weights differ per step and blur together"],
         ["소프트맥스가 먼 과거의 확률을 0으로 지워서", "softmax erases the far past's probabilities"],
