@@ -104,6 +104,8 @@ const common = {
     .transform((t) => [...new Set(t)]),
   timeLimitSec: z.number().int().min(L.minTimeSec, `at least ${L.minTimeSec} s`).max(L.maxTimeSec, `at most ${L.maxTimeSec} s`).default(20),
   pointsMultiplier: z.number().min(0).max(L.maxMultiplier, `at most ×${L.maxMultiplier}`).default(1),
+  /** Set on questions whose content goes beyond the lectures, so the instructor knows to teach it first. */
+  beyondLectures: z.boolean().optional(),
 };
 
 /** A question as the editor and the import send it: content without id or position. */

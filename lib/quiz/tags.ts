@@ -18,6 +18,13 @@ export const QUIZ_TAGS = [
   "cnn-arithmetic", // output sizes, parameter counts, receptive fields
   "autocomplete", // the lecture's '기억 속으로' example
   "training", // learning rate, clipping, batches, epochs
+  "rnn-architectures", // one-to-many, many-to-one, many-to-many, seq2seq, image captioning
+  "tensorflow-api", // lecture 05's cells, wrappers and dynamic_rnn
+  "text-generation", // lecture 05's char-level exercise: data windows, model size, sampling loop
+  "cnn-architectures", // pooling, 1×1 convolutions, LeNet, AlexNet, VGG, GoogLeNet, ResNet
+  "word-embedding", // distributional hypothesis, co-occurrence, CBOW/skip-gram, embedding lookup
+  "attention", // seq2seq attention and the Transformer
+  "ml-basics", // supervised / unsupervised / reinforcement learning, under- and overfitting, deep networks
 ] as const;
 
 export type QuizTag = (typeof QUIZ_TAGS)[number];
@@ -37,6 +44,13 @@ export const QUIZ_TAG_LABELS: Record<QuizTag, { ko: string; en: string }> = {
   "cnn-arithmetic": { ko: "CNN 계산", en: "CNN arithmetic" },
   autocomplete: { ko: "자동완성 예시", en: "Autocomplete example" },
   training: { ko: "학습 설정", en: "Training settings" },
+  "rnn-architectures": { ko: "RNN 입출력 구조", en: "RNN input/output structures" },
+  "tensorflow-api": { ko: "텐서플로 RNN API", en: "TensorFlow RNN API" },
+  "text-generation": { ko: "글자 단위 글 생성 실습", en: "Character-level text generation exercise" },
+  "cnn-architectures": { ko: "CNN 구조와 모델", en: "CNN layers and architectures" },
+  "word-embedding": { ko: "단어 임베딩", en: "Word embedding" },
+  attention: { ko: "어텐션과 트랜스포머", en: "Attention and the Transformer" },
+  "ml-basics": { ko: "머신러닝 기초", en: "Machine learning basics" },
 };
 
 /** A tag as people read it: its label in `locale`, or the tag itself when it is not on the list (older data). */
