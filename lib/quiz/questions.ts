@@ -75,7 +75,7 @@ const numericBody = z.object({
 });
 const textBody = z.object({
   type: z.literal("text"),
-  /** Accepted answers; compared after normaliseText (case, spaces, NFC). */
+  /** Accepted answers; compared by textAnswerKey (case, spaces, quotes, NFKC). */
   accepted: z.array(z.string().trim().min(1, "empty answer").max(L.answerChars)).min(1, "give at least one accepted answer").max(L.maxAccepted),
 });
 const orderingBody = z.object({

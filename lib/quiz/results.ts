@@ -3,7 +3,8 @@
  * of lib/quiz/SPEC.md): the answer histogram and the standings.
  */
 import type { Answer } from "./answers";
-import { normaliseText, withinTolerance } from "./scoring";
+import { readNumber } from "./numberEntry";
+import { textAnswerKey, withinTolerance } from "./scoring";
 import type { Localized, QuestionBody } from "./questions";
 
 export interface Bucket {
@@ -45,7 +46,10 @@ export function histogramOf(question: QuestionBody, answers: readonly Answer[], 
       ];
     }
     case "numeric": {
-      const within = answers.filter((a) => a.type === "numeric" && withinTolerance(a.value, question.answer, question.tolerance)).length;
+      const within = answers.filter((a) => {
+        const read = a.type === "numeric" ? readNumber(a.text, question.unit) : null;
+        return read?.ok === true && withinTolerance(read.value, question.answer, question.tolerance);
+      }).length;
       const shown = question.tolerance > 0 ? `${question.answer} ± ${question.tolerance}` : `${question.answer}`;
       return [
         { label: both(shown + (question.unit ? ` ${question.unit}` : "")), count: within, correct: true },
@@ -56,7 +60,7 @@ export function histogramOf(question: QuestionBody, answers: readonly Answer[], 
       const counts = new Map<string, { shown: string; count: number; correct: boolean }>();
       answers.forEach((a, i) => {
         if (a.type !== "text") return;
-        const key = normaliseText(a.text);
+        const key = textAnswerKey(a.text);
         const entry = counts.get(key) ?? { shown: a.text.trim(), count: 0, correct: correctness[i] === 1 };
         entry.count++;
         counts.set(key, entry);

@@ -7,6 +7,7 @@
  *   streak                 consecutive fully correct answers, this one included
  */
 import type { Answer } from "./answers";
+import { readNumber } from "./numberEntry";
 import type { QuestionBody } from "./questions";
 
 /** Points of a fully correct answer at ×1 before speed (Kahoot's 1000). */
@@ -21,20 +22,30 @@ const NUMERIC_EPSILON = 1e-9;
 export const SCORING_MODES = ["speed", "accuracy"] as const;
 export type ScoringMode = (typeof SCORING_MODES)[number];
 
-/** Q14: short-text comparison key: NFC, lower case, no whitespace at all, no trailing period. */
-export function normaliseText(raw: string): string {
-  return raw.normalize("NFC").toLowerCase().replace(/\s+/gu, "").replace(/[.。]+$/u, "");
+/** Quotation marks students may wrap a short answer in (ASCII, typographic, CJK corner brackets). */
+const QUOTES = /["'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]/gu;
+
+/**
+ * Q14: the key two short-text answers are compared by: Unicode NFKC (decomposed Korean jamo and
+ * full-width letters match), lower case, no quotation marks, no whitespace, no trailing period.
+ */
+export function textAnswerKey(raw: string): string {
+  return raw.normalize("NFKC").toLowerCase().replace(QUOTES, "").replace(/\s+/gu, "").replace(/[.。]+$/u, "");
 }
 
-/** Q11: partial credit for select-all-that-apply: (right picks − wrong picks) / number correct, floored at 0. */
-export function multipleCredit(correct: readonly number[], picked: readonly number[]): number {
+/**
+ * Q11: partial credit for select-all-that-apply with k correct of n options:
+ * right picks / k − wrong picks / (n − k), floored at 0. Picking every option scores 0, so it is
+ * never better than picking only what one knows.
+ */
+export function multipleCredit(correct: readonly number[], picked: readonly number[], optionCount: number): number {
   const right = new Set(correct);
-  const picks = new Set(picked);
+  const wrongOptions = optionCount - right.size;
   let hits = 0;
   let misses = 0;
-  for (const p of picks) if (right.has(p)) hits++;
+  for (const p of new Set(picked)) if (right.has(p)) hits++;
   else misses++;
-  return Math.max(0, (hits - misses) / right.size);
+  return Math.max(0, hits / right.size - (wrongOptions > 0 ? misses / wrongOptions : 0));
 }
 
 /** Q13: a numeric answer counts when |value − answer| ≤ tolerance. */
@@ -52,15 +63,18 @@ export function correctnessOf(question: QuestionBody, answer: Answer, displayOrd
     case "single":
       return answer.type === "single" && answer.choice === question.correct ? 1 : 0;
     case "multiple":
-      return answer.type === "multiple" ? multipleCredit(question.correct, answer.choices) : 0;
+      return answer.type === "multiple" ? multipleCredit(question.correct, answer.choices, question.options.length) : 0;
     case "truefalse":
       return answer.type === "truefalse" && answer.value === question.correct ? 1 : 0;
-    case "numeric":
-      return answer.type === "numeric" && withinTolerance(answer.value, question.answer, question.tolerance) ? 1 : 0;
+    case "numeric": {
+      if (answer.type !== "numeric") return 0;
+      const read = readNumber(answer.text, question.unit);
+      return read.ok && withinTolerance(read.value, question.answer, question.tolerance) ? 1 : 0;
+    }
     case "text": {
       if (answer.type !== "text") return 0;
-      const key = normaliseText(answer.text);
-      return key !== "" && question.accepted.some((a) => normaliseText(a) === key) ? 1 : 0;
+      const key = textAnswerKey(answer.text);
+      return key !== "" && question.accepted.some((a) => textAnswerKey(a) === key) ? 1 : 0;
     }
     case "ordering": {
       // Q15: all or nothing — every item in its place.

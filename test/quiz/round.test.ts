@@ -142,7 +142,7 @@ for (const kind of DB_KINDS) {
       stranger.close();
       const bad = [
         { ...answer, answer: { type: "single", choice: 4 } }, // option out of range
-        { ...answer, answer: { type: "numeric", value: 3 } }, // wrong type
+        { ...answer, answer: { type: "numeric", text: "3" } }, // wrong type
         { ...answer, answer: { type: "single", choice: "2" } }, // not a number
         { ...answer, answer: { type: "text", text: "x".repeat(81) } }, // over-long text
         { ...answer, answer: { type: "multiple", choices: [0, 0] } },

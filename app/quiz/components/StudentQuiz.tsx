@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import "../quiz.css";
 import type { Answer } from "../../../lib/quiz/answers";
+import { readNumber } from "../../../lib/quiz/numberEntry";
 import type { PublicQuestion } from "../../../lib/protocol/quiz";
 import { request, type ClientSocket } from "../../lib/socket";
 import { Podium } from "./Podium";
@@ -88,6 +89,51 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
   );
 }
 
+/**
+ * A numeric answer: read as typed by the same parser the server scores with (Q13a). The student
+ * sees what the entry reads as, and is told before sending when it cannot be read.
+ */
+function NumberForm({ unit, onAnswer }: { unit: string | undefined; onAnswer: (a: Answer) => void }) {
+  const t = useTranslations("quiz");
+  const tn = useTranslations("quizEngine");
+  const [value, setValue] = useState("");
+  const [tried, setTried] = useState(false);
+  const read = readNumber(value, unit);
+  const problem = !read.ok && (tried || read.problem === "unreadable") ? (read.problem === "empty" ? tn("numberEmpty") : tn("numberUnreadable")) : null;
+  return (
+    <form
+      className="quiz-free quiz-number"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (read.ok) onAnswer({ type: "numeric", text: value });
+      }}
+    >
+      <div className="row quiz-free-row">
+        <input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          inputMode="decimal"
+          maxLength={80}
+          autoComplete="off"
+          aria-label={t("yourAnswer")}
+          aria-invalid={problem !== null}
+          aria-describedby="quiz-number-note"
+          data-testid="quiz-free-input"
+        />
+        {unit && <span>{unit}</span>}
+        <button type="submit" className="quiz-submit" data-testid="quiz-submit">
+          {t("submit")}
+        </button>
+      </div>
+      <p id="quiz-number-note" className={problem ? "error" : "muted"} data-testid="quiz-number-note" aria-live="polite">
+        {problem ?? (read.ok ? tn("numberReadsAs", { value: read.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 6 }) }) : tn("numberHint"))}
+      </p>
+    </form>
+  );
+}
+
 function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswer: (a: Answer) => void }) {
   const t = useTranslations("quiz");
   const locale = useLocale();
@@ -145,28 +191,17 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
         </div>
       );
     case "numeric":
+      return <NumberForm unit={question.unit} onAnswer={onAnswer} />;
     case "text":
       return (
         <form
           className="quiz-free"
           onSubmit={(e) => {
             e.preventDefault();
-            if (question.type === "numeric") {
-              const n = Number(value.replace(",", "."));
-              if (value.trim() !== "" && Number.isFinite(n)) onAnswer({ type: "numeric", value: n });
-            } else if (value.trim()) onAnswer({ type: "text", text: value });
+            if (value.trim()) onAnswer({ type: "text", text: value });
           }}
         >
-          <input
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            inputMode={question.type === "numeric" ? "decimal" : "text"}
-            maxLength={80}
-            autoComplete="off"
-            aria-label={t("yourAnswer")}
-            data-testid="quiz-free-input"
-          />
-          {question.unit && <span>{question.unit}</span>}
+          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={80} autoComplete="off" aria-label={t("yourAnswer")} data-testid="quiz-free-input" />
           <button type="submit" className="quiz-submit" data-testid="quiz-submit">
             {t("submit")}
           </button>
