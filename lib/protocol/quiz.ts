@@ -22,8 +22,10 @@ export const publicQuestionSchema = z.object({
   imageUrl: z.string().nullable(),
   timeLimitSec: z.number(),
   pointsMultiplier: z.number(),
-  /** Choice questions: the options, in order (colour + shape buttons). */
+  /** Choice questions: the options in this round's shuffled display order (Q15a; colour + shape buttons). */
   options: z.array(localized).optional(),
+  /** True/false questions: the two buttons' values in this round's display order (Q15a). */
+  truthButtons: z.array(z.boolean()).optional(),
   /** Ordering questions: the items in this round's shuffled display order (Q15). */
   items: z.array(localized).optional(),
   /** Numeric questions: the unit, if any. */

@@ -4,6 +4,7 @@
  */
 import type { Answer } from "./answers";
 import { readNumber } from "./numberEntry";
+import { inDisplayOrder } from "./order";
 import { textAnswerKey, withinTolerance } from "./scoring";
 import type { Localized, QuestionBody } from "./questions";
 
@@ -20,12 +21,19 @@ export const TEXT_BUCKETS = 5;
 const both = (s: string): Localized => ({ ko: s, en: s });
 
 /**
- * Q20: the histogram of a question's answers. Choice questions: one bucket per option (in the
- * order students saw them; a multiple-choice answer counts in every option it picked).
+ * Q20: the histogram of a question's answers (stored answers: option indices of the question).
+ * Choice questions: one bucket per option (a multiple-choice answer counts in every option it
+ * picked), in `order` — the round's display order (Q15a), so each bar has the colour and shape of
+ * the button students pressed; in the stored order when `order` is empty.
  * True/false: O and X. Numeric: within tolerance / outside. Short text: the most frequent
  * normalised answers, then "other". Ordering: correct order / other orders.
  */
-export function histogramOf(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[]): Bucket[] {
+export function histogramOf(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[], order: readonly number[] = []): Bucket[] {
+  const buckets = storedOrderHistogram(question, answers, correctness);
+  return question.type === "single" || question.type === "multiple" || question.type === "truefalse" ? inDisplayOrder(buckets, order) : buckets;
+}
+
+function storedOrderHistogram(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[]): Bucket[] {
   switch (question.type) {
     case "single":
     case "multiple": {

@@ -18,7 +18,7 @@
 import { AppError } from "../../lib/protocol/errors";
 import type { PublicQuestion, QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
 import { answerProblem, type Answer } from "../../lib/quiz/answers";
-import { displayOrder, orderSeed } from "../../lib/quiz/order";
+import { TRUE_FALSE_VALUES, canonicalAnswer, choiceOrder, inDisplayOrder, orderSeed } from "../../lib/quiz/order";
 import type { QuestionDraft } from "../../lib/quiz/questions";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
 import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
@@ -28,7 +28,11 @@ import { quizDetail } from "./quizBank";
 import { answersOf, createRound, insertAnswer, latestRound, moveRound, roundsWithOpenQuestion, standingsOf, type RoundRecord } from "./quizRounds";
 import type { Presence } from "./sessions";
 
-/** Answer counts reach the instructor at most this often (ms): 300 answers, a few updates. */
+/**
+ * Answer counts reach the instructor at most this often (ms): 300 answers, a few updates. The
+ * same tick checks whether every connected student has answered (Q5a), so a question closes at
+ * most this long after the last answer, and presence is asked a few times a second, not per answer.
+ */
 export const QUIZ_PROGRESS_THROTTLE_MS = 250;
 /** Standings shown to everyone at a reveal: the top this many (the full list goes to instructors). */
 export const QUIZ_TOP_STANDINGS = 5;
@@ -185,14 +189,17 @@ export class QuizRunner {
     const question = round.questions[questionIndex];
     const problem = answerProblem(question, answer);
     if (problem) throw new AppError("BAD_REQUEST", problem, { answer: [problem] });
+    // Q15a: the student pressed display positions; the question's own option indices are scored and stored.
+    const order = choiceOrder(question, orderSeed(round.id, questionIndex));
+    const stored = canonicalAnswer(answer, order);
     if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
     live.answered.add(participantId);
 
     const limitMs = question.timeLimitSec * 1000;
     const elapsedMs = elapsedOf(round.startedAt ?? receivedAt, receivedAt, limitMs);
-    const correctness = correctnessOf(question, answer, question.type === "ordering" ? displayOrder(question.items.length, orderSeed(round.id, questionIndex)) : []);
+    const correctness = correctnessOf(question, stored, question.type === "ordering" ? order : []);
     const score = scoreAnswer({ correctness, elapsedMs, limitMs, multiplier: question.pointsMultiplier, mode: round.scoringMode, previousStreak: live.previousStreaks.get(participantId) ?? 0 });
-    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
+    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer: stored, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
     live.pending.add(insert);
     try {
       await insert;
@@ -331,7 +338,7 @@ export class QuizRunner {
     live.reveal = {
       correctAnswer: correctAnswerOf(question),
       explanation: question.explanation,
-      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness)),
+      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness), choiceOrder(question, orderSeed(round.id, index))),
       answered: current.length,
       correctCount: current.filter((a) => a.correctness === 1).length,
       top: standings.slice(0, QUIZ_TOP_STANDINGS).map(toView),
@@ -393,9 +400,17 @@ export class QuizRunner {
     };
   }
 
+  /** Who answered the open question: this process's set, or every process's answers from the database. */
+  private async answeredBy(live: Live): Promise<Set<string>> {
+    if (!this.crossProcess) return live.answered;
+    const { id: roundId, questionIndex } = live.round;
+    const rows = await this.db.quizAnswer.findMany({ where: { roundId, questionIndex }, select: { participantId: true } });
+    return new Set(rows.map((r) => r.participantId));
+  }
+
   private async progressOf(live: Live): Promise<QuizProgress> {
     const { id: roundId, questionIndex } = live.round;
-    const answered = this.crossProcess ? await this.db.quizAnswer.count({ where: { roundId, questionIndex } }) : live.answered.size;
+    const answered = (await this.answeredBy(live)).size;
     return { roundId, questionIndex, answered, participants: Math.max(live.participants, answered) };
   }
 
@@ -409,8 +424,22 @@ export class QuizRunner {
     if (live.progressTimer || this.stopped) return;
     live.progressTimer = setTimeout(() => {
       live.progressTimer = null;
-      if (live.round.phase === "question") this.sendProgress(live);
+      if (live.round.phase === "question") this.tick(live).catch((error) => console.error("[quiz] progress failed:", error));
     }, QUIZ_PROGRESS_THROTTLE_MS);
+  }
+
+  /** After answers arrived: tell the instructors, and close the question when every connected student has answered (Q5a). */
+  private async tick(live: Live): Promise<void> {
+    const { sessionId, id, questionIndex } = live.round;
+    const [connected, answered] = await Promise.all([this.presence.connectedParticipants(sessionId), this.answeredBy(live)]);
+    live.participants = connected.size;
+    this.outlet.progress(sessionId, { roundId: id, questionIndex, answered: answered.size, participants: Math.max(connected.size, answered.size) });
+    if (connected.size === 0 || ![...connected].every((p) => answered.has(p))) return;
+    await this.serial(sessionId, async () => {
+      const current = await this.live(sessionId);
+      if (!current || current.round.id !== id || current.round.phase !== "question" || current.round.questionIndex !== questionIndex) return;
+      await this.close(current, this.now());
+    });
   }
 
   /** Runs `task` after every earlier task of the session has finished. */
@@ -426,19 +455,21 @@ export class QuizRunner {
   }
 }
 
-/** Q15: a question without its answer; ordering items in the round's display order. */
+/** Q15/Q15a: a question without its answer; options, true/false buttons and ordering items in the round's display order. */
 export function publicQuestion(round: Pick<RoundRecord, "id" | "questions">, index: number): PublicQuestion {
   const q: QuestionDraft = round.questions[index];
   const base = { index, type: q.type, prompt: q.prompt, imageUrl: q.imageUrl, timeLimitSec: q.timeLimitSec, pointsMultiplier: q.pointsMultiplier };
+  const order = choiceOrder(q, orderSeed(round.id, index));
   switch (q.type) {
     case "single":
     case "multiple":
-      return { ...base, options: q.options };
+      return { ...base, options: inDisplayOrder(q.options, order) };
+    case "truefalse":
+      return { ...base, truthButtons: inDisplayOrder(TRUE_FALSE_VALUES, order) };
     case "ordering":
-      return { ...base, items: displayOrder(q.items.length, orderSeed(round.id, index)).map((i) => q.items[i]) };
+      return { ...base, items: inDisplayOrder(q.items, order) };
     case "numeric":
       return q.unit ? { ...base, unit: q.unit } : base;
-    case "truefalse":
     case "text":
       return base;
     default: {

@@ -88,7 +88,7 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
           )}
           {state.phase === "reveal" && state.reveal && (
             <>
-              <Histogram reveal={state.reveal} coloured={state.question?.type === "single" || state.question?.type === "multiple"} />
+              <Histogram reveal={state.reveal} coloured={state.question?.type === "single" || state.question?.type === "multiple" || state.question?.type === "truefalse"} />
               <CorrectAnswer reveal={state.reveal} />
             </>
           )}

@@ -52,15 +52,18 @@ export function ProjectorQuiz({ socket, sessionId, bound }: { socket: ClientSock
           )}
           {q.type === "truefalse" && (
             <ul className="quiz-projector-options">
-              <li className="quiz-c1">◆ {t("true")}</li>
-              <li className="quiz-c0">▲ {t("false")}</li>
+              {(q.truthButtons ?? [true, false]).map((value, i) => (
+                <li key={String(value)} className={ANSWER_STYLES[i].className}>
+                  <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span> {value ? t("true") : t("false")}
+                </li>
+              ))}
             </ul>
           )}
         </>
       )}
       {state.phase === "reveal" && state.reveal && (
         <div className="quiz-projector-reveal">
-          <Histogram reveal={state.reveal} coloured={q?.type === "single" || q?.type === "multiple"} />
+          <Histogram reveal={state.reveal} coloured={q?.type === "single" || q?.type === "multiple" || q?.type === "truefalse"} />
           <CorrectAnswer reveal={state.reveal} />
           <Ranking standings={state.reveal.top} />
         </div>

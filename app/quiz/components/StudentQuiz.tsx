@@ -178,16 +178,15 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
         </>
       );
     case "truefalse":
+      // Q15a: the two buttons in the round's order; each colour and shape goes with its position.
       return (
         <div className="quiz-buttons quiz-buttons-2">
-          <button type="button" className="quiz-option quiz-c1" data-testid="quiz-tf-true" onClick={() => onAnswer({ type: "truefalse", value: true })}>
-            <span className="quiz-shape" aria-hidden="true">◆</span>
-            {t("true")}
-          </button>
-          <button type="button" className="quiz-option quiz-c0" data-testid="quiz-tf-false" onClick={() => onAnswer({ type: "truefalse", value: false })}>
-            <span className="quiz-shape" aria-hidden="true">▲</span>
-            {t("false")}
-          </button>
+          {(question.truthButtons ?? [true, false]).map((value, i) => (
+            <button key={String(value)} type="button" className={`quiz-option ${ANSWER_STYLES[i].className}`} data-testid={value ? "quiz-tf-true" : "quiz-tf-false"} onClick={() => onAnswer({ type: "truefalse", value })}>
+              <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+              {value ? t("true") : t("false")}
+            </button>
+          ))}
         </div>
       );
     case "numeric":
