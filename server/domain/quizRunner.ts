@@ -16,15 +16,15 @@
  * instructor come from the database, since each process sees only its own students' answers.
  */
 import { AppError } from "../../lib/protocol/errors";
-import type { PublicQuestion, QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
-import { answerProblem, type Answer } from "../../lib/quiz/answers";
-import { TRUE_FALSE_VALUES, canonicalAnswer, choiceOrder, inDisplayOrder, orderSeed } from "../../lib/quiz/order";
-import type { QuestionDraft } from "../../lib/quiz/questions";
+import type { QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
+import type { Answer } from "../../lib/quiz/answers";
+import { choiceOrder, orderSeed } from "../../lib/quiz/order";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
 import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
-import { correctnessOf, scoreAnswer } from "../../lib/quiz/scoring";
+import { scoreAnswer } from "../../lib/quiz/scoring";
 import type { Db } from "../db/client";
 import { quizDetail } from "./quizBank";
+import { judgeAnswer, publicQuestion } from "./quizPlay";
 import { answersOf, createRound, insertAnswer, latestRound, moveRound, roundsWithOpenQuestion, standingsOf, type RoundRecord } from "./quizRounds";
 import type { Presence } from "./sessions";
 
@@ -187,17 +187,14 @@ export class QuizRunner {
     if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
     const round = live.round;
     const question = round.questions[questionIndex];
-    const problem = answerProblem(question, answer);
-    if (problem) throw new AppError("BAD_REQUEST", problem, { answer: [problem] });
-    // Q15a: the student pressed display positions; the question's own option indices are scored and stored.
-    const order = choiceOrder(question, orderSeed(round.id, questionIndex));
-    const stored = canonicalAnswer(answer, order);
+    const judged = judgeAnswer(round, questionIndex, answer);
+    if ("problem" in judged) throw new AppError("BAD_REQUEST", judged.problem, { answer: [judged.problem] });
+    const { stored, correctness } = judged;
     if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
     live.answered.add(participantId);
 
     const limitMs = question.timeLimitSec * 1000;
     const elapsedMs = elapsedOf(round.startedAt ?? receivedAt, receivedAt, limitMs);
-    const correctness = correctnessOf(question, stored, question.type === "ordering" ? order : []);
     const score = scoreAnswer({ correctness, elapsedMs, limitMs, multiplier: question.pointsMultiplier, mode: round.scoringMode, previousStreak: live.previousStreaks.get(participantId) ?? 0 });
     const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer: stored, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
     live.pending.add(insert);
@@ -452,29 +449,5 @@ export class QuizRunner {
       if (this.queues.get(sessionId) === settled) this.queues.delete(sessionId);
     });
     return result;
-  }
-}
-
-/** Q15/Q15a: a question without its answer; options, true/false buttons and ordering items in the round's display order. */
-export function publicQuestion(round: Pick<RoundRecord, "id" | "questions">, index: number): PublicQuestion {
-  const q: QuestionDraft = round.questions[index];
-  const base = { index, type: q.type, prompt: q.prompt, imageUrl: q.imageUrl, timeLimitSec: q.timeLimitSec, pointsMultiplier: q.pointsMultiplier };
-  const order = choiceOrder(q, orderSeed(round.id, index));
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return { ...base, options: inDisplayOrder(q.options, order) };
-    case "truefalse":
-      return { ...base, truthButtons: inDisplayOrder(TRUE_FALSE_VALUES, order) };
-    case "ordering":
-      return { ...base, items: inDisplayOrder(q.items, order) };
-    case "numeric":
-      return q.unit ? { ...base, unit: q.unit } : base;
-    case "text":
-      return base;
-    default: {
-      const never: never = q;
-      return never;
-    }
   }
 }
