@@ -80,7 +80,7 @@ try {
             if (!reveal || !result) return;
             socket.off("quiz:state", onState);
             socket.off("quiz:result", onResult);
-            resolve(Date.now() - (opened.closesAt ?? 0));
+            resolve(Date.now() - (opened.phase === "question" ? opened.closesAt : 0));
           };
           const onState = (s: QuizState) => {
             if (s.phase === "reveal" && s.questionIndex === q) reveal = true;

@@ -20,6 +20,7 @@ import type { QuizProgress, QuizResult, QuizState, RevealView, StandingView } fr
 import type { Answer } from "../../lib/quiz/answers";
 import { choiceOrder, orderSeed } from "../../lib/quiz/order";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
+import type { QuestionDraft } from "../../lib/quiz/questions";
 import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
 import { scoreAnswer } from "../../lib/quiz/scoring";
 import type { Db } from "../db/client";
@@ -72,6 +73,8 @@ export interface SyncView {
   progress: QuizProgress | null;
   standings: StandingView[] | null;
 }
+
+const emptyReveal = (question: QuestionDraft): RevealView => ({ correctAnswer: correctAnswerOf(question), explanation: question.explanation, histogram: [], answered: 0, correctCount: 0, top: [] });
 
 const toView = (s: Standing): StandingView => ({ participantId: s.participantId, displayName: s.displayName, points: s.points, correct: s.correct, rank: s.rank });
 
@@ -379,22 +382,24 @@ export class QuizRunner {
 
   stateOf(live: Live): QuizState {
     const r = live.round;
-    const showsQuestion = r.phase === "question" || r.phase === "reveal";
-    return {
-      roundId: r.id,
-      sessionId: r.sessionId,
-      title: r.title,
-      scoringMode: r.scoringMode,
-      phase: r.phase,
-      questionIndex: r.questionIndex,
-      questionCount: r.questions.length,
-      question: showsQuestion && r.questionIndex >= 0 ? publicQuestion(r, r.questionIndex) : null,
-      startedAt: showsQuestion ? r.startedAt : null,
-      closesAt: showsQuestion ? r.closesAt : null,
-      serverNow: this.now(),
-      reveal: r.phase === "reveal" ? live.reveal : null,
-      podium: r.phase === "ended" && live.standings ? live.standings.filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) : null,
-    };
+    const base = { roundId: r.id, sessionId: r.sessionId, title: r.title, scoringMode: r.scoringMode, questionIndex: r.questionIndex, questionCount: r.questions.length, serverNow: this.now() };
+    switch (r.phase) {
+      case "lobby":
+        return { ...base, phase: "lobby" };
+      case "question":
+      case "reveal": {
+        const window = { question: publicQuestion(r, r.questionIndex), startedAt: r.startedAt ?? base.serverNow, closesAt: r.closesAt ?? base.serverNow };
+        if (r.phase === "question") return { ...base, phase: "question", ...window };
+        // Without a reveal here this process lost the close to another one, whose reveal follows.
+        return { ...base, phase: "reveal", ...window, reveal: live.reveal ?? emptyReveal(r.questions[r.questionIndex]) };
+      }
+      case "ended":
+        return { ...base, phase: "ended", podium: (live.standings ?? []).filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) };
+      default: {
+        const never: never = r.phase;
+        return never;
+      }
+    }
   }
 
   /** Who answered the open question: this process's set, or every process's answers from the database. */

@@ -34,7 +34,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
   const { state, answered, result, setAnswered } = useQuiz();
   const [error, setError] = useState<string | null>(null);
 
-  if (!state || (state.phase === "ended" && !state.podium)) return null;
+  if (!state) return null;
 
   async function send(answer: Answer) {
     if (!state || answered) return;
@@ -48,10 +48,10 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
     <section className="quiz-student" data-testid="student-quiz" data-phase={state.phase}>
       <header className="quiz-student-head">
         <span className="pill">{state.title}</span>
-        {state.question && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
+        {(state.phase === "question" || state.phase === "reveal") && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
       </header>
       {state.phase === "lobby" && <p className="quiz-big-note">{t("getReady")}</p>}
-      {state.phase === "question" && state.question && (
+      {state.phase === "question" && (
         <>
           <h2 className="quiz-prompt">{localized(state.question.prompt, locale)}</h2>
           <Countdown />
@@ -65,7 +65,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
           {error && <p className="error">{error}</p>}
         </>
       )}
-      {state.phase === "reveal" && state.reveal && (
+      {state.phase === "reveal" && (
         <>
           {result && result.questionIndex === state.questionIndex && (
             <div className={`quiz-result ${result.correctness === 1 ? "quiz-result-right" : result.correctness > 0 ? "quiz-result-partial" : "quiz-result-wrong"}`} data-testid="quiz-result">
@@ -78,7 +78,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
           <CorrectAnswer reveal={state.reveal} />
         </>
       )}
-      {state.phase === "ended" && state.podium && (
+      {state.phase === "ended" && (
         <>
           <h2>{t("finalResults")}</h2>
           <Podium podium={state.podium} highlight={participantId} />
