@@ -11,6 +11,7 @@ import type { QuestionDraftInput } from "../../lib/quiz/questions";
 import { QUIZ_TAGS, QUIZ_TAG_LABELS, type QuizTag } from "../../lib/quiz/tags";
 import { Header } from "../components/Header";
 import { callApi } from "../lib/api";
+import { BeyondLecturesBadge } from "./components/BeyondLecturesBadge";
 import { announceQuizBankChanged } from "./components/quizList";
 import { QuestionForm } from "./components/QuestionForm";
 import { localized } from "./components/quizFeed";
@@ -119,6 +120,7 @@ export default function QuizEditorPage() {
                   <input type="checkbox" checked={selected.includes(q.id)} onChange={() => setSelected((s) => (s.includes(q.id) ? s.filter((x) => x !== q.id) : [...s, q.id]))} aria-label={t("selectForQuiz")} />
                   <span className="pill">{t(`types.${q.type}`)}</span>
                   <span className="quiz-bank-text">{localized(q.prompt, locale)}</span>
+                  {q.beyondLectures && <BeyondLecturesBadge />}
                   <span className="muted small">{q.tags.map((tag) => localized(QUIZ_TAG_LABELS[tag], locale)).join(", ")}</span>
                   <button type="button" className="secondary" onClick={() => move(i, -1)} aria-label={t("moveUp")}>
                     ↑
@@ -209,6 +211,7 @@ export default function QuizEditorPage() {
                       <input type="checkbox" checked={pickedBuiltin.includes(b.id)} onChange={() => setPickedBuiltin((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))} aria-label={t("selectForCopy")} />
                       <span className="pill">{t(`types.${b.type}`)}</span>
                       <span className="quiz-bank-text">{localized(b.prompt, locale)}</span>
+                      {b.beyondLectures && <BeyondLecturesBadge />}
                     </li>
                   ))}
               </ul>

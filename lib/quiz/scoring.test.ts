@@ -31,7 +31,9 @@ describe("Q16–Q18 points of one answer", () => {
     ["second in a row: +100", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 1 }, { points: 1100, streak: 2, bonus: 100 }],
     ["sixth in a row: +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 5 }, { points: 1500, streak: 6, bonus: 500 }],
     ["tenth in a row: capped at +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 9 }, { points: 1500, streak: 10, bonus: 500 }],
-    ["streak bonus doubles with ×2", { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 }, { points: 1400, streak: 3, bonus: 400 }],
+    ["streak bonus is flat: ×2 doubles the answer, not the bonus", { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 }, { points: 1200, streak: 3, bonus: 200 }],
+    ["×3, tenth in a row: still at most +500", { correctness: 1, elapsedMs: 0, multiplier: 3, mode: "speed", previousStreak: 9 }, { points: 3500, streak: 10, bonus: 500 }],
+    ["×0 practice question: no bonus either", { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 5 }, { points: 0, streak: 6, bonus: 0 }],
     ["partial credit breaks the streak", { correctness: 0.5, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 4 }, { points: 500, streak: 0, bonus: 0 }],
     ["partial credit scales with speed", { correctness: 0.5, elapsedMs: 20_000, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 250, streak: 0, bonus: 0 }],
     ["accuracy mode ignores time", { correctness: 1, elapsedMs: 20_000, multiplier: 1, mode: "accuracy", previousStreak: 0 }, { points: 1000, streak: 1, bonus: 0 }],
@@ -47,7 +49,8 @@ describe("Q16–Q18 points of one answer", () => {
   }
   it("Q17 streak bonus table", () => {
     assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((s) => streakBonus(s, 1)), [0, 0, 100, 200, 300, 400, 500, 500]);
-    assert.equal(streakBonus(3, 1.5), 300);
+    assert.equal(streakBonus(3, 1.5), 200, "flat: the multiplier does not scale it");
+    assert.equal(streakBonus(3, 0), 0, "a question worth no points gives no bonus");
   });
 });
 

@@ -12,9 +12,9 @@ import type { QuestionBody } from "./questions";
 
 /** Points of a fully correct answer at ×1 before speed (Kahoot's 1000). */
 export const BASE_POINTS = 1000;
-/** Streak bonus per consecutive correct answer after the first (points at ×1). */
+/** Streak bonus per consecutive correct answer after the first (points, whatever the multiplier: Q17). */
 export const STREAK_BONUS_STEP = 100;
-/** The streak bonus stops growing after this many steps (500 points at ×1). */
+/** The streak bonus stops growing after this many steps (+500 points, Kahoot's cap). */
 export const STREAK_BONUS_MAX_STEPS = 5;
 /** Floating-point slack for numeric tolerance (0.1 + 0.2 is within 0 of 0.3). */
 const NUMERIC_EPSILON = 1e-9;
@@ -99,9 +99,13 @@ export function nextStreak(previousStreak: number, correctness: number): number 
   return correctness === 1 ? previousStreak + 1 : 0;
 }
 
-/** Q17: the streak bonus: 100 × multiplier per correct answer in a row after the first, at most 500 × multiplier. */
+/**
+ * Q17: the streak bonus: a flat 100 per correct answer in a row after the first, at most 500, on
+ * any question that is worth points (multiplier > 0). The multiplier weights the question's own
+ * answer points, not the streak (Kahoot's rule).
+ */
 export function streakBonus(streak: number, multiplier: number): number {
-  return Math.round(STREAK_BONUS_STEP * Math.min(Math.max(0, streak - 1), STREAK_BONUS_MAX_STEPS) * multiplier);
+  return multiplier > 0 ? STREAK_BONUS_STEP * Math.min(Math.max(0, streak - 1), STREAK_BONUS_MAX_STEPS) : 0;
 }
 
 export interface ScoreInput {
