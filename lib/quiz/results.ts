@@ -15,6 +15,8 @@ export interface Bucket {
   correct: boolean;
 }
 
+/** Accepted short-text answers the reveal lists (the first ones: usually the Korean and English terms). */
+export const REVEAL_TEXT_VARIANTS = 4;
 /** Most frequent short-text answers shown individually; the rest are "other". */
 export const TEXT_BUCKETS = 5;
 
@@ -104,7 +106,7 @@ export function correctAnswerOf(question: QuestionBody): Localized[] {
     case "numeric":
       return [both(`${question.answer}${question.unit ? ` ${question.unit}` : ""}${question.tolerance > 0 ? ` (± ${question.tolerance})` : ""}`)];
     case "text":
-      return [both(question.accepted[0])];
+      return [both(question.accepted.slice(0, REVEAL_TEXT_VARIANTS).join(" · "))];
     case "ordering":
       return question.items;
     default: {

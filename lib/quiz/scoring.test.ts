@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { answerProblem, type Answer } from "./answers";
 import { displayOrder } from "./order";
 import type { QuestionBody } from "./questions";
-import { histogramOf, rankStandings } from "./results";
+import { correctAnswerOf, histogramOf, rankStandings } from "./results";
 import { correctnessOf, multipleCredit, textAnswerKey, scoreAnswer, speedFactor, streakBonus, withinTolerance, type ScoringMode } from "./scoring";
 
 describe("Q16 speed: full points at once, half at the limit", () => {
@@ -194,6 +194,15 @@ describe("Q20 histogram and Q21 standings", () => {
     const answers: Answer[] = [{ type: "text", text: "으로" }, { type: "text", text: " 으 로 " }, { type: "text", text: "로" }];
     const h = histogramOf(q, answers, [1, 1, 0]);
     assert.deepEqual(h.map((b) => [b.label.ko, b.count, b.correct]), [["으로", 2, true], ["로", 1, false]]);
+  });
+  it("the reveal lists the first accepted short-text answers", () => {
+    const q: QuestionBody = { type: "text", accepted: ["셀 상태", "cell state", "메모리 셀", "memory cell", "C_t"] };
+    assert.deepEqual(correctAnswerOf(q), [{ ko: "셀 상태 · cell state · 메모리 셀 · memory cell", en: "셀 상태 · cell state · 메모리 셀 · memory cell" }]);
+  });
+  it("Q15a the histogram of a shuffled question lists its options in the display order", () => {
+    const q: QuestionBody = { type: "single", options: ["a", "b", "c"].map((s) => ({ ko: s, en: s })), correct: 2 };
+    const h = histogramOf(q, [{ type: "single", choice: 2 }, { type: "single", choice: 2 }, { type: "single", choice: 0 }], [1, 1, 0], [2, 0, 1]);
+    assert.deepEqual(h.map((b) => [b.label.en, b.count, b.correct]), [["c", 2, true], ["a", 1, false], ["b", 0, false]]);
   });
   it("ranks by points; ties share a rank; the listing breaks ties by correct answers then name", () => {
     const s = rankStandings([
