@@ -1,8 +1,9 @@
 /**
  * `npm run bench:quiz`: one server process (scripts/bench/serverProcess.ts, its own event loop),
- * 300 simulated students (socket.io-client) answering each question within 2 s; the server's
- * timer closes the question. Measures, per question, the time from the question's closesAt
- * (server clock; same machine) until the histogram (quiz:state reveal) AND the student's own
+ * 300 simulated students (socket.io-client) answering each question within 2 s; the server
+ * closes the question once all have answered (rule Q5a; the timer otherwise). Measures, per
+ * question, the time from the moment it closed (the reveal's closesAt, server clock; same
+ * machine) until the histogram (quiz:state reveal) AND the student's own
  * standing (quiz:result) have both arrived at each student, and the server's event-loop lag p99
  * over the question. Ends with one JSON line of the medians over the questions:
  * {"students":300,"revealP50Ms":…,"revealP99Ms":…,"loopLagP99Ms":…}
@@ -70,20 +71,20 @@ try {
   for (let q = 0; q < QUESTIONS; q++) {
     await server.resetStats();
     const opened = must(await request(consoleSocket, "quiz:next", { sessionId: session.id })).state;
-    // Each student: when both the reveal and its own result have arrived, minus closesAt.
+    // Each student: when both the reveal and its own result have arrived, minus the moment the question closed.
     const arrivals = students.map(
       (socket) =>
         new Promise<number>((resolve) => {
-          let reveal = false;
+          let closedAt: number | null = null;
           let result = false;
           const done = () => {
-            if (!reveal || !result) return;
+            if (closedAt === null || !result) return;
             socket.off("quiz:state", onState);
             socket.off("quiz:result", onResult);
-            resolve(Date.now() - (opened.closesAt ?? 0));
+            resolve(Date.now() - closedAt);
           };
           const onState = (s: QuizState) => {
-            if (s.phase === "reveal" && s.questionIndex === q) reveal = true;
+            if (s.phase === "reveal" && s.questionIndex === q) closedAt = s.closesAt;
             done();
           };
           const onResult = (r: QuizResult) => {

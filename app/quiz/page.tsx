@@ -11,6 +11,8 @@ import type { QuestionDraftInput } from "../../lib/quiz/questions";
 import { QUIZ_TAGS, QUIZ_TAG_LABELS, type QuizTag } from "../../lib/quiz/tags";
 import { Header } from "../components/Header";
 import { callApi } from "../lib/api";
+import { BeyondLecturesBadge } from "./components/BeyondLecturesBadge";
+import { announceQuizBankChanged } from "./components/quizList";
 import { QuestionForm } from "./components/QuestionForm";
 import { localized } from "./components/quizFeed";
 import "./quiz.css";
@@ -43,6 +45,12 @@ export default function QuizEditorPage() {
     if (q.ok) setQuizzes(q.data.quizzes);
   }, [te]);
 
+  /** After a change: the lists here, and the quiz list of any open session console (useQuizList). */
+  const afterChange = useCallback(async () => {
+    await reload();
+    announceQuizBankChanged();
+  }, [reload]);
+
   useEffect(() => {
     reload();
     callApi("quizBuiltin").then((r) => r.ok && setBuiltin(r.data.questions));
@@ -52,7 +60,7 @@ export default function QuizEditorPage() {
     const reply = editing === "new" || editing === null ? await callApi("quizCreateQuestion", { body: draft }) : await callApi("quizUpdateQuestion", { params: { questionId: editing.id }, body: draft });
     if (!reply.ok) return "issues" in reply.error && reply.error.issues ? reply.error.issues : { "(form)": [te(reply.error.code)] };
     setEditing(null);
-    await reload();
+    await afterChange();
     return null;
   }
 
@@ -88,7 +96,7 @@ export default function QuizEditorPage() {
     if (!reply.ok) return setIssues("issues" in reply.error && reply.error.issues ? reply.error.issues : { "(import)": [te(reply.error.code)] });
     setImportText("");
     setMessage(t("imported", { title: reply.data.quiz.title }));
-    await reload();
+    await afterChange();
   }
 
   return (
@@ -112,6 +120,7 @@ export default function QuizEditorPage() {
                   <input type="checkbox" checked={selected.includes(q.id)} onChange={() => setSelected((s) => (s.includes(q.id) ? s.filter((x) => x !== q.id) : [...s, q.id]))} aria-label={t("selectForQuiz")} />
                   <span className="pill">{t(`types.${q.type}`)}</span>
                   <span className="quiz-bank-text">{localized(q.prompt, locale)}</span>
+                  {q.beyondLectures && <BeyondLecturesBadge />}
                   <span className="muted small">{q.tags.map((tag) => localized(QUIZ_TAG_LABELS[tag], locale)).join(", ")}</span>
                   <button type="button" className="secondary" onClick={() => move(i, -1)} aria-label={t("moveUp")}>
                     ↑
@@ -122,10 +131,10 @@ export default function QuizEditorPage() {
                   <button type="button" className="secondary" onClick={() => setEditing(q)}>
                     {t("edit")}
                   </button>
-                  <button type="button" className="secondary" onClick={async () => (await callApi("quizDuplicateQuestion", { params: { questionId: q.id } })).ok && reload()}>
+                  <button type="button" className="secondary" onClick={async () => (await callApi("quizDuplicateQuestion", { params: { questionId: q.id } })).ok && afterChange()}>
                     {t("duplicate")}
                   </button>
-                  <button type="button" className="danger" onClick={async () => (await callApi("quizDeleteQuestion", { params: { questionId: q.id } })).ok && reload()}>
+                  <button type="button" className="danger" onClick={async () => (await callApi("quizDeleteQuestion", { params: { questionId: q.id } })).ok && afterChange()}>
                     {t("delete")}
                   </button>
                 </li>
@@ -151,7 +160,7 @@ export default function QuizEditorPage() {
                     if (!reply.ok) return setMessage(te(reply.error.code));
                     setSelected([]);
                     setTitle("");
-                    await reload();
+                    await afterChange();
                   }}
                 >
                   {t("createQuiz", { count: selected.length })}
@@ -167,7 +176,7 @@ export default function QuizEditorPage() {
                   <button type="button" className="secondary" onClick={() => exportQuiz(q)}>
                     {t("export")}
                   </button>
-                  <button type="button" className="danger" onClick={async () => (await callApi("quizDelete", { params: { quizId: q.id } })).ok && reload()}>
+                  <button type="button" className="danger" onClick={async () => (await callApi("quizDelete", { params: { quizId: q.id } })).ok && afterChange()}>
                     {t("delete")}
                   </button>
                 </li>
@@ -188,7 +197,7 @@ export default function QuizEditorPage() {
                   onClick={async () => {
                     const reply = await callApi("quizFromTopic", { body: { tag: topic, title: localized(QUIZ_TAG_LABELS[topic], locale) } });
                     if (!reply.ok) return setMessage(te(reply.error.code));
-                    await reload();
+                    await afterChange();
                   }}
                 >
                   {t("quizFromTopic")}
@@ -202,6 +211,7 @@ export default function QuizEditorPage() {
                       <input type="checkbox" checked={pickedBuiltin.includes(b.id)} onChange={() => setPickedBuiltin((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))} aria-label={t("selectForCopy")} />
                       <span className="pill">{t(`types.${b.type}`)}</span>
                       <span className="quiz-bank-text">{localized(b.prompt, locale)}</span>
+                      {b.beyondLectures && <BeyondLecturesBadge />}
                     </li>
                   ))}
               </ul>
@@ -212,7 +222,7 @@ export default function QuizEditorPage() {
                   const reply = await callApi("quizCopyBuiltin", { body: { ids: pickedBuiltin } });
                   if (!reply.ok) return setMessage(te(reply.error.code));
                   setPickedBuiltin([]);
-                  await reload();
+                  await afterChange();
                 }}
               >
                 {t("copyToBank", { count: pickedBuiltin.length })}

@@ -8,7 +8,6 @@
 import { z } from "zod";
 import { answerSchema } from "../quiz/answers";
 import { QUESTION_TYPES } from "../quiz/questions";
-import { ROUND_PHASES } from "../quiz/round";
 import { SCORING_MODES } from "../quiz/scoring";
 import { idSchema } from "./session";
 
@@ -22,8 +21,10 @@ export const publicQuestionSchema = z.object({
   imageUrl: z.string().nullable(),
   timeLimitSec: z.number(),
   pointsMultiplier: z.number(),
-  /** Choice questions: the options, in order (colour + shape buttons). */
+  /** Choice questions: the options in this round's shuffled display order (Q15a; colour + shape buttons). */
   options: z.array(localized).optional(),
+  /** True/false questions: the two buttons' values in this round's display order (Q15a). */
+  truthButtons: z.array(z.boolean()).optional(),
   /** Ordering questions: the items in this round's shuffled display order (Q15). */
   items: z.array(localized).optional(),
   /** Numeric questions: the unit, if any. */
@@ -56,24 +57,29 @@ export const revealSchema = z.object({
 });
 export type RevealView = z.infer<typeof revealSchema>;
 
-/** A round's state, the same for everyone in the session. */
-export const quizStateSchema = z.object({
+/** What every state of a round carries. */
+const roundBase = {
   roundId: z.string(),
   sessionId: z.string(),
   title: z.string(),
   scoringMode: z.enum(SCORING_MODES),
-  phase: z.enum(ROUND_PHASES),
+  /** -1 in the lobby; the current or last question otherwise. */
   questionIndex: z.number(),
   questionCount: z.number(),
-  question: publicQuestionSchema.nullable(),
-  startedAt: z.number().nullable(),
-  closesAt: z.number().nullable(),
   /** The server's clock when this state was sent. */
   serverNow: z.number(),
-  reveal: revealSchema.nullable(),
-  /** When ended: the top 3. */
-  podium: z.array(standingSchema).nullable(),
-});
+};
+/** The open or just-closed question and its window on the server's clock (Q3). */
+const questionWindow = { question: publicQuestionSchema, startedAt: z.number(), closesAt: z.number() };
+
+/** A round's state, the same for everyone in the session: each phase carries only what is valid in it. */
+export const quizStateSchema = z.discriminatedUnion("phase", [
+  z.object({ ...roundBase, phase: z.literal("lobby") }),
+  z.object({ ...roundBase, phase: z.literal("question"), ...questionWindow }),
+  z.object({ ...roundBase, phase: z.literal("reveal"), ...questionWindow, reveal: revealSchema }),
+  /** The podium: the top 3 (ties included). */
+  z.object({ ...roundBase, phase: z.literal("ended"), podium: z.array(standingSchema) }),
+]);
 export type QuizState = z.infer<typeof quizStateSchema>;
 
 /** One student's own result after a question closes. */

@@ -4,6 +4,7 @@
  * client's mistake (BAD_REQUEST), not a wrong answer.
  */
 import { z } from "zod";
+import { readNumber } from "./numberEntry";
 import { QUIZ_LIMITS, choiceCount, type QuestionBody } from "./questions";
 
 const index = z.number().int().min(0).max(QUIZ_LIMITS.maxOptions - 1);
@@ -12,7 +13,8 @@ export const answerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("single"), choice: index }),
   z.object({ type: z.literal("multiple"), choices: z.array(index).min(1, "pick at least one option").max(QUIZ_LIMITS.maxOptions) }),
   z.object({ type: z.literal("truefalse"), value: z.boolean() }),
-  z.object({ type: z.literal("numeric"), value: z.number().finite() }),
+  /** As typed: the server reads it with the same parser as the form (lib/quiz/numberEntry.ts). */
+  z.object({ type: z.literal("numeric"), text: z.string().max(QUIZ_LIMITS.answerChars, `at most ${QUIZ_LIMITS.answerChars} characters`) }),
   z.object({ type: z.literal("text"), text: z.string().max(QUIZ_LIMITS.answerChars, `at most ${QUIZ_LIMITS.answerChars} characters`) }),
   /** Display positions (as the student saw the items) in the order the student put them. */
   z.object({ type: z.literal("ordering"), order: z.array(index).max(QUIZ_LIMITS.maxOrderingItems) }),
@@ -34,8 +36,9 @@ export function answerProblem(question: QuestionBody, answer: Answer): string | 
       return sorted.length === n && sorted.every((v, i) => v === i) ? null : "the order must list every item once";
     }
     case "truefalse":
-    case "numeric":
       return null;
+    case "numeric":
+      return question.type === "numeric" && !readNumber(answer.text, question.unit).ok ? "this is not a number" : null;
     case "text":
       return answer.text.trim() === "" ? "the answer is empty" : null;
     default: {

@@ -5,7 +5,8 @@
  *
  * Storage (prisma Question): `type`, `prompt`, `explanation`, `imageUrl`, `tags`,
  * `timeLimitSec`, `pointsMultiplier` are columns; `body` holds the type-specific part
- * (`bodyOf` / `withBody` convert).
+ * (`bodyOf`) and the `beyondLectures` mark, when set (no column: an instructor's note on the
+ * question, never read by a query).
  */
 import { z } from "zod";
 import { quizTagSchema } from "./tags";
@@ -75,7 +76,7 @@ const numericBody = z.object({
 });
 const textBody = z.object({
   type: z.literal("text"),
-  /** Accepted answers; compared after normaliseText (case, spaces, NFC). */
+  /** Accepted answers; compared by textAnswerKey (case, spaces, quotes, NFKC). */
   accepted: z.array(z.string().trim().min(1, "empty answer").max(L.answerChars)).min(1, "give at least one accepted answer").max(L.maxAccepted),
 });
 const orderingBody = z.object({
@@ -104,8 +105,8 @@ const common = {
     .transform((t) => [...new Set(t)]),
   timeLimitSec: z.number().int().min(L.minTimeSec, `at least ${L.minTimeSec} s`).max(L.maxTimeSec, `at most ${L.maxTimeSec} s`).default(20),
   pointsMultiplier: z.number().min(0).max(L.maxMultiplier, `at most ×${L.maxMultiplier}`).default(1),
-  /** Set on questions whose content goes beyond the lectures, so the instructor knows to teach it first. */
-  beyondLectures: z.boolean().optional(),
+  /** Goes beyond what the five lectures teach (the app teaches it): the instructor teaches it first. */
+  beyondLectures: z.boolean().default(false),
 };
 
 /** A question as the editor and the import send it: content without id or position. */

@@ -3,7 +3,9 @@
  * of lib/quiz/SPEC.md): the answer histogram and the standings.
  */
 import type { Answer } from "./answers";
-import { normaliseText, withinTolerance } from "./scoring";
+import { readNumber } from "./numberEntry";
+import { inDisplayOrder } from "./order";
+import { textAnswerKey, withinTolerance } from "./scoring";
 import type { Localized, QuestionBody } from "./questions";
 
 export interface Bucket {
@@ -13,18 +15,27 @@ export interface Bucket {
   correct: boolean;
 }
 
+/** Accepted short-text answers the reveal lists (the first ones: usually the Korean and English terms). */
+export const REVEAL_TEXT_VARIANTS = 4;
 /** Most frequent short-text answers shown individually; the rest are "other". */
 export const TEXT_BUCKETS = 5;
 
 const both = (s: string): Localized => ({ ko: s, en: s });
 
 /**
- * Q20: the histogram of a question's answers. Choice questions: one bucket per option (in the
- * order students saw them; a multiple-choice answer counts in every option it picked).
+ * Q20: the histogram of a question's answers (stored answers: option indices of the question).
+ * Choice questions: one bucket per option (a multiple-choice answer counts in every option it
+ * picked), in `order` — the round's display order (Q15a), so each bar has the colour and shape of
+ * the button students pressed; in the stored order when `order` is empty.
  * True/false: O and X. Numeric: within tolerance / outside. Short text: the most frequent
  * normalised answers, then "other". Ordering: correct order / other orders.
  */
-export function histogramOf(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[]): Bucket[] {
+export function histogramOf(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[], order: readonly number[] = []): Bucket[] {
+  const buckets = storedOrderHistogram(question, answers, correctness);
+  return question.type === "single" || question.type === "multiple" || question.type === "truefalse" ? inDisplayOrder(buckets, order) : buckets;
+}
+
+function storedOrderHistogram(question: QuestionBody, answers: readonly Answer[], correctness: readonly number[]): Bucket[] {
   switch (question.type) {
     case "single":
     case "multiple": {
@@ -45,7 +56,10 @@ export function histogramOf(question: QuestionBody, answers: readonly Answer[], 
       ];
     }
     case "numeric": {
-      const within = answers.filter((a) => a.type === "numeric" && withinTolerance(a.value, question.answer, question.tolerance)).length;
+      const within = answers.filter((a) => {
+        const read = a.type === "numeric" ? readNumber(a.text, question.unit) : null;
+        return read?.ok === true && withinTolerance(read.value, question.answer, question.tolerance);
+      }).length;
       const shown = question.tolerance > 0 ? `${question.answer} ± ${question.tolerance}` : `${question.answer}`;
       return [
         { label: both(shown + (question.unit ? ` ${question.unit}` : "")), count: within, correct: true },
@@ -56,7 +70,7 @@ export function histogramOf(question: QuestionBody, answers: readonly Answer[], 
       const counts = new Map<string, { shown: string; count: number; correct: boolean }>();
       answers.forEach((a, i) => {
         if (a.type !== "text") return;
-        const key = normaliseText(a.text);
+        const key = textAnswerKey(a.text);
         const entry = counts.get(key) ?? { shown: a.text.trim(), count: 0, correct: correctness[i] === 1 };
         entry.count++;
         counts.set(key, entry);
@@ -92,7 +106,7 @@ export function correctAnswerOf(question: QuestionBody): Localized[] {
     case "numeric":
       return [both(`${question.answer}${question.unit ? ` ${question.unit}` : ""}${question.tolerance > 0 ? ` (± ${question.tolerance})` : ""}`)];
     case "text":
-      return [both(question.accepted[0])];
+      return [both(question.accepted.slice(0, REVEAL_TEXT_VARIANTS).join(" · "))];
     case "ordering":
       return question.items;
     default: {

@@ -4,8 +4,8 @@ import { describe, it } from "node:test";
 import { answerProblem, type Answer } from "./answers";
 import { displayOrder } from "./order";
 import type { QuestionBody } from "./questions";
-import { histogramOf, rankStandings } from "./results";
-import { correctnessOf, multipleCredit, normaliseText, scoreAnswer, speedFactor, streakBonus, withinTolerance, type ScoringMode } from "./scoring";
+import { correctAnswerOf, histogramOf, rankStandings } from "./results";
+import { correctnessOf, multipleCredit, textAnswerKey, scoreAnswer, speedFactor, streakBonus, withinTolerance, type ScoringMode } from "./scoring";
 
 describe("Q16 speed: full points at once, half at the limit", () => {
   const table: [elapsedMs: number, limitMs: number, factor: number][] = [
@@ -31,7 +31,9 @@ describe("Q16–Q18 points of one answer", () => {
     ["second in a row: +100", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 1 }, { points: 1100, streak: 2, bonus: 100 }],
     ["sixth in a row: +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 5 }, { points: 1500, streak: 6, bonus: 500 }],
     ["tenth in a row: capped at +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 9 }, { points: 1500, streak: 10, bonus: 500 }],
-    ["streak bonus doubles with ×2", { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 }, { points: 1400, streak: 3, bonus: 400 }],
+    ["streak bonus is flat: ×2 doubles the answer, not the bonus", { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 }, { points: 1200, streak: 3, bonus: 200 }],
+    ["×3, tenth in a row: still at most +500", { correctness: 1, elapsedMs: 0, multiplier: 3, mode: "speed", previousStreak: 9 }, { points: 3500, streak: 10, bonus: 500 }],
+    ["×0 practice question: no bonus either", { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 5 }, { points: 0, streak: 6, bonus: 0 }],
     ["partial credit breaks the streak", { correctness: 0.5, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 4 }, { points: 500, streak: 0, bonus: 0 }],
     ["partial credit scales with speed", { correctness: 0.5, elapsedMs: 20_000, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 250, streak: 0, bonus: 0 }],
     ["accuracy mode ignores time", { correctness: 1, elapsedMs: 20_000, multiplier: 1, mode: "accuracy", previousStreak: 0 }, { points: 1000, streak: 1, bonus: 0 }],
@@ -47,23 +49,39 @@ describe("Q16–Q18 points of one answer", () => {
   }
   it("Q17 streak bonus table", () => {
     assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((s) => streakBonus(s, 1)), [0, 0, 100, 200, 300, 400, 500, 500]);
-    assert.equal(streakBonus(3, 1.5), 300);
+    assert.equal(streakBonus(3, 1.5), 200, "flat: the multiplier does not scale it");
+    assert.equal(streakBonus(3, 0), 0, "a question worth no points gives no bonus");
   });
 });
 
-describe("Q11 partial credit for select-all-that-apply", () => {
-  const table: [correct: number[], picked: number[], credit: number][] = [
-    [[0, 1, 2], [0, 1, 2], 1],
-    [[0, 1, 2], [0, 1], 2 / 3],
-    [[0, 1, 2], [0], 1 / 3],
-    [[0, 1, 2], [0, 1, 2, 3], 2 / 3],
-    [[0, 1, 2], [0, 3], 0],
-    [[0, 1, 2], [3], 0], // floored at 0, never negative
-    [[1], [1], 1],
-    [[1], [0, 1], 0],
-    [[0, 2], [2, 2], 0.5], // duplicates count once
+describe("Q11 partial credit for select-all-that-apply: right/k − wrong/(n−k), floored at 0", () => {
+  const table: [correct: number[], picked: number[], n: number, credit: number][] = [
+    [[0, 1, 2], [0, 1, 2], 4, 1],
+    [[0, 1, 2], [0, 1], 4, 2 / 3],
+    [[0, 1, 2], [0], 4, 1 / 3],
+    [[0, 1, 2], [0, 1, 2, 3], 4, 0], // picking everything earns nothing (was 2/3)
+    [[0, 1, 2], [0, 3], 4, 0],
+    [[0, 1, 2], [3], 4, 0], // floored at 0, never negative
+    [[0, 2], [0, 1, 2, 3], 4, 0],
+    [[0, 2], [0, 1, 2], 4, 0.5],
+    [[0, 2], [0], 4, 0.5],
+    [[1], [1], 4, 1],
+    [[1], [0, 1], 4, 2 / 3],
+    [[1], [0, 1, 2, 3], 4, 0],
+    [[0, 1], [0, 1], 2, 1], // every option is correct: no wrong pick is possible
+    [[0, 2], [2, 2], 4, 0.5], // duplicates count once
   ];
-  for (const [correct, picked, credit] of table) it(`correct ${correct} picked ${picked} → ${credit.toFixed(3)}`, () => assert.ok(Math.abs(multipleCredit(correct, picked) - credit) < 1e-12));
+  for (const [correct, picked, n, credit] of table)
+    it(`correct ${correct} of ${n}, picked ${picked} → ${credit.toFixed(3)}`, () => assert.ok(Math.abs(multipleCredit(correct, picked, n) - credit) < 1e-12));
+
+  it("picking every option is never better than picking one option known to be right", () => {
+    for (let n = 2; n <= 6; n++)
+      for (let k = 1; k < n; k++) {
+        const correct = Array.from({ length: k }, (_, i) => i);
+        const all = Array.from({ length: n }, (_, i) => i);
+        assert.ok(multipleCredit(correct, all, n) <= multipleCredit(correct, [0], n), `k=${k} n=${n}`);
+      }
+  });
 });
 
 describe("Q13 numeric tolerance", () => {
@@ -81,7 +99,7 @@ describe("Q13 numeric tolerance", () => {
   for (const [value, answer, tolerance, ok] of table) it(`${value} vs ${answer} ± ${tolerance} → ${ok}`, () => assert.equal(withinTolerance(value, answer, tolerance), ok));
 });
 
-describe("Q14 short-text normalisation (case, spaces, NFC)", () => {
+describe("Q14 short-text answers compared by their key (case, spaces, quotes, NFKC)", () => {
   const decomposed = "셀 상태".normalize("NFD");
   const table: [typed: string, accepted: string, ok: boolean][] = [
     ["Cell State", "cell state", true],
@@ -93,15 +111,20 @@ describe("Q14 short-text normalisation (case, spaces, NFC)", () => {
     ["셀", "셀 상태", false],
     ["CELL\tSTATE", "cell state", true],
     ["", "cell state", false],
+    ['"cell state"', "cell state", true],
+    ["“cell state”", "cell state", true],
+    ["'셀 상태'", "셀 상태", true],
+    ["「셀 상태」", "셀 상태", true],
+    ["ＣＥＬＬ ｓｔａｔｅ", "cell state", true], // full-width letters
   ];
   const question: QuestionBody = { type: "text", accepted: ["cell state", "셀 상태"] };
   for (const [typed, accepted, ok] of table) {
     it(`${JSON.stringify(typed)} ~ ${JSON.stringify(accepted)} → ${ok}`, () => {
-      assert.equal(normaliseText(typed) === normaliseText(accepted), ok);
+      assert.equal(textAnswerKey(typed) === textAnswerKey(accepted), ok);
       assert.equal(correctnessOf(question, { type: "text", text: typed }), ok ? 1 : 0);
     });
   }
-  it("NFD input normalises to the NFC form", () => assert.equal(normaliseText(decomposed), "셀상태".normalize("NFC")));
+  it("NFD input gives the composed form", () => assert.equal(textAnswerKey(decomposed), "셀상태".normalize("NFC")));
 });
 
 describe("Q10, Q12, Q15 correctness per type", () => {
@@ -116,7 +139,11 @@ describe("Q10, Q12, Q15 correctness per type", () => {
     ["single wrong", single, { type: "single", choice: 0 }, 0],
     ["true/false right", { type: "truefalse", correct: false }, { type: "truefalse", value: false }, 1],
     ["true/false wrong", { type: "truefalse", correct: false }, { type: "truefalse", value: true }, 0],
-    ["numeric right", { type: "numeric", answer: 5, tolerance: 0 }, { type: "numeric", value: 5 }, 1],
+    ["numeric right", { type: "numeric", answer: 5, tolerance: 0 }, { type: "numeric", text: "5" }, 1],
+    ["numeric with thousands separator", { type: "numeric", answer: 99328, tolerance: 0 }, { type: "numeric", text: "99,328" }, 1],
+    ["numeric 2/3 within 0.01 of 0.67", { type: "numeric", answer: 0.67, tolerance: 0.01 }, { type: "numeric", text: "2/3" }, 1],
+    ["numeric with a unit after it", { type: "numeric", answer: 2, tolerance: 0, unit: "bits" }, { type: "numeric", text: "2 bits" }, 1],
+    ["numeric wrong", { type: "numeric", answer: 99328, tolerance: 0 }, { type: "numeric", text: "99.328" }, 0],
     ["ordering right", ordering, { type: "ordering", order: right }, 1, perm],
     ["ordering as displayed (never the right order)", ordering, { type: "ordering", order: [0, 1, 2, 3] }, 0, perm],
     ["ordering one swap: all or nothing", ordering, { type: "ordering", order: [right[1], right[0], right[2], right[3]] }, 0, perm],
@@ -143,7 +170,9 @@ describe("Q6 answers that cannot fit the question are refused", () => {
   const table: [label: string, q: QuestionBody, a: Answer, problem: boolean][] = [
     ["option out of range", single, { type: "single", choice: 2 }, true],
     ["option in range", single, { type: "single", choice: 1 }, false],
-    ["wrong type", single, { type: "numeric", value: 1 }, true],
+    ["wrong type", single, { type: "numeric", text: "1" }, true],
+    ["a number that cannot be read", { type: "numeric", answer: 1, tolerance: 0 }, { type: "numeric", text: "one" }, true],
+    ["a number that can be read", { type: "numeric", answer: 1, tolerance: 0 }, { type: "numeric", text: "1,000" }, false],
     ["multiple out of range", multiple, { type: "multiple", choices: [0, 3] }, true],
     ["multiple twice", multiple, { type: "multiple", choices: [0, 0] }, true],
     ["ordering missing an item", ordering, { type: "ordering", order: [0, 1] }, true],
@@ -165,6 +194,15 @@ describe("Q20 histogram and Q21 standings", () => {
     const answers: Answer[] = [{ type: "text", text: "으로" }, { type: "text", text: " 으 로 " }, { type: "text", text: "로" }];
     const h = histogramOf(q, answers, [1, 1, 0]);
     assert.deepEqual(h.map((b) => [b.label.ko, b.count, b.correct]), [["으로", 2, true], ["로", 1, false]]);
+  });
+  it("the reveal lists the first accepted short-text answers", () => {
+    const q: QuestionBody = { type: "text", accepted: ["셀 상태", "cell state", "메모리 셀", "memory cell", "C_t"] };
+    assert.deepEqual(correctAnswerOf(q), [{ ko: "셀 상태 · cell state · 메모리 셀 · memory cell", en: "셀 상태 · cell state · 메모리 셀 · memory cell" }]);
+  });
+  it("Q15a the histogram of a shuffled question lists its options in the display order", () => {
+    const q: QuestionBody = { type: "single", options: ["a", "b", "c"].map((s) => ({ ko: s, en: s })), correct: 2 };
+    const h = histogramOf(q, [{ type: "single", choice: 2 }, { type: "single", choice: 2 }, { type: "single", choice: 0 }], [1, 1, 0], [2, 0, 1]);
+    assert.deepEqual(h.map((b) => [b.label.en, b.count, b.correct]), [["c", 2, true], ["a", 1, false], ["b", 0, false]]);
   });
   it("ranks by points; ties share a rank; the listing breaks ties by correct answers then name", () => {
     const s = rankStandings([

@@ -7,13 +7,14 @@
  *   streak                 consecutive fully correct answers, this one included
  */
 import type { Answer } from "./answers";
+import { readNumber } from "./numberEntry";
 import type { QuestionBody } from "./questions";
 
 /** Points of a fully correct answer at ×1 before speed (Kahoot's 1000). */
 export const BASE_POINTS = 1000;
-/** Streak bonus per consecutive correct answer after the first (points at ×1). */
+/** Streak bonus per consecutive correct answer after the first (points, whatever the multiplier: Q17). */
 export const STREAK_BONUS_STEP = 100;
-/** The streak bonus stops growing after this many steps (500 points at ×1). */
+/** The streak bonus stops growing after this many steps (+500 points, Kahoot's cap). */
 export const STREAK_BONUS_MAX_STEPS = 5;
 /** Floating-point slack for numeric tolerance (0.1 + 0.2 is within 0 of 0.3). */
 const NUMERIC_EPSILON = 1e-9;
@@ -21,20 +22,30 @@ const NUMERIC_EPSILON = 1e-9;
 export const SCORING_MODES = ["speed", "accuracy"] as const;
 export type ScoringMode = (typeof SCORING_MODES)[number];
 
-/** Q14: short-text comparison key: NFC, lower case, no whitespace at all, no trailing period. */
-export function normaliseText(raw: string): string {
-  return raw.normalize("NFC").toLowerCase().replace(/\s+/gu, "").replace(/[.。]+$/u, "");
+/** Quotation marks students may wrap a short answer in (ASCII, typographic, CJK corner brackets). */
+const QUOTES = /["'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f]/gu;
+
+/**
+ * Q14: the key two short-text answers are compared by: Unicode NFKC (decomposed Korean jamo and
+ * full-width letters match), lower case, no quotation marks, no whitespace, no trailing period.
+ */
+export function textAnswerKey(raw: string): string {
+  return raw.normalize("NFKC").toLowerCase().replace(QUOTES, "").replace(/\s+/gu, "").replace(/[.。]+$/u, "");
 }
 
-/** Q11: partial credit for select-all-that-apply: (right picks − wrong picks) / number correct, floored at 0. */
-export function multipleCredit(correct: readonly number[], picked: readonly number[]): number {
+/**
+ * Q11: partial credit for select-all-that-apply with k correct of n options:
+ * right picks / k − wrong picks / (n − k), floored at 0. Picking every option scores 0, so it is
+ * never better than picking only what one knows.
+ */
+export function multipleCredit(correct: readonly number[], picked: readonly number[], optionCount: number): number {
   const right = new Set(correct);
-  const picks = new Set(picked);
+  const wrongOptions = optionCount - right.size;
   let hits = 0;
   let misses = 0;
-  for (const p of picks) if (right.has(p)) hits++;
+  for (const p of new Set(picked)) if (right.has(p)) hits++;
   else misses++;
-  return Math.max(0, (hits - misses) / right.size);
+  return Math.max(0, hits / right.size - (wrongOptions > 0 ? misses / wrongOptions : 0));
 }
 
 /** Q13: a numeric answer counts when |value − answer| ≤ tolerance. */
@@ -52,15 +63,18 @@ export function correctnessOf(question: QuestionBody, answer: Answer, displayOrd
     case "single":
       return answer.type === "single" && answer.choice === question.correct ? 1 : 0;
     case "multiple":
-      return answer.type === "multiple" ? multipleCredit(question.correct, answer.choices) : 0;
+      return answer.type === "multiple" ? multipleCredit(question.correct, answer.choices, question.options.length) : 0;
     case "truefalse":
       return answer.type === "truefalse" && answer.value === question.correct ? 1 : 0;
-    case "numeric":
-      return answer.type === "numeric" && withinTolerance(answer.value, question.answer, question.tolerance) ? 1 : 0;
+    case "numeric": {
+      if (answer.type !== "numeric") return 0;
+      const read = readNumber(answer.text, question.unit);
+      return read.ok && withinTolerance(read.value, question.answer, question.tolerance) ? 1 : 0;
+    }
     case "text": {
       if (answer.type !== "text") return 0;
-      const key = normaliseText(answer.text);
-      return key !== "" && question.accepted.some((a) => normaliseText(a) === key) ? 1 : 0;
+      const key = textAnswerKey(answer.text);
+      return key !== "" && question.accepted.some((a) => textAnswerKey(a) === key) ? 1 : 0;
     }
     case "ordering": {
       // Q15: all or nothing — every item in its place.
@@ -85,9 +99,13 @@ export function nextStreak(previousStreak: number, correctness: number): number 
   return correctness === 1 ? previousStreak + 1 : 0;
 }
 
-/** Q17: the streak bonus: 100 × multiplier per correct answer in a row after the first, at most 500 × multiplier. */
+/**
+ * Q17: the streak bonus: a flat 100 per correct answer in a row after the first, at most 500, on
+ * any question that is worth points (multiplier > 0). The multiplier weights the question's own
+ * answer points, not the streak (Kahoot's rule).
+ */
 export function streakBonus(streak: number, multiplier: number): number {
-  return Math.round(STREAK_BONUS_STEP * Math.min(Math.max(0, streak - 1), STREAK_BONUS_MAX_STEPS) * multiplier);
+  return multiplier > 0 ? STREAK_BONUS_STEP * Math.min(Math.max(0, streak - 1), STREAK_BONUS_MAX_STEPS) : 0;
 }
 
 export interface ScoreInput {

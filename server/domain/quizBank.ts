@@ -45,7 +45,7 @@ function columnsOf(q: QuestionDraft) {
   return {
     type: q.type,
     prompt: q.prompt,
-    body: bodyOf(q),
+    body: { ...bodyOf(q), ...(q.beyondLectures ? { beyondLectures: true } : {}) },
     explanation: q.explanation ?? Prisma.DbNull,
     imageUrl: q.imageUrl,
     tags: q.tags,

@@ -16,19 +16,24 @@
  * instructor come from the database, since each process sees only its own students' answers.
  */
 import { AppError } from "../../lib/protocol/errors";
-import type { PublicQuestion, QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
-import { answerProblem, type Answer } from "../../lib/quiz/answers";
-import { displayOrder, orderSeed } from "../../lib/quiz/order";
-import type { QuestionDraft } from "../../lib/quiz/questions";
+import type { QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
+import type { Answer } from "../../lib/quiz/answers";
+import { choiceOrder, orderSeed } from "../../lib/quiz/order";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
+import type { QuestionDraft } from "../../lib/quiz/questions";
 import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
-import { correctnessOf, scoreAnswer } from "../../lib/quiz/scoring";
+import { scoreAnswer } from "../../lib/quiz/scoring";
 import type { Db } from "../db/client";
 import { quizDetail } from "./quizBank";
+import { judgeAnswer, publicQuestion } from "./quizPlay";
 import { answersOf, createRound, insertAnswer, latestRound, moveRound, roundsWithOpenQuestion, standingsOf, type RoundRecord } from "./quizRounds";
 import type { Presence } from "./sessions";
 
-/** Answer counts reach the instructor at most this often (ms): 300 answers, a few updates. */
+/**
+ * Answer counts reach the instructor at most this often (ms): 300 answers, a few updates. The
+ * same tick checks whether every connected student has answered (Q5a), so a question closes at
+ * most this long after the last answer, and presence is asked a few times a second, not per answer.
+ */
 export const QUIZ_PROGRESS_THROTTLE_MS = 250;
 /** Standings shown to everyone at a reveal: the top this many (the full list goes to instructors). */
 export const QUIZ_TOP_STANDINGS = 5;
@@ -68,6 +73,8 @@ export interface SyncView {
   progress: QuizProgress | null;
   standings: StandingView[] | null;
 }
+
+const emptyReveal = (question: QuestionDraft): RevealView => ({ correctAnswer: correctAnswerOf(question), explanation: question.explanation, histogram: [], answered: 0, correctCount: 0, top: [] });
 
 const toView = (s: Standing): StandingView => ({ participantId: s.participantId, displayName: s.displayName, points: s.points, correct: s.correct, rank: s.rank });
 
@@ -183,16 +190,16 @@ export class QuizRunner {
     if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
     const round = live.round;
     const question = round.questions[questionIndex];
-    const problem = answerProblem(question, answer);
-    if (problem) throw new AppError("BAD_REQUEST", problem, { answer: [problem] });
+    const judged = judgeAnswer(round, questionIndex, answer);
+    if ("problem" in judged) throw new AppError("BAD_REQUEST", judged.problem, { answer: [judged.problem] });
+    const { stored, correctness } = judged;
     if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
     live.answered.add(participantId);
 
     const limitMs = question.timeLimitSec * 1000;
     const elapsedMs = elapsedOf(round.startedAt ?? receivedAt, receivedAt, limitMs);
-    const correctness = correctnessOf(question, answer, question.type === "ordering" ? displayOrder(question.items.length, orderSeed(round.id, questionIndex)) : []);
     const score = scoreAnswer({ correctness, elapsedMs, limitMs, multiplier: question.pointsMultiplier, mode: round.scoringMode, previousStreak: live.previousStreaks.get(participantId) ?? 0 });
-    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
+    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer: stored, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
     live.pending.add(insert);
     try {
       await insert;
@@ -331,7 +338,7 @@ export class QuizRunner {
     live.reveal = {
       correctAnswer: correctAnswerOf(question),
       explanation: question.explanation,
-      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness)),
+      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness), choiceOrder(question, orderSeed(round.id, index))),
       answered: current.length,
       correctCount: current.filter((a) => a.correctness === 1).length,
       top: standings.slice(0, QUIZ_TOP_STANDINGS).map(toView),
@@ -375,27 +382,37 @@ export class QuizRunner {
 
   stateOf(live: Live): QuizState {
     const r = live.round;
-    const showsQuestion = r.phase === "question" || r.phase === "reveal";
-    return {
-      roundId: r.id,
-      sessionId: r.sessionId,
-      title: r.title,
-      scoringMode: r.scoringMode,
-      phase: r.phase,
-      questionIndex: r.questionIndex,
-      questionCount: r.questions.length,
-      question: showsQuestion && r.questionIndex >= 0 ? publicQuestion(r, r.questionIndex) : null,
-      startedAt: showsQuestion ? r.startedAt : null,
-      closesAt: showsQuestion ? r.closesAt : null,
-      serverNow: this.now(),
-      reveal: r.phase === "reveal" ? live.reveal : null,
-      podium: r.phase === "ended" && live.standings ? live.standings.filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) : null,
-    };
+    const base = { roundId: r.id, sessionId: r.sessionId, title: r.title, scoringMode: r.scoringMode, questionIndex: r.questionIndex, questionCount: r.questions.length, serverNow: this.now() };
+    switch (r.phase) {
+      case "lobby":
+        return { ...base, phase: "lobby" };
+      case "question":
+      case "reveal": {
+        const window = { question: publicQuestion(r, r.questionIndex), startedAt: r.startedAt ?? base.serverNow, closesAt: r.closesAt ?? base.serverNow };
+        if (r.phase === "question") return { ...base, phase: "question", ...window };
+        // Without a reveal here this process lost the close to another one, whose reveal follows.
+        return { ...base, phase: "reveal", ...window, reveal: live.reveal ?? emptyReveal(r.questions[r.questionIndex]) };
+      }
+      case "ended":
+        return { ...base, phase: "ended", podium: (live.standings ?? []).filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) };
+      default: {
+        const never: never = r.phase;
+        return never;
+      }
+    }
+  }
+
+  /** Who answered the open question: this process's set, or every process's answers from the database. */
+  private async answeredBy(live: Live): Promise<Set<string>> {
+    if (!this.crossProcess) return live.answered;
+    const { id: roundId, questionIndex } = live.round;
+    const rows = await this.db.quizAnswer.findMany({ where: { roundId, questionIndex }, select: { participantId: true } });
+    return new Set(rows.map((r) => r.participantId));
   }
 
   private async progressOf(live: Live): Promise<QuizProgress> {
     const { id: roundId, questionIndex } = live.round;
-    const answered = this.crossProcess ? await this.db.quizAnswer.count({ where: { roundId, questionIndex } }) : live.answered.size;
+    const answered = (await this.answeredBy(live)).size;
     return { roundId, questionIndex, answered, participants: Math.max(live.participants, answered) };
   }
 
@@ -409,8 +426,22 @@ export class QuizRunner {
     if (live.progressTimer || this.stopped) return;
     live.progressTimer = setTimeout(() => {
       live.progressTimer = null;
-      if (live.round.phase === "question") this.sendProgress(live);
+      if (live.round.phase === "question") this.tick(live).catch((error) => console.error("[quiz] progress failed:", error));
     }, QUIZ_PROGRESS_THROTTLE_MS);
+  }
+
+  /** After answers arrived: tell the instructors, and close the question when every connected student has answered (Q5a). */
+  private async tick(live: Live): Promise<void> {
+    const { sessionId, id, questionIndex } = live.round;
+    const [connected, answered] = await Promise.all([this.presence.connectedParticipants(sessionId), this.answeredBy(live)]);
+    live.participants = connected.size;
+    this.outlet.progress(sessionId, { roundId: id, questionIndex, answered: answered.size, participants: Math.max(connected.size, answered.size) });
+    if (connected.size === 0 || ![...connected].every((p) => answered.has(p))) return;
+    await this.serial(sessionId, async () => {
+      const current = await this.live(sessionId);
+      if (!current || current.round.id !== id || current.round.phase !== "question" || current.round.questionIndex !== questionIndex) return;
+      await this.close(current, this.now());
+    });
   }
 
   /** Runs `task` after every earlier task of the session has finished. */
@@ -423,27 +454,5 @@ export class QuizRunner {
       if (this.queues.get(sessionId) === settled) this.queues.delete(sessionId);
     });
     return result;
-  }
-}
-
-/** Q15: a question without its answer; ordering items in the round's display order. */
-export function publicQuestion(round: Pick<RoundRecord, "id" | "questions">, index: number): PublicQuestion {
-  const q: QuestionDraft = round.questions[index];
-  const base = { index, type: q.type, prompt: q.prompt, imageUrl: q.imageUrl, timeLimitSec: q.timeLimitSec, pointsMultiplier: q.pointsMultiplier };
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return { ...base, options: q.options };
-    case "ordering":
-      return { ...base, items: displayOrder(q.items.length, orderSeed(round.id, index)).map((i) => q.items[i]) };
-    case "numeric":
-      return q.unit ? { ...base, unit: q.unit } : base;
-    case "truefalse":
-    case "text":
-      return base;
-    default: {
-      const never: never = q;
-      return never;
-    }
   }
 }

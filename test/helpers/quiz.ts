@@ -38,7 +38,15 @@ export async function startQuiz(t: InstructorScenario, quizId: string): Promise<
   return reply.data.state;
 }
 
+export type QuizStateIn<P extends QuizState["phase"]> = Extract<QuizState, { phase: P }>;
+
+/** `state`, checked to be in `phase` (throws otherwise), with that phase's fields. */
+export function inPhase<P extends QuizState["phase"]>(state: QuizState | null | undefined, phase: P): QuizStateIn<P> {
+  if (state?.phase !== phase) throw new Error(`expected the round in phase ${phase}, got ${state?.phase ?? "no round"}`);
+  return state as QuizStateIn<P>;
+}
+
 /** Resolves at the next reveal (the server closed the question) seen by `socket`. */
-export function nextReveal(socket: TestSocket, questionIndex: number): Promise<QuizState> {
-  return nextEvent(socket, "quiz:state", (s) => s.phase === "reveal" && s.questionIndex === questionIndex);
+export async function nextReveal(socket: TestSocket, questionIndex: number): Promise<QuizStateIn<"reveal">> {
+  return inPhase(await nextEvent(socket, "quiz:state", (s) => s.phase === "reveal" && s.questionIndex === questionIndex), "reveal");
 }

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { BUILTIN_QUESTIONS } from "../../lib/quiz/builtin";
+import type { QuestionDraftInput } from "../../lib/quiz/questions";
 import { ApiClient } from "../helpers/clients";
 import { choice, tf } from "../helpers/quiz";
 import { instructorWithSession, type InstructorScenario } from "../helpers/scenario";
@@ -39,6 +40,23 @@ for (const kind of DB_KINDS) {
       assert.equal(partial.status, 400);
       await t.api.ok("quizDeleteQuestion", { params: { questionId: copy.id } });
       assert.deepEqual((await t.api.ok("quizListQuestions")).questions.map((q) => q.id), [b.id, a.id]);
+    });
+
+    it("Q14 the beyond-the-lectures mark and short-text variants survive the bank, export and import", async () => {
+      const text: QuestionDraftInput = { type: "text", prompt: { ko: "셀 상태의 다른 이름은?", en: "Another name of the cell state?" }, accepted: ["메모리 셀", "memory cell"], tags: ["lstm-gates"], beyondLectures: true };
+      const plain = (await t.api.ok("quizCreateQuestion", { body: tf(true) })).question;
+      assert.equal(plain.beyondLectures, false, "unmarked by default");
+      const marked = (await t.api.ok("quizCreateQuestion", { body: text })).question;
+      assert.equal(marked.beyondLectures, true);
+      const listed = (await t.api.ok("quizListQuestions")).questions.find((q) => q.id === marked.id)!;
+      assert.equal(listed.beyondLectures, true);
+      assert.deepEqual(listed.type === "text" && listed.accepted, ["메모리 셀", "memory cell"]);
+      const quiz = (await t.api.ok("quizCreate", { body: { title: "variants", questionIds: [marked.id, plain.id] } })).quiz;
+      const exported = (await t.api.ok("quizExport", { params: { quizId: quiz.id } })).export;
+      const imported = (await other.api.ok("quizImport", { body: exported })).quiz;
+      assert.deepEqual(imported.questions.map((q) => q.beyondLectures), [true, false]);
+      const unmarked = (await t.api.ok("quizUpdateQuestion", { params: { questionId: marked.id }, body: { ...text, beyondLectures: false } })).question;
+      assert.equal(unmarked.beyondLectures, false, "the mark can be taken off");
     });
 
     it("refuses invalid questions with field errors", async () => {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { connectClient, nextEvent, request, type TestSocket } from "../helpers/clients";
-import { choice, control, makeQuiz, nextReveal, startQuiz, tf } from "../helpers/quiz";
+import { choice, control, inPhase, makeQuiz, nextReveal, startQuiz, tf } from "../helpers/quiz";
 import { instructorWithSession, joinAsGuest, type InstructorScenario, type JoinedStudent } from "../helpers/scenario";
 import { DB_KINDS, startTestServer, type TestServer } from "../helpers/server";
 
@@ -32,26 +32,29 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
-    it("Q3 Q5 Q7 Q8 Q20 Q21: 100 students answer within the window; each counted once; late and duplicate answers refused; standings correct", async () => {
+    it("Q3 Q5a Q7 Q8 Q15a Q20 Q21: 100 students answer within the window and the question closes when all have; each counted once; late and duplicate answers refused; standings correct", async () => {
       const quizId = await makeQuiz(t, [choice(2, { timeLimitSec: 5 }), tf(true, { timeLimitSec: 5 })]);
       const lobby = await startQuiz(t, quizId);
       assert.equal(lobby.phase, "lobby");
       const opened = nextEvent(students[0].socket, "quiz:state", (s) => s.phase === "question");
-      const state = await control(t.console, "quiz:next", t.sessionId);
-      assert.equal(state.phase, "question");
-      assert.equal(state.question?.options?.length, 4);
+      const state = inPhase(await control(t.console, "quiz:next", t.sessionId), "question");
+      assert.equal(state.question.options?.length, 4);
       assert.equal(JSON.stringify(state).includes('"correct"'), false, "the open question carries no answer");
-      assert.equal(state.closesAt! - state.startedAt!, 5000);
-      assert.equal((await opened).closesAt, state.closesAt, "every client gets the server's closesAt");
+      assert.equal(state.closesAt - state.startedAt, 5000);
+      assert.equal(inPhase(await opened, "question").closesAt, state.closesAt, "every client gets the server's closesAt");
 
       const reveal = nextReveal(students[0].socket, 0);
       const results = students.map((s) => nextEvent(s.socket, "quiz:result", (r) => r.questionIndex === 0));
       const standingsForConsole = nextEvent(t.console, "quiz:standings");
-      // Students 0..59 pick the right option (2), 60..99 a wrong one (1); everyone tries twice.
-      const replies = await Promise.all(students.map((s, i) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: i < 60 ? 2 : 1 } })));
+      // Q15a: students see the options shuffled for this round and answer with the position they pressed.
+      const shown = state.question.options!.map((o) => o.en);
+      assert.deepEqual([...shown].sort(), ["A", "B", "C", "D"]);
+      const [right, wrong] = [shown.indexOf("C"), shown.indexOf("B")];
+      // Students 0..59 press the right option (C), 60..99 a wrong one (B); everyone tries twice.
+      const replies = await Promise.all(students.map((s, i) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: i < 60 ? right : wrong } })));
       for (const r of replies) {
         assert.ok(r.ok, JSON.stringify(r));
-        assert.ok(r.data.receivedAt >= state.startedAt! && r.data.receivedAt <= state.closesAt!);
+        assert.ok(r.data.receivedAt >= state.startedAt && r.data.receivedAt <= state.closesAt);
         assert.equal(r.data.elapsedMs, r.data.receivedAt - state.startedAt!);
         assert.equal("points" in r.data, false, "Q9: no points before the reveal");
       }
@@ -59,18 +62,21 @@ for (const kind of DB_KINDS) {
       for (const r of again) assert.equal(!r.ok && r.error.code, "CONFLICT");
 
       const revealed = await reveal;
-      const closedAt = Date.now();
-      assert.ok(closedAt >= state.closesAt!, "closed by the server's clock, not before");
-      assert.equal(revealed.reveal?.answered, STUDENTS);
-      assert.equal(revealed.reveal?.correctCount, 60);
-      assert.deepEqual(revealed.reveal?.histogram.map((b) => [b.count, b.correct]), [[0, false], [40, false], [60, true], [0, false]]);
-      assert.deepEqual(revealed.reveal?.correctAnswer, [{ ko: "C", en: "C" }]);
+      assert.ok(Date.now() < state.closesAt, "Q5a: every connected student answered, so the question closed before its timer");
+      assert.ok(revealed.closesAt < state.closesAt, "the state says when it really closed");
+      assert.equal(revealed.reveal.answered, STUDENTS);
+      assert.equal(revealed.reveal.correctCount, 60);
+      // The histogram's bars are in the order the buttons were shown (their colours and shapes).
+      assert.deepEqual(revealed.reveal.histogram.map((b) => [b.label.en, b.count, b.correct]), shown.map((label) => [label, label === "C" ? 60 : label === "B" ? 40 : 0, label === "C"]));
+      assert.deepEqual(revealed.reveal.correctAnswer, [{ ko: "C", en: "C" }]);
 
-      const late = await request(students[99].socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: 2 } });
+      const late = await request(students[99].socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: right } });
       assert.equal(!late.ok && late.error.code, "CONFLICT");
 
       const rows = await server.db.quizAnswer.findMany({ where: { roundId: state.roundId } });
       assert.equal(rows.length, STUDENTS, "one row per student");
+      // Stored in the question's own option indices (C = 2, B = 1), whatever the display order was.
+      assert.deepEqual(new Set(rows.map((r) => JSON.stringify(r.answer))), new Set([JSON.stringify({ type: "single", choice: 2 }), JSON.stringify({ type: "single", choice: 1 })]));
       assert.equal(rows.filter((r) => r.correctness === 1).length, 60);
       for (const r of rows) {
         if (r.correctness === 1) assert.equal(r.points, Math.round(1000 * (1 - r.elapsedMs / 5000 / 2)));
@@ -104,10 +110,13 @@ for (const kind of DB_KINDS) {
       // Q2: skip closes the next question at once; Q17 the streak continues.
       await control(t.console, "quiz:next", t.sessionId);
       const streakers = students.slice(0, 3);
+      const threeIn = nextEvent(t.console, "quiz:progress", (p) => p.questionIndex === 1 && p.answered === 3);
       for (const s of streakers) assert.ok((await request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 1, answer: { type: "truefalse", value: true } })).ok);
-      const skipped = await control(t.console, "quiz:skip", t.sessionId);
-      assert.equal(skipped.phase, "reveal");
-      assert.ok(skipped.closesAt! <= Date.now());
+      await threeIn;
+      const stillOpen = await request(t.console, "quiz:sync", { sessionId: t.sessionId });
+      assert.equal(stillOpen.ok && stillOpen.data.state?.phase, "question", "Q5a: 97 connected students have not answered: the question stays open");
+      const skipped = inPhase(await control(t.console, "quiz:skip", t.sessionId), "reveal");
+      assert.ok(skipped.closesAt <= Date.now());
       const second = await server.db.quizAnswer.findMany({ where: { roundId: state.roundId, questionIndex: 1 } });
       assert.deepEqual(second.map((r) => r.streak), [2, 2, 2]);
       for (const r of second) assert.equal(r.points, Math.round(1000 * (1 - r.elapsedMs / 5000 / 2)) + 100);
@@ -142,7 +151,7 @@ for (const kind of DB_KINDS) {
       stranger.close();
       const bad = [
         { ...answer, answer: { type: "single", choice: 4 } }, // option out of range
-        { ...answer, answer: { type: "numeric", value: 3 } }, // wrong type
+        { ...answer, answer: { type: "numeric", text: "3" } }, // wrong type
         { ...answer, answer: { type: "single", choice: "2" } }, // not a number
         { ...answer, answer: { type: "text", text: "x".repeat(81) } }, // over-long text
         { ...answer, answer: { type: "multiple", choices: [0, 0] } },
@@ -171,8 +180,9 @@ for (const kind of DB_KINDS) {
       const before2 = await joinAsGuest(server, t.code, "둘");
       const quizId = await makeQuiz(t, [choice(1, { timeLimitSec: 6 })]);
       const lobby = await startQuiz(t, quizId);
-      const open = await control(t.console, "quiz:next", t.sessionId);
-      assert.ok((await request(before1.socket, "quiz:answer", { roundId: lobby.roundId, questionIndex: 0, answer: { type: "single", choice: 1 } })).ok);
+      const open = inPhase(await control(t.console, "quiz:next", t.sessionId), "question");
+      const right = open.question.options!.findIndex((o) => o.en === "B");
+      assert.ok((await request(before1.socket, "quiz:answer", { roundId: lobby.roundId, questionIndex: 0, answer: { type: "single", choice: right } })).ok);
       // Stop first: the server then drops the sockets itself (a client-side close would race its
       // disconnect bookkeeping with the shutdown).
       await server.stop();
@@ -180,24 +190,27 @@ for (const kind of DB_KINDS) {
 
       const restarted = await startTestServer({ database: server.database });
       const socket = await connectClient(restarted.url);
+      // A student who joins after the restart and does not answer keeps the question open until its timer (Q5a).
+      const newcomer = await joinAsGuest(restarted, t.code, "셋");
       try {
         const rejoined = await request(socket, "session:rejoin", { rejoinToken: before2.token });
         assert.ok(rejoined.ok, JSON.stringify(rejoined));
         const sync = await request(socket, "quiz:sync", {});
         assert.ok(sync.ok);
-        assert.equal(sync.data.state?.phase, "question");
-        assert.equal(sync.data.state?.closesAt, open.closesAt, "the same server-clock deadline");
-        assert.ok(sync.data.state!.serverNow < open.closesAt!);
+        const synced = inPhase(sync.data.state, "question");
+        assert.equal(synced.closesAt, open.closesAt, "the same server-clock deadline");
+        assert.ok(synced.serverNow < open.closesAt);
         const reveal = nextReveal(socket, 0);
         const result = nextEvent(socket, "quiz:result");
-        const late = await request(socket, "quiz:answer", { roundId: lobby.roundId, questionIndex: 0, answer: { type: "single", choice: 1 } });
+        assert.deepEqual(synced.question.options, open.question.options, "the same shuffled options after the restart (Q15a)");
+        const late = await request(socket, "quiz:answer", { roundId: lobby.roundId, questionIndex: 0, answer: { type: "single", choice: right } });
         assert.ok(late.ok, JSON.stringify(late));
         const revealed = await reveal;
         const closedAt = Date.now();
-        assert.ok(closedAt >= open.closesAt!, "not before closesAt");
-        assert.ok(closedAt - open.closesAt! < 1000, `closed ${closedAt - open.closesAt!} ms after closesAt`);
-        assert.equal(revealed.reveal?.answered, 2, "the answer from before the restart counts too");
-        assert.equal(revealed.reveal?.correctCount, 2);
+        assert.ok(closedAt >= open.closesAt, "not before closesAt");
+        assert.ok(closedAt - open.closesAt < 1000, `closed ${closedAt - open.closesAt} ms after closesAt`);
+        assert.equal(revealed.reveal.answered, 2, "the answer from before the restart counts too");
+        assert.equal(revealed.reveal.correctCount, 2);
         const mine = await result;
         assert.equal(mine.rank, 2, "answered later, fewer points");
         const rounds = await restarted.db.quizRound.findMany({ where: { sessionId: t.sessionId } });
@@ -205,6 +218,7 @@ for (const kind of DB_KINDS) {
       } finally {
         await restarted.close();
         socket.close();
+        newcomer.socket.close();
       }
     });
   });

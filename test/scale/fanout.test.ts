@@ -10,7 +10,7 @@ import { connectClient, nextEvent, request } from "../helpers/clients";
 import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { telemetry, tinySpec } from "../helpers/training";
-import { control, makeQuiz, nextReveal, startQuiz, tf } from "../helpers/quiz";
+import { control, inPhase, makeQuiz, nextReveal, startQuiz, tf } from "../helpers/quiz";
 
 const topologies: { name: string; servers: () => Promise<TestServer[]> }[] = [
   { name: "one process, in-memory adapter", servers: async () => [await startTestServer()] },
@@ -97,16 +97,16 @@ for (const topology of topologies) {
         await control(t.console, "quiz:next", t.sessionId);
         await opened;
         const allIn = nextEvent(t.console, "quiz:progress", (p) => p.questionIndex === questionIndex && p.answered === 2);
+        const results = Promise.all(students.map((s) => nextEvent(s.socket, "quiz:result", (r) => r.questionIndex === questionIndex)));
+        const revealed = nextReveal(students[0].socket, questionIndex);
         for (const [i, s] of students.entries()) {
           const reply = await request(s.socket, "quiz:answer", { roundId, questionIndex, answer: { type: "truefalse", value: i === 0 } });
           assert.ok(reply.ok, JSON.stringify(reply));
         }
         await allIn;
-        const results = Promise.all(students.map((s) => nextEvent(s.socket, "quiz:result", (r) => r.questionIndex === questionIndex)));
-        const revealed = nextReveal(students[0].socket, questionIndex);
-        await control(t.console, "quiz:skip", t.sessionId);
+        // Q5a: both connected students answered (on the other process), so the question closes without a skip.
         const reveal = (await revealed).reveal;
-        assert.equal(reveal?.answered, 2, "both answers counted in the reveal");
+        assert.equal(reveal.answered, 2, "both answers counted in the reveal");
         assert.deepEqual((await results).map((r) => r.answered), [true, true]);
       }
       for (const s of [...students.map((x) => x.socket), t.console]) s.close();
@@ -117,9 +117,11 @@ for (const topology of topologies) {
       it("an open question still closes on time when the process that opened it is gone", async () => {
         const t = await instructorWithSession(instructorServer);
         const student = await joinAsGuest(studentServer, t.code, "남은 학생");
+        // A second student who does not answer keeps the question open until its deadline (Q5a).
+        const silent = await joinAsGuest(studentServer, t.code, "조용한 학생");
         const quizId = await makeQuiz(t, [tf(true, { timeLimitSec: 5 })]);
         const { roundId } = await startQuiz(t, quizId);
-        const opened = await control(t.console, "quiz:next", t.sessionId);
+        const opened = inPhase(await control(t.console, "quiz:next", t.sessionId), "question");
         const answered = await request(student.socket, "quiz:answer", { roundId, questionIndex: 0, answer: { type: "truefalse", value: true } });
         assert.ok(answered.ok, JSON.stringify(answered));
         const revealed = nextReveal(student.socket, 0);
@@ -127,9 +129,10 @@ for (const topology of topologies) {
         await instructorServer.stop();
         const reveal = await revealed;
         assert.equal(reveal.closesAt, opened.closesAt, "closed at the question's own deadline");
-        assert.equal(reveal.reveal?.answered, 1);
+        assert.equal(reveal.reveal.answered, 1);
         assert.equal((await result).correctness, 1);
         student.socket.close();
+        silent.socket.close();
       });
     }
   });

@@ -5,18 +5,15 @@
  * attached as this session's instructor (the console page renders it).
  */
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import "../quiz.css";
-import type { RouteReply } from "../../../lib/api/routes";
-import { callApi } from "../../lib/api";
 import { request, type ClientSocket } from "../../lib/socket";
 import { Podium, Ranking } from "./Podium";
 import { CorrectAnswer, Histogram } from "./Reveal";
 import { Countdown } from "./StudentQuiz";
-import { localized, useQuiz, useQuizFeed } from "./quizFeed";
-
-type QuizSummary = RouteReply<"quizList">["quizzes"][number];
+import { isChoice, localized, useQuiz, useQuizFeed } from "./quizFeed";
+import { useQuizList } from "./quizList";
 
 export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: ClientSocket; sessionId: string; bound: unknown }) {
   const t = useTranslations("quiz");
@@ -24,18 +21,12 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
   const locale = useLocale();
   useQuizFeed(socket, bound, sessionId);
   const { state, progress, standings } = useQuiz();
-  const [quizzes, setQuizzes] = useState<QuizSummary[]>([]);
-  const [quizId, setQuizId] = useState("");
+  const quizzes = useQuizList();
+  const [picked, setPicked] = useState("");
+  // The picked quiz, or the first one while none is picked (or the picked one was deleted).
+  const quizId = quizzes.some((q) => q.id === picked) ? picked : (quizzes[0]?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    callApi("quizList").then((r) => {
-      if (!r.ok) return;
-      setQuizzes(r.data.quizzes);
-      setQuizId((id) => id || r.data.quizzes[0]?.id || "");
-    });
-  }, []);
 
   async function act(event: "quiz:next" | "quiz:skip" | "quiz:end" | "quiz:start") {
     setBusy(true);
@@ -53,7 +44,7 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
       <h2>{t("liveQuiz")}</h2>
       {!running && (
         <div className="row">
-          <select value={quizId} onChange={(e) => setQuizId(e.target.value)} aria-label={t("pickQuiz")} data-testid="quiz-pick">
+          <select value={quizId} onChange={(e) => setPicked(e.target.value)} aria-label={t("pickQuiz")} data-testid="quiz-pick">
             {quizzes.map((q) => (
               <option key={q.id} value={q.id}>
                 {q.title} ({t("questionCount", { count: q.questionCount })})
@@ -77,7 +68,7 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
             <strong>{state.title}</strong> · {t(`phase.${state.phase}`)}
             {state.questionIndex >= 0 && state.phase !== "ended" && <> · {t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</>}
           </p>
-          {state.question && state.phase !== "ended" && <p className="quiz-panel-prompt">{localized(state.question.prompt, locale)}</p>}
+          {(state.phase === "question" || state.phase === "reveal") && <p className="quiz-panel-prompt">{localized(state.question.prompt, locale)}</p>}
           {state.phase === "question" && (
             <div className="row">
               <Countdown />
@@ -86,13 +77,13 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
               </span>
             </div>
           )}
-          {state.phase === "reveal" && state.reveal && (
+          {state.phase === "reveal" && (
             <>
-              <Histogram reveal={state.reveal} coloured={state.question?.type === "single" || state.question?.type === "multiple"} />
+              <Histogram reveal={state.reveal} coloured={isChoice(state.question)} />
               <CorrectAnswer reveal={state.reveal} />
             </>
           )}
-          {state.phase === "ended" && state.podium && <Podium podium={state.podium} />}
+          {state.phase === "ended" && <Podium podium={state.podium} />}
           {(state.phase === "reveal" || state.phase === "ended") && standings && (
             <details open={state.phase === "ended"}>
               <summary>{t("standings")}</summary>

@@ -26,6 +26,7 @@ interface Model {
   tags: QuizTag[];
   timeLimitSec: number;
   pointsMultiplier: number;
+  beyondLectures: boolean;
 }
 
 const emptyPair = (): Pair => ({ ko: "", en: "" });
@@ -47,6 +48,7 @@ export function modelOf(q: QuestionDraft | null): Model {
     tags: (q?.tags ?? []) as QuizTag[],
     timeLimitSec: q?.timeLimitSec ?? 20,
     pointsMultiplier: q?.pointsMultiplier ?? 1,
+    beyondLectures: q?.beyondLectures ?? false,
   };
   if (!q) return base;
   switch (q.type) {
@@ -79,6 +81,7 @@ export function draftOf(m: Model): QuestionDraftInput {
     tags: m.tags,
     timeLimitSec: m.timeLimitSec,
     pointsMultiplier: m.pointsMultiplier,
+    beyondLectures: m.beyondLectures,
   };
   switch (m.type) {
     case "single":
@@ -125,6 +128,7 @@ export function QuestionForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("quiz");
+  const tq = useTranslations("quizEngine");
   const locale = useLocale();
   const [m, setM] = useState<Model>(() => modelOf(initial));
   const [issues, setIssues] = useState<Record<string, string[]> | null>(null);
@@ -205,7 +209,8 @@ export function QuestionForm({
       {m.type === "text" && (
         <label>
           {t("acceptedAnswers")}
-          <textarea value={m.accepted} onChange={(e) => set({ accepted: e.target.value })} />
+          <textarea value={m.accepted} onChange={(e) => set({ accepted: e.target.value })} data-testid="qf-accepted" />
+          <span className="muted small">{tq("acceptedHint")}</span>
         </label>
       )}
       <div className="row">
@@ -229,6 +234,10 @@ export function QuestionForm({
         </label>
       </div>
       <PairInput label={t("explanation")} value={m.explanation} onChange={(explanation) => set({ explanation })} />
+      <label className="row">
+        <input type="checkbox" checked={m.beyondLectures} onChange={(e) => set({ beyondLectures: e.target.checked })} data-testid="qf-beyond-lectures" />
+        {tq("beyondLectures")}
+      </label>
       <fieldset className="quiz-tags">
         <legend>{t("tags")}</legend>
         {QUIZ_TAGS.map((tag) => (

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import "../quiz.css";
 import type { Answer } from "../../../lib/quiz/answers";
+import { readNumber } from "../../../lib/quiz/numberEntry";
 import type { PublicQuestion } from "../../../lib/protocol/quiz";
 import { request, type ClientSocket } from "../../lib/socket";
 import { Podium } from "./Podium";
@@ -33,7 +34,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
   const { state, answered, result, setAnswered } = useQuiz();
   const [error, setError] = useState<string | null>(null);
 
-  if (!state || (state.phase === "ended" && !state.podium)) return null;
+  if (!state) return null;
 
   async function send(answer: Answer) {
     if (!state || answered) return;
@@ -47,10 +48,10 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
     <section className="quiz-student" data-testid="student-quiz" data-phase={state.phase}>
       <header className="quiz-student-head">
         <span className="pill">{state.title}</span>
-        {state.question && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
+        {(state.phase === "question" || state.phase === "reveal") && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
       </header>
       {state.phase === "lobby" && <p className="quiz-big-note">{t("getReady")}</p>}
-      {state.phase === "question" && state.question && (
+      {state.phase === "question" && (
         <>
           <h2 className="quiz-prompt">{localized(state.question.prompt, locale)}</h2>
           <Countdown />
@@ -64,7 +65,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
           {error && <p className="error">{error}</p>}
         </>
       )}
-      {state.phase === "reveal" && state.reveal && (
+      {state.phase === "reveal" && (
         <>
           {result && result.questionIndex === state.questionIndex && (
             <div className={`quiz-result ${result.correctness === 1 ? "quiz-result-right" : result.correctness > 0 ? "quiz-result-partial" : "quiz-result-wrong"}`} data-testid="quiz-result">
@@ -77,7 +78,7 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
           <CorrectAnswer reveal={state.reveal} />
         </>
       )}
-      {state.phase === "ended" && state.podium && (
+      {state.phase === "ended" && (
         <>
           <h2>{t("finalResults")}</h2>
           <Podium podium={state.podium} highlight={participantId} />
@@ -85,6 +86,51 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A numeric answer: read as typed by the same parser the server scores with (Q13a). The student
+ * sees what the entry reads as, and is told before sending when it cannot be read.
+ */
+function NumberForm({ unit, onAnswer }: { unit: string | undefined; onAnswer: (a: Answer) => void }) {
+  const t = useTranslations("quiz");
+  const tn = useTranslations("quizEngine");
+  const [value, setValue] = useState("");
+  const [tried, setTried] = useState(false);
+  const read = readNumber(value, unit);
+  const problem = !read.ok && (tried || read.problem === "unreadable") ? (read.problem === "empty" ? tn("numberEmpty") : tn("numberUnreadable")) : null;
+  return (
+    <form
+      className="quiz-free quiz-number"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (read.ok) onAnswer({ type: "numeric", text: value });
+      }}
+    >
+      <div className="row quiz-free-row">
+        <input
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          inputMode="decimal"
+          maxLength={80}
+          autoComplete="off"
+          aria-label={t("yourAnswer")}
+          aria-invalid={problem !== null}
+          aria-describedby="quiz-number-note"
+          data-testid="quiz-free-input"
+        />
+        {unit && <span>{unit}</span>}
+        <button type="submit" className="quiz-submit" data-testid="quiz-submit">
+          {t("submit")}
+        </button>
+      </div>
+      <p id="quiz-number-note" className={problem ? "error" : "muted"} data-testid="quiz-number-note" aria-live="polite">
+        {problem ?? (read.ok ? tn("numberReadsAs", { value: read.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 6 }) }) : tn("numberHint"))}
+      </p>
+    </form>
   );
 }
 
@@ -132,41 +178,29 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
         </>
       );
     case "truefalse":
+      // Q15a: the two buttons in the round's order; each colour and shape goes with its position.
       return (
         <div className="quiz-buttons quiz-buttons-2">
-          <button type="button" className="quiz-option quiz-c1" data-testid="quiz-tf-true" onClick={() => onAnswer({ type: "truefalse", value: true })}>
-            <span className="quiz-shape" aria-hidden="true">◆</span>
-            {t("true")}
-          </button>
-          <button type="button" className="quiz-option quiz-c0" data-testid="quiz-tf-false" onClick={() => onAnswer({ type: "truefalse", value: false })}>
-            <span className="quiz-shape" aria-hidden="true">▲</span>
-            {t("false")}
-          </button>
+          {(question.truthButtons ?? [true, false]).map((value, i) => (
+            <button key={String(value)} type="button" className={`quiz-option ${ANSWER_STYLES[i].className}`} data-testid={value ? "quiz-tf-true" : "quiz-tf-false"} onClick={() => onAnswer({ type: "truefalse", value })}>
+              <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+              {value ? t("true") : t("false")}
+            </button>
+          ))}
         </div>
       );
     case "numeric":
+      return <NumberForm unit={question.unit} onAnswer={onAnswer} />;
     case "text":
       return (
         <form
           className="quiz-free"
           onSubmit={(e) => {
             e.preventDefault();
-            if (question.type === "numeric") {
-              const n = Number(value.replace(",", "."));
-              if (value.trim() !== "" && Number.isFinite(n)) onAnswer({ type: "numeric", value: n });
-            } else if (value.trim()) onAnswer({ type: "text", text: value });
+            if (value.trim()) onAnswer({ type: "text", text: value });
           }}
         >
-          <input
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            inputMode={question.type === "numeric" ? "decimal" : "text"}
-            maxLength={80}
-            autoComplete="off"
-            aria-label={t("yourAnswer")}
-            data-testid="quiz-free-input"
-          />
-          {question.unit && <span>{question.unit}</span>}
+          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={80} autoComplete="off" aria-label={t("yourAnswer")} data-testid="quiz-free-input" />
           <button type="submit" className="quiz-submit" data-testid="quiz-submit">
             {t("submit")}
           </button>

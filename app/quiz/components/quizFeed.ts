@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from "react";
 import { create } from "zustand";
-import type { QuizProgress, QuizResult, QuizState, StandingView } from "../../../lib/protocol/quiz";
+import type { PublicQuestion, QuizProgress, QuizResult, QuizState, StandingView } from "../../../lib/protocol/quiz";
 import { request, type ClientSocket } from "../../lib/socket";
 
 interface QuizFeed {
@@ -80,13 +80,13 @@ export function useRemainingMs(): number | null {
   const state = useQuiz((s) => s.state);
   const offset = useQuiz((s) => s.offsetMs);
   const [now, setNow] = useState(() => Date.now());
-  const open = state?.phase === "question" && state.closesAt !== null;
+  const open = state?.phase === "question";
   useEffect(() => {
     if (!open) return;
     const timer = setInterval(() => setNow(Date.now()), 100);
     return () => clearInterval(timer);
   }, [open]);
-  if (!open || state.closesAt === null) return null;
+  if (state?.phase !== "question") return null;
   return Math.max(0, state.closesAt - (now + offset));
 }
 
@@ -102,4 +102,9 @@ export const ANSWER_STYLES = [
 
 export function localized(text: { ko: string; en: string }, locale: string): string {
   return locale === "en" ? text.en : text.ko;
+}
+
+/** Questions answered with the colour + shape buttons (their histogram bars take the same colours, Q15a). */
+export function isChoice(question: PublicQuestion): boolean {
+  return question.type === "single" || question.type === "multiple" || question.type === "truefalse";
 }
