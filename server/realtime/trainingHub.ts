@@ -286,29 +286,42 @@ export class TrainingHub {
   /**
    * Writes the new history points and the changed latest values, in small transactions with a
    * yield between them: SQLite runs on this thread, and one large write would stall every socket.
+   * A batch that fails is written again row by row (SS1), so one student's bad row never sinks
+   * the others': only that row is lost, and logged.
    */
   private async persist(modelSessionId: string, students: StudentLive[], history: SessionLive["pendingHistory"]): Promise<void> {
     const unsaved = students.filter((s) => s.unsaved);
     for (const s of unsaved) s.unsaved = false;
-    if (history.length) {
-      await this.db.telemetryPoint.createMany({
-        data: history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) })),
-      });
+    const points = history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) }));
+    if (points.length) {
+      await this.writeEachAlone(
+        () => this.db.telemetryPoint.createMany({ data: points }),
+        points.map((data) => () => this.db.telemetryPoint.create({ data })),
+      );
     }
     for (let i = 0; i < unsaved.length; i += PERSIST_CHUNK) {
       await new Promise((resolve) => setImmediate(resolve));
-      await this.db.$transaction(
-        unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
-          const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
-          const ranFor = Math.round(s.unsavedTrainingMs);
-          s.unsavedTrainingMs = 0;
-          return this.db.trainingProgress.upsert({
+      const upserts = unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
+        const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
+        const ranFor = Math.round(s.unsavedTrainingMs);
+        s.unsavedTrainingMs = 0;
+        return () =>
+          this.db.trainingProgress.upsert({
             where: { modelSessionId_participantId: { modelSessionId, participantId: s.entry.participantId } },
             create: { modelSessionId, participantId: s.entry.participantId, ...data, trainingMs: ranFor },
             update: { ...data, trainingMs: { increment: ranFor } },
           });
-        }),
-      );
+      });
+      await this.writeEachAlone(() => this.db.$transaction(upserts.map((upsert) => upsert())), upserts);
+    }
+  }
+
+  /** Runs `batch`; if it fails, runs each of `single` on its own, logging (not throwing) the ones that fail. */
+  private async writeEachAlone(batch: () => Promise<unknown>, single: (() => Promise<unknown>)[]): Promise<void> {
+    try {
+      await batch();
+    } catch {
+      for (const write of single) await write().catch((error) => console.error("[training] a telemetry row was not stored:", error));
     }
   }
 }
