@@ -18,6 +18,8 @@ export const LOGIN_FAILURE_IP_LIMIT: BucketLimit = { burst: 30, perSecond: 1 / 1
 export const JOIN_LIMIT: BucketLimit = { burst: 120, perSecond: 5 };
 /** Sign-ups per IP: a staff room signs up together, so 50, then one every 6 s. */
 export const SIGNUP_LIMIT: BucketLimit = { burst: 50, perSecond: 1 / 6 };
+/** A live session's status is re-read from the database this often (ms) by the end guard (SS2). */
+export const LIVE_RECHECK_MS = 2_000;
 /** Roster broadcasts to the instructor are coalesced over this window (ms): 300 joins, a few updates. */
 export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;
 /** The training hub's tick (ms): progress to instructors about once a second, then to the database. */

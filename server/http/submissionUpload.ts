@@ -49,6 +49,7 @@ export function createSubmissionUpload(realtime: RealtimeContext, now: () => num
     const metadata = parsed.data;
     const claims = readUploadTicket(metadata.ticket, env.SESSION_SECRET, now());
     if (!claims) throw new AppError("INVALID_TOKEN", "the upload ticket is invalid or expired; ask for a new one");
+    await realtime.gate.requireLive(claims.sessionId);
 
     const retry = await findRetry(db, claims.participantId, metadata.idempotencyKey);
     if (retry) {

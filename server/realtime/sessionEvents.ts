@@ -19,6 +19,22 @@ export function requireInstructorOf(socket: AppSocket, sessionId: string): strin
   return role.instructorId;
 }
 
+/**
+ * SS2: after the end, this process refuses the session's writes, forgets its live training state,
+ * and its students' sockets lose their seats (the instructor's keep theirs to read the final state).
+ */
+export function closeEndedSession(ctx: RealtimeContext, sessionId: string): void {
+  ctx.gate.markEnded(sessionId);
+  ctx.training.forget(sessionId);
+  for (const socket of ctx.io.of("/").sockets.values()) {
+    const role = socket.data.role;
+    if (role?.kind !== "participant" || role.sessionId !== sessionId) continue;
+    socket.data.role = { kind: "none" };
+    socket.leave(rooms.students(sessionId));
+    socket.leave(rooms.participant(role.participantId));
+  }
+}
+
 export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): void {
   const { db, env, presence, limiter, io, roster } = ctx;
 
@@ -73,6 +89,12 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
   onRequest(socket, "session:end", limiter, async ({ sessionId }) => {
     requireInstructorOf(socket, sessionId);
     await endSession(db, sessionId);
+    // A run still going stops with the session (its students' browsers hear training:run).
+    await ctx.training.control(sessionId, "stop").catch((error) => {
+      if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+    });
+    closeEndedSession(ctx, sessionId);
+    if (env.REDIS_URL !== undefined) io.serverSideEmit("session:ended", sessionId);
     io.to(rooms.session(sessionId)).emit("session:ended", { sessionId });
     return { status: "ended" as const };
   });

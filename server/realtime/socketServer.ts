@@ -5,7 +5,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { PROTOCOL_VERSION, handshakeSchema, type ClientToServerEvents, type ServerToClientEvents, type SocketRole } from "../../lib/protocol/events";
+import { PROTOCOL_VERSION, handshakeSchema, type ClientRequestName, type ClientToServerEvents, type ServerToClientEvents, type SocketRole } from "../../lib/protocol/events";
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { Presence } from "../domain/sessions";
@@ -21,6 +21,9 @@ import { TrainingHub } from "./trainingHub";
 import { LeaderboardHub } from "./leaderboardHub";
 import { registerLeaderboardEvents } from "./leaderboardEvents";
 import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
+import { ALLOWED_AFTER_END, SessionGate } from "./sessionGate";
+import { toErrorBody } from "./requests";
+import { closeEndedSession } from "./sessionEvents";
 
 export interface SocketData {
   role: SocketRole;
@@ -32,6 +35,8 @@ export interface SocketData {
 export interface InterServerEvents {
   "training:invalidate": (sessionId: string) => void;
   "quiz:invalidate": (sessionId: string) => void;
+  /** A session ended: refuse its writes and drop its students' roles here too (SS2). */
+  "session:ended": (sessionId: string) => void;
 }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -47,6 +52,8 @@ export interface RealtimeContext {
   quiz: QuizRunner;
   /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
   leaderboard: LeaderboardHub;
+  /** SS2: the guard every write tied to a session passes. */
+  gate: SessionGate;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
   closing: boolean;
   /** Database writes started by socket events and not awaited by them; close() waits for them. */
@@ -74,6 +81,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
     leaderboard: new LeaderboardHub(io, db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
+    gate: new SessionGate(db, now),
     closing: false,
     background: new Set(),
   };
@@ -88,9 +96,22 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     next();
   });
 
+  io.on("session:ended", (sessionId) => closeEndedSession(ctx, sessionId));
   io.on("quiz:invalidate", (sessionId) => void ctx.quiz.forget(sessionId).catch((error) => console.error("[quiz] forget failed:", error)));
   io.on("connection", (socket: AppSocket) => {
     if (!socket.recovered) socket.data.role = { kind: "none" };
+    // SS2: before any handler, a write tied to an ended session is answered SESSION_ENDED.
+    socket.use(([event, ...args], next) => {
+      const role = socket.data.role;
+      if (role.kind === "none" || ALLOWED_AFTER_END.has(event as ClientRequestName)) return next();
+      ctx.gate.requireLive(role.sessionId).then(
+        () => next(),
+        (error) => {
+          const ack = args.at(-1);
+          if (typeof ack === "function") ack({ ok: false, error: toErrorBody(error) });
+        },
+      );
+    });
     registerSessionEvents(ctx, socket);
     registerTrainingEvents(ctx, socket);
     registerQuizEvents(ctx, socket);

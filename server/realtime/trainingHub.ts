@@ -68,6 +68,15 @@ export class TrainingHub {
     await this.flush();
   }
 
+  /** SS2: the session ended: its last values are written, its budget timer stops, and it is forgotten. */
+  forget(sessionId: string): void {
+    const live = this.sessions.get(sessionId);
+    if (!live) return;
+    this.sessions.delete(sessionId);
+    if (live.budgetTimer) clearTimeout(live.budgetTimer);
+    if (live.record) this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)).catch((error) => console.error("[training] persist failed:", error));
+  }
+
   /** The session's live state, loaded from the database on first use. */
   async session(sessionId: string): Promise<SessionLive> {
     const existing = this.sessions.get(sessionId);
