@@ -3,7 +3,7 @@
  * Every function that takes an instructorId checks ownership: another instructor's class is NOT_FOUND.
  */
 import { AppError } from "../../lib/protocol/errors";
-import { nameKey } from "../../lib/names";
+import { nameKey, nameLooks } from "../../lib/names";
 import { parseRoster, type ParsedRoster } from "../../lib/roster";
 import type { RouteReply } from "../../lib/api/routes";
 import type { Db } from "../db/client";
@@ -73,9 +73,10 @@ export async function createClass(db: Db, instructorId: string, name: string, ro
 export async function addStudents(db: Db, instructorId: string, classId: string, rosterText: string) {
   await requireOwnClass(db, instructorId, classId);
   const parsed: ParsedRoster = parseRoster(rosterText);
-  const existing = new Set((await db.rosterStudent.findMany({ where: { classId }, select: { nameKey: true } })).map((s) => s.nameKey));
-  const added = parsed.names.filter((name) => !existing.has(nameKey(name)));
-  const rejected = [...parsed.rejected, ...parsed.names.filter((name) => existing.has(nameKey(name))).map((text) => ({ line: 0, text, reason: "ALREADY_ON_ROSTER" as const }))];
+  const existing = new Set((await db.rosterStudent.findMany({ where: { classId }, select: { name: true } })).flatMap((s) => nameLooks(s.name)));
+  const onRoster = (name: string) => nameLooks(name).some((look) => existing.has(look));
+  const added = parsed.names.filter((name) => !onRoster(name));
+  const rejected = [...parsed.rejected, ...parsed.names.filter(onRoster).map((text) => ({ line: 0, text, reason: "ALREADY_ON_ROSTER" as const }))];
   await db.rosterStudent.createMany({ data: added.map((name) => ({ classId, name, nameKey: nameKey(name) })) });
   return { added, rejected };
 }

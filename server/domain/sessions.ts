@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { AppError } from "../../lib/protocol/errors";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../lib/protocol/events";
 import type { InstructorSnapshot, ParticipantView, RosterChoice, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
-import { nameKey } from "../../lib/names";
+import { looksAlike, nameKey } from "../../lib/names";
 import type { Db } from "../db/client";
 import { issueRejoinToken, readRejoinToken } from "../auth/rejoinToken";
 import { requireOwnClass } from "./classes";
@@ -78,6 +78,23 @@ export async function lookupJoinCode(db: Db, presence: Presence, code: string): 
   return { code: s.code, className: s.class.name, roster: students.map((st) => ({ id: st.id, name: st.name, taken: takenStudents.has(st.id) })) };
 }
 
+/**
+ * SS6: a guest nickname that looks like a roster name, or like another participant's name
+ * (same TR39 skeleton, a different spelling), is refused. The same spelling is the same seat (join).
+ */
+async function refuseLookAlike(db: Db, s: SessionRow, nickname: string): Promise<void> {
+  const [roster, participants] = await Promise.all([
+    db.rosterStudent.findMany({ where: { classId: s.classId, archivedAt: null }, select: { name: true } }),
+    db.participant.findMany({ where: { sessionId: s.id }, select: { displayName: true, nameKey: true } }),
+  ]);
+  if (roster.some((student) => looksAlike(student.name, nickname))) {
+    throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
+  }
+  if (participants.some((p) => p.nameKey !== nameKey(nickname) && looksAlike(p.displayName, nickname))) {
+    throw new AppError("CONFLICT", "this name is already taken");
+  }
+}
+
 export type JoinIdentity = { kind: "roster"; rosterStudentId: string } | { kind: "guest"; nickname: string };
 
 export interface Seat {
@@ -105,8 +122,7 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
     rosterStudentId = student.id;
   } else {
     displayName = identity.nickname;
-    const onRoster = await db.rosterStudent.findFirst({ where: { classId: s.classId, nameKey: nameKey(displayName), archivedAt: null } });
-    if (onRoster) throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
+    await refuseLookAlike(db, s, displayName);
   }
   const key = nameKey(displayName);
   const existing = await db.participant.findUnique({ where: { sessionId_nameKey: { sessionId: s.id, nameKey: key } } });
