@@ -6,7 +6,7 @@
  */
 import type { Db } from "../db/client";
 import type { HistoryPoint, ProgressEntry, Telemetry } from "../../lib/protocol/training";
-import { acceptTelemetry, applyRunAction, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
+import { acceptTelemetry, applyRunAction, elapsedOf, fastestConfig, keepHistoryPoint, msUntilBudgetSpent, plausibleBounds, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
 import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
@@ -34,6 +34,10 @@ interface SessionLive {
   spotlight: string | null;
   budgetTimer: NodeJS.Timeout | null;
   dropped: Record<string, number>;
+  /** T12: students who sent an implausible report in this model session (flagged, never trusted). */
+  implausible: Set<string>;
+  /** T12: the highest step of a model the instructor shared in this model session (students continue from it). */
+  sharedStep: number;
   /** participantId → ablation group of the model session in force. */
   assignments: Record<string, string>;
 }
@@ -86,7 +90,7 @@ export class TrainingHub {
       loading = (async () => {
         const record = await currentModelSession(this.db, sessionId);
         const assignments = record ? await assignmentsOf(this.db, record.view.id) : {};
-        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, assignments };
+        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, implausible: new Set(), sharedStep: 0, assignments };
         this.sessions.set(sessionId, live);
         this.armBudgetTimer(sessionId, live);
         return live;
@@ -128,6 +132,8 @@ export class TrainingHub {
     live.assignments = { ...assignments };
     live.students.clear();
     live.dropped = {};
+    live.implausible = new Set();
+    live.sharedStep = 0;
     live.budgetTimer = null;
     this.armBudgetTimer(sessionId, live);
     if (announce) this.invalidateElsewhere(sessionId);
@@ -182,10 +188,15 @@ export class TrainingHub {
     const live = await this.session(sessionId);
     const now = this.now();
     const student = live.students.get(participantId);
-    const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now);
+    const bounds = live.record ? plausibleBounds(fastestConfig(live.record.view), elapsedOf(live.record.run, now), live.sharedStep) : { maxStep: 0, maxCharsPerSec: 0 };
+    const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now, bounds);
     if (reason === "NON_FINITE_LOSS" && student) {
       student.sawNaN = true;
       student.dirty = true;
+    }
+    if (reason === "IMPLAUSIBLE") {
+      live.implausible.add(participantId);
+      if (student) student.dirty = true;
     }
     if (reason) {
       live.dropped[reason] = (live.dropped[reason] ?? 0) + 1;
@@ -206,7 +217,7 @@ export class TrainingHub {
         backend: report.backend,
         sample: report.sample,
         updatedAt: now,
-        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN }, live.record?.run.status ?? null, now),
+        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN, sawImplausible: live.implausible.has(participantId) }, live.record?.run.status ?? null, now),
       },
       lastReport: { step: report.step, receivedAt: now },
       lastStepChangeAt,
@@ -222,6 +233,12 @@ export class TrainingHub {
     }
     live.students.set(participantId, s);
     return null;
+  }
+
+  /** T12: the instructor shared a model at `step`: students who load it continue from there. */
+  async noteSharedStep(sessionId: string, step: number): Promise<void> {
+    const live = await this.session(sessionId);
+    live.sharedStep = Math.max(live.sharedStep, step);
   }
 
   async setSpotlight(sessionId: string, participantId: string | null): Promise<void> {
@@ -276,7 +293,7 @@ export class TrainingHub {
       const status = live.record.run.status;
       const changed: ProgressEntry[] = [];
       for (const s of live.students.values()) {
-        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN }, status, now);
+        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN, sawImplausible: live.implausible.has(s.entry.participantId) }, status, now);
         if (flags.join() !== s.entry.flags.join()) {
           s.entry = { ...s.entry, flags };
           s.dirty = true;
