@@ -52,16 +52,25 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     return { rejoinToken: seat.rejoinToken, snapshot: seat.snapshot };
   }
 
+  /** SS4: an attempt to take a seat costs a token of the IP's bucket unless it succeeds. */
+  async function attempt<T>(seating: () => Promise<T>): Promise<T> {
+    const ip = socket.handshake.address;
+    if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
+    const seat = await seating();
+    ctx.joinAttempts.refund(ip);
+    return seat;
+  }
+
   onRequest(socket, "session:join", limiter, async ({ code, identity }) => {
     requireUnbound(socket);
-    return takeSeat(await join(db, presence, env.SESSION_SECRET, code, identity));
+    return takeSeat(await attempt(() => join(db, presence, env.SESSION_SECRET, code, identity)));
   });
 
   onRequest(socket, "session:rejoin", limiter, async ({ rejoinToken }) => {
     const role = socket.data.role;
     // A recovered connection may already hold this seat; rejoin then just refreshes the token.
     if (role.kind === "instructor") throw new AppError("FORBIDDEN", "this connection already has a role");
-    const seat = await rejoin(db, env.SESSION_SECRET, rejoinToken);
+    const seat = await attempt(() => rejoin(db, env.SESSION_SECRET, rejoinToken));
     if (role.kind === "participant" && role.participantId !== seat.participantId) throw new AppError("FORBIDDEN", "this connection already has a role");
     return takeSeat(seat);
   });

@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION, handshakeSchema, type ClientRequestName, type ClientT
 import type { Db } from "../db/client";
 import type { Env } from "../env";
 import type { Presence } from "../domain/sessions";
-import { SOCKET_EVENT_LIMIT, SOCKET_MAX_MESSAGE_BYTES } from "../limits";
+import { JOIN_LIMIT, MAX_SOCKETS_PER_IP, SOCKET_EVENT_LIMIT, SOCKET_MAX_MESSAGE_BYTES } from "../limits";
 import { RateLimiter } from "../rateLimit";
 import { socketPresence } from "./presence";
 import { RosterBroadcaster } from "./rosterBroadcaster";
@@ -52,6 +52,8 @@ export interface RealtimeContext {
   quiz: QuizRunner;
   /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
   leaderboard: LeaderboardHub;
+  /** SS4: failed joins and rejoins per IP (JOIN_LIMIT, like the HTTP code lookup). */
+  joinAttempts: RateLimiter;
   /** SS2: the guard every write tied to a session passes. */
   gate: SessionGate;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */
@@ -81,16 +83,24 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     training: new TrainingHub(io, db, now, env.REDIS_URL !== undefined),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
     leaderboard: new LeaderboardHub(io, db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
+    joinAttempts: new RateLimiter(JOIN_LIMIT),
     gate: new SessionGate(db, now),
     closing: false,
     background: new Set(),
   };
 
+  /** SS4: open sockets per client IP, in this process. */
+  const socketsPerIp = new Map<string, number>();
   io.use((socket, next) => {
     const handshake = handshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success || handshake.data.protocolVersion !== PROTOCOL_VERSION) {
       const error = new Error("PROTOCOL_MISMATCH") as Error & { data: unknown };
       error.data = { code: "PROTOCOL_MISMATCH", message: `server speaks protocol ${PROTOCOL_VERSION}` };
+      return next(error);
+    }
+    if ((socketsPerIp.get(socket.handshake.address) ?? 0) >= MAX_SOCKETS_PER_IP) {
+      const error = new Error("RATE_LIMITED") as Error & { data: unknown };
+      error.data = { code: "RATE_LIMITED", message: "too many connections from this network" };
       return next(error);
     }
     next();
@@ -99,6 +109,13 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
   io.on("session:ended", (sessionId) => closeEndedSession(ctx, sessionId));
   io.on("quiz:invalidate", (sessionId) => void ctx.quiz.forget(sessionId).catch((error) => console.error("[quiz] forget failed:", error)));
   io.on("connection", (socket: AppSocket) => {
+    const ip = socket.handshake.address;
+    socketsPerIp.set(ip, (socketsPerIp.get(ip) ?? 0) + 1);
+    socket.on("disconnect", () => {
+      const left = (socketsPerIp.get(ip) ?? 1) - 1;
+      if (left > 0) socketsPerIp.set(ip, left);
+      else socketsPerIp.delete(ip);
+    });
     if (!socket.recovered) socket.data.role = { kind: "none" };
     // SS2: before any handler, a write tied to an ended session is answered SESSION_ENDED.
     socket.use(([event, ...args], next) => {
