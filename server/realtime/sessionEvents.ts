@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import { currentInstructor } from "../auth/instructorSessions";
-import { confirmToken, endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
+import { confirmToken, endSession, instructorSnapshot, join, rejoin, removeParticipant, requireOwnSession, setGuestSeatLimit, touchParticipant, type Seat } from "../domain/sessions";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./socketServer";
@@ -93,6 +93,20 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     socket.data.role = { kind: "instructor", instructorId: instructor.id, sessionId };
     socket.join([rooms.session(sessionId), rooms.instructors(sessionId)]);
     return instructorSnapshot(db, presence, session);
+  });
+
+  onRequest(socket, "session:guestSeats", limiter, async ({ sessionId, limit }) => {
+    requireInstructorOf(socket, sessionId);
+    return { guestSeatLimit: await setGuestSeatLimit(db, sessionId, limit) };
+  });
+
+  onRequest(socket, "session:removeParticipant", limiter, async ({ sessionId, participantId }) => {
+    requireInstructorOf(socket, sessionId);
+    await removeParticipant(db, sessionId, participantId);
+    io.to(rooms.participant(participantId)).emit("session:removed", { sessionId });
+    io.in(rooms.participant(participantId)).disconnectSockets(true);
+    roster.changed(sessionId);
+    return {};
   });
 
   onRequest(socket, "session:end", limiter, async ({ sessionId }) => {
