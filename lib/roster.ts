@@ -5,7 +5,7 @@
  * which also reads Excel's Korean CP949/EUC-KR exports.
  */
 import Papa from "papaparse";
-import { MAX_NAME_LENGTH, cleanName, nameKey, nameProblem } from "./names";
+import { MAX_NAME_LENGTH, cleanName, nameLooks, nameProblem } from "./names";
 
 export const MAX_ROSTER_SIZE = 500;
 
@@ -57,12 +57,12 @@ export function parseRoster(text: string): ParsedRoster {
     const problem = nameProblem(raw); // rowsOf already cleaned it
     if (problem) {
       result.rejected.push({ line: i + 1, text: raw.slice(0, MAX_NAME_LENGTH * 2), reason: problem });
-    } else if (seen.has(nameKey(raw))) {
+    } else if (nameLooks(raw).some((look) => seen.has(look))) {
       result.rejected.push({ line: i + 1, text: raw, reason: "DUPLICATE" });
     } else if (result.names.length >= MAX_ROSTER_SIZE) {
       result.rejected.push({ line: i + 1, text: raw, reason: "TOO_MANY" });
     } else {
-      seen.add(nameKey(raw));
+      for (const look of nameLooks(raw)) seen.add(look);
       result.names.push(raw);
     }
   }

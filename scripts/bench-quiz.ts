@@ -52,6 +52,7 @@ try {
   const { quiz } = await api.ok("quizCreate", { body: { title: "bench", questionIds: ids } });
   const consoleSocket = await connect(server.url, api.cookie);
   must(await request(consoleSocket, "instructor:attach", { sessionId: session.id }));
+  must(await request(consoleSocket, "session:guestSeats", { sessionId: session.id, limit: STUDENTS })); // all students join as guests
 
   const students: Client[] = [];
   for (let i = 0; i < STUDENTS; i += CONNECT_BATCH) {

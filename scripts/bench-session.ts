@@ -38,6 +38,7 @@ async function runOnce(students: number) {
   const consoleSocket: Client = io(server.url, { transports: ["websocket"], forceNew: true, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: api.cookie ?? "" } });
   await new Promise((resolve) => consoleSocket.once("connect", () => resolve(null)));
   await request(consoleSocket, "instructor:attach", { sessionId: session.id });
+  await request(consoleSocket, "session:guestSeats", { sessionId: session.id, limit: students }); // all students join as guests
 
   const clients: Client[] = [];
   for (let i = 0; i < students; i += CONNECT_BATCH) {

@@ -56,7 +56,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
-  handlers = createHandlers(db, realtime.presence);
+  handlers = createHandlers(db, realtime.presence, realtime.gate);
   serveUpload = createSubmissionUpload(realtime, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];

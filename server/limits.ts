@@ -14,10 +14,22 @@ export const SOCKET_EVENT_LIMIT: BucketLimit = { burst: 30, perSecond: 10 };
 export const LOGIN_FAILURE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
 /** Failed logins per IP: a school shares one IP, so 30 tries, then one every 10 s. */
 export const LOGIN_FAILURE_IP_LIMIT: BucketLimit = { burst: 30, perSecond: 1 / 10 };
-/** Join-code lookups and joins per IP: a whole class may share one school IP, so generous. */
+/**
+ * Join-code lookups per IP (HTTP), and failed session:join / session:rejoin attempts per IP (sockets,
+ * SS4: reserved before the attempt, given back when it succeeds, so a class joining at once is never
+ * slowed but guessing codes or tokens is held to this rate): a whole class may share one school IP, so generous.
+ */
 export const JOIN_LIMIT: BucketLimit = { burst: 120, perSecond: 5 };
+/**
+ * Sockets one IP may hold open at once (SS4): a school's NAT puts a class of 300 (a lecture hall of
+ * 500, the instructor's console and projectors) behind one address; one machine flooding sockets
+ * stops here.
+ */
+export const MAX_SOCKETS_PER_IP = 1_200;
 /** Sign-ups per IP: a staff room signs up together, so 50, then one every 6 s. */
 export const SIGNUP_LIMIT: BucketLimit = { burst: 50, perSecond: 1 / 6 };
+/** A live session's status is re-read from the database this often (ms) by the end guard (SS2). */
+export const LIVE_RECHECK_MS = 2_000;
 /** Roster broadcasts to the instructor are coalesced over this window (ms): 300 joins, a few updates. */
 export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;
 /** The training hub's tick (ms): progress to instructors about once a second, then to the database. */

@@ -40,6 +40,12 @@ export class RateLimiter {
     return bucket;
   }
 
+  /** Gives back a token taken for an attempt that turned out legitimate (reserve first, so concurrent attempts cannot overdraw). */
+  refund(key: string): void {
+    const bucket = this.refill(key);
+    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);
+  }
+
   forget(key: string): void {
     this.buckets.delete(key);
   }

@@ -3,8 +3,10 @@
 import { useFormatter, useTranslations } from "use-intl";
 import type { ParticipantView } from "../../lib/protocol/views";
 
-export function LiveRoster({ participants }: { participants: ParticipantView[] }) {
+/** `onRemove`: the instructor removes a seat (SS4); absent on pages that only show the roster. */
+export function LiveRoster({ participants, onRemove }: { participants: ParticipantView[]; onRemove?: (participantId: string) => void }) {
   const t = useTranslations("console");
+  const seats = useTranslations("seats");
   const format = useFormatter();
   const connected = participants.filter((p) => p.connected).length;
   return (
@@ -21,6 +23,18 @@ export function LiveRoster({ participants }: { participants: ParticipantView[] }
               <strong>{p.displayName}</strong> <span className="muted">{p.rosterStudentId ? t("rosterStudent") : t("guest")}</span>{" "}
               <span className={`pill ${p.connected ? "online" : "offline"}`}>{p.connected ? t("online") : t("offline")}</span>
               <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(p.joinedAt), { timeStyle: "short" }) })}</div>
+              {onRemove && (
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="remove-participant"
+                  onClick={() => {
+                    if (window.confirm(seats("confirmRemove", { name: p.displayName }))) onRemove(p.id);
+                  }}
+                >
+                  {seats("remove")}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -14,16 +14,21 @@ interface InstructorSessionState {
   socket: ClientSocket | null;
   session: SessionInfo | null;
   participants: ParticipantView[];
+  /** Guest seats the session allows (SS4). */
+  guestSeatLimit: number | null;
   error: ErrorBody | null;
   /** Connects and attaches; returns the cleanup for the page's effect. */
   open(sessionId: string): () => void;
   end(): Promise<void>;
+  setGuestSeats(limit: number): Promise<void>;
+  remove(participantId: string): Promise<void>;
 }
 
 export const useInstructorSession = create<InstructorSessionState>((set, get) => ({
   socket: null,
   session: null,
   participants: [],
+  guestSeatLimit: null,
   error: null,
 
   open(sessionId) {
@@ -32,7 +37,7 @@ export const useInstructorSession = create<InstructorSessionState>((set, get) =>
     set({ socket, session: null, participants: [], error: null });
     const attach = async () => {
       const reply = await request(socket, "instructor:attach", { sessionId });
-      if (reply.ok) set({ session: reply.data.session, participants: reply.data.participants, error: null });
+      if (reply.ok) set({ session: reply.data.session, participants: reply.data.participants, guestSeatLimit: reply.data.guestSeatLimit, error: null });
       else {
         set({ error: reply.error });
         if (isFatal(reply.error.code)) useConnection.getState().fail(reply.error.code);
@@ -53,5 +58,20 @@ export const useInstructorSession = create<InstructorSessionState>((set, get) =>
     const reply = await request(socket, "session:end", { sessionId: session.id });
     if (reply.ok) set({ session: { ...session, status: "ended" } });
     else set({ error: reply.error });
+  },
+
+  async setGuestSeats(limit) {
+    const { socket, session } = get();
+    if (!socket || !session) return;
+    const reply = await request(socket, "session:guestSeats", { sessionId: session.id, limit });
+    if (reply.ok) set({ guestSeatLimit: reply.data.guestSeatLimit });
+    else set({ error: reply.error });
+  },
+
+  async remove(participantId) {
+    const { socket, session } = get();
+    if (!socket || !session) return;
+    const reply = await request(socket, "session:removeParticipant", { sessionId: session.id, participantId });
+    if (!reply.ok) set({ error: reply.error });
   },
 }));

@@ -58,6 +58,10 @@ export const useStudentSession = create<StudentSessionState>((set) => ({
       stop("SESSION_ENDED");
     });
     socket.on("session:replaced", () => stop("REPLACED"));
+    socket.on("session:removed", () => {
+      forgetSeat(code);
+      stop("FORBIDDEN");
+    });
     return () => {
       socket.close();
       set({ socket: null });

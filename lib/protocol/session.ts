@@ -7,6 +7,9 @@ import { nameSchema } from "../names";
 import { joinCodeSchema } from "./joinCode";
 import { instructorSnapshotSchema, participantViewSchema, sessionStatusSchema, studentSnapshotSchema } from "./views";
 
+/** Most guest seats an instructor may allow in one session. */
+export const MAX_GUEST_SEATS = 1_000;
+
 /** An id of one of our rows (cuid), as clients send it. */
 export const idSchema = z.string().min(1).max(64);
 const id = idSchema;
@@ -39,6 +42,16 @@ export const sessionRequests = {
     payload: z.object({ sessionId: id }),
     reply: instructorSnapshotSchema,
   },
+  /** The instructor sets how many guest seats the session has (SS4); seats already taken stay. */
+  "session:guestSeats": {
+    payload: z.object({ sessionId: id, limit: z.number().int().min(0).max(MAX_GUEST_SEATS) }),
+    reply: z.object({ guestSeatLimit: z.number() }),
+  },
+  /** The instructor removes a student's seat (SS4): its sockets are closed and its tokens and name stop working. */
+  "session:removeParticipant": {
+    payload: z.object({ sessionId: id, participantId: id }),
+    reply: z.object({}),
+  },
   /** The instructor ends the session for everyone. */
   "session:end": {
     payload: z.object({ sessionId: id }),
@@ -52,6 +65,8 @@ export const sessionBroadcasts = {
   "roster:update": z.object({ sessionId: z.string(), participants: z.array(participantViewSchema) }),
   /** To everyone in the session: the session is over. */
   "session:ended": z.object({ sessionId: z.string() }),
+  /** To a removed participant's sockets: the instructor removed this seat; this page should stop. */
+  "session:removed": z.object({ sessionId: z.string() }),
   /** To one socket: its participant connected elsewhere; this page should stop. */
   "session:replaced": z.object({ sessionId: z.string() }),
 } as const;

@@ -93,7 +93,8 @@ export const telemetrySchema = z.object({
 });
 export type Telemetry = z.infer<typeof telemetrySchema>;
 
-export const PROGRESS_FLAGS = ["stalled", "nan", "cpu"] as const;
+export const PROGRESS_FLAGS = ["stalled", "nan", "cpu", "implausible"] as const;
+export type ProgressFlag = (typeof PROGRESS_FLAGS)[number];
 /** A student's latest progress as the instructor's class view shows it. */
 export const progressEntrySchema = z.object({
   participantId: z.string(),
@@ -179,7 +180,7 @@ export const trainingRequests = {
   /** Student: telemetry. `accepted: false` says why it was dropped (counted, never stored). */
   "training:report": {
     payload: telemetrySchema,
-    reply: z.object({ accepted: z.boolean(), reason: z.enum(["THROTTLED", "STALE_MODEL_SESSION", "STEP_BACKWARDS", "NOT_RUNNING", "NON_FINITE_LOSS"]).optional() }),
+    reply: z.object({ accepted: z.boolean(), reason: z.enum(["THROTTLED", "STALE_MODEL_SESSION", "STEP_BACKWARDS", "NOT_RUNNING", "NON_FINITE_LOSS", "IMPLAUSIBLE"]).optional() }),
   },
 } as const;
 

@@ -44,5 +44,7 @@ export type StudentSnapshot = z.infer<typeof studentSnapshotSchema>;
 export const instructorSnapshotSchema = z.object({
   session: sessionInfoSchema,
   participants: z.array(participantViewSchema),
+  /** Guest seats the session allows (SS4). */
+  guestSeatLimit: z.number(),
 });
 export type InstructorSnapshot = z.infer<typeof instructorSnapshotSchema>;

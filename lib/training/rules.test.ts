@@ -1,7 +1,8 @@
 /** Table-driven tests of the live training rules (lib/training/SPEC.md). */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { acceptTelemetry, applyRunAction, balanceGroups, describeOverrides, effectiveConfig, elapsedOf, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type Run, type RunAction } from "./rules";
+import { DEFAULT_CONFIG } from "../engine/config";
+import { acceptTelemetry, applyRunAction, balanceGroups, describeOverrides, effectiveConfig, elapsedOf, fastestConfig, keepHistoryPoint, minStepMs, msUntilBudgetSpent, plausibleBounds, progressFlags, type Run, type RunAction } from "./rules";
 
 const ready: Run = { status: "ready", elapsedMs: 0, resumedAt: null, budgetMs: 60_000 };
 
@@ -70,18 +71,50 @@ describe("T5 a group's variant", () => {
 });
 
 describe("T7 telemetry acceptance", () => {
-  const report = { modelSessionId: "m1", step: 10, trainLoss: 2.5 };
+  const report = { modelSessionId: "m1", step: 10, trainLoss: 2.5, charsPerSec: 1500 };
+  const roomy = { maxStep: 1_000, maxCharsPerSec: 1e6 };
   const table: [string, Parameters<typeof acceptTelemetry>, string | null][] = [
-    ["first report", [report, "m1", "running", undefined, 0], null],
-    ["another model session", [report, "m2", "running", undefined, 0], "STALE_MODEL_SESSION"],
-    ["before the run starts", [report, "m1", "ready", undefined, 0], "NOT_RUNNING"],
-    ["NaN loss", [{ ...report, trainLoss: null }, "m1", "running", undefined, 0], "NON_FINITE_LOSS"],
-    ["step backwards", [report, "m1", "running", { step: 11, receivedAt: 0 }, 5_000], "STEP_BACKWARDS"],
-    ["too soon", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 1_500], "THROTTLED"],
-    ["a second later", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 2_000], null],
-    ["paused runs still report their last steps", [report, "m1", "paused", { step: 9, receivedAt: 0 }, 2_000], null],
+    ["first report", [report, "m1", "running", undefined, 0, roomy], null],
+    ["another model session", [report, "m2", "running", undefined, 0, roomy], "STALE_MODEL_SESSION"],
+    ["before the run starts", [report, "m1", "ready", undefined, 0, roomy], "NOT_RUNNING"],
+    ["NaN loss", [{ ...report, trainLoss: null }, "m1", "running", undefined, 0, roomy], "NON_FINITE_LOSS"],
+    ["step backwards", [report, "m1", "running", { step: 11, receivedAt: 0 }, 5_000, roomy], "STEP_BACKWARDS"],
+    ["too soon", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 1_500, roomy], "THROTTLED"],
+    ["a second later", [report, "m1", "running", { step: 9, receivedAt: 1_000 }, 2_000, roomy], null],
+    ["paused runs still report their last steps", [report, "m1", "paused", { step: 9, receivedAt: 0 }, 2_000, roomy], null],
+    ["T12: more steps than the running time allows", [report, "m1", "running", undefined, 0, { maxStep: 9, maxCharsPerSec: 1e6 }], "IMPLAUSIBLE"],
+    ["T12: a faster speed than any machine", [report, "m1", "running", undefined, 0, { maxStep: 1_000, maxCharsPerSec: 1_000 }], "IMPLAUSIBLE"],
   ];
   for (const [name, args, expected] of table) it(name, () => assert.equal(acceptTelemetry(...args), expected));
+});
+
+describe("T12 plausible progress", () => {
+  const lecture = DEFAULT_CONFIG; // LSTM-128, seq 40, batch 128, 1 layer
+  const table: [string, Parameters<typeof minStepMs>[0], number][] = [
+    // 2·T·L launches of 5 µs: 2·40·1·0.005 = 0.4 ms (arithmetic 6·4·128²·128·40/1e11 = 0.02 ms is less)
+    ["the lecture's LSTM-128 is bound by sequential launches", lecture, 0.4],
+    ["three layers take three times as long", { ...lecture, layers: 3 }, 1.2],
+    // 6·4·512²·256·200·3/1e11 = 9.66 ms > 2·200·3·0.005 = 6 ms
+    ["the largest LSTM is bound by arithmetic", { ...lecture, hiddenSize: 512, batchSize: 256, seqLen: 200, layers: 3 }, 9.663676416],
+  ];
+  for (const [name, config, ms] of table) it(name, () => assert.ok(Math.abs(minStepMs(config) - ms) < 1e-9, `${minStepMs(config)} ms`));
+
+  it("bounds the step by the running time, from the shared model's step", () => {
+    assert.equal(plausibleBounds(lecture, 0, 0).maxStep, 2_500, "the slack: 1 s of running time");
+    assert.equal(plausibleBounds(lecture, 9_000, 0).maxStep, 25_000);
+    assert.equal(plausibleBounds(lecture, 9_000, 400).maxStep, 25_400);
+    assert.equal(Math.round(plausibleBounds(lecture, 0, 0).maxCharsPerSec), 12_800_000);
+    assert.ok(plausibleBounds(lecture, 1_000, 0).maxStep < 10_000_000, "10,000,000 steps in the first second is refused");
+  });
+
+  it("bounds a class by its fastest possible student: smallest sizes among config, groups and knobs", () => {
+    const fastest = fastestConfig({
+      config: lecture,
+      groups: [{ overrides: { cell: "gru", hiddenSize: 32 } }, { overrides: { seqLen: 20 } }],
+      studentKnobs: [{ field: "batchSize", min: 16, max: 128 }],
+    });
+    assert.deepEqual([fastest.cell, fastest.hiddenSize, fastest.seqLen, fastest.batchSize, fastest.layers], ["gru", 32, 20, 16, 1]);
+  });
 });
 
 describe("T8 history downsampling", () => {
@@ -96,8 +129,9 @@ describe("T8 history downsampling", () => {
 
 describe("T9 class view flags", () => {
   it("flags stalled (only while running), NaN and the cpu backend", () => {
-    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false }, "running", 31_000), ["stalled"]);
-    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false }, "paused", 31_000), []);
-    assert.deepEqual(progressFlags({ backend: "cpu", lastStepChangeAt: 0, sawNaN: true }, "running", 1_000), ["nan", "cpu"]);
+    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false }, "running", 31_000), ["stalled"]);
+    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false }, "paused", 31_000), []);
+    assert.deepEqual(progressFlags({ backend: "cpu", lastStepChangeAt: 0, sawNaN: true, sawImplausible: false }, "running", 1_000), ["nan", "cpu"]);
+    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: true }, "running", 1_000), ["implausible"], "T12");
   });
 });

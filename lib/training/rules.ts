@@ -4,7 +4,7 @@
  * which telemetry points the history keeps, and the flags of the instructor's class view.
  */
 import type { CharRNNConfig } from "../engine/config";
-import type { GroupOverrides, ModelSessionSpec, RunStatus, Telemetry } from "../protocol/training";
+import type { GroupOverrides, ModelSessionSpec, ProgressFlag, RunStatus, Telemetry } from "../protocol/training";
 
 /** Telemetry kept per student: one report per this interval (ms); faster ones are dropped (T7). */
 export const TELEMETRY_MIN_INTERVAL_MS = 900;
@@ -12,6 +12,13 @@ export const TELEMETRY_MIN_INTERVAL_MS = 900;
 export const STALLED_AFTER_MS = 30_000;
 /** The history keeps a point at most this often per student, unless the step doubled (T8). */
 export const HISTORY_INTERVAL_MS = 5_000;
+
+/** T12: no GPU kernel launch, on any machine, takes less (ms): native CUDA launches take ≈ 5 µs, browsers more. */
+export const MIN_KERNEL_MS = 0.005;
+/** T12: floating-point operations per millisecond that no student's machine exceeds (100 TFLOP/s, a data-centre GPU). */
+export const MAX_FLOP_PER_MS = 1e11;
+/** T12: running time allowed on top of the server's (ms): a pause reaches a browser a moment late. */
+export const STEP_BOUND_SLACK_MS = 1_000;
 
 export type RunAction = "start" | "pause" | "resume" | "stop";
 
@@ -104,24 +111,64 @@ export function knobProblems(spec: ModelSessionSpec): string[] {
   return problems;
 }
 
-export type DropReason = "THROTTLED" | "STALE_MODEL_SESSION" | "STEP_BACKWARDS" | "NOT_RUNNING" | "NON_FINITE_LOSS";
+/**
+ * T12: the shortest time one training step of `config` can take on any machine (ms). A step runs
+ * the window's T time steps through L layers forward and back, each depending on the one before:
+ * at least 2·T·L kernel launches in sequence. It also does at least 6·G·H²·B·T·L floating-point
+ * operations (the recurrent matrix product of G gates, forward once, backward twice).
+ */
+export function minStepMs(config: Pick<CharRNNConfig, "cell" | "layers" | "hiddenSize" | "seqLen" | "batchSize">): number {
+  const gates = { rnn: 1, gru: 3, lstm: 4 }[config.cell];
+  const sequential = 2 * config.seqLen * config.layers * MIN_KERNEL_MS;
+  const arithmetic = (6 * gates * config.hiddenSize ** 2 * config.batchSize * config.seqLen * config.layers) / MAX_FLOP_PER_MS;
+  return Math.max(sequential, arithmetic);
+}
+
+/**
+ * T12: the fastest configuration any student of the model session may train: the smallest value
+ * of each size among the pushed configuration, its groups' overrides and the students' knob ranges.
+ */
+export function fastestConfig(spec: Pick<ModelSessionSpec, "config" | "studentKnobs"> & { groups: { overrides: GroupOverrides }[] }): CharRNNConfig {
+  const smallest = (field: "layers" | "hiddenSize" | "seqLen" | "batchSize") =>
+    Math.min(spec.config[field], ...spec.groups.map((g) => g.overrides[field] ?? Infinity), ...spec.studentKnobs.filter((k) => k.field === field).map((k) => k.min));
+  const cells = [spec.config.cell, ...spec.groups.map((g) => g.overrides.cell ?? spec.config.cell)];
+  const cell = cells.includes("rnn") ? "rnn" : cells.includes("gru") ? "gru" : "lstm";
+  return { ...spec.config, cell, layers: smallest("layers"), hiddenSize: smallest("hiddenSize"), seqLen: smallest("seqLen"), batchSize: smallest("batchSize") };
+}
+
+/**
+ * T12: the highest step a student can honestly have reached after `runningMs` of running time,
+ * starting from `baseStep` (0, or the step of a model the instructor shared), and the highest
+ * chars/s any machine trains that configuration at.
+ */
+export function plausibleBounds(config: CharRNNConfig, runningMs: number, baseStep: number): { maxStep: number; maxCharsPerSec: number } {
+  const stepMs = minStepMs(config);
+  return {
+    maxStep: baseStep + Math.floor((runningMs + STEP_BOUND_SLACK_MS) / stepMs),
+    maxCharsPerSec: (config.batchSize * config.seqLen * 1000) / stepMs,
+  };
+}
+
+export type DropReason = "THROTTLED" | "STALE_MODEL_SESSION" | "STEP_BACKWARDS" | "NOT_RUNNING" | "NON_FINITE_LOSS" | "IMPLAUSIBLE";
 
 export interface LastReport {
   step: number;
   receivedAt: number;
 }
 
-/** T7: whether a (schema-valid) report is kept, or why it is dropped. */
+/** T7, T12: whether a (schema-valid) report is kept, or why it is dropped. */
 export function acceptTelemetry(
-  report: Pick<Telemetry, "modelSessionId" | "step" | "trainLoss">,
+  report: Pick<Telemetry, "modelSessionId" | "step" | "trainLoss" | "charsPerSec">,
   currentModelSessionId: string | null,
   runStatus: RunStatus | null,
   last: LastReport | undefined,
   now: number,
+  bounds: { maxStep: number; maxCharsPerSec: number },
 ): DropReason | null {
   if (report.modelSessionId !== currentModelSessionId) return "STALE_MODEL_SESSION";
   if (runStatus === "ready" || runStatus === null) return "NOT_RUNNING";
   if (report.trainLoss === null) return "NON_FINITE_LOSS";
+  if (report.step > bounds.maxStep || report.charsPerSec > bounds.maxCharsPerSec) return "IMPLAUSIBLE";
   if (last && report.step < last.step) return "STEP_BACKWARDS";
   if (last && now - last.receivedAt < TELEMETRY_MIN_INTERVAL_MS) return "THROTTLED";
   return null;
@@ -134,11 +181,12 @@ export function keepHistoryPoint(lastKept: { step: number; at: number } | undefi
   return now - lastKept.at >= HISTORY_INTERVAL_MS || step >= 2 * Math.max(1, lastKept.step);
 }
 
-/** T9: flags the class view shows beside a student. */
-export function progressFlags(p: { backend: string; lastStepChangeAt: number; sawNaN: boolean }, runStatus: RunStatus | null, now: number): ("stalled" | "nan" | "cpu")[] {
-  const flags: ("stalled" | "nan" | "cpu")[] = [];
+/** T9, T12: flags the class view shows beside a student. */
+export function progressFlags(p: { backend: string; lastStepChangeAt: number; sawNaN: boolean; sawImplausible: boolean }, runStatus: RunStatus | null, now: number): ProgressFlag[] {
+  const flags: ProgressFlag[] = [];
   if (runStatus === "running" && now - p.lastStepChangeAt > STALLED_AFTER_MS) flags.push("stalled");
   if (p.sawNaN) flags.push("nan");
+  if (p.sawImplausible) flags.push("implausible");
   if (p.backend === "cpu") flags.push("cpu");
   return flags;
 }

@@ -3,7 +3,7 @@
  * Every function that takes an instructorId checks ownership: another instructor's class is NOT_FOUND.
  */
 import { AppError } from "../../lib/protocol/errors";
-import { nameKey } from "../../lib/names";
+import { nameKey, nameLooks } from "../../lib/names";
 import { parseRoster, type ParsedRoster } from "../../lib/roster";
 import type { RouteReply } from "../../lib/api/routes";
 import type { Db } from "../db/client";
@@ -60,26 +60,23 @@ export async function classDetail(db: Db, instructorId: string, classId: string)
   };
 }
 
+/** Creates the class with its roster in one write (SS1): a refused name never leaves half a class behind. */
 export async function createClass(db: Db, instructorId: string, name: string, rosterText: string) {
-  const created = await db.class.create({ data: { instructorId, name } });
-  const roster = await addStudents(db, instructorId, created.id, rosterText);
-  return { class: await classDetail(db, instructorId, created.id), roster };
+  const parsed = parseRoster(rosterText);
+  const created = await db.class.create({
+    data: { instructorId, name, students: { create: parsed.names.map((student) => ({ name: student, nameKey: nameKey(student) })) } },
+  });
+  return { class: await classDetail(db, instructorId, created.id), roster: { added: parsed.names, rejected: parsed.rejected } };
 }
 
-/** Adds the roster's names that the class does not have yet; reports the rest. */
+/** Adds the roster's names that the class does not have yet, in one write; reports the rest. */
 export async function addStudents(db: Db, instructorId: string, classId: string, rosterText: string) {
   await requireOwnClass(db, instructorId, classId);
   const parsed: ParsedRoster = parseRoster(rosterText);
-  const existing = new Set((await db.rosterStudent.findMany({ where: { classId }, select: { nameKey: true } })).map((s) => s.nameKey));
-  const added: string[] = [];
-  const rejected = [...parsed.rejected];
-  for (const name of parsed.names) {
-    if (existing.has(nameKey(name))) {
-      rejected.push({ line: 0, text: name, reason: "ALREADY_ON_ROSTER" });
-      continue;
-    }
-    await db.rosterStudent.create({ data: { classId, name, nameKey: nameKey(name) } });
-    added.push(name);
-  }
+  const existing = new Set((await db.rosterStudent.findMany({ where: { classId }, select: { name: true } })).flatMap((s) => nameLooks(s.name)));
+  const onRoster = (name: string) => nameLooks(name).some((look) => existing.has(look));
+  const added = parsed.names.filter((name) => !onRoster(name));
+  const rejected = [...parsed.rejected, ...parsed.names.filter(onRoster).map((text) => ({ line: 0, text, reason: "ALREADY_ON_ROSTER" as const }))];
+  await db.rosterStudent.createMany({ data: added.map((name) => ({ classId, name, nameKey: nameKey(name) })) });
   return { added, rejected };
 }

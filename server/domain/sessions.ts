@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { AppError } from "../../lib/protocol/errors";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../lib/protocol/events";
 import type { InstructorSnapshot, ParticipantView, RosterChoice, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
-import { nameKey } from "../../lib/names";
+import { looksAlike, nameKey } from "../../lib/names";
 import type { Db } from "../db/client";
 import { issueRejoinToken, readRejoinToken } from "../auth/rejoinToken";
 import { requireOwnClass } from "./classes";
@@ -78,6 +78,44 @@ export async function lookupJoinCode(db: Db, presence: Presence, code: string): 
   return { code: s.code, className: s.class.name, roster: students.map((st) => ({ id: st.id, name: st.name, taken: takenStudents.has(st.id) })) };
 }
 
+/**
+ * SS6: a guest nickname that looks like a roster name, or like another participant's name
+ * (same TR39 skeleton, a different spelling), is refused. The same spelling is the same seat (join).
+ */
+async function refuseLookAlike(db: Db, s: SessionRow, nickname: string): Promise<void> {
+  const [roster, participants] = await Promise.all([
+    db.rosterStudent.findMany({ where: { classId: s.classId, archivedAt: null }, select: { name: true } }),
+    db.participant.findMany({ where: { sessionId: s.id }, select: { displayName: true, nameKey: true } }),
+  ]);
+  if (roster.some((student) => looksAlike(student.name, nickname))) {
+    throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
+  }
+  if (participants.some((p) => p.nameKey !== nameKey(nickname) && looksAlike(p.displayName, nickname))) {
+    throw new AppError("CONFLICT", "this name is already taken");
+  }
+}
+
+/** SS4: a new guest needs a free guest seat (the instructor sets how many; removed seats are free again). */
+async function requireGuestSeat(db: Db, sessionId: string): Promise<void> {
+  const [session, guests] = await Promise.all([
+    db.classSession.findUniqueOrThrow({ where: { id: sessionId }, select: { guestSeatLimit: true } }),
+    db.participant.count({ where: { sessionId, rosterStudentId: null, removedAt: null } }),
+  ]);
+  if (guests >= session.guestSeatLimit) throw new AppError("CONFLICT", "all guest seats of this session are taken", { reason: ["GUEST_SEATS_FULL"] });
+}
+
+/** SS4: the instructor sets the session's guest seats. */
+export async function setGuestSeatLimit(db: Db, sessionId: string, limit: number): Promise<number> {
+  const updated = await db.classSession.update({ where: { id: sessionId }, data: { guestSeatLimit: limit }, select: { guestSeatLimit: true } });
+  return updated.guestSeatLimit;
+}
+
+/** SS4: the instructor removes a seat: its token version moves on (every token it holds fails) and its name stays refused. */
+export async function removeParticipant(db: Db, sessionId: string, participantId: string): Promise<void> {
+  const removed = await db.participant.updateMany({ where: { id: participantId, sessionId, removedAt: null }, data: { removedAt: new Date(), tokenVersion: { increment: 2 } } });
+  if (removed.count === 0) throw new AppError("NOT_FOUND", "no such student in this session");
+}
+
 export type JoinIdentity = { kind: "roster"; rosterStudentId: string } | { kind: "guest"; nickname: string };
 
 export interface Seat {
@@ -105,11 +143,12 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
     rosterStudentId = student.id;
   } else {
     displayName = identity.nickname;
-    const onRoster = await db.rosterStudent.findFirst({ where: { classId: s.classId, nameKey: nameKey(displayName), archivedAt: null } });
-    if (onRoster) throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
+    await refuseLookAlike(db, s, displayName);
   }
   const key = nameKey(displayName);
   const existing = await db.participant.findUnique({ where: { sessionId_nameKey: { sessionId: s.id, nameKey: key } } });
+  if (existing?.removedAt) throw new AppError("FORBIDDEN", "the instructor removed this seat");
+  if (!existing && rosterStudentId === null) await requireGuestSeat(db, s.id);
   if (existing) {
     if (existing.rosterStudentId !== rosterStudentId) throw new AppError("CONFLICT", "this name is already taken");
     if ((await presence.connectedParticipants(s.id)).has(existing.id)) {
@@ -134,6 +173,7 @@ export async function rejoin(db: Db, secret: string, token: string): Promise<Sea
   const participant = await db.participant.findUnique({ where: { id: claims.p }, include: { session: { include: { class: true } } } });
   if (!participant || participant.sessionId !== claims.s) throw new AppError("INVALID_TOKEN", "this rejoin token is not valid");
   if (participant.session.status === "ended") throw new AppError("SESSION_ENDED", "this session has ended");
+  if (participant.removedAt) throw new AppError("FORBIDDEN", "the instructor removed this seat");
   if (claims.v === participant.tokenVersion - 1 && !participant.tokenConfirmed) return seatOf(participant.session, participant, secret);
   // Rotate only if the token is the current one: a compare-and-set, so two tabs racing with the same token cannot both win.
   const rotated = await db.participant.updateMany({
@@ -166,7 +206,7 @@ export async function touchParticipant(db: Db, participantId: string): Promise<v
 
 export async function participantViews(db: Db, presence: Presence, sessionId: string): Promise<ParticipantView[]> {
   const [rows, connected] = await Promise.all([
-    db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" } }),
+    db.participant.findMany({ where: { sessionId, removedAt: null }, orderBy: { joinedAt: "asc" } }),
     presence.connectedParticipants(sessionId),
   ]);
   return rows.map((p) => ({
@@ -180,5 +220,9 @@ export async function participantViews(db: Db, presence: Presence, sessionId: st
 }
 
 export async function instructorSnapshot(db: Db, presence: Presence, session: SessionInfo): Promise<InstructorSnapshot> {
-  return { session, participants: await participantViews(db, presence, session.id) };
+  const [participants, row] = await Promise.all([
+    participantViews(db, presence, session.id),
+    db.classSession.findUniqueOrThrow({ where: { id: session.id }, select: { guestSeatLimit: true } }),
+  ]);
+  return { session, participants, guestSeatLimit: row.guestSeatLimit };
 }

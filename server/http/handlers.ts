@@ -12,8 +12,8 @@ import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import { createInstructorModelHandlers } from "./instructorModelHandlers";
 import type { Handlers } from "./router";
-
-export function createHandlers(db: Db, presence: Presence): Handlers {
+import type { SessionGate } from "../realtime/sessionGate";
+export function createHandlers(db: Db, presence: Presence, gate: SessionGate): Handlers {
   return {
     ...createFoundationHandlers(db, presence),
     ...createDashboardHandlers(db),
@@ -21,6 +21,6 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     ...createUploadHandlers(db),
     ...createCorpusHandlers(db),
     ...createLeaderboardHandlers(db),
-    ...createInstructorModelHandlers(db),
+    ...createInstructorModelHandlers(db, gate),
   };
 }

@@ -12,6 +12,7 @@ import { HTTP_MAX_JSON_BYTES } from "../limits";
 import type { Db } from "../db/client";
 import { currentInstructor, type LoggedInInstructor } from "../auth/instructorSessions";
 import { issuesOf, toErrorBody } from "../errors";
+import { parseUntrusted } from "../../lib/protocol/untrusted";
 
 export interface RequestContext<N extends RouteName> {
   req: IncomingMessage;
@@ -92,7 +93,7 @@ export async function routeApi(handlers: Handlers, req: IncomingMessage, res: Se
   }
   try {
     const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES);
-    const parsed = hit.route.body.safeParse(raw);
+    const parsed = parseUntrusted(hit.route.body, raw);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
     const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
     const handler = handlers[hit.name] as Handler<RouteName>;

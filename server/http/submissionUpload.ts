@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../../lib/protocol/errors";
 import { SUBMISSION_UPLOAD_PATH, decodeUploadBody, uploadMetadataSchema, type UploadReply } from "../../lib/protocol/leaderboard";
+import { parseUntrusted } from "../../lib/protocol/untrusted";
 import { readUploadTicket } from "../auth/uploadTicket";
 import { findRetry, storeSubmission, toMySubmission } from "../domain/submissions";
 import { SUBMISSION_RATE_LIMIT, UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
@@ -43,11 +44,12 @@ export function createSubmissionUpload(realtime: RealtimeContext, now: () => num
     if (!perIp.take(req.socket.remoteAddress ?? "unknown")) throw new AppError("RATE_LIMITED", "too many uploads from this network; wait a moment");
     const framed = decodeUploadBody(await readCapped(req, UPLOAD_MAX_BODY_BYTES), MAX_METADATA_BYTES);
     if (!framed) throw new AppError("BAD_REQUEST", "the upload body is malformed (expected 4-byte length, JSON metadata, weights)");
-    const parsed = uploadMetadataSchema.safeParse(framed.metadata);
+    const parsed = parseUntrusted(uploadMetadataSchema, framed.metadata);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid upload metadata", issuesOf(parsed.error));
     const metadata = parsed.data;
     const claims = readUploadTicket(metadata.ticket, env.SESSION_SECRET, now());
     if (!claims) throw new AppError("INVALID_TOKEN", "the upload ticket is invalid or expired; ask for a new one");
+    await realtime.gate.requireLive(claims.sessionId);
 
     const retry = await findRetry(db, claims.participantId, metadata.idempotencyKey);
     if (retry) {

@@ -13,6 +13,7 @@ import type { QuizRunner } from "../domain/quizRunner";
 import type { RateLimiter } from "../rateLimit";
 import type { LeaderboardHub } from "./leaderboardHub";
 import type { RosterBroadcaster } from "./rosterBroadcaster";
+import type { SessionGate } from "./sessionGate";
 import type { TrainingHub } from "./trainingHub";
 
 export interface SocketData {
@@ -25,6 +26,8 @@ export interface SocketData {
 export interface InterServerEvents {
   "training:invalidate": (sessionId: string) => void;
   "quiz:invalidate": (sessionId: string) => void;
+  /** A session ended: refuse its writes and drop its students' roles here too (SS2). */
+  "session:ended": (sessionId: string) => void;
 }
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -40,6 +43,10 @@ export interface RealtimeContext {
   quiz: QuizRunner;
   /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
   leaderboard: LeaderboardHub;
+  /** SS4: failed joins and rejoins per IP (JOIN_LIMIT, like the HTTP code lookup). */
+  joinAttempts: RateLimiter;
+  /** SS2: the guard every write tied to a session passes. */
+  gate: SessionGate;
   /** The server's clock (injected, so tests can move time). */
   now: () => number;
   /** Set while the server shuts down: disconnects then are ours, not the students'. */

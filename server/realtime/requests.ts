@@ -7,6 +7,7 @@ import type { Socket } from "socket.io";
 import type { Reply } from "../../lib/protocol/errors";
 import { issuesOf, toErrorBody } from "../errors";
 import { clientRequests, type ClientRequestName, type ParsedRequest, type RequestReply } from "../../lib/protocol/events";
+import { parseUntrusted } from "../../lib/protocol/untrusted";
 import type { RateLimiter } from "../rateLimit";
 
 export function onRequest<E extends ClientRequestName>(
@@ -21,7 +22,7 @@ export function onRequest<E extends ClientRequestName>(
     if (typeof ack !== "function") return; // every request is answered; one that cannot be is dropped
     const reply = (r: Reply<RequestReply<E>>) => (ack as (r: Reply<RequestReply<E>>) => void)(r);
     if (!limiter.take(socket.id)) return reply({ ok: false, error: { code: "RATE_LIMITED", message: "too many requests" } });
-    const parsed = clientRequests[event].payload.safeParse(payload);
+    const parsed = parseUntrusted(clientRequests[event].payload, payload);
     if (!parsed.success) {
       return reply({ ok: false, error: { code: "BAD_REQUEST", message: `invalid ${event} payload`, issues: issuesOf(parsed.error) } });
     }

@@ -4,11 +4,27 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import { currentInstructor } from "../auth/instructorSessions";
-import { confirmToken, endSession, instructorSnapshot, join, rejoin, requireOwnSession, touchParticipant, type Seat } from "../domain/sessions";
+import { confirmToken, endSession, instructorSnapshot, join, rejoin, removeParticipant, requireOwnSession, setGuestSeatLimit, touchParticipant, type Seat } from "../domain/sessions";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./context";
 import { requireInstructorOf, requireUnbound } from "./roles";
+
+/**
+ * SS2: after the end, this process refuses the session's writes, forgets its live training state,
+ * and its students' sockets lose their seats (the instructor's keep theirs to read the final state).
+ */
+export function closeEndedSession(ctx: RealtimeContext, sessionId: string): void {
+  ctx.gate.markEnded(sessionId);
+  ctx.training.forget(sessionId);
+  for (const socket of ctx.io.of("/").sockets.values()) {
+    const role = socket.data.role;
+    if (role?.kind !== "participant" || role.sessionId !== sessionId) continue;
+    socket.data.role = { kind: "none" };
+    socket.leave(rooms.students(sessionId));
+    socket.leave(rooms.participant(role.participantId));
+  }
+}
 
 export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): void {
   const { db, env, presence, limiter, io, roster } = ctx;
@@ -27,16 +43,25 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     return { rejoinToken: seat.rejoinToken, snapshot: seat.snapshot };
   }
 
+  /** SS4: an attempt to take a seat costs a token of the IP's bucket unless it succeeds. */
+  async function attempt<T>(seating: () => Promise<T>): Promise<T> {
+    const ip = socket.handshake.address;
+    if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
+    const seat = await seating();
+    ctx.joinAttempts.refund(ip);
+    return seat;
+  }
+
   onRequest(socket, "session:join", limiter, async ({ code, identity }) => {
     requireUnbound(socket);
-    return takeSeat(await join(db, presence, env.SESSION_SECRET, code, identity));
+    return takeSeat(await attempt(() => join(db, presence, env.SESSION_SECRET, code, identity)));
   });
 
   onRequest(socket, "session:rejoin", limiter, async ({ rejoinToken }) => {
     const role = socket.data.role;
     // A recovered connection may already hold this seat; rejoin then just refreshes the token.
     if (role.kind === "instructor") throw new AppError("FORBIDDEN", "this connection already has a role");
-    const seat = await rejoin(db, env.SESSION_SECRET, rejoinToken);
+    const seat = await attempt(() => rejoin(db, env.SESSION_SECRET, rejoinToken));
     if (role.kind === "participant" && role.participantId !== seat.participantId) throw new AppError("FORBIDDEN", "this connection already has a role");
     return takeSeat(seat);
   });
@@ -61,9 +86,29 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     return instructorSnapshot(db, presence, session);
   });
 
+  onRequest(socket, "session:guestSeats", limiter, async ({ sessionId, limit }) => {
+    requireInstructorOf(socket, sessionId);
+    return { guestSeatLimit: await setGuestSeatLimit(db, sessionId, limit) };
+  });
+
+  onRequest(socket, "session:removeParticipant", limiter, async ({ sessionId, participantId }) => {
+    requireInstructorOf(socket, sessionId);
+    await removeParticipant(db, sessionId, participantId);
+    io.to(rooms.participant(participantId)).emit("session:removed", { sessionId });
+    io.in(rooms.participant(participantId)).disconnectSockets(true);
+    roster.changed(sessionId);
+    return {};
+  });
+
   onRequest(socket, "session:end", limiter, async ({ sessionId }) => {
     requireInstructorOf(socket, sessionId);
     await endSession(db, sessionId);
+    // A run still going stops with the session (its students' browsers hear training:run).
+    await ctx.training.control(sessionId, "stop").catch((error) => {
+      if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+    });
+    closeEndedSession(ctx, sessionId);
+    if (env.REDIS_URL !== undefined) io.serverSideEmit("session:ended", sessionId);
     io.to(rooms.session(sessionId)).emit("session:ended", { sessionId });
     return { status: "ended" as const };
   });

@@ -81,6 +81,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
   onRequest(socket, "training:shareCheckpoint", limiter, async ({ sessionId, participantId }) => {
     requireInstructorOf(socket, sessionId);
     const shared = await shareBestModel(db, ctx.env.SESSION_SECRET, sessionId, participantId, ctx.now());
+    await training.noteSharedStep(sessionId, shared.step);
     io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
     return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });
@@ -89,6 +90,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
     const instructorId = requireInstructorOf(socket, sessionId);
     const instructor = await db.instructor.findUnique({ where: { id: instructorId }, select: { displayName: true } });
     const shared = await shareInstructorModel(db, ctx.env.SESSION_SECRET, sessionId, modelId, instructor?.displayName ?? "", ctx.now());
+    await training.noteSharedStep(sessionId, shared.step);
     io.to(rooms.session(sessionId)).emit("training:checkpoint", shared);
     return { submissionId: shared.submissionId, configHash: shared.configHash, step: shared.step };
   });

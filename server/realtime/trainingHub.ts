@@ -6,7 +6,7 @@
  */
 import type { Db } from "../db/client";
 import type { HistoryPoint, ProgressEntry, RunState, Telemetry } from "../../lib/protocol/training";
-import { acceptTelemetry, applyRunAction, keepHistoryPoint, msUntilBudgetSpent, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
+import { acceptTelemetry, applyRunAction, elapsedOf, fastestConfig, keepHistoryPoint, msUntilBudgetSpent, plausibleBounds, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
 import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
@@ -32,6 +32,10 @@ interface SessionLive {
   spotlight: string | null;
   budgetTimer: NodeJS.Timeout | null;
   dropped: Record<string, number>;
+  /** T12: students who sent an implausible report in this model session (flagged, never trusted). */
+  implausible: Set<string>;
+  /** T12: the highest step of a model the instructor shared in this model session (students continue from it). */
+  sharedStep: number;
   /** participantId → ablation group of the model session in force. */
   assignments: Record<string, string>;
 }
@@ -77,6 +81,15 @@ export class TrainingHub {
     await this.flush();
   }
 
+  /** SS2: the session ended: its last values are written, its budget timer stops, and it is forgotten. */
+  forget(sessionId: string): void {
+    const live = this.sessions.get(sessionId);
+    if (!live) return;
+    this.sessions.delete(sessionId);
+    if (live.budgetTimer) clearTimeout(live.budgetTimer);
+    if (live.record) this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)).catch((error) => console.error("[training] persist failed:", error));
+  }
+
   /** The session's live state, loaded from the database on first use. */
   async session(sessionId: string): Promise<SessionLive> {
     const existing = this.sessions.get(sessionId);
@@ -86,7 +99,7 @@ export class TrainingHub {
       loading = (async () => {
         const record = await currentModelSession(this.db, sessionId);
         const assignments = record ? await assignmentsOf(this.db, record.view.id) : {};
-        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, assignments };
+        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, implausible: new Set(), sharedStep: 0, assignments };
         this.sessions.set(sessionId, live);
         this.armBudgetTimer(sessionId, live);
         return live;
@@ -128,6 +141,8 @@ export class TrainingHub {
     live.assignments = { ...assignments };
     live.students.clear();
     live.dropped = {};
+    live.implausible = new Set();
+    live.sharedStep = 0;
     live.budgetTimer = null;
     this.armBudgetTimer(sessionId, live);
     if (announce) this.invalidateElsewhere(sessionId);
@@ -182,10 +197,15 @@ export class TrainingHub {
     const live = await this.session(sessionId);
     const now = this.now();
     const student = live.students.get(participantId);
-    const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now);
+    const bounds = live.record ? plausibleBounds(fastestConfig(live.record.view), elapsedOf(live.record.run, now), live.sharedStep) : { maxStep: 0, maxCharsPerSec: 0 };
+    const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now, bounds);
     if (reason === "NON_FINITE_LOSS" && student) {
       student.sawNaN = true;
       student.dirty = true;
+    }
+    if (reason === "IMPLAUSIBLE") {
+      live.implausible.add(participantId);
+      if (student) student.dirty = true;
     }
     if (reason) {
       live.dropped[reason] = (live.dropped[reason] ?? 0) + 1;
@@ -206,7 +226,7 @@ export class TrainingHub {
         backend: report.backend,
         sample: report.sample,
         updatedAt: now,
-        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN }, live.record?.run.status ?? null, now),
+        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN, sawImplausible: live.implausible.has(participantId) }, live.record?.run.status ?? null, now),
       },
       lastReport: { step: report.step, receivedAt: now },
       lastStepChangeAt,
@@ -222,6 +242,12 @@ export class TrainingHub {
     }
     live.students.set(participantId, s);
     return null;
+  }
+
+  /** T12: the instructor shared a model at `step`: students who load it continue from there. */
+  async noteSharedStep(sessionId: string, step: number): Promise<void> {
+    const live = await this.session(sessionId);
+    live.sharedStep = Math.max(live.sharedStep, step);
   }
 
   async setSpotlight(sessionId: string, participantId: string | null): Promise<void> {
@@ -276,7 +302,7 @@ export class TrainingHub {
       const status = live.record.run.status;
       const changed: ProgressEntry[] = [];
       for (const s of live.students.values()) {
-        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN }, status, now);
+        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN, sawImplausible: live.implausible.has(s.entry.participantId) }, status, now);
         if (flags.join() !== s.entry.flags.join()) {
           s.entry = { ...s.entry, flags };
           s.dirty = true;
@@ -295,29 +321,42 @@ export class TrainingHub {
   /**
    * Writes the new history points and the changed latest values, in small transactions with a
    * yield between them: SQLite runs on this thread, and one large write would stall every socket.
+   * A batch that fails is written again row by row (SS1), so one student's bad row never sinks
+   * the others': only that row is lost, and logged.
    */
   private async persist(modelSessionId: string, students: StudentLive[], history: SessionLive["pendingHistory"]): Promise<void> {
     const unsaved = students.filter((s) => s.unsaved);
     for (const s of unsaved) s.unsaved = false;
-    if (history.length) {
-      await this.db.telemetryPoint.createMany({
-        data: history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) })),
-      });
+    const points = history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) }));
+    if (points.length) {
+      await this.writeEachAlone(
+        () => this.db.telemetryPoint.createMany({ data: points }),
+        points.map((data) => () => this.db.telemetryPoint.create({ data })),
+      );
     }
     for (let i = 0; i < unsaved.length; i += PERSIST_CHUNK) {
       await new Promise((resolve) => setImmediate(resolve));
-      await this.db.$transaction(
-        unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
-          const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
-          const ranFor = Math.round(s.unsavedTrainingMs);
-          s.unsavedTrainingMs = 0;
-          return this.db.trainingProgress.upsert({
+      const upserts = unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
+        const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
+        const ranFor = Math.round(s.unsavedTrainingMs);
+        s.unsavedTrainingMs = 0;
+        return () =>
+          this.db.trainingProgress.upsert({
             where: { modelSessionId_participantId: { modelSessionId, participantId: s.entry.participantId } },
             create: { modelSessionId, participantId: s.entry.participantId, ...data, trainingMs: ranFor },
             update: { ...data, trainingMs: { increment: ranFor } },
           });
-        }),
-      );
+      });
+      await this.writeEachAlone(() => this.db.$transaction(upserts.map((upsert) => upsert())), upserts);
+    }
+  }
+
+  /** Runs `batch`; if it fails, runs each of `single` on its own, logging (not throwing) the ones that fail. */
+  private async writeEachAlone(batch: () => Promise<unknown>, single: (() => Promise<unknown>)[]): Promise<void> {
+    try {
+      await batch();
+    } catch {
+      for (const write of single) await write().catch((error) => console.error("[training] a telemetry row was not stored:", error));
     }
   }
 }

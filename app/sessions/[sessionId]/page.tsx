@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
+import { GuestSeatLimit } from "../../components/SeatControls";
 import { QuizRoundLinks } from "../../components/QuizRoundLinks";
 import { useInstructorSession } from "../../stores/instructorSession";
 import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
@@ -17,7 +18,7 @@ export default function ConsolePage() {
   const t = useTranslations("console");
   const router = useRouter();
   const { sessionId } = useParams<{ sessionId: string }>();
-  const { session, participants, error, open, end, socket } = useInstructorSession();
+  const { session, participants, error, open, end, socket, remove } = useInstructorSession();
   const [projector, setProjector] = useState(false);
 
   useEffect(() => open(sessionId), [open, sessionId]);
@@ -66,7 +67,8 @@ export default function ConsolePage() {
               )}
             </div>
             {session.status === "live" && <JoinCodeCard code={session.code} />}
-            <LiveRoster participants={participants} />
+            {session.status === "live" && <GuestSeatLimit />}
+            <LiveRoster participants={participants} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
             {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
             {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
             {session.status === "live" && socket && <InstructorLeaderboard socket={socket} sessionId={session.id} bound={session} />}

@@ -1,0 +1,72 @@
+/**
+ * SS4 (SECURITY.md): limits per IP, not per socket. Join codes could be guessed over sockets at
+ * 185 codes/s by opening more sockets (each had its own budget); HTTP lookups were already held to
+ * JOIN_LIMIT per IP. Failed joins and rejoins now draw on one bucket per IP with the same limit,
+ * while a whole class joining at once from one school address is never slowed.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { connectClient, nextEvent, request, type TestSocket } from "../helpers/clients";
+import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
+import { startTestServer, type TestServer } from "../helpers/server";
+import { JOIN_LIMIT } from "../../server/limits";
+import { JOIN_CODE_ALPHABET } from "../../lib/protocol/joinCode";
+
+/** The n-th guessed code: well-formed, so it reaches the handler (malformed ones stop at the schema). */
+const guess = (n: number) => "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
+
+describe("SS4 join flooding", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it("SS4: a class larger than the burst joins from one IP; guessing codes over many sockets is held to JOIN_LIMIT", async () => {
+    const t = await instructorWithSession(server, "");
+    const classSize = JOIN_LIMIT.burst + 30;
+    assert.ok((await request(t.console, "session:guestSeats", { sessionId: t.sessionId, limit: classSize })).ok);
+    const students = [];
+    for (let i = 0; i < classSize; i++) students.push(await joinAsGuest(server, t.code, `student ${i}`));
+    assert.equal(students.length, classSize, "every honest join succeeded");
+
+    // One client guesses codes over 10 sockets, 20 guesses each (each socket's own limit allows 30).
+    const guessers: TestSocket[] = await Promise.all(Array.from({ length: 10 }, () => connectClient(server.url)));
+    const replies = await Promise.all(
+      guessers.flatMap((socket, s) => Array.from({ length: 20 }, (_, i) => request(socket, "session:join", { code: guess(s * 20 + i), identity: { kind: "guest", nickname: "guess" } }))),
+    );
+    const codes = replies.map((r) => (r.ok ? "OK" : r.error.code));
+    const limited = codes.filter((c) => c === "RATE_LIMITED").length;
+    assert.ok(limited >= 200 - JOIN_LIMIT.burst - 5, `only about JOIN_LIMIT.burst guesses reach the database: ${limited} limited`);
+    assert.ok(!codes.includes("OK"));
+    for (const s of [...students.map((st) => st.socket), ...guessers]) s.close();
+    t.console.close();
+  });
+
+  it("SS4: the instructor caps guest seats and removes a seat; the removed student's page stops and cannot come back", async () => {
+    const t = await instructorWithSession(server, "");
+    const student = await joinAsGuest(server, t.code, "first");
+    assert.ok(!(await request(student.socket, "session:guestSeats", { sessionId: t.sessionId, limit: 500 })).ok, "students cannot change the cap");
+    assert.ok((await request(t.console, "session:guestSeats", { sessionId: t.sessionId, limit: 2 })).ok);
+    const second = await joinAsGuest(server, t.code, "second");
+    const third = await connectClient(server.url);
+    const full = await request(third, "session:join", { code: t.code, identity: { kind: "guest", nickname: "third" } });
+    assert.ok(!full.ok && full.error.code === "CONFLICT" && full.error.issues?.reason?.[0] === "GUEST_SEATS_FULL", JSON.stringify(full));
+
+    const told = nextEvent(student.socket, "session:removed");
+    assert.ok((await request(t.console, "session:removeParticipant", { sessionId: t.sessionId, participantId: student.participantId })).ok);
+    await told;
+    const back = await connectClient(server.url);
+    const rejoin = await request(back, "session:rejoin", { rejoinToken: student.token });
+    assert.ok(!rejoin.ok && rejoin.error.code === "FORBIDDEN", JSON.stringify(rejoin));
+    const sameName = await request(back, "session:join", { code: t.code, identity: { kind: "guest", nickname: "first" } });
+    assert.ok(!sameName.ok && sameName.error.code === "FORBIDDEN", JSON.stringify(sameName));
+    const freed = await request(third, "session:join", { code: t.code, identity: { kind: "guest", nickname: "third" } });
+    assert.ok(freed.ok, "the removed seat is free for someone else");
+    const roster = await request(t.console, "instructor:attach", { sessionId: t.sessionId });
+    assert.ok(roster.ok);
+    assert.deepEqual(roster.data.participants.map((p) => p.displayName).sort(), ["second", "third"]);
+    for (const s of [second.socket, third, back, student.socket]) s.close();
+    t.console.close();
+  });
+});
