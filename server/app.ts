@@ -15,6 +15,7 @@ import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS } from "./limits";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -36,7 +37,9 @@ export interface Application {
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
-  const httpServer = createServer((req, res) => {
+  // W21: slow clients may not hold a request open for Node's default 300 s.
+  const timeouts = { headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS };
+  const httpServer = createServer(timeouts, (req, res) => {
     serveCorpusText(db, req, res)
       .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
       .then((handled) => {

@@ -40,3 +40,9 @@ export const SUBMISSION_RATE_LIMIT: BucketLimit = { burst: 3, perSecond: 1 / 10 
 export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 300, perSecond: 5 };
 /** Upload body cap (bytes): the 8 MB weight file plus the metadata. */
 export const UPLOAD_MAX_BODY_BYTES = 8 * 1024 * 1024 + 64 * 1024;
+/** Longest a client may take to send a request's headers (ms); Node's default is 60 s, enough for a slow loris to hold sockets. */
+export const HTTP_HEADERS_TIMEOUT_MS = 15_000;
+/** Longest a client may take to send a whole request (ms): an 8 MB upload at ~1.2 Mbit/s fits; Node's default is 300 s. */
+export const HTTP_REQUEST_TIMEOUT_MS = 60_000;
+/** How often Node checks those two timeouts (ms); its default of 30 s would let a slow request live 30 s longer. */
+export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 5_000;

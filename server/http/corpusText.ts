@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
 import { corpusSplits } from "../domain/corpora";
+import { decodeUrlPart } from "./percentDecoding";
 
 const PATTERN = /^\/corpora\/([A-Za-z0-9:-]{1,60})\/(train|validation)\.txt$/;
 
@@ -15,7 +16,15 @@ const PATTERN = /^\/corpora\/([A-Za-z0-9:-]{1,60})\/(train|validation)\.txt$/;
 export async function serveCorpusText(db: Db, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
   if (!path.startsWith("/corpora/")) return false;
-  const match = PATTERN.exec(decodeURIComponent(path));
+  let decoded: string;
+  try {
+    decoded = decodeUrlPart(path);
+  } catch {
+    res.statusCode = 400;
+    res.end("bad request");
+    return true;
+  }
+  const match = PATTERN.exec(decoded);
   const splits = match && req.method === "GET" ? await corpusSplits(db, match[1]) : null;
   if (!match || !splits) {
     res.statusCode = 404;

@@ -12,6 +12,7 @@ import { HTTP_MAX_JSON_BYTES } from "../limits";
 import type { Db } from "../db/client";
 import { currentInstructor, type LoggedInInstructor } from "../auth/instructorSessions";
 import { issuesOf, toErrorBody } from "../realtime/requests";
+import { decodeUrlPart } from "./percentDecoding";
 
 export interface RequestContext<N extends RouteName> {
   req: IncomingMessage;
@@ -94,7 +95,7 @@ export async function routeApi(handlers: Handlers, req: IncomingMessage, res: Se
     const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES);
     const parsed = hit.route.body.safeParse(raw);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
-    const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeUrlPart(v)]));
     const handler = handlers[hit.name] as Handler<RouteName>;
     const data = await handler({ req, res, params, body: parsed.data as never, ip: req.socket.remoteAddress ?? "unknown" });
     send(res, 200, { ok: true, data });
