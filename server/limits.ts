@@ -46,3 +46,5 @@ export const HTTP_HEADERS_TIMEOUT_MS = 15_000;
 export const HTTP_REQUEST_TIMEOUT_MS = 60_000;
 /** How often Node checks those two timeouts (ms); its default of 30 s would let a slow request live 30 s longer. */
 export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 5_000;
+/** Large request bodies (over HTTP_MAX_JSON_BYTES) one IP may be sending at once: a class behind one NAT uploads in turns of this many. */
+export const LARGE_BODIES_PER_IP = 16;

@@ -32,16 +32,16 @@ export function createFoundationHandlers(db: Db, presence: Presence): HandlersFo
     async health() {
       return { status: "ok" as const };
     },
-    async signup({ body, res, ip }) {
+    async signup({ body, req, res, ip }) {
       if (!signups.take(ip)) throw new AppError("RATE_LIMITED", "too many sign-ups from this network; try again later");
       if (await db.instructor.findUnique({ where: { email: body.email } })) throw new AppError("CONFLICT", "an account with this email exists");
       const instructor = await db.instructor.create({
         data: { email: body.email, displayName: body.displayName, passwordHash: await hashPassword(body.password) },
       });
-      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id)).cookie);
+      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id, req)).cookie);
       return { instructor: { id: instructor.id, email: instructor.email, displayName: instructor.displayName } };
     },
-    async login({ body, res, ip }) {
+    async login({ body, req, res, ip }) {
       if (!guessingAllowed(body.email, ip)) throw new AppError("RATE_LIMITED", "too many failed logins; wait a minute and try again");
       const instructor = await db.instructor.findUnique({ where: { email: body.email } });
       if (!instructor || !(await verifyPassword(body.password, instructor.passwordHash))) {
@@ -49,7 +49,7 @@ export function createFoundationHandlers(db: Db, presence: Presence): HandlersFo
         loginFailuresByIp.take(ip);
         throw new AppError("UNAUTHENTICATED", "wrong email or password");
       }
-      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id)).cookie);
+      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id, req)).cookie);
       return { instructor: { id: instructor.id, email: instructor.email, displayName: instructor.displayName } };
     },
     async logout({ req, res }) {

@@ -21,6 +21,7 @@ import { TrainingHub } from "./trainingHub";
 import { LeaderboardHub } from "./leaderboardHub";
 import { registerLeaderboardEvents } from "./leaderboardEvents";
 import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
+import { crossOriginRefusal, publicOrigin } from "../http/sameOrigin";
 
 export interface SocketData {
   role: SocketRole;
@@ -54,6 +55,7 @@ export interface RealtimeContext {
 }
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
+  const trustedOrigin = publicOrigin(env.PUBLIC_URL);
   const io: AppServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES, // larger messages close the connection
     serveClient: false,
@@ -62,6 +64,11 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     pingTimeout: 8_000,
     // An optimisation only: a quick reconnect keeps rooms; correctness comes from session:rejoin.
     connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    // W3: a page of another origin may not open a socket that carries the instructor's cookie.
+    allowRequest: (req, callback) => {
+      const refusal = crossOriginRefusal(req, trustedOrigin, true);
+      callback(refusal, refusal === null);
+    },
   });
   const presence = socketPresence(io);
   const ctx: RealtimeContext = {
