@@ -18,6 +18,7 @@ import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+import { disconnectLoginSockets } from "./realtime/loginSockets";
 import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS, LARGE_BODIES_PER_IP } from "./limits";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -69,7 +70,8 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
-  api = { db, handlers: createHandlers(db, realtime.presence), largeBodies };
+  const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
+  api = { db, handlers: createHandlers(db, realtime.presence, logins), largeBodies };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];

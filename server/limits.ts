@@ -10,8 +10,14 @@ export const SOCKET_MAX_MESSAGE_BYTES = 64 * 1024;
 export const HTTP_MAX_JSON_BYTES = 64 * 1024;
 /** Socket events per connection: a burst of 30, then 10 per second (telemetry is 1 Hz). */
 export const SOCKET_EVENT_LIMIT: BucketLimit = { burst: 30, perSecond: 10 };
-/** Failed logins per email: 5 tries, then one more every 30 s, against guessing. */
+/** Failed logins per IP and email: 5 tries, then one more every 30 s, against guessing (W7). */
 export const LOGIN_FAILURE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** Failed logins per email from devices that never logged in to it, all IPs together: against guessing spread over many IPs (W8). */
+export const LOGIN_FAILURE_ACCOUNT_LIMIT: BucketLimit = { burst: 20, perSecond: 1 / 30 };
+/** Failed logins per known device (W8): the owner's own browser keeps its own bucket, so a stranger cannot empty it. */
+export const LOGIN_FAILURE_DEVICE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** How long a browser stays a known device of an account after a successful login there (days). */
+export const KNOWN_DEVICE_DAYS = 180;
 /** Failed logins per IP: a school shares one IP, so 30 tries, then one every 10 s. */
 export const LOGIN_FAILURE_IP_LIMIT: BucketLimit = { burst: 30, perSecond: 1 / 10 };
 /** Join-code lookups and joins per IP: a whole class may share one school IP, so generous. */

@@ -40,6 +40,12 @@ export class RateLimiter {
     return bucket;
   }
 
+  /** Gives back a token taken for a request that turned out not to count (a login reserved before hashing, then correct). */
+  refund(key: string): void {
+    const bucket = this.refill(key);
+    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);
+  }
+
   forget(key: string): void {
     this.buckets.delete(key);
   }
