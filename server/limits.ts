@@ -54,3 +54,5 @@ export const HTTP_REQUEST_TIMEOUT_MS = 60_000;
 export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 5_000;
 /** Large request bodies (over HTTP_MAX_JSON_BYTES) one IP may be sending at once: a class behind one NAT uploads in turns of this many. */
 export const LARGE_BODIES_PER_IP = 16;
+/** W16: uploaded training texts per instructor — 20 texts, 30 M characters in all (ten of the largest allowed). */
+export const UPLOAD_QUOTA = { count: 20, chars: 30_000_000 };
