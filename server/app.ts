@@ -52,7 +52,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       res.setHeader("Connection", "close");
       return send(res, 403, { ok: false, error: { code: "FORBIDDEN", message: refusal } });
     }
-    serveCorpusText(db, req, res)
+    serveCorpusText(db, env.SESSION_SECRET, req, res)
       .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(api!, req, res))
       .then((handled) => {
         if (handled) return;

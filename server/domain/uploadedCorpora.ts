@@ -84,6 +84,29 @@ export async function uploadText(db: Db, ref: string): Promise<string | null> {
   return row?.text ?? null;
 }
 
+/** Who asks for an upload's text: a logged-in instructor and/or a student's seat (rejoin token claims). */
+export interface CorpusReader {
+  instructorId?: string;
+  seat?: { sessionId: string; participantId: string };
+}
+
+/**
+ * W17: an upload's text may be read by its owner, and by a participant of one of the owner's
+ * sessions that trains on it — nobody else, whatever they know of its id.
+ */
+export async function mayReadUpload(db: Db, ref: string, reader: CorpusReader): Promise<boolean> {
+  if (!ref.startsWith(UPLOAD_PREFIX)) return false;
+  const upload = await db.uploadedCorpus.findUnique({ where: { id: ref.slice(UPLOAD_PREFIX.length) }, select: { instructorId: true } });
+  if (!upload) return false;
+  if (reader.instructorId === upload.instructorId) return true;
+  if (!reader.seat) return false;
+  const { sessionId, participantId } = reader.seat;
+  const rounds = await db.modelSession.count({
+    where: { sessionId, corpusRef: ref, session: { class: { instructorId: upload.instructorId }, participants: { some: { id: participantId } } } },
+  });
+  return rounds > 0;
+}
+
 /** Whether `ref` is an upload this instructor may push. */
 export async function ownsUpload(db: Db, instructorId: string, ref: string): Promise<boolean> {
   if (!ref.startsWith(UPLOAD_PREFIX)) return false;
