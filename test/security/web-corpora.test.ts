@@ -1,15 +1,18 @@
 /**
- * Issue 12 item 10 — corpus uploads, rules W15–W16 of SECURITY.md: uploads are prepared off the
- * event loop, and each instructor has a quota of uploaded texts.
+ * Issue 12 item 10 — corpus uploads, rules W15–W17 of SECURITY.md: uploads are prepared off the
+ * event loop, each instructor has a quota of uploaded texts, and an upload's text is readable only
+ * by its owner and the participants of the owner's sessions that train on it.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { MIN_CORPUS_CHARS } from "../../lib/corpusRules";
 import { UPLOAD_QUOTA } from "../../server/limits";
-import { ApiClient } from "../helpers/clients";
+import { ApiClient, request } from "../helpers/clients";
+import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
+import { tinySpec } from "../helpers/training";
 import { startTestServer, type TestServer } from "../helpers/server";
 
-describe("corpus uploads (W15–W16)", () => {
+describe("corpus uploads (W15–W17)", () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();
@@ -35,7 +38,7 @@ describe("corpus uploads (W15–W16)", () => {
     // Health checks in a row while the upload is in flight: answered between its steps, not after it.
     let answeredDuring = 0;
     while (!uploaded) {
-      await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer());
+      await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer(), (error: Error) => assert.fail(`health: ${String(error.cause)}`));
       if (!uploaded) answeredDuring++;
     }
     assert.equal(await upload, 200);
@@ -54,5 +57,27 @@ describe("corpus uploads (W15–W16)", () => {
     assert.equal((await api.ok("listUploads")).corpora.length, UPLOAD_QUOTA.count);
     const other = await instructor("w16-other@school.kr");
     assert.equal((await other.call("uploadCorpus", { body: { name: "다른 선생님", text: textNumber(99) } })).status, 200);
+  });
+
+  it("W17: an uploaded text is served to its owner and to participants of the owner's sessions that train on it, to nobody else", async () => {
+    const owner = await instructorWithSession(server);
+    const { corpus } = await owner.api.ok("uploadCorpus", { body: { name: "우리 반 글", text: "우리 반의 이야기. ".repeat(400) } });
+    const url = `${server.url}/corpora/${encodeURIComponent(corpus.ref)}/train.txt`;
+    const read = (headers: Record<string, string> = {}) => fetch(url, { headers }).then(async (r) => (await r.arrayBuffer(), r.status));
+
+    const student = await joinAsGuest(server, owner.code, "학생");
+    assert.equal(await read({ "x-rejoin-token": student.token }), 404, "before the class trains on it, a participant may not read it");
+    const pushed = await request(owner.console, "training:push", { sessionId: owner.sessionId, spec: tinySpec({ corpus: corpus.ref }) });
+    assert.ok(pushed.ok, JSON.stringify(pushed));
+
+    assert.equal(await read(), 404, "no login, no seat");
+    assert.equal(await read({ cookie: owner.api.cookie! }), 200, "the owner");
+    assert.equal(await read({ "x-rejoin-token": student.token }), 200, "a participant of the owner's session that trains on it");
+    const other = await instructorWithSession(server);
+    assert.equal(await read({ cookie: other.api.cookie! }), 404, "another instructor");
+    const otherStudent = await joinAsGuest(server, other.code, "남의 학생");
+    assert.equal(await read({ "x-rejoin-token": otherStudent.token }), 404, "a participant of another instructor's session");
+    assert.equal(await read({ "x-rejoin-token": `${student.token.split(".")[0]}.forged` }), 404, "a forged seat");
+    for (const socket of [owner.console, other.console, student.socket, otherStudent.socket]) socket.close();
   });
 });
