@@ -10,12 +10,17 @@ import { createClient } from "redis";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
-import { routeApi } from "./http/router";
+import { routeApi, send, type Api } from "./http/router";
+import { BodyGate } from "./http/bodyGate";
+import { crossOriginRefusal, publicOrigin } from "./http/sameOrigin";
+import { setSecurityHeaders } from "./http/securityHeaders";
 import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import type { RealtimeContext } from "./realtime/context";
 import { createSocketServer } from "./realtime/socketServer";
+import { disconnectLoginSockets } from "./realtime/loginSockets";
+import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS, LARGE_BODIES_PER_IP } from "./limits";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -35,11 +40,21 @@ export interface Application {
 }
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
-  let handlers: ReturnType<typeof createHandlers> | undefined;
+  let api: Api | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
-  const httpServer = createServer((req, res) => {
-    serveCorpusText(db, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
+  const largeBodies = new BodyGate(LARGE_BODIES_PER_IP);
+  const trustedOrigin = publicOrigin(env.PUBLIC_URL);
+  // W21: slow clients may not hold a request open for Node's default 300 s.
+  const timeouts = { headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS };
+  const httpServer = createServer(timeouts, (req, res) => {
+    setSecurityHeaders(res);
+    const refusal = crossOriginRefusal(req, trustedOrigin);
+    if (refusal) {
+      res.setHeader("Connection", "close");
+      return send(res, 403, { ok: false, error: { code: "FORBIDDEN", message: refusal } });
+    }
+    serveCorpusText(db, env.SESSION_SECRET, req, res)
+      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(api!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);
@@ -56,8 +71,9 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
-  handlers = createHandlers(db, realtime.presence, realtime.gate);
-  serveUpload = createSubmissionUpload(realtime, now);
+  const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
+  api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate), largeBodies };
+  serveUpload = createSubmissionUpload(realtime, largeBodies, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
   if (env.REDIS_URL) {

@@ -10,8 +10,14 @@ export const SOCKET_MAX_MESSAGE_BYTES = 64 * 1024;
 export const HTTP_MAX_JSON_BYTES = 64 * 1024;
 /** Socket events per connection: a burst of 30, then 10 per second (telemetry is 1 Hz). */
 export const SOCKET_EVENT_LIMIT: BucketLimit = { burst: 30, perSecond: 10 };
-/** Failed logins per email: 5 tries, then one more every 30 s, against guessing. */
+/** Failed logins per IP and email: 5 tries, then one more every 30 s, against guessing (W7). */
 export const LOGIN_FAILURE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** Failed logins per email from devices that never logged in to it, all IPs together: against guessing spread over many IPs (W8). */
+export const LOGIN_FAILURE_ACCOUNT_LIMIT: BucketLimit = { burst: 20, perSecond: 1 / 30 };
+/** Failed logins per known device (W8): the owner's own browser keeps its own bucket, so a stranger cannot empty it. */
+export const LOGIN_FAILURE_DEVICE_LIMIT: BucketLimit = { burst: 5, perSecond: 1 / 30 };
+/** How long a browser stays a known device of an account after a successful login there (days). */
+export const KNOWN_DEVICE_DAYS = 180;
 /** Failed logins per IP: a school shares one IP, so 30 tries, then one every 10 s. */
 export const LOGIN_FAILURE_IP_LIMIT: BucketLimit = { burst: 30, perSecond: 1 / 10 };
 /**
@@ -52,3 +58,13 @@ export const SUBMISSION_RATE_LIMIT: BucketLimit = { burst: 3, perSecond: 1 / 10 
 export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 300, perSecond: 5 };
 /** Upload body cap (bytes): the 8 MB weight file plus the metadata. */
 export const UPLOAD_MAX_BODY_BYTES = 8 * 1024 * 1024 + 64 * 1024;
+/** Longest a client may take to send a request's headers (ms); Node's default is 60 s, enough for a slow loris to hold sockets. */
+export const HTTP_HEADERS_TIMEOUT_MS = 15_000;
+/** Longest a client may take to send a whole request (ms): an 8 MB upload at ~1.2 Mbit/s fits; Node's default is 300 s. */
+export const HTTP_REQUEST_TIMEOUT_MS = 60_000;
+/** How often Node checks those two timeouts (ms); its default of 30 s would let a slow request live 30 s longer. */
+export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 5_000;
+/** Large request bodies (over HTTP_MAX_JSON_BYTES) one IP may be sending at once: a class behind one NAT uploads in turns of this many. */
+export const LARGE_BODIES_PER_IP = 16;
+/** W16: uploaded training texts per instructor — 20 texts, 30 M characters in all (ten of the largest allowed). */
+export const UPLOAD_QUOTA = { count: 20, chars: 30_000_000 };

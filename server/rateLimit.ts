@@ -40,7 +40,7 @@ export class RateLimiter {
     return bucket;
   }
 
-  /** Gives back a token taken for an attempt that turned out legitimate (reserve first, so concurrent attempts cannot overdraw). */
+  /** Gives back a token taken for a request that turned out not to count (a login reserved before hashing, then correct). */
   refund(key: string): void {
     const bucket = this.refill(key);
     bucket.tokens = Math.min(this.limit.burst, bucket.tokens + 1);

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { callApi, type ClientError } from "../lib/api";
+import { safeNextPath } from "../../lib/safeRedirect";
 import { ErrorText } from "./ErrorText";
 import { Header } from "./Header";
 
@@ -27,8 +28,7 @@ export function AuthForm({ mode }: { mode: "signup" | "login" }) {
         : await callApi("login", { body: { email, password } });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    const next = params.get("next");
-    router.push(next && next.startsWith("/") && !next.startsWith("//") ? next : "/classes");
+    router.push(safeNextPath(params.get("next")));
   }
 
   return (

@@ -11,6 +11,7 @@ import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { findBundledCorpus } from "../../lib/corpora";
 import type { ModelSessionView, RunState } from "../../lib/protocol/training";
 import { describeOverrides, effectiveConfig } from "../../lib/training/rules";
+import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
 import { ConfigForm } from "../training/ConfigForm";
 import { LossChart } from "../training/LossChart";
@@ -31,7 +32,7 @@ function preferredBackend(): BackendChoice {
   return stored === "webgpu" || stored === "webgl" || stored === "wasm" || stored === "cpu" ? stored : "auto";
 }
 
-export function StudentTraining({ socket, participantId, joinCount }: { socket: ClientSocket; participantId: string; joinCount: number }) {
+export function StudentTraining({ socket, code, participantId, joinCount }: { socket: ClientSocket; code: string; participantId: string; joinCount: number }) {
   const t = useTranslations("live");
   const tt = useTranslations("training");
   const locale = useLocale() as "ko" | "en";
@@ -93,7 +94,11 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
     if (!modelSession || !config || !runKey || preparedKey.current === runKey) return;
     preparedKey.current = runKey;
     void (async () => {
-      const [train, validation] = await Promise.all(["train", "validation"].map((part) => fetch(`/corpora/${encodeURIComponent(modelSession.corpus)}/${part}.txt`).then((r) => r.text())));
+      // An instructor's uploaded text is served only to participants who show their seat (W17 in SECURITY.md).
+      const seat = { "x-rejoin-token": loadSeat(code)?.rejoinToken ?? "" };
+      const [train, validation] = await Promise.all(
+        ["train", "validation"].map((part) => fetch(`/corpora/${encodeURIComponent(modelSession.corpus)}/${part}.txt`, { headers: seat }).then((r) => r.text())),
+      );
       await useLiveRun.getState().prepare({ runKey, config, train, validation, backend: preferredBackend(), resume: true, initialWeights: shared?.weights });
     })();
   }, [modelSession, config, runKey, shared]);

@@ -13,5 +13,5 @@ export const corpusSummarySchema = z.object({
 export type CorpusSummary = z.infer<typeof corpusSummarySchema>;
 
 export const corpusRoutes = {
-  listCorpora: route("GET", "/api/corpora", noBody, z.object({ corpora: z.array(corpusSummarySchema) })),
+  listCorpora: route("GET", "/api/corpora", noBody, z.object({ corpora: z.array(corpusSummarySchema) }), { access: "public" }),
 } as const;

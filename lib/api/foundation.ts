@@ -43,20 +43,22 @@ const rosterResult = z.object({
 
 export const foundationRoutes = {
   /** Liveness for load balancers and the e2e web server. */
-  health: route("GET", "/api/health", none, z.object({ status: z.literal("ok") })),
+  health: route("GET", "/api/health", none, z.object({ status: z.literal("ok") }), { access: "public" }),
   signup: route(
     "POST",
     "/api/auth/signup",
     z.object({ email: emailSchema, password: passwordSchema, displayName: nameSchema }),
     z.object({ instructor: instructorSchema }),
+    { access: "public" },
   ),
   login: route(
     "POST",
     "/api/auth/login",
     z.object({ email: emailSchema, password: z.string().min(1).max(200) }),
     z.object({ instructor: instructorSchema }),
+    { access: "public" },
   ),
-  logout: route("POST", "/api/auth/logout", none, z.object({})),
+  logout: route("POST", "/api/auth/logout", none, z.object({}), { access: "public" }),
   me: route("GET", "/api/auth/me", none, z.object({ instructor: instructorSchema })),
 
   listClasses: route("GET", "/api/classes", none, z.object({ classes: z.array(classSummarySchema) })),
@@ -77,6 +79,7 @@ export const foundationRoutes = {
     "/api/join/:code",
     none,
     z.object({ code: joinCodeSchema, className: z.string(), roster: z.array(rosterChoiceSchema) }),
+    { access: "public" },
   ),
 } as const;
 

@@ -10,6 +10,8 @@ export interface Route<M extends Method, P extends string, B extends z.ZodType, 
   reply: R;
   /** Largest request body accepted (bytes); the server's default cap when absent. */
   maxBodyBytes?: number;
+  /** Who may call it: an instructor login (the default, checked before the body is read) or anyone. */
+  access?: "public";
 }
 
 export function route<M extends Method, P extends string, B extends z.ZodType, R extends z.ZodType>(
@@ -17,7 +19,7 @@ export function route<M extends Method, P extends string, B extends z.ZodType, R
   path: P,
   body: B,
   reply: R,
-  options: { maxBodyBytes?: number } = {},
+  options: { maxBodyBytes?: number; access?: "public" } = {},
 ): Route<M, P, B, R> {
   return { method, path, body, reply, ...options };
 }

@@ -1,14 +1,16 @@
 /**
  * CSV documents for Excel: UTF-8 with a byte-order mark (so Korean names open correctly), CRLF
  * line ends, RFC 4180 quoting, and a guard against formula injection — a text cell that starts
- * with = + - @ (or a tab / carriage return) gets a leading apostrophe so a spreadsheet shows it
- * as text instead of running it (OWASP "CSV injection"). Numbers are written as numbers.
+ * with = + - @ (or a tab / carriage return / line feed) gets a leading apostrophe so a spreadsheet
+ * shows it as text instead of running it (OWASP "CSV injection"). Spreadsheets skip leading
+ * whitespace and read the full-width forms ＝＋－＠ as formula starts too (W20 in SECURITY.md).
+ * Numbers are written as numbers.
  */
 
 export type CsvCell = string | number | null | undefined;
 
 export const CSV_BOM = "\uFEFF";
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\t\r\n]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";

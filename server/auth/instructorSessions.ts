@@ -18,17 +18,25 @@ export interface LoggedInInstructor {
   displayName: string;
 }
 
-export async function createLogin(db: Db, instructorId: string): Promise<{ cookie: string }> {
+/**
+ * Whether the browser reached us over HTTPS: directly (TLS) or through a proxy that says so. A
+ * client that fakes the proxy header only gets a Secure cookie it cannot store over plain HTTP.
+ */
+export function servedOverHttps(req: IncomingMessage): boolean {
+  return (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";
+}
+
+export async function createLogin(db: Db, instructorId: string, req: IncomingMessage): Promise<{ cookie: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
   await db.authSession.create({ data: { id: digest(token), instructorId, expiresAt } });
-  return { cookie: cookieHeader(token, SESSION_DAYS * 24 * 3600) };
+  return { cookie: cookieHeader(token, SESSION_DAYS * 24 * 3600, servedOverHttps(req)) };
 }
 
 export async function endLogin(db: Db, req: IncomingMessage): Promise<{ cookie: string }> {
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
   if (token) await db.authSession.deleteMany({ where: { id: digest(token) } });
-  return { cookie: cookieHeader("", 0) };
+  return { cookie: cookieHeader("", 0, servedOverHttps(req)) };
 }
 
 export async function currentInstructor(db: Db, cookieHeaderValue: string | undefined): Promise<LoggedInInstructor | null> {
@@ -40,15 +48,22 @@ export async function currentInstructor(db: Db, cookieHeaderValue: string | unde
   return { id, email, displayName };
 }
 
-function cookieHeader(token: string, maxAgeSeconds: number): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+/** W6: Secure over HTTPS, so the cookie never travels over plain HTTP once the site is served over TLS. */
+function cookieHeader(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
 }
 
+/** A cookie's value; a value with malformed percent-encoding counts as absent (W18: never an internal error). */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -8,52 +8,91 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { createLogin, endLogin } from "../auth/instructorSessions";
 import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
-import { JOIN_LIMIT, LOGIN_FAILURE_IP_LIMIT, LOGIN_FAILURE_LIMIT, SIGNUP_LIMIT } from "../limits";
+import {
+  JOIN_LIMIT,
+  LOGIN_FAILURE_ACCOUNT_LIMIT,
+  LOGIN_FAILURE_DEVICE_LIMIT,
+  LOGIN_FAILURE_IP_LIMIT,
+  LOGIN_FAILURE_LIMIT,
+  SIGNUP_LIMIT,
+} from "../limits";
+import { knownDevice, knownDeviceCookie } from "../auth/knownDevice";
+import { passwordProblem } from "../auth/passwordPolicy";
 import { RateLimiter } from "../rateLimit";
 import { requireInstructor, type HandlersFor, type RequestContext } from "./router";
 import type { foundationRoutes } from "../../lib/api/foundation";
 import type { RouteName } from "../../lib/api/routes";
 import { joinCodeSchema } from "../../lib/protocol/events";
 
-export function createFoundationHandlers(db: Db, presence: Presence): HandlersFor<typeof foundationRoutes> {
-  const loginFailuresByEmail = new RateLimiter(LOGIN_FAILURE_LIMIT);
-  const loginFailuresByIp = new RateLimiter(LOGIN_FAILURE_IP_LIMIT);
+/** What the login routes need beyond the database: the signing secret and a way to end a login's sockets. */
+export interface LoginServices {
+  secret: string;
+  /** Disconnects the sockets opened with the session cookie in this Cookie header (W11). */
+  disconnectLogin(cookieHeader: string | undefined): Promise<unknown>;
+}
+
+export function createFoundationHandlers(db: Db, presence: Presence, logins: LoginServices): HandlersFor<typeof foundationRoutes> {
+  const failuresByIpAndEmail = new RateLimiter(LOGIN_FAILURE_LIMIT);
+  const failuresByEmail = new RateLimiter(LOGIN_FAILURE_ACCOUNT_LIMIT);
+  const failuresByIp = new RateLimiter(LOGIN_FAILURE_IP_LIMIT);
+  const failuresByDevice = new RateLimiter(LOGIN_FAILURE_DEVICE_LIMIT);
   const signups = new RateLimiter(SIGNUP_LIMIT);
   const joinLookups = new RateLimiter(JOIN_LIMIT);
+  // W12: an unknown email is checked against this hash, so it costs the same scrypt as a known one.
+  const dummyHash = hashPassword("no account has this password");
 
   const instructorOf = (ctx: RequestContext<RouteName>) => requireInstructor(db, ctx);
 
-  /** A failed login costs a token from the email's and the IP's buckets; an empty bucket refuses. */
-  function guessingAllowed(email: string, ip: string): boolean {
-    return loginFailuresByEmail.hasToken(email) && loginFailuresByIp.hasToken(ip);
+  /**
+   * The buckets a failed login from here would drain (W7, W8): a known device of the account has
+   * its own; any other browser drains the IP+email, the email's and the IP's buckets.
+   */
+  function bucketsFor(device: string | null, email: string, ip: string): [RateLimiter, string][] {
+    if (device) return [[failuresByDevice, device]];
+    return [
+      [failuresByIpAndEmail, `${ip} ${email}`],
+      [failuresByEmail, email],
+      [failuresByIp, ip],
+    ];
   }
+
+  const publicInstructor = (i: { id: string; email: string; displayName: string }) => ({ id: i.id, email: i.email, displayName: i.displayName });
 
   return {
     async health() {
       return { status: "ok" as const };
     },
-    async signup({ body, res, ip }) {
+    async signup({ body, req, res, ip }) {
       if (!signups.take(ip)) throw new AppError("RATE_LIMITED", "too many sign-ups from this network; try again later");
-      if (await db.instructor.findUnique({ where: { email: body.email } })) throw new AppError("CONFLICT", "an account with this email exists");
-      const instructor = await db.instructor.create({
-        data: { email: body.email, displayName: body.displayName, passwordHash: await hashPassword(body.password) },
-      });
-      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id)).cookie);
-      return { instructor: { id: instructor.id, email: instructor.email, displayName: instructor.displayName } };
-    },
-    async login({ body, res, ip }) {
-      if (!guessingAllowed(body.email, ip)) throw new AppError("RATE_LIMITED", "too many failed logins; wait a minute and try again");
-      const instructor = await db.instructor.findUnique({ where: { email: body.email } });
-      if (!instructor || !(await verifyPassword(body.password, instructor.passwordHash))) {
-        loginFailuresByEmail.take(body.email);
-        loginFailuresByIp.take(ip);
-        throw new AppError("UNAUTHENTICATED", "wrong email or password");
+      const problem = passwordProblem(body.password, body.email);
+      if (problem) throw new AppError("BAD_REQUEST", problem, { password: [problem] });
+      // W12: hashed before the email is looked up, so a taken email answers as slowly as a free one.
+      const passwordHash = await hashPassword(body.password);
+      if (await db.instructor.findUnique({ where: { email: body.email } })) {
+        throw new AppError("CONFLICT", "an account could not be created with this email; if you already have one, log in");
       }
-      res.setHeader("Set-Cookie", (await createLogin(db, instructor.id)).cookie);
-      return { instructor: { id: instructor.id, email: instructor.email, displayName: instructor.displayName } };
+      const instructor = await db.instructor.create({ data: { email: body.email, displayName: body.displayName, passwordHash } });
+      res.setHeader("Set-Cookie", [(await createLogin(db, instructor.id, req)).cookie, knownDeviceCookie(instructor.id, logins.secret, req)]);
+      return { instructor: publicInstructor(instructor) };
+    },
+    async login({ body, req, res, ip }) {
+      const instructor = await db.instructor.findUnique({ where: { email: body.email } });
+      const buckets = bucketsFor(instructor && knownDevice(req, instructor.id, logins.secret), body.email, ip);
+      // W7: the guess reserves its tokens before the slow hash, so concurrent guesses cannot overtake the count.
+      const reserved = buckets.filter(([limiter, key]) => limiter.take(key));
+      if (reserved.length < buckets.length) {
+        for (const [limiter, key] of reserved) limiter.refund(key);
+        throw new AppError("RATE_LIMITED", "too many failed logins; wait a minute and try again");
+      }
+      const matches = await verifyPassword(body.password, instructor?.passwordHash ?? (await dummyHash));
+      if (!instructor || !matches) throw new AppError("UNAUTHENTICATED", "wrong email or password");
+      for (const [limiter, key] of buckets) limiter.refund(key); // only failures count
+      res.setHeader("Set-Cookie", [(await createLogin(db, instructor.id, req)).cookie, knownDeviceCookie(instructor.id, logins.secret, req)]);
+      return { instructor: publicInstructor(instructor) };
     },
     async logout({ req, res }) {
       res.setHeader("Set-Cookie", (await endLogin(db, req)).cookie);
+      await logins.disconnectLogin(req.headers.cookie);
       return {};
     },
     async me(ctx) {

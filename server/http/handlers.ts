@@ -4,7 +4,7 @@
  */
 import type { Db } from "../db/client";
 import type { Presence } from "../domain/sessions";
-import { createFoundationHandlers } from "./foundationHandlers";
+import { createFoundationHandlers, type LoginServices } from "./foundationHandlers";
 import { createDashboardHandlers } from "./dashboardHandlers";
 import { createQuizHandlers } from "./quizHandlers";
 import { createUploadHandlers } from "./uploadHandlers";
@@ -13,9 +13,10 @@ import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import { createInstructorModelHandlers } from "./instructorModelHandlers";
 import type { Handlers } from "./router";
 import type { SessionGate } from "../realtime/sessionGate";
-export function createHandlers(db: Db, presence: Presence, gate: SessionGate): Handlers {
+
+export function createHandlers(db: Db, presence: Presence, logins: LoginServices, gate: SessionGate): Handlers {
   return {
-    ...createFoundationHandlers(db, presence),
+    ...createFoundationHandlers(db, presence, logins),
     ...createDashboardHandlers(db),
     ...createQuizHandlers(db),
     ...createUploadHandlers(db),

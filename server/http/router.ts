@@ -1,7 +1,9 @@
 /**
- * The JSON API's router: matches a request to a route of lib/api/routes.ts, reads and caps the
- * body, validates it with the route's schema, runs the handler and writes a Reply<T> envelope.
- * Requests that match no /api route fall through to Next.js.
+ * The JSON API's router: matches a request to a route of lib/api/routes.ts, checks who is asking
+ * (every route but the few marked public needs an instructor login, settled from the cookie
+ * before a byte of the body is read: W13), reads and caps the body (JSON only: W2; a few large
+ * bodies per IP at once: W14), validates it with the route's schema, runs the handler and writes a
+ * Reply<T> envelope. Requests that match no /api route fall through to Next.js.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, type ErrorCode, type Reply } from "../../lib/protocol/errors";
@@ -9,10 +11,12 @@ import type { RouteName, Routes, RouteReply } from "../../lib/api/routes";
 import { routes } from "../../lib/api/routes";
 import type { z } from "zod";
 import { HTTP_MAX_JSON_BYTES } from "../limits";
+import type { BodyGate } from "./bodyGate";
 import type { Db } from "../db/client";
 import { currentInstructor, type LoggedInInstructor } from "../auth/instructorSessions";
 import { issuesOf, toErrorBody } from "../errors";
 import { parseUntrusted } from "../../lib/protocol/untrusted";
+import { decodeUrlPart } from "./percentDecoding";
 
 export interface RequestContext<N extends RouteName> {
   req: IncomingMessage;
@@ -28,10 +32,16 @@ export type Handlers = { [N in RouteName]: Handler<N> };
 /** The handlers of one domain's routes (e.g. HandlersFor<typeof foundationRoutes>). */
 export type HandlersFor<R> = { [N in keyof R & RouteName]: Handler<N> };
 
+/** Instructors already authenticated by the router for a request (before its body was read). */
+const authenticated = new WeakMap<IncomingMessage, LoggedInInstructor>();
+
 /** The logged-in instructor making this request, or UNAUTHENTICATED. */
 export async function requireInstructor(db: Db, ctx: { req: IncomingMessage }): Promise<LoggedInInstructor> {
+  const known = authenticated.get(ctx.req);
+  if (known) return known;
   const instructor = await currentInstructor(db, ctx.req.headers.cookie);
   if (!instructor) throw new AppError("UNAUTHENTICATED", "log in as an instructor first");
+  authenticated.set(ctx.req, instructor);
   return instructor;
 }
 
@@ -63,15 +73,35 @@ export function send(res: ServerResponse, status: number, reply: Reply<unknown>)
   res.end(JSON.stringify(reply));
 }
 
-async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers["content-length"] ?? 0);
+/** The client's IP, for rate limits. */
+export const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
+
+/** W2: a body is JSON, and says so (a cross-site form can only send form or text/plain types). */
+function requireJsonType(req: IncomingMessage): void {
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("BAD_REQUEST", "send the body as application/json");
+}
+
+async function readJson(req: IncomingMessage, maxBytes: number, largeBodies: BodyGate): Promise<unknown> {
+  requireJsonType(req);
+  const length = req.headers["content-length"];
+  const declared = Number(length ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
+  const large = length === undefined ? maxBytes > HTTP_MAX_JSON_BYTES : declared > HTTP_MAX_JSON_BYTES;
+  const release = large ? largeBodies.enter(clientIp(req)) : () => undefined;
+  if (!release) throw new AppError("RATE_LIMITED", "too many large requests from this network at once; try again in a moment");
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    throw error instanceof AppError ? error : new AppError("BAD_REQUEST", "the request body was cut off"); // the client went away
+  } finally {
+    release();
   }
   if (size === 0) return {};
   try {
@@ -81,8 +111,14 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
   }
 }
 
+export interface Api {
+  db: Db;
+  handlers: Handlers;
+  largeBodies: BodyGate;
+}
+
 /** Returns false when the request is not for the API (Next.js serves it). */
-export async function routeApi(handlers: Handlers, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function routeApi({ db, handlers, largeBodies }: Api, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith("/api/")) return false;
   const matches = compiled.map((c) => ({ ...c, match: c.pattern.exec(url.pathname) })).filter((c) => c.match);
@@ -92,15 +128,17 @@ export async function routeApi(handlers: Handlers, req: IncomingMessage, res: Se
     return true;
   }
   try {
-    const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES);
+    if (hit.route.access !== "public") await requireInstructor(db, { req });
+    const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES, largeBodies);
     const parsed = parseUntrusted(hit.route.body, raw);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
-    const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeUrlPart(v)]));
     const handler = handlers[hit.name] as Handler<RouteName>;
-    const data = await handler({ req, res, params, body: parsed.data as never, ip: req.socket.remoteAddress ?? "unknown" });
+    const data = await handler({ req, res, params, body: parsed.data as never, ip: clientIp(req) });
     send(res, 200, { ok: true, data });
   } catch (error) {
     const body = toErrorBody(error);
+    if (!req.complete) res.setHeader("Connection", "close"); // a refused body is not read to its end
     send(res, STATUS[body.code], { ok: false, error: body });
   }
   return true;

@@ -16,12 +16,17 @@ export function onRequest<E extends ClientRequestName>(
   limiter: RateLimiter,
   handler: (payload: ParsedRequest<E>) => Promise<RequestReply<E>>,
 ): void {
-  // Payloads are untrusted until parsed, so the listener takes `unknown`, not the typed payload.
-  const untyped = socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void };
-  untyped.on(event, async (payload: unknown, ack: unknown) => {
+  // Payloads are untrusted until parsed, so the listener takes `unknown[]`, not the typed payload.
+  // Socket.IO hands the acknowledgement over as the last argument, however many come before it.
+  const untyped = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+  untyped.on(event, async (...args: unknown[]) => {
+    const ack = args.at(-1);
     if (typeof ack !== "function") return; // every request is answered; one that cannot be is dropped
     const reply = (r: Reply<RequestReply<E>>) => (ack as (r: Reply<RequestReply<E>>) => void)(r);
     if (!limiter.take(socket.id)) return reply({ ok: false, error: { code: "RATE_LIMITED", message: "too many requests" } });
+    // W19: exactly one payload before the acknowledgement; none, or extra arguments, is a bad request.
+    if (args.length !== 2) return reply({ ok: false, error: { code: "BAD_REQUEST", message: `${event} takes one payload and an acknowledgement` } });
+    const payload = args[0];
     const parsed = parseUntrusted(clientRequests[event].payload, payload);
     if (!parsed.success) {
       return reply({ ok: false, error: { code: "BAD_REQUEST", message: `invalid ${event} payload`, issues: issuesOf(parsed.error) } });

@@ -24,8 +24,10 @@ import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
 import { ALLOWED_AFTER_END, SessionGate } from "./sessionGate";
 import { toErrorBody } from "../errors";
 import { closeEndedSession } from "./sessionEvents";
+import { crossOriginRefusal, publicOrigin } from "../http/sameOrigin";
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
+  const trustedOrigin = publicOrigin(env.PUBLIC_URL);
   const io: AppServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES, // larger messages close the connection
     serveClient: false,
@@ -34,6 +36,11 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     pingTimeout: 8_000,
     // An optimisation only: a quick reconnect keeps rooms; correctness comes from session:rejoin.
     connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
+    // W3: a page of another origin may not open a socket that carries the instructor's cookie.
+    allowRequest: (req, callback) => {
+      const refusal = crossOriginRefusal(req, trustedOrigin, true);
+      callback(refusal, refusal === null);
+    },
   });
   const presence = socketPresence(io);
   const ctx: RealtimeContext = {

@@ -194,7 +194,9 @@ for (const kind of DB_KINDS) {
         const sent = await submit(server.url, students[i].socket, ms, weights, { sample });
         assert.ok(!sent.reply.ok && sent.reply.error.code === "BAD_REQUEST" && sent.reply.error.issues?.sample, JSON.stringify(sent.reply).slice(0, 200));
       }
-      const malformed = await postUpload(server.url, encodeUploadBody({ ticket: "x", idempotencyKey: "short", backend: "wasm", sample: SAMPLE }, weights));
+      const ticket = await ticketFor(a.socket, ms); // W13: metadata is validated only once the ticket is (else 401)
+      assert.ok(ticket.ok);
+      const malformed = await postUpload(server.url, encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: "short", backend: "wasm", sample: SAMPLE }, weights));
       assert.ok(!malformed.reply.ok && malformed.reply.error.code === "BAD_REQUEST" && malformed.reply.error.issues?.idempotencyKey);
       assert.equal(await count(server, ms), 0);
       const markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";

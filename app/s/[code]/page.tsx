@@ -62,7 +62,7 @@ export default function StudentPage() {
             </h1>
             <p className="muted">{t("student.inClass", { className: snapshot.session.className, code: snapshot.session.code })}</p>
             {socket && <StudentQuiz socket={socket} participantId={snapshot.you.participantId} bound={joinCount} />}
-            {socket && <StudentTraining socket={socket} participantId={snapshot.you.participantId} joinCount={joinCount} />}
+            {socket && <StudentTraining socket={socket} code={code} participantId={snapshot.you.participantId} joinCount={joinCount} />}
             {socket && <StudentLeaderboard socket={socket} sessionId={snapshot.session.id} participantId={snapshot.you.participantId} bound={joinCount} />}
           </>
         )}
