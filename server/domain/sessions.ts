@@ -143,12 +143,14 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
     rosterStudentId = student.id;
   } else {
     displayName = identity.nickname;
-    await refuseLookAlike(db, s, displayName);
   }
   const key = nameKey(displayName);
   const existing = await db.participant.findUnique({ where: { sessionId_nameKey: { sessionId: s.id, nameKey: key } } });
   if (existing?.removedAt) throw new AppError("FORBIDDEN", "the instructor removed this seat");
-  if (!existing && rosterStudentId === null) await requireGuestSeat(db, s.id);
+  if (!existing && rosterStudentId === null) {
+    await requireGuestSeat(db, s.id); // first: it is cheap, the look-alike scan is not
+    await refuseLookAlike(db, s, displayName);
+  }
   if (existing) {
     if (existing.rosterStudentId !== rosterStudentId) throw new AppError("CONFLICT", "this name is already taken");
     if ((await presence.connectedParticipants(s.id)).has(existing.id)) {

@@ -44,6 +44,26 @@ for (const kind of DB_KINDS) {
       t.console.close();
     });
 
+    it("SS1: a row that cannot be written fails alone; the rest of the batch is stored", async () => {
+      const t = await instructorWithSession(server);
+      const gone = await joinAsRoster(server, t.code, t.students["김민지"]);
+      const honest = await joinAsRoster(server, t.code, t.students["Lee Jun"]);
+      const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec: tinySpec() });
+      assert.ok(pushed.ok);
+      const ms = pushed.data.modelSession.id;
+      await request(t.console, "training:control", { sessionId: t.sessionId, action: "start" });
+      clock += 2000;
+      for (const s of [gone, honest]) assert.ok((await request(s.socket, "training:report", telemetry(ms, 10))).ok);
+      // The seat's row disappears before the batch is written (its progress row now breaks a foreign key).
+      await server.db.participant.delete({ where: { id: gone.participantId } });
+      const view = await request(t.console, "training:classSync", { sessionId: t.sessionId });
+      assert.ok(view.ok, JSON.stringify(view));
+      const stored = await server.db.trainingProgress.findMany({ where: { modelSessionId: ms } });
+      assert.deepEqual(stored.map((p) => p.participantId), [honest.participantId]);
+      for (const s of [gone, honest]) s.socket.close();
+      t.console.close();
+    });
+
     it("SS1: a guest nickname and a quiz text answer with a lone surrogate get an answer, not INTERNAL", async () => {
       const t = await instructorWithSession(server);
       const guest = await joinAsGuest(server, t.code, BROKEN);

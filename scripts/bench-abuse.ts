@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:abuse`: one classroom behind one school address under one flooding client (SS4).
+ * The server runs in its own process on loopback; every client below comes from 127.0.0.1, as a
+ * class behind a NAT does. 300 roster students join and train (1 Hz telemetry); then an attacker
+ * on the same address opens as many sockets as the server lets it (up to ATTACK_SOCKETS), and
+ * from each floods session:join with guessed codes, grabs guest seats and sends junk requests.
+ * Measured during the flood: the honest students' request round trip (training:report ack) p99,
+ * the server's event-loop lag p99, the sockets the attacker got, the guest seats it took.
+ * Bounded: about a minute; loopback only. Prints one JSON line.
+ */
+import { io, type Socket } from "socket.io-client";
+import { PROTOCOL_VERSION, JOIN_CODE_ALPHABET, type ClientToServerEvents, type ServerToClientEvents } from "../lib/protocol/events";
+import { ApiClient, request } from "../test/helpers/clients";
+import { telemetry, tinySpec } from "../test/helpers/training";
+import { BenchServer, percentile, round } from "./bench/stats";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const STUDENTS = 300;
+const GUEST_SEATS = 10; // the instructor expects a few visitors
+const ATTACK_SOCKETS = 2_000; // more than the server allows one address
+const FLOOD_PER_SOCKET = 30; // requests each attacker socket sends at once (the review's 150 × 30)
+const FLOOD_MS = 15_000; // the measured window
+const CONNECT_BATCH = 50;
+
+function connect(url: string, cookie?: string): Promise<Client | null> {
+  const socket: Client = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: cookie ? { cookie } : undefined });
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", () => {
+      socket.close();
+      resolve(null);
+    });
+  });
+}
+
+const must = <T>(socket: T | null): T => {
+  if (!socket) throw new Error("an honest client could not connect");
+  return socket;
+};
+const guessedCode = (n: number) => "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const server = await BenchServer.start();
+const api = new ApiClient(server.url);
+await api.ok("signup", { body: { email: "bench@school.kr", password: "bench password abuse", displayName: "Bench" } });
+const names = Array.from({ length: STUDENTS }, (_, i) => `student ${String(i).padStart(3, "0")}`).join("\n");
+const { class: created } = await api.ok("createClass", { body: { name: "bench", roster: names } });
+const { session } = await api.ok("startSession", { params: { classId: created.id } });
+const consoleSocket = must(await connect(server.url, api.cookie));
+await request(consoleSocket, "instructor:attach", { sessionId: session.id });
+await request(consoleSocket, "session:guestSeats", { sessionId: session.id, limit: GUEST_SEATS });
+
+console.error(`[bench:abuse] ${STUDENTS} students join from one address…`);
+const students: Client[] = [];
+for (let i = 0; i < STUDENTS; i += CONNECT_BATCH) {
+  const batch = await Promise.all(
+    created.students.slice(i, i + CONNECT_BATCH).map(async (student) => {
+      const socket = must(await connect(server.url));
+      const reply = await request(socket, "session:join", { code: session.code, identity: { kind: "roster", rosterStudentId: student.id } });
+      if (!reply.ok) throw new Error(`honest join refused: ${JSON.stringify(reply.error)}`);
+      return socket;
+    }),
+  );
+  students.push(...batch);
+}
+const pushed = await request(consoleSocket, "training:push", { sessionId: session.id, spec: tinySpec() });
+if (!pushed.ok) throw new Error(JSON.stringify(pushed.error));
+await request(consoleSocket, "training:control", { sessionId: session.id, action: "start" });
+
+// 1 Hz telemetry from every student, spread over the second; each report's round trip is timed.
+const roundTrips: number[] = [];
+let measuring = false;
+let step = 0;
+const timers: NodeJS.Timeout[] = [];
+students.forEach((socket, i) =>
+  timers.push(
+    setTimeout(() => {
+      timers.push(
+        setInterval(() => {
+          const sent = performance.now();
+          socket.emit("training:report", telemetry(pushed.data.modelSession.id, Math.min(++step, 100)), () => {
+            if (measuring) roundTrips.push(performance.now() - sent);
+          });
+        }, 1000),
+      );
+    }, (i * 1000) / students.length),
+  ),
+);
+await sleep(2000);
+
+console.error("[bench:abuse] the attacker opens sockets and floods…");
+await server.resetStats();
+measuring = true;
+// The attacker connects in batches and floods from each batch as soon as it is connected; the
+// window closes after FLOOD_MS whether or not the server has answered all of it.
+const attackers: Client[] = [];
+let attackerRequests = 0;
+const floodFrom = (batch: Client[], first: number) =>
+  batch.forEach((socket, s) => {
+    for (let k = 0; k < FLOOD_PER_SOCKET; k++) {
+      const n = (first + s) * FLOOD_PER_SOCKET + k;
+      attackerRequests++;
+      if (k % 3 === 0) void request(socket, "session:join", { code: guessedCode(n), identity: { kind: "guest", nickname: "guess" } });
+      else if (k % 3 === 1) void request(socket, "session:join", { code: session.code, identity: { kind: "guest", nickname: `bot ${n}` } });
+      else void request(socket, "training:classSync", { sessionId: session.id });
+    }
+  });
+const attack = (async () => {
+  for (let i = 0; i < ATTACK_SOCKETS && measuring; i += CONNECT_BATCH) {
+    const batch = (await Promise.all(Array.from({ length: CONNECT_BATCH }, () => connect(server.url)))).filter((s): s is Client => s !== null);
+    floodFrom(batch, attackers.length);
+    attackers.push(...batch);
+    if (batch.length < CONNECT_BATCH) break; // the server refuses more sockets from this address
+  }
+})();
+await sleep(FLOOD_MS);
+measuring = false;
+await attack;
+console.error(`[bench:abuse] window closed: ${attackers.length} attacker sockets, ${roundTrips.length} honest round trips`);
+const stats = await server.stats();
+const roster = await request(consoleSocket, "instructor:attach", { sessionId: session.id });
+const guestSeatsTaken = roster.ok ? roster.data.participants.filter((p) => p.rosterStudentId === null).length : -1;
+
+for (const t of timers) {
+  clearTimeout(t);
+  clearInterval(t);
+}
+for (const socket of [...students, ...attackers, consoleSocket]) socket.close();
+await server.stop();
+console.log(
+  JSON.stringify({
+    students: STUDENTS,
+    attackerSockets: attackers.length,
+    attackerRequests,
+    honestRequests: roundTrips.length,
+    honestP99Ms: round(percentile(roundTrips, 99)),
+    loopLagP99Ms: round(stats.loopLagP99Ms),
+    guestSeatsTaken,
+    note: "one 2-core machine shared with other work; client and server on the same machine",
+  }),
+);
+process.exit(0);
