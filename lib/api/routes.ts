@@ -12,6 +12,7 @@ import { uploadRoutes } from "./uploads";
 import { corpusRoutes } from "./corpora";
 import { leaderboardRoutes } from "./leaderboard";
 import { instructorModelRoutes } from "./instructorModels";
+import { networkRoutes } from "./network";
 
 export type { Method, PathParams, Route } from "./route";
 
@@ -23,6 +24,7 @@ export const routes = {
   ...corpusRoutes,
   ...leaderboardRoutes,
   ...instructorModelRoutes,
+  ...networkRoutes,
 } as const;
 
 export type Routes = typeof routes;

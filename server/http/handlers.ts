@@ -11,9 +11,11 @@ import { createUploadHandlers } from "./uploadHandlers";
 import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import { createInstructorModelHandlers } from "./instructorModelHandlers";
+import { createNetworkHandlers } from "./networkHandlers";
 import type { Handlers } from "./router";
 
-export function createHandlers(db: Db, presence: Presence): Handlers {
+/** publicUrl: PUBLIC_URL, the join links' origin when set. */
+export function createHandlers(db: Db, presence: Presence, publicUrl?: string): Handlers {
   return {
     ...createFoundationHandlers(db, presence),
     ...createDashboardHandlers(db),
@@ -22,5 +24,6 @@ export function createHandlers(db: Db, presence: Presence): Handlers {
     ...createCorpusHandlers(db),
     ...createLeaderboardHandlers(db),
     ...createInstructorModelHandlers(db),
+    ...createNetworkHandlers(db, publicUrl),
   };
 }
