@@ -10,7 +10,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { findBundledCorpus } from "../../lib/corpora";
 import type { ModelSessionView, RunState } from "../../lib/protocol/training";
-import { describeOverrides, effectiveConfig } from "../../lib/training/rules";
+import { effectiveConfig } from "../../lib/training/rules";
 import { request, type ClientSocket } from "../lib/socket";
 import { ConfigForm } from "../training/ConfigForm";
 import { LossChart } from "../training/LossChart";
@@ -20,6 +20,8 @@ import { SamplePanel } from "../training/SamplePanel";
 import { createTrainingRun } from "../training/trainingRun";
 import type { BackendChoice } from "../training/messages";
 import { Countdown } from "./Countdown";
+import { StepCostNote } from "./StepCostNote";
+import { useDescribeOverrides } from "./useDescribeOverrides";
 
 export const useLiveRun = createTrainingRun();
 const TELEMETRY_EVERY_MS = 1_000;
@@ -33,6 +35,7 @@ function preferredBackend(): BackendChoice {
 
 export function StudentTraining({ socket, participantId, joinCount }: { socket: ClientSocket; participantId: string; joinCount: number }) {
   const t = useTranslations("live");
+  const describeOverrides = useDescribeOverrides();
   const tt = useTranslations("training");
   const locale = useLocale() as "ko" | "en";
   const run = useLiveRun();
@@ -138,6 +141,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
           <strong>{t("yourGroup", { label: group.label })}</strong> — {t("groupWhy", { overrides: describeOverrides(group.overrides) })}
         </p>
       )}
+      <StepCostNote modelSession={modelSession} />
       {runState && (
         <p>
           {runState.status === "ready" && t("waitingForStart")}
