@@ -1,26 +1,41 @@
 "use client";
-/** The students who joined: who is connected, who dropped, roster or guest. */
+/**
+ * The class at a glance: every roster student present, dropped or absent (lib/attendance.ts), and
+ * the guests who joined.
+ */
 import { useFormatter, useTranslations } from "use-intl";
+import { countSeats, seatsOf } from "../../lib/attendance";
 import type { ParticipantView } from "../../lib/protocol/views";
 
-export function LiveRoster({ participants }: { participants: ParticipantView[] }) {
+export function LiveRoster({ participants, roster }: { participants: ParticipantView[]; roster: { id: string; name: string }[] }) {
   const t = useTranslations("console");
+  const td = useTranslations("devices.roster");
   const format = useFormatter();
-  const connected = participants.filter((p) => p.connected).length;
+  const seats = seatsOf(roster, participants);
+  const counts = countSeats(seats);
   return (
     <section className="panel" data-testid="live-roster">
       <h2>
-        {t("roster")} <span className="muted" data-testid="roster-count">{t("connectedCount", { connected, total: participants.length })}</span>
+        {t("roster")} <span className="muted" data-testid="roster-count">{td("counts", counts)}</span>
       </h2>
-      {participants.length === 0 ? (
+      {seats.length === 0 ? (
         <p className="muted">{t("nobody")}</p>
       ) : (
         <ul className="roster-grid">
-          {participants.map((p) => (
-            <li key={p.id} data-testid="participant" data-name={p.displayName} data-connected={p.connected}>
-              <strong>{p.displayName}</strong> <span className="muted">{p.rosterStudentId ? t("rosterStudent") : t("guest")}</span>{" "}
-              <span className={`pill ${p.connected ? "online" : "offline"}`}>{p.connected ? t("online") : t("offline")}</span>
-              <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(p.joinedAt), { timeStyle: "short" }) })}</div>
+          {seats.map((seat) => (
+            <li
+              key={seat.key}
+              className={`seat-${seat.state}`}
+              data-testid={seat.participant ? "participant" : "absent-student"}
+              data-name={seat.name}
+              data-state={seat.state}
+              data-connected={seat.participant?.connected ?? false}
+            >
+              <strong>{seat.name}</strong> <span className="muted">{seat.guest ? t("guest") : t("rosterStudent")}</span>{" "}
+              <span className={`pill seat-pill-${seat.state}`}>{td(seat.state)}</span>
+              {seat.participant && (
+                <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(seat.participant.joinedAt), { timeStyle: "short" }) })}</div>
+              )}
             </li>
           ))}
         </ul>
