@@ -55,7 +55,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
-  handlers = createHandlers(db, realtime.presence, env.PUBLIC_URL);
+  handlers = createHandlers(db, realtime.presence, env.SESSION_SECRET, env.PUBLIC_URL);
   serveUpload = createSubmissionUpload(realtime, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];

@@ -13,6 +13,7 @@ import { corpusRoutes } from "./corpora";
 import { leaderboardRoutes } from "./leaderboard";
 import { instructorModelRoutes } from "./instructorModels";
 import { networkRoutes } from "./network";
+import { keepRoutes } from "./keep";
 
 export type { Method, PathParams, Route } from "./route";
 
@@ -25,6 +26,7 @@ export const routes = {
   ...leaderboardRoutes,
   ...instructorModelRoutes,
   ...networkRoutes,
+  ...keepRoutes,
 } as const;
 
 export type Routes = typeof routes;

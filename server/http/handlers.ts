@@ -12,10 +12,11 @@ import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import { createInstructorModelHandlers } from "./instructorModelHandlers";
 import { createNetworkHandlers } from "./networkHandlers";
+import { createKeepHandlers } from "./keepHandlers";
 import type { Handlers } from "./router";
 
-/** publicUrl: PUBLIC_URL, the join links' origin when set. */
-export function createHandlers(db: Db, presence: Presence, publicUrl?: string): Handlers {
+/** secret: SESSION_SECRET (signed links); publicUrl: PUBLIC_URL, the join links' origin when set. */
+export function createHandlers(db: Db, presence: Presence, secret: string, publicUrl?: string): Handlers {
   return {
     ...createFoundationHandlers(db, presence),
     ...createDashboardHandlers(db),
@@ -25,5 +26,6 @@ export function createHandlers(db: Db, presence: Presence, publicUrl?: string): 
     ...createLeaderboardHandlers(db),
     ...createInstructorModelHandlers(db),
     ...createNetworkHandlers(db, publicUrl),
+    ...createKeepHandlers(db, secret),
   };
 }
