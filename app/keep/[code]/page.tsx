@@ -11,11 +11,11 @@ import { useFormatter, useLocale, useTranslations } from "use-intl";
 import type { Keepsake } from "../../../lib/api/keep";
 import { ErrorText } from "../../components/ErrorText";
 import { Header } from "../../components/Header";
+import { SubmissionStatus } from "../../components/SubmissionStatus";
 import { bpc, percent } from "../../leaderboard/format";
 import { callApi, type ClientError } from "../../lib/api";
 import { loadSeat } from "../../lib/seat";
 
-const STATUSES = ["queued", "evaluating", "scored", "rejected"] as const;
 const cellName = (cell: string) => cell.toUpperCase();
 
 export default function KeepPage() {
@@ -73,7 +73,7 @@ export default function KeepPage() {
                   <li key={s.id} data-testid="kept-submission" data-status={s.status}>
                     <div>
                       {t("submission", { time: format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" }), cell: cellName(s.cell), hidden: s.hiddenSize, step: s.step })}{" "}
-                      <span className={`pill status-${s.status}`}>{STATUSES.includes(s.status as (typeof STATUSES)[number]) ? t(`status.${s.status as (typeof STATUSES)[number]}`) : s.status}</span>
+                      <SubmissionStatus status={s.status} />
                     </div>
                     {s.status === "scored" && <div className="small">{t("scores", { public: bpc(s.publicBpc), private: bpc(s.privateBpc), novelty: percent(s.novelty) })}</div>}
                     {s.disqualifiedReason && <div className="error small">{t("disqualified", { reason: s.disqualifiedReason })}</div>}
