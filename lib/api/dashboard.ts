@@ -73,6 +73,7 @@ export const answerViewSchema = z.object({
   answer: z.string(),
 });
 
+const rankingEntry = z.object({ label: z.string(), value: z.number() });
 const curvePoint = z.tuple([z.number(), z.number(), z.number().nullable()]); // [step, trainLoss, valLoss] in nats/char
 
 export const submissionViewSchema = z.object({
@@ -138,7 +139,13 @@ export const sessionReportSchema = z.object({
         .object({
           measure: z.enum(["verifiedBpc", "trainBpc"]),
           groups: z.array(z.object({ groupId: z.string(), label: z.string(), members: z.number(), measured: z.number(), mean: z.number().nullable(), sd: z.number().nullable() })),
-          ranking: z.array(z.object({ label: z.string(), value: z.number() })),
+          ranking: z.array(rankingEntry),
+          atEqualSteps: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
+          atEqualTime: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
+          verdict: z.discriminatedUnion("kind", [
+            z.object({ kind: z.literal("leads"), label: z.string() }),
+            z.object({ kind: z.literal("notEnough"), reason: z.enum(["fewStudents", "overlap", "stepsAndTimeDisagree"]) }),
+          ]),
         })
         .nullable(),
       leaderboard: z.array(

@@ -272,7 +272,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
   const modelSessionIds = modelSessions.map((m) => m.id);
   const [assignments, progress, curveMap, submissions, answers] = await Promise.all([
     db.groupAssignment.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, groupId: true } }),
-    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true } }),
+    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true, step: true, trainingMs: true } }),
     curves(db, modelSessionIds, participants.map((p) => p.id), SESSION_CURVE_MAX_POINTS),
     db.submission.findMany({
       where: { modelSessionId: { in: modelSessionIds }, status: SCORED },
@@ -309,6 +309,11 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
           assignments: new Map(assignments.filter((a) => a.modelSessionId === m.id).map((a) => [a.participantId, a.groupId])),
           bestBpc: new Map(board.flatMap((r) => (r.submission.publicBpc === null ? [] : [[r.submission.participantId, r.submission.publicBpc] as const]))),
           trainLoss: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, p.trainLoss])),
+          curves: new Map(participants.flatMap((p) => {
+            const c = curveMap.get(`${m.id}/${p.id}`);
+            return c ? [[p.id, c] as const] : [];
+          })),
+          effort: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, { step: p.step, ms: p.trainingMs }])),
         }),
         leaderboard: [
           ...board.map((r) => ({ participantId: r.submission.participantId, publicRank: r.publicRank, privateRank: r.privateRank, publicBpc: r.submission.publicBpc, privateBpc: r.submission.privateBpc, novelty: r.submission.novelty, disqualified: false })),
