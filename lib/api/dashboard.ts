@@ -6,6 +6,7 @@
  * Dates are epoch milliseconds; bits/char are verified public scores unless named private.
  */
 import { z } from "zod";
+import { answerShownSchema } from "../dashboard/answerView";
 import { nameSchema } from "../names";
 import { attentionSettingsSchema } from "../dashboard/settings";
 import { noBody as none, route } from "./route";
@@ -69,8 +70,8 @@ export const answerViewSchema = z.object({
   correctness: z.number(),
   points: z.number(),
   elapsedMs: z.number(),
-  /** The student's answer as stored (shown as text). */
-  answer: z.string(),
+  /** The student's answer as they saw it (lib/dashboard/answerView.ts). */
+  answer: answerShownSchema,
 });
 
 const rankingEntry = z.object({ label: z.string(), value: z.number() });

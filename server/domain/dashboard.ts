@@ -17,6 +17,7 @@ import { attentionSettingsFrom, type AttentionSettings } from "../../lib/dashboa
 import { sessionTrends } from "../../lib/dashboard/trends";
 import { downsample, SESSION_CURVE_MAX_POINTS, STUDENT_CURVE_MAX_POINTS } from "../../lib/dashboard/curves";
 import { compareGroups } from "../../lib/dashboard/ablation";
+import { answerShown } from "../../lib/dashboard/answerView";
 import { finalLeaderboard } from "../../lib/dashboard/leaderboard";
 import { temperatureCardOf } from "../../lib/dashboard/temperatureCard";
 import { mean } from "../../lib/dashboard/stats";
@@ -168,7 +169,7 @@ async function answersOf(db: Db, participantIds: string[], sessionIds: string[],
     orderBy: [{ receivedAt: "asc" }],
     select: { roundId: true, questionIndex: true, correctness: true, points: true, elapsedMs: true, answer: true },
   });
-  const byRound = new Map(rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions) }]));
+  const byRound = new Map(rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions), storedQuestions: Array.isArray(r.questions) ? (r.questions as unknown[]) : [] }]));
   const order = new Map(rounds.map((r, i) => [r.id, i]));
   return answers
     .sort((a, b) => (order.get(a.roundId) ?? 0) - (order.get(b.roundId) ?? 0) || a.questionIndex - b.questionIndex)
@@ -186,7 +187,7 @@ async function answersOf(db: Db, participantIds: string[], sessionIds: string[],
         correctness: a.correctness,
         points: a.points,
         elapsedMs: a.elapsedMs,
-        answer: typeof a.answer === "string" ? a.answer : JSON.stringify(a.answer),
+        answer: answerShown(round.storedQuestions[a.questionIndex], a.answer, a.roundId, a.questionIndex),
       }];
     });
 }

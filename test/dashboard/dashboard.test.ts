@@ -98,6 +98,8 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(p.submissions.map((s) => [s.status, s.publicBpc]), [["scored", 2.4], ["scored", 2.0], ["queued", null], ["scored", 1.8]]);
       assert.deepEqual(p.submissions[0].temperatureCard, [{ temperature: 0.5, text: "cold" }, { temperature: 1.2, text: "hot" }]);
       assert.deepEqual(p.answers.map((a) => [a.questionIndex, a.correctness, a.points]), [[0, 1, 1000], [1, 1, 1000], [2, 0.5, 500]]);
+      // As the student saw them (the option's text), not the stored JSON.
+      assert.deepEqual(p.answers.map((a) => a.answer), [0, 1, 0].map((i) => ({ kind: "options", texts: [{ ko: "ABCD"[i], en: "ABCD"[i] }] })));
     });
 
     it("session report: curves, ablation groups compared, final leaderboard, quiz per question, samples", async () => {
