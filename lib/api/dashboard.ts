@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { answerShownSchema } from "../dashboard/answerView";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../dashboard/exports";
 import { nameSchema } from "../names";
 import { attentionSettingsSchema } from "../dashboard/settings";
 import { noBody as none, route } from "./route";
@@ -174,7 +175,11 @@ export const sessionReportSchema = z.object({
 export type SessionReport = z.infer<typeof sessionReportSchema>;
 
 const csvFile = z.object({ filename: z.string(), csv: z.string() });
-const exportBody = z.object({ locale: z.enum(["ko", "en"]).default("ko") });
+/** timeZone: the class's time zone for dates and times in the file (the dashboard's setting, default the teacher's browser). */
+const exportBody = z.object({
+  locale: z.enum(["ko", "en"]).default("ko"),
+  timeZone: z.string().max(64).refine(isTimeZone, "unknown time zone").default(DEFAULT_TIME_ZONE),
+});
 
 export const dashboardRoutes = {
   dashboardOverview: route("GET", "/api/dashboard/:classId", none, overviewSchema),

@@ -146,6 +146,13 @@ for (const kind of DB_KINDS) {
       assert.equal(rows[0].split(",")[0], "Name");
       assert.equal(rows.length, 4);
       assert.ok(rows[3].startsWith("손님,guest,"), rows[3]);
+      // Join times in the class's time zone (Asia/Seoul by default), not UTC.
+      const joinedSeoul = rows[1].split(",")[2];
+      const utc = await seed.t.api.ok("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { locale: "en", timeZone: "UTC" } });
+      const joinedUtc = utc.csv.slice(1).trimEnd().split("\r\n")[1].split(",")[2];
+      assert.match(joinedSeoul, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      assert.equal((Date.parse(joinedSeoul.replace(" ", "T") + "Z") - Date.parse(joinedUtc.replace(" ", "T") + "Z")) / 3_600_000, 9);
+      assert.equal((await seed.t.api.call("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { timeZone: "Mars/Olympus" } })).status, 400);
     });
 
     it("roster care: rename (formula-guarded in CSV), note, archive, merge a guest", async () => {
