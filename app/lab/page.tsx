@@ -22,6 +22,8 @@ import { BACKENDS, type BackendChoice } from "../training/messages";
 import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 import { readLabLink } from "../training/labLink";
+import { loadCheckpoint } from "../training/checkpoints";
+import { saveFile } from "../training/saveFile";
 import { openModel } from "../training/openModel";
 import { ProgressionLog } from "../training/ProgressionLog";
 import { RunStats } from "../training/RunStats";
@@ -57,15 +59,6 @@ function textFingerprint(text: string): string {
     b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) + i;
   }
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
-}
-
-/** Saves the trained model as a .rnnw file (the format of lib/engine/WEIGHTS.md). */
-function saveFile(bytes: Uint8Array, name: string) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 async function loadSplits(corpus: string, ownText: string): Promise<{ train: string; validation: string }> {
@@ -126,6 +119,13 @@ export default function LabPage() {
       void fetch(modelUrl)
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("download failed"))))
         .then((buffer) => openFile(new Uint8Array(buffer), params.get("corpus")))
+        .catch(() => setOpened({ state: "failed", reason: "badFile" }));
+      return () => useLabRun.getState().dispose();
+    }
+    const kept = params.get("checkpoint");
+    if (kept?.startsWith("live:")) {
+      void loadCheckpoint(kept)
+        .then((c) => (c ? openFile(c.weights, params.get("corpus")) : setOpened({ state: "failed", reason: "badFile" })))
         .catch(() => setOpened({ state: "failed", reason: "badFile" }));
       return () => useLabRun.getState().dispose();
     }

@@ -20,6 +20,7 @@ import { SamplePanel } from "../training/SamplePanel";
 import { createTrainingRun } from "../training/trainingRun";
 import type { BackendChoice } from "../training/messages";
 import { Countdown } from "./Countdown";
+import { liveRunKey } from "../training/checkpoints";
 import { StepCostNote } from "./StepCostNote";
 import { useDescribeOverrides } from "./useDescribeOverrides";
 
@@ -88,7 +89,7 @@ export function StudentTraining({ socket, participantId, joinCount }: { socket: 
   const config = useMemo(() => (modelSession ? { ...effectiveConfig(modelSession.config, group?.overrides), ...tuned } : null), [modelSession, group, tuned]);
   const currentConfig = useRef<CharRNNConfig | null>(null);
   currentConfig.current = config;
-  const runKey = modelSession && config ? `live:${modelSession.id}:${participantId}:${configHash(config)}${shared ? `:from:${shared.submissionId}` : ""}` : null;
+  const runKey = modelSession && config ? liveRunKey(modelSession.id, participantId, configHash(config), shared?.submissionId) : null;
 
   // Prepare the run when the model session, the group or the student's knobs change.
   const preparedKey = useRef<string | null>(null);

@@ -15,6 +15,8 @@ import { SubmissionStatus } from "../../components/SubmissionStatus";
 import { bpc, percent } from "../../leaderboard/format";
 import { callApi, type ClientError } from "../../lib/api";
 import { loadSeat } from "../../lib/seat";
+import { latestLiveCheckpoint, type Checkpoint } from "../../training/checkpoints";
+import { saveFile } from "../../training/saveFile";
 
 const cellName = (cell: string) => cell.toUpperCase();
 
@@ -25,10 +27,12 @@ export default function KeepPage() {
   const code = useParams<{ code: string }>().code.toUpperCase();
   const [kept, setKept] = useState<Keepsake | null>(null);
   const [error, setError] = useState<ClientError | "NO_SEAT" | null>(null);
+  const [checkpoint, setCheckpoint] = useState<Checkpoint | null>(null);
 
   useEffect(() => {
     const seat = loadSeat(code);
     if (!seat) return setError("NO_SEAT");
+    void latestLiveCheckpoint(seat.participantId).then((c) => setCheckpoint(c ?? null), () => setCheckpoint(null));
     void callApi("keepsake", { body: { rejoinToken: seat.rejoinToken } }).then((reply) => (reply.ok ? setKept(reply.data) : setError(reply.error)));
   }, [code]);
 
@@ -64,6 +68,21 @@ export default function KeepPage() {
                 <p className="muted">{t("noModel")}</p>
               )}
             </section>
+
+            {checkpoint && (
+              <section className="panel" data-testid="browser-checkpoint">
+                <h2>{t("browserCheckpoint")}</h2>
+                <p>{t("browserCheckpointText", { step: checkpoint.step })}</p>
+                <div className="row">
+                  <button type="button" className="secondary" onClick={() => saveFile(checkpoint.weights, `${kept.code}-${checkpoint.config.cell}${checkpoint.config.hiddenSize}-step${checkpoint.step}.rnnw`)}>
+                    {t("downloadCheckpoint")}
+                  </button>
+                  <Link className="button secondary" href={`/lab?${new URLSearchParams({ checkpoint: checkpoint.runKey, corpus: kept.corpus ?? "" })}`} data-testid="checkpoint-open-lab">
+                    {t("openInLab")}
+                  </Link>
+                </div>
+              </section>
+            )}
 
             <section className="panel">
               <h2>{t("submissions")}</h2>
