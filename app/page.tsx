@@ -1,5 +1,5 @@
 "use client";
-/** Landing page: students type the join code; instructors find their way to log in. */
+/** Landing page: students type the join code; teachers find the way to log in or sign up; students find what they made. */
 import Link from "next/link";
 import { useTranslations } from "use-intl";
 import { Header } from "./components/Header";
@@ -16,7 +16,25 @@ export default function Home() {
       <main>
         <h1>{t("app.name")}</h1>
         <p className="muted">{t("app.tagline")}</p>
+        <h2>{t("devices.home.studentTitle")}</h2>
         <JoinCodeForm />
+        <p>
+          <Link href="/keep" data-testid="home-keep">
+            {t("devices.home.keep")}
+          </Link>
+        </p>
+        <section className="panel" data-testid="home-teacher">
+          <h2>{t("devices.home.teacherTitle")}</h2>
+          <p className="muted">{t("devices.home.teacherText")}</p>
+          <div className="row">
+            <Link className="button" href="/login?next=/classes" data-testid="home-login">
+              {t("devices.home.login")}
+            </Link>
+            <Link className="button secondary" href="/signup">
+              {t("devices.home.signup")}
+            </Link>
+          </div>
+        </section>
       </main>
     </>
   );

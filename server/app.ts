@@ -72,7 +72,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.quiz.start();
   await realtime.leaderboard.start();
   const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
-  api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate), largeBodies };
+  api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];

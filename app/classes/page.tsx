@@ -28,9 +28,12 @@ export default function ClassesPage() {
   return (
     <InstructorPage error={error}>
         <h1>{t("title")}</h1>
-        {data && data.classes.length === 0 && <p className="muted">{t("empty")}</p>}
+        {/* Nothing below until the server says who is asking: a logged-out visitor is sent to the login page without seeing the form first. */}
+        {data && (
+          <>
+        {data.classes.length === 0 && <p className="muted">{t("empty")}</p>}
         <div className="grid">
-          {data?.classes.map((c) => (
+          {data.classes.map((c) => (
             <Link key={c.id} href={`/classes/${c.id}`} className="panel class-card" data-testid="class-card">
               <strong>{c.name}</strong>
               <div className="muted">
@@ -50,6 +53,8 @@ export default function ClassesPage() {
           <ErrorText error={createError} />
           <button type="submit">{t("create")}</button>
         </form>
+          </>
+        )}
     </InstructorPage>
   );
 }

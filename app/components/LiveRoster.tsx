@@ -1,38 +1,62 @@
 "use client";
-/** The students who joined: who is connected, who dropped, roster or guest. */
+/**
+ * The class at a glance: every roster student present, dropped or absent (lib/attendance.ts), and
+ * the guests who joined. `onRemove`: the instructor removes a seat (SS4); absent on pages that only
+ * show the roster.
+ */
 import { useFormatter, useTranslations } from "use-intl";
+import { countSeats, seatsOf } from "../../lib/attendance";
 import type { ParticipantView } from "../../lib/protocol/views";
 
-/** `onRemove`: the instructor removes a seat (SS4); absent on pages that only show the roster. */
-export function LiveRoster({ participants, onRemove }: { participants: ParticipantView[]; onRemove?: (participantId: string) => void }) {
+export function LiveRoster({
+  participants,
+  roster,
+  onRemove,
+}: {
+  participants: ParticipantView[];
+  roster: { id: string; name: string }[];
+  onRemove?: (participantId: string) => void;
+}) {
   const t = useTranslations("console");
-  const seats = useTranslations("seats");
+  const td = useTranslations("devices.roster");
+  const seatsText = useTranslations("seats");
   const format = useFormatter();
-  const connected = participants.filter((p) => p.connected).length;
+  const seats = seatsOf(roster, participants);
+  const counts = countSeats(seats);
   return (
     <section className="panel" data-testid="live-roster">
       <h2>
-        {t("roster")} <span className="muted" data-testid="roster-count">{t("connectedCount", { connected, total: participants.length })}</span>
+        {t("roster")} <span className="muted" data-testid="roster-count">{td("counts", counts)}</span>
       </h2>
-      {participants.length === 0 ? (
+      {seats.length === 0 ? (
         <p className="muted">{t("nobody")}</p>
       ) : (
         <ul className="roster-grid">
-          {participants.map((p) => (
-            <li key={p.id} data-testid="participant" data-name={p.displayName} data-connected={p.connected}>
-              <strong>{p.displayName}</strong> <span className="muted">{p.rosterStudentId ? t("rosterStudent") : t("guest")}</span>{" "}
-              <span className={`pill ${p.connected ? "online" : "offline"}`}>{p.connected ? t("online") : t("offline")}</span>
-              <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(p.joinedAt), { timeStyle: "short" }) })}</div>
-              {onRemove && (
+          {seats.map((seat) => (
+            <li
+              key={seat.key}
+              className={`seat-${seat.state}`}
+              data-testid={seat.participant ? "participant" : "absent-student"}
+              data-name={seat.name}
+              data-state={seat.state}
+              data-connected={seat.participant?.connected ?? false}
+            >
+              <strong>{seat.name}</strong> <span className="muted">{seat.guest ? t("guest") : t("rosterStudent")}</span>{" "}
+              <span className={`pill seat-pill-${seat.state}`}>{td(seat.state)}</span>
+              {seat.participant && (
+                <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(seat.participant.joinedAt), { timeStyle: "short" }) })}</div>
+              )}
+              {seat.participant && onRemove && (
                 <button
                   type="button"
                   className="small"
                   data-testid="remove-participant"
                   onClick={() => {
-                    if (window.confirm(seats("confirmRemove", { name: p.displayName }))) onRemove(p.id);
+                    const participantId = seat.participant?.id;
+                    if (participantId && window.confirm(seatsText("confirmRemove", { name: seat.name }))) onRemove(participantId);
                   }}
                 >
-                  {seats("remove")}
+                  {seatsText("remove")}
                 </button>
               )}
             </li>

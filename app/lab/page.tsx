@@ -22,6 +22,9 @@ import { BACKENDS, type BackendChoice } from "../training/messages";
 import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 import { readLabLink } from "../training/labLink";
+import { loadCheckpoint } from "../training/checkpoints";
+import { saveFile } from "../training/saveFile";
+import { openModel } from "../training/openModel";
 import { ProgressionLog } from "../training/ProgressionLog";
 import { RunStats } from "../training/RunStats";
 import { SamplePanel } from "../training/SamplePanel";
@@ -58,15 +61,6 @@ function textFingerprint(text: string): string {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
-/** Saves the trained model as a .rnnw file (the format of lib/engine/WEIGHTS.md). */
-function saveFile(bytes: Uint8Array, name: string) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
 async function loadSplits(corpus: string, ownText: string): Promise<{ train: string; validation: string }> {
   if (corpus === OWN_TEXT) return splitCorpus(ownText);
   const [train, validation] = await Promise.all(["train", "validation"].map((part) => fetch(`/corpora/${corpus}/${part}.txt`).then((r) => r.text())));
@@ -96,11 +90,46 @@ export default function LabPage() {
     }
   }
 
-  // A link from the console opens the class's configuration; otherwise a reload continues the last run.
+  /** A .rnnw file (picked, or linked from the keep page): its configuration, its text, its weights as the start. */
+  const [opened, setOpened] = useState<{ state: "opening" } | { state: "opened"; step: number } | { state: "failed"; reason: "noText" | "badFile" } | null>(null);
+  async function openFile(bytes: Uint8Array, corpusHint: string | null) {
+    setOpened({ state: "opening" });
+    try {
+      const candidates = [corpusHint, choice.corpus].filter((c): c is string => !!c && c !== OWN_TEXT);
+      const found = await openModel(bytes, ownText ? [OWN_TEXT, ...candidates] : candidates, (corpus) => loadSplits(corpus, ownText));
+      const next = { corpus: found.corpus, config: found.header.config, backend: choice.backend };
+      setChoice(next);
+      localStorage.setItem(LAST_RUN_KEY, JSON.stringify(next));
+      const corpusKey = found.corpus === OWN_TEXT ? `own-${textFingerprint(found.splits.train + found.splits.validation)}` : found.corpus;
+      await run.prepare({ runKey: `lab:${corpusKey}:${configHash(next.config)}`, config: next.config, ...found.splits, backend: next.backend, resume: false, initialWeights: bytes });
+      setOpened({ state: "opened", step: found.header.step });
+    } catch (error) {
+      setOpened({ state: "failed", reason: error instanceof Error && error.message === "NO_MATCHING_TEXT" ? "noText" : "badFile" });
+    }
+  }
+
+  // A link from the console opens the class's configuration; a link from the keep page opens a model;
+  // otherwise a reload continues the last run.
   const [fromLink, setFromLink] = useState(false);
   useEffect(() => {
     // The e2e tests' handle on the engine, only in builds made for them (playwright.config.ts).
     if (process.env.NEXT_PUBLIC_TEST_HOOKS === "1") window.__rnnLab = { engine, tf };
+    const params = new URLSearchParams(window.location.search);
+    const modelUrl = params.get("model");
+    if (modelUrl?.startsWith("/checkpoints/")) {
+      void fetch(modelUrl)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error("download failed"))))
+        .then((buffer) => openFile(new Uint8Array(buffer), params.get("corpus")))
+        .catch(() => setOpened({ state: "failed", reason: "badFile" }));
+      return () => useLabRun.getState().dispose();
+    }
+    const kept = params.get("checkpoint");
+    if (kept?.startsWith("live:")) {
+      void loadCheckpoint(kept)
+        .then((c) => (c ? openFile(c.weights, params.get("corpus")) : setOpened({ state: "failed", reason: "badFile" })))
+        .catch(() => setOpened({ state: "failed", reason: "badFile" }));
+      return () => useLabRun.getState().dispose();
+    }
     const linked = readLabLink(window.location.search);
     if (linked) {
       const next = { ...linked, backend: choice.backend };
@@ -162,6 +191,16 @@ export default function LabPage() {
               {ownText && ownProblem && <p className="error">{describeCorpusProblem(ownProblem)}</p>}
             </>
           )}
+          <label>
+            {t("devices.lab.openModel")}
+            <input type="file" accept=".rnnw,application/octet-stream" data-testid="open-model" onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) await openFile(new Uint8Array(await file.arrayBuffer()), null);
+            }} />
+          </label>
+          {opened?.state === "opening" && <p className="muted">{t("devices.lab.opening")}</p>}
+          {opened?.state === "opened" && <p className="ok" data-testid="model-opened" data-step={opened.step}>{t("devices.lab.opened", { step: opened.step })}</p>}
+          {opened?.state === "failed" && <p className="error" data-testid="model-open-failed">{t(`devices.lab.${opened.reason}`)}</p>}
           <ConfigForm config={choice.config} onChange={(config) => setChoice({ ...choice, config })} />
           <label>
             {t("training.backendChoice")}

@@ -33,6 +33,7 @@ export function RankChange({ change }: { change: number | null }) {
 
 export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: LeaderboardProps) {
   const t = useTranslations("leaderboard");
+  const tTraining = useTranslations("training");
   const [open, setOpen] = useState<string | null>(null);
   const revealed = board.settings?.privateRevealedAt != null;
   const votingOpen = board.settings?.votingOpen ?? false;
@@ -72,21 +73,21 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
               return (
                 <Fragment key={r.participantId}>
                   <tr data-testid="leaderboard-row" data-name={r.name} data-rank={r.rank ?? ""} data-private-rank={r.privateRank ?? ""} className={r.participantId === me ? "me" : undefined}>
-                    <td className="rank">{(revealed ? r.privateRank : r.rank) ?? "—"}</td>
+                    <td className="rank" data-label={revealed ? t("privateRank") : t("rank")}>{(revealed ? r.privateRank : r.rank) ?? "—"}</td>
                     {revealed && (
-                      <td>
+                      <td data-label={t("change")}>
                         <RankChange change={r.rankChange} />
                       </td>
                     )}
-                    <td>{r.name}</td>
-                    <td>{r.group ?? ""}</td>
-                    <td>{b ? `${b.cell.toUpperCase()} ${b.hiddenSize}×${b.layers}` : ""}</td>
-                    <td>{r.submissionCount}</td>
-                    <td>{b ? clock(b.submittedAt) : ""}</td>
-                    <td data-testid="row-public-bpc">{bpc(b?.publicBpc)}</td>
-                    {revealed && <td>{bpc(b?.privateBpc)}</td>}
-                    <td>{percent(b?.novelty)}</td>
-                    <td className="sample-cell">
+                    <td className="name" data-label={t("name")}>{r.name}</td>
+                    <td data-label={t("group")}>{r.group ?? ""}</td>
+                    <td data-label={t("model")}>{b ? `${b.cell.toUpperCase()} ${b.hiddenSize}×${b.layers}` : ""}</td>
+                    <td data-label={t("submissions")}>{r.submissionCount}</td>
+                    <td data-label={t("time")}>{b ? clock(b.submittedAt) : ""}</td>
+                    <td data-testid="row-public-bpc" data-label={t("publicBpc")}>{bpc(b?.publicBpc)}</td>
+                    {revealed && <td data-label={t("privateBpc")}>{bpc(b?.privateBpc)}</td>}
+                    <td data-label={t("novelty")}>{percent(b?.novelty)}</td>
+                    <td className="sample-cell" data-label={t("sample")}>
                       {b && (
                         <button type="button" className="link" onClick={() => setOpen(open === r.participantId ? null : r.participantId)} data-testid="row-sample">
                           {b.sample.text.slice(0, 40)}
@@ -96,11 +97,11 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                       {b && winners.has(b.submissionId) && <span className="pill award">🏆 {t("winners")}</span>}
                       {b?.votes !== null && b?.votes !== undefined && <span className="muted"> {t("votes", { count: b.votes })}</span>}
                     </td>
-                    <td>
+                    <td data-label={t("config")}>
                       <code>{b?.configHash.slice(0, 8)}</code>
                     </td>
-                    <td>{b?.backend}</td>
-                    <td>
+                    <td data-label={t("backend")}>{b?.backend}</td>
+                    <td data-label={t("flags")}>
                       {r.flags.map((f) => (
                         <span key={f} className={`pill flag-${f}`} data-testid={`flag-${f}`} title={f === "disqualified" ? (r.disqualifiedReason ?? "") : undefined}>
                           {t(`flag.${f}`)}
@@ -109,7 +110,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                       {r.disqualifiedReason && <span className="muted small"> {r.disqualifiedReason}</span>}
                     </td>
                     {(onVote || onDisqualify) && (
-                      <td>
+                      <td className="actions">
                         {onVote && b && r.participantId !== me && votingOpen && (
                           <button type="button" className={myVote === b.submissionId ? "" : "secondary"} onClick={() => onVote(b.submissionId)} data-testid="vote-button">
                             {myVote === b.submissionId ? t("voted") : t("vote")}
@@ -128,7 +129,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                       <td colSpan={16}>
                         <TemperatureCard sample={b.sample} card={b.temperatureCard} />
                         <p className="muted small">
-                          {t("sampleBpc")}: {bpc(b.sampleBpc)} · step {b.step}
+                          {t("sampleBpc")}: {bpc(b.sampleBpc)} · {tTraining("atStep", { step: b.step })}
                         </p>
                       </td>
                     </tr>

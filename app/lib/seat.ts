@@ -32,3 +32,14 @@ export function saveSeat(seat: Seat): void {
 export function forgetSeat(code: string): void {
   window.localStorage.removeItem(key(code));
 }
+
+/** Every seat this browser remembers (the keep page lists them). */
+export function listSeats(): Seat[] {
+  const seats: Seat[] = [];
+  for (let i = 0; i < window.localStorage.length; i++) {
+    const name = window.localStorage.key(i);
+    const seat = name?.startsWith("rc:seat:") ? loadSeat(name.slice("rc:seat:".length)) : null;
+    if (seat) seats.push(seat);
+  }
+  return seats;
+}

@@ -1,6 +1,7 @@
 "use client";
 /** Every student's loss curve (faint) and each group's mean with its interquartile band, live. */
 import { useEffect, useMemo, useRef } from "react";
+import { useTranslations } from "use-intl";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { HistoryPoint, ModelSessionView } from "../../lib/protocol/training";
@@ -10,8 +11,8 @@ const GROUP_COLOURS = ["#4b3fd6", "#d6663f", "#1a8a4a", "#b3279b"];
 
 /** Axis type for the console, and larger for the projector (read from the back of the room). */
 const AXES = {
-  console: { font: "12px system-ui, sans-serif", labelFont: "bold 12px system-ui, sans-serif", size: 50, labelSize: 30, meanWidth: 3 },
-  projector: { font: "22px system-ui, sans-serif", labelFont: "bold 24px system-ui, sans-serif", size: 80, labelSize: 44, meanWidth: 6 },
+  console: { font: "12px 'Noto Sans KR', system-ui, sans-serif", labelFont: "bold 12px 'Noto Sans KR', system-ui, sans-serif", size: 50, labelSize: 30, meanWidth: 3 },
+  projector: { font: "22px 'Noto Sans KR', system-ui, sans-serif", labelFont: "bold 24px 'Noto Sans KR', system-ui, sans-serif", size: 80, labelSize: 44, meanWidth: 6 },
 };
 
 export function ClassCurves({
@@ -30,6 +31,8 @@ export function ClassCurves({
   projector?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const stepLabel = useTranslations("training")("step");
+  const lossLabel = useTranslations("devices")("lossNats");
   const groups = useMemo(() => (modelSession?.groups.length ? modelSession.groups : [{ id: "", label: allLabel, position: 0, overrides: {} }]), [modelSession, allLabel]);
   const data = useMemo(() => {
     const curves = resample(history);
@@ -42,7 +45,7 @@ export function ClassCurves({
     if (!host.current) return;
     const look = AXES[projector ? "projector" : "console"];
     const axis = { font: look.font, labelFont: look.labelFont, size: look.size, labelSize: look.labelSize };
-    const series: uPlot.Series[] = [{ label: "step" }];
+    const series: uPlot.Series[] = [{ label: stepLabel }];
     const columns: (number | null)[][] = [];
     data.ids.forEach((id) => {
       series.push({ label: "", stroke: "rgba(98,98,122,0.25)", width: 1, points: { show: false }, spanGaps: true });
@@ -58,12 +61,12 @@ export function ClassCurves({
       columns.push(data.perGroup[i].mean);
     });
     const chart = new uPlot(
-      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: "step", ...axis }, { label: "loss (nats)", ...axis }] },
+      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: stepLabel, ...axis }, { label: lossLabel, ...axis }] },
       [data.curves.steps, ...columns] as uPlot.AlignedData,
       host.current,
     );
     return () => chart.destroy();
-  }, [data, groups, height, projector]);
+  }, [data, groups, height, projector, stepLabel, lossLabel]);
 
   return (
     <div>

@@ -12,11 +12,14 @@ import { useClassTraining } from "./classTraining";
 import { Countdown } from "./Countdown";
 import { ModelSessionComposer } from "./ModelSessionComposer";
 import { ShareOwnModel } from "./ShareOwnModel";
+import { DroppedReports } from "./DroppedReports";
+import { StepCostNote } from "./StepCostNote";
 
 const RUN_LABEL = { ready: "runReady", running: "runRunning", paused: "runPaused", stopped: "runStopped" } as const;
 
 export function InstructorTrainingPanel({ socket, session, participants }: { socket: ClientSocket; session: SessionInfo; participants: ParticipantView[] }) {
   const t = useTranslations("live");
+  const td = useTranslations("devices");
   const state = useClassTraining();
   const connect = state.connect;
   useEffect(() => connect(socket, session.id), [connect, socket, session.id]);
@@ -25,7 +28,6 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
   }, [session]); // a new session object means a fresh attach (first load or reconnect)
 
   const run = state.run;
-  const dropped = Object.values(state.dropped).reduce((a, b) => a + b, 0);
   return (
     <>
       <h2>{t("trainingTitle")}</h2>
@@ -45,11 +47,11 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
             {run.status === "running" && <button onClick={() => void state.control("pause")} data-testid="run-pause">{t("pause")}</button>}
             {run.status === "paused" && <button onClick={() => void state.control("resume")} data-testid="run-resume">{t("resume")}</button>}
             {(run.status === "running" || run.status === "paused") && (
-              <button className="danger" onClick={() => void state.control("stop")} data-testid="run-stop">
+              <button className="danger" onClick={() => window.confirm(td("confirmStop")) && void state.control("stop")} data-testid="run-stop">
                 {t("stop")}
               </button>
             )}
-            {dropped > 0 && <span className="muted small">{t("dropped", { count: dropped })}</span>}
+            <DroppedReports dropped={state.dropped} />
           </div>
           <div className="row small">
             <Link href={`/projector/${session.id}/curves`} target="_blank">{t("projectorCurves")}</Link>
@@ -57,6 +59,7 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
             <Link href={`/projector/${session.id}/wall`} target="_blank">{t("projectorWall")}</Link>
           </div>
           <h3>{t("curvesTitle")}</h3>
+          <StepCostNote modelSession={state.modelSession} />
           <ClassCurves history={state.history} modelSession={state.modelSession} assignments={state.assignments} allLabel={t("allStudents")} />
         </section>
       )}

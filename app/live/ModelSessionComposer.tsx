@@ -3,10 +3,10 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { GroupOverrides, ModelSessionSpec } from "../../lib/protocol/training";
-import { describeOverrides } from "../../lib/training/rules";
 import { callApi } from "../lib/api";
 import { ConfigForm } from "../training/ConfigForm";
 import { KnobEditor } from "./KnobEditor";
+import { useDescribeOverrides } from "./useDescribeOverrides";
 import { CorpusPicker } from "../training/CorpusPicker";
 import { PRESETS } from "../training/presets";
 
@@ -28,6 +28,7 @@ const ABLATIONS: Record<string, { label: string; overrides: GroupOverrides }[]> 
 
 export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSpec) => Promise<boolean> }) {
   const t = useTranslations("live");
+  const describeOverrides = useDescribeOverrides();
   const [spec, setSpec] = useState<ModelSessionSpec>({
     corpus: PRESETS[0].corpus,
     config: PRESETS[0].config,

@@ -10,7 +10,7 @@ import { useLocale, useTranslations } from "use-intl";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { findBundledCorpus } from "../../lib/corpora";
 import type { ModelSessionView, RunState } from "../../lib/protocol/training";
-import { describeOverrides, effectiveConfig } from "../../lib/training/rules";
+import { effectiveConfig } from "../../lib/training/rules";
 import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
 import { ConfigForm } from "../training/ConfigForm";
@@ -21,6 +21,9 @@ import { SamplePanel } from "../training/SamplePanel";
 import { createTrainingRun } from "../training/trainingRun";
 import type { BackendChoice } from "../training/messages";
 import { Countdown } from "./Countdown";
+import { liveRunKey } from "../training/checkpoints";
+import { StepCostNote } from "./StepCostNote";
+import { useDescribeOverrides } from "./useDescribeOverrides";
 
 export const useLiveRun = createTrainingRun();
 const TELEMETRY_EVERY_MS = 1_000;
@@ -34,6 +37,7 @@ function preferredBackend(): BackendChoice {
 
 export function StudentTraining({ socket, code, participantId, joinCount }: { socket: ClientSocket; code: string; participantId: string; joinCount: number }) {
   const t = useTranslations("live");
+  const describeOverrides = useDescribeOverrides();
   const tt = useTranslations("training");
   const locale = useLocale() as "ko" | "en";
   const run = useLiveRun();
@@ -86,7 +90,7 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   const config = useMemo(() => (modelSession ? { ...effectiveConfig(modelSession.config, group?.overrides), ...tuned } : null), [modelSession, group, tuned]);
   const currentConfig = useRef<CharRNNConfig | null>(null);
   currentConfig.current = config;
-  const runKey = modelSession && config ? `live:${modelSession.id}:${participantId}:${configHash(config)}${shared ? `:from:${shared.submissionId}` : ""}` : null;
+  const runKey = modelSession && config ? liveRunKey(modelSession.id, participantId, configHash(config), shared?.submissionId) : null;
 
   // Prepare the run when the model session, the group or the student's knobs change.
   const preparedKey = useRef<string | null>(null);
@@ -143,6 +147,7 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
           <strong>{t("yourGroup", { label: group.label })}</strong> — {t("groupWhy", { overrides: describeOverrides(group.overrides) })}
         </p>
       )}
+      <StepCostNote modelSession={modelSession} />
       {runState && (
         <p>
           {runState.status === "ready" && t("waitingForStart")}

@@ -48,15 +48,13 @@ export const useStudentSession = create<StudentSessionState>((set) => ({
         void request(socket, "session:confirmToken", { rejoinToken: reply.data.rejoinToken }); // saved: the old token may go
         set((s) => ({ snapshot: reply.data.snapshot, joinCount: s.joinCount + 1 }));
       } else if (isFatal(reply.error.code)) {
-        if (reply.error.code === "INVALID_TOKEN" || reply.error.code === "SESSION_ENDED") forgetSeat(code);
+        // An ended session's seat is kept: its token opens the student's keep page (/keep/<code>).
+        if (reply.error.code === "INVALID_TOKEN") forgetSeat(code);
         stop(reply.error.code);
       }
     };
     socket.on("connect", () => void rejoin());
-    socket.on("session:ended", () => {
-      forgetSeat(code);
-      stop("SESSION_ENDED");
-    });
+    socket.on("session:ended", () => stop("SESSION_ENDED"));
     socket.on("session:replaced", () => stop("REPLACED"));
     socket.on("session:removed", () => {
       forgetSeat(code);

@@ -54,3 +54,14 @@ async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStor
 export const saveCheckpoint = (checkpoint: Checkpoint) => withStore("readwrite", (s) => s.put(checkpoint)).then(() => undefined);
 export const loadCheckpoint = (runKey: string) => withStore<Checkpoint | undefined>("readonly", (s) => s.get(runKey) as IDBRequest<Checkpoint | undefined>);
 export const deleteCheckpoint = (runKey: string) => withStore("readwrite", (s) => s.delete(runKey)).then(() => undefined);
+
+/** The run key of a student's training in a live session: per model session, student, configuration and shared starting model. */
+export function liveRunKey(modelSessionId: string, participantId: string, configHash: string, sharedFrom?: string): string {
+  return `live:${modelSessionId}:${participantId}:${configHash}${sharedFrom ? `:from:${sharedFrom}` : ""}`;
+}
+
+/** The newest checkpoint this browser kept of a student's live training (the keep page offers it). */
+export async function latestLiveCheckpoint(participantId: string): Promise<Checkpoint | undefined> {
+  const all = await withStore<Checkpoint[]>("readonly", (s) => s.getAll() as IDBRequest<Checkpoint[]>);
+  return all.filter((c) => c.runKey.startsWith("live:") && c.runKey.split(":")[2] === participantId).sort((a, b) => b.savedAt - a.savedAt)[0];
+}

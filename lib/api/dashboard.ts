@@ -6,6 +6,8 @@
  * Dates are epoch milliseconds; bits/char are verified public scores unless named private.
  */
 import { z } from "zod";
+import { answerShownSchema } from "../dashboard/answerView";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../dashboard/exports";
 import { nameSchema } from "../names";
 import { LEADERBOARD_FLAGS } from "../leaderboard/ranking";
 import { attentionSettingsSchema } from "../dashboard/settings";
@@ -70,10 +72,11 @@ export const answerViewSchema = z.object({
   correctness: z.number(),
   points: z.number(),
   elapsedMs: z.number(),
-  /** The student's answer as stored (shown as text). */
-  answer: z.string(),
+  /** The student's answer as they saw it (lib/dashboard/answerView.ts). */
+  answer: answerShownSchema,
 });
 
+const rankingEntry = z.object({ label: z.string(), value: z.number() });
 const curvePoint = z.tuple([z.number(), z.number(), z.number().nullable()]); // [step, trainLoss, valLoss] in nats/char
 
 export const submissionViewSchema = z.object({
@@ -139,7 +142,13 @@ export const sessionReportSchema = z.object({
         .object({
           measure: z.enum(["verifiedBpc", "trainBpc"]),
           groups: z.array(z.object({ groupId: z.string(), label: z.string(), members: z.number(), measured: z.number(), mean: z.number().nullable(), sd: z.number().nullable() })),
-          ranking: z.array(z.object({ label: z.string(), value: z.number() })),
+          ranking: z.array(rankingEntry),
+          atEqualSteps: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
+          atEqualTime: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
+          verdict: z.discriminatedUnion("kind", [
+            z.object({ kind: z.literal("leads"), label: z.string() }),
+            z.object({ kind: z.literal("notEnough"), reason: z.enum(["fewStudents", "overlap", "stepsAndTimeDisagree"]) }),
+          ]),
         })
         .nullable(),
       leaderboard: z.array(
@@ -168,7 +177,11 @@ export const sessionReportSchema = z.object({
 export type SessionReport = z.infer<typeof sessionReportSchema>;
 
 const csvFile = z.object({ filename: z.string(), csv: z.string() });
-const exportBody = z.object({ locale: z.enum(["ko", "en"]).default("ko") });
+/** timeZone: the class's time zone for dates and times in the file (the dashboard's setting, default the teacher's browser). */
+const exportBody = z.object({
+  locale: z.enum(["ko", "en"]).default("ko"),
+  timeZone: z.string().max(64).refine(isTimeZone, "unknown time zone").default(DEFAULT_TIME_ZONE),
+});
 
 export const dashboardRoutes = {
   dashboardOverview: route("GET", "/api/dashboard/:classId", none, overviewSchema),

@@ -12,6 +12,8 @@ import { uploadRoutes } from "./uploads";
 import { corpusRoutes } from "./corpora";
 import { leaderboardRoutes } from "./leaderboard";
 import { instructorModelRoutes } from "./instructorModels";
+import { networkRoutes } from "./network";
+import { keepRoutes } from "./keep";
 
 export type { Method, PathParams, Route } from "./route";
 
@@ -23,6 +25,8 @@ export const routes = {
   ...corpusRoutes,
   ...leaderboardRoutes,
   ...instructorModelRoutes,
+  ...networkRoutes,
+  ...keepRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -9,9 +9,27 @@ import { csvNumber, type CsvCell } from "./csv";
 import { quizAccuracy, type ParticipantFacts } from "./facts";
 import type { SessionRow, StudentRow } from "./rows";
 
-/** A date as YYYY-MM-DD in Korea (the classes' time zone). */
-export function seoulDate(ms: number): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+/** The time zone of Korean classes, the default when the teacher's browser names none. */
+export const DEFAULT_TIME_ZONE = "Asia/Seoul";
+
+/** Whether the runtime knows this IANA time zone name ("Asia/Seoul", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A date as YYYY-MM-DD in the class's time zone. */
+export function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));
+}
+
+/** A moment as "YYYY-MM-DD HH:MM:SS" in the class's time zone (spreadsheets read it as a date and time). */
+export function localDateTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(ms));
 }
 
 export interface SummaryLabels {
@@ -31,6 +49,8 @@ export interface SummaryLabels {
 
 export function classSummaryRows(input: {
   labels: SummaryLabels;
+  /** The class's time zone (the session dates in the column titles). */
+  timeZone: string;
   /** Oldest first. */
   sessions: readonly SessionRow[];
   students: readonly StudentRow[];
@@ -48,7 +68,7 @@ export function classSummaryRows(input: {
     labels.attended,
     labels.attendanceRate,
     labels.trainingMinutes,
-    ...sessions.map((s, i) => labels.bestBpcOn.replace("{date}", `${seoulDate(s.createdAt)} #${i + 1}`)),
+    ...sessions.map((s, i) => labels.bestBpcOn.replace("{date}", `${localDate(s.createdAt, input.timeZone)} #${i + 1}`)),
     labels.quizPoints,
     labels.quizAccuracy,
     ...input.tags.map((tag) => labels.conceptAccuracy.replace("{tag}", input.tagName(tag))),
@@ -114,14 +134,14 @@ export interface SessionDetailRow {
   quizCorrect: number;
 }
 
-export function sessionDetailRows(labels: SessionDetailLabels, rows: readonly SessionDetailRow[]): CsvCell[][] {
+export function sessionDetailRows(labels: SessionDetailLabels, rows: readonly SessionDetailRow[], timeZone: string): CsvCell[][] {
   const header = [labels.name, labels.kind, labels.joinedAt, labels.group, labels.trainingMinutes, labels.steps, labels.backend, labels.charsPerSec, labels.publicBpc, labels.privateBpc, labels.novelty, labels.sample, labels.quizPoints, labels.quizAccuracy, labels.answered];
   return [
     header,
     ...rows.map((r) => [
       r.name,
       r.roster ? labels.roster : labels.guest,
-      new Date(r.joinedAt).toISOString(),
+      localDateTime(r.joinedAt, timeZone),
       r.group,
       csvNumber(r.trainingMs / 60_000, 1),
       r.steps,

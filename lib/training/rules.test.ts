@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DEFAULT_CONFIG } from "../engine/config";
-import { acceptTelemetry, applyRunAction, balanceGroups, describeOverrides, effectiveConfig, elapsedOf, fastestConfig, keepHistoryPoint, minStepMs, msUntilBudgetSpent, plausibleBounds, progressFlags, type Run, type RunAction } from "./rules";
+import { acceptTelemetry, applyRunAction, balanceGroups, effectiveConfig, elapsedOf, fastestConfig, keepHistoryPoint, minStepMs, msUntilBudgetSpent, plausibleBounds, progressFlags, type Run, type RunAction } from "./rules";
 
 const ready: Run = { status: "ready", elapsedMs: 0, resumedAt: null, budgetMs: 60_000 };
 
@@ -61,12 +61,10 @@ describe("T4 group balancing", () => {
 });
 
 describe("T5 a group's variant", () => {
-  it("overrides the pushed configuration and reads as field=value", () => {
+  it("overrides the pushed configuration", () => {
     const overrides = { cell: "gru", hiddenSize: 32 } as const;
     const base = { cell: "lstm", hiddenSize: 128, layers: 1 } as unknown as Parameters<typeof effectiveConfig>[0];
     assert.deepEqual(effectiveConfig(base, overrides), { cell: "gru", hiddenSize: 32, layers: 1 });
-    assert.equal(describeOverrides(overrides), "cell=gru, hiddenSize=32");
-    assert.equal(describeOverrides({ clipNorm: 0 }), "clipNorm=0");
   });
 });
 

@@ -94,11 +94,6 @@ export function effectiveConfig(base: CharRNNConfig, overrides: GroupOverrides |
   return { ...base, ...(overrides ?? {}) };
 }
 
-/** A group's overrides as people read them: "cell=gru, hiddenSize=32". */
-export function describeOverrides(overrides: GroupOverrides): string {
-  return Object.entries(overrides).map(([field, value]) => `${field}=${value}`).join(", ");
-}
-
 /** T6: a knob bound must lie within the engine's own bounds; checked when pushing. */
 export function knobProblems(spec: ModelSessionSpec): string[] {
   const problems: string[] = [];

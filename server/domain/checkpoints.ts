@@ -27,7 +27,8 @@ export interface SharedCheckpoint {
   url: string;
 }
 
-function downloadLink(id: string, secret: string, now: number): string {
+/** A signed link to one stored model's weights, valid for LINK_TTL_MS (also used by the students' keep page). */
+export function checkpointLink(id: string, secret: string, now: number): string {
   const token = signToken("checkpoint", { c: id, e: now + LINK_TTL_MS }, secret);
   return `/checkpoints/${id}.rnnw?token=${encodeURIComponent(token)}`;
 }
@@ -47,7 +48,7 @@ export async function shareBestModel(db: Db, secret: string, sessionId: string, 
     select: { id: true, configHash: true, step: true, participant: { select: { displayName: true } } },
   });
   if (!best) throw new AppError("NOT_FOUND", "this student has no verified submission in this model session");
-  return { submissionId: best.id, configHash: best.configHash, step: best.step, source: "student", from: best.participant.displayName, url: downloadLink(best.id, secret, now) };
+  return { submissionId: best.id, configHash: best.configHash, step: best.step, source: "student", from: best.participant.displayName, url: checkpointLink(best.id, secret, now) };
 }
 
 /** What the instructor learns about a stored model: which variants of the round it fits exactly. */
@@ -95,7 +96,7 @@ export async function shareInstructorModel(db: Db, secret: string, sessionId: st
   const record = await modelSessionInForce(db, sessionId);
   const model = await db.instructorModel.findFirst({ where: { id: modelId, modelSessionId: record.view.id }, select: { id: true, configHash: true, step: true } });
   if (!model) throw new AppError("NOT_FOUND", "no such model for the model session in force; upload it again");
-  return { submissionId: model.id, configHash: model.configHash, step: model.step, source: "instructor", from, url: downloadLink(model.id, secret, now) };
+  return { submissionId: model.id, configHash: model.configHash, step: model.step, source: "instructor", from, url: checkpointLink(model.id, secret, now) };
 }
 
 /** The weights behind a valid, unexpired link (a submission's or an instructor model's); null otherwise. */

@@ -18,6 +18,7 @@ import { sessionTrends } from "../../lib/dashboard/trends";
 import { downsample, SESSION_CURVE_MAX_POINTS, STUDENT_CURVE_MAX_POINTS } from "../../lib/dashboard/curves";
 import { compareGroups } from "../../lib/dashboard/ablation";
 import { standings } from "../../lib/leaderboard/ranking";
+import { answerShown } from "../../lib/dashboard/answerView";
 import { temperatureCardOf } from "../../lib/dashboard/temperatureCard";
 import { mean } from "../../lib/dashboard/stats";
 import type { Db } from "../db/client";
@@ -169,7 +170,7 @@ async function answersOf(db: Db, participantIds: string[], sessionIds: string[],
     orderBy: [{ receivedAt: "asc" }],
     select: { roundId: true, questionIndex: true, correctness: true, points: true, elapsedMs: true, answer: true },
   });
-  const byRound = new Map(rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions) }]));
+  const byRound = new Map(rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions), storedQuestions: Array.isArray(r.questions) ? (r.questions as unknown[]) : [] }]));
   const order = new Map(rounds.map((r, i) => [r.id, i]));
   return answers
     .sort((a, b) => (order.get(a.roundId) ?? 0) - (order.get(b.roundId) ?? 0) || a.questionIndex - b.questionIndex)
@@ -187,7 +188,7 @@ async function answersOf(db: Db, participantIds: string[], sessionIds: string[],
         correctness: a.correctness,
         points: a.points,
         elapsedMs: a.elapsedMs,
-        answer: typeof a.answer === "string" ? a.answer : JSON.stringify(a.answer),
+        answer: answerShown(round.storedQuestions[a.questionIndex], a.answer, a.roundId, a.questionIndex),
       }];
     });
 }
@@ -273,7 +274,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
   const modelSessionIds = modelSessions.map((m) => m.id);
   const [assignments, progress, curveMap, submissions, answers] = await Promise.all([
     db.groupAssignment.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, groupId: true } }),
-    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true } }),
+    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true, step: true, trainingMs: true } }),
     curves(db, modelSessionIds, participants.map((p) => p.id), SESSION_CURVE_MAX_POINTS),
     db.submission.findMany({
       where: { modelSessionId: { in: modelSessionIds } },
@@ -314,6 +315,11 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
           assignments: new Map(assignments.filter((a) => a.modelSessionId === m.id).map((a) => [a.participantId, a.groupId])),
           bestBpc: new Map(ranked.map((r) => [r.participantId, r.best.publicBpc ?? Infinity] as const)),
           trainLoss: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, p.trainLoss])),
+          curves: new Map(participants.flatMap((p) => {
+            const c = curveMap.get(`${m.id}/${p.id}`);
+            return c ? [[p.id, c] as const] : [];
+          })),
+          effort: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, { step: p.step, ms: p.trainingMs }])),
         }),
         leaderboard: [
           ...ranked.map((r) => ({ participantId: r.participantId, publicRank: r.rank, privateRank: r.privateRank, publicBpc: r.best.publicBpc, privateBpc: r.best.privateBpc, novelty: r.best.novelty, flags: r.flags, disqualified: false })),

@@ -5,7 +5,7 @@
  */
 import { catalogs, type Locale } from "../../lib/i18n/config";
 import { csvDocument } from "../../lib/dashboard/csv";
-import { classSummaryRows, seoulDate, sessionDetailRows, type SessionDetailRow } from "../../lib/dashboard/exports";
+import { classSummaryRows, localDate, sessionDetailRows, type SessionDetailRow } from "../../lib/dashboard/exports";
 import { tagLabel } from "../../lib/quiz/tags";
 import type { Db } from "../db/client";
 import { derive, loadClassRows, sessionReport } from "./dashboard";
@@ -15,17 +15,17 @@ function fileName(base: string): string {
   return `${base.replace(/[\\/:*?"<>|\p{Cc}]+/gu, "_").trim() || "export"}.csv`;
 }
 
-export async function classSummaryCsv(db: Db, instructorId: string, classId: string, locale: Locale) {
+export async function classSummaryCsv(db: Db, instructorId: string, classId: string, locale: Locale, timeZone: string) {
   const rows = await loadClassRows(db, instructorId, classId, { training: true });
   const d = derive(rows);
   const labels = catalogs[locale].dashboard.csv;
   return {
     filename: fileName(labels.summaryFile.replace("{name}", rows.className)),
-    csv: csvDocument(classSummaryRows({ labels, sessions: rows.sessions, students: rows.students, attendance: d.attendance, facts: d.facts, concepts: d.concepts, tags: d.tags, tagName: (tag) => tagLabel(tag, locale) })),
+    csv: csvDocument(classSummaryRows({ labels, timeZone, sessions: rows.sessions, students: rows.students, attendance: d.attendance, facts: d.facts, concepts: d.concepts, tags: d.tags, tagName: (tag) => tagLabel(tag, locale) })),
   };
 }
 
-export async function sessionDetailCsv(db: Db, instructorId: string, classId: string, sessionId: string, locale: Locale) {
+export async function sessionDetailCsv(db: Db, instructorId: string, classId: string, sessionId: string, locale: Locale, timeZone: string) {
   const report = await sessionReport(db, instructorId, classId, sessionId);
   const [seats, progress, answers, assignments] = await Promise.all([
     db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: { id: true, joinedAt: true } }),
@@ -61,7 +61,7 @@ export async function sessionDetailCsv(db: Db, instructorId: string, classId: st
   });
   const labels = catalogs[locale].dashboard.csv;
   return {
-    filename: fileName(labels.sessionFile.replace("{name}", report.class.name).replace("{date}", seoulDate(report.session.createdAt))),
-    csv: csvDocument(sessionDetailRows(labels, rows)),
+    filename: fileName(labels.sessionFile.replace("{name}", report.class.name).replace("{date}", localDate(report.session.createdAt, timeZone))),
+    csv: csvDocument(sessionDetailRows(labels, rows, timeZone)),
   };
 }

@@ -11,10 +11,13 @@ import { createUploadHandlers } from "./uploadHandlers";
 import { createCorpusHandlers } from "./corpusHandlers";
 import { createLeaderboardHandlers } from "./leaderboardHandlers";
 import { createInstructorModelHandlers } from "./instructorModelHandlers";
+import { createNetworkHandlers } from "./networkHandlers";
+import { createKeepHandlers } from "./keepHandlers";
 import type { Handlers } from "./router";
 import type { SessionGate } from "../realtime/sessionGate";
 
-export function createHandlers(db: Db, presence: Presence, logins: LoginServices, gate: SessionGate): Handlers {
+/** logins.secret: SESSION_SECRET (also signs keep-page links); publicUrl: PUBLIC_URL, the join links' origin when set. */
+export function createHandlers(db: Db, presence: Presence, logins: LoginServices, gate: SessionGate, publicUrl?: string): Handlers {
   return {
     ...createFoundationHandlers(db, presence, logins),
     ...createDashboardHandlers(db),
@@ -23,5 +26,7 @@ export function createHandlers(db: Db, presence: Presence, logins: LoginServices
     ...createCorpusHandlers(db),
     ...createLeaderboardHandlers(db),
     ...createInstructorModelHandlers(db, gate),
+    ...createNetworkHandlers(db, publicUrl),
+    ...createKeepHandlers(db, logins.secret),
   };
 }

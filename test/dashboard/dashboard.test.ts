@@ -99,6 +99,8 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(p.submissions.map((s) => [s.status, s.publicBpc]), [["scored", 2.4], ["scored", 2.0], ["queued", null], ["scored", 1.8]]);
       assert.deepEqual(p.submissions[0].temperatureCard, [{ temperature: 0.5, text: "cold" }, { temperature: 1.2, text: "hot" }]);
       assert.deepEqual(p.answers.map((a) => [a.questionIndex, a.correctness, a.points]), [[0, 1, 1000], [1, 1, 1000], [2, 0.5, 500]]);
+      // As the student saw them (the option's text), not the stored JSON.
+      assert.deepEqual(p.answers.map((a) => a.answer), [0, 1, 0].map((i) => ({ kind: "options", texts: [{ ko: "ABCD"[i], en: "ABCD"[i] }] })));
     });
 
     it("session report: curves, ablation groups compared, final leaderboard, quiz per question, samples", async () => {
@@ -150,6 +152,13 @@ for (const kind of DB_KINDS) {
       assert.equal(rows[0].split(",")[0], "Name");
       assert.equal(rows.length, 4);
       assert.ok(rows[3].startsWith("손님,guest,"), rows[3]);
+      // Join times in the class's time zone (Asia/Seoul by default), not UTC.
+      const joinedSeoul = rows[1].split(",")[2];
+      const utc = await seed.t.api.ok("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { locale: "en", timeZone: "UTC" } });
+      const joinedUtc = utc.csv.slice(1).trimEnd().split("\r\n")[1].split(",")[2];
+      assert.match(joinedSeoul, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      assert.equal((Date.parse(joinedSeoul.replace(" ", "T") + "Z") - Date.parse(joinedUtc.replace(" ", "T") + "Z")) / 3_600_000, 9);
+      assert.equal((await seed.t.api.call("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { timeZone: "Mars/Olympus" } })).status, 400);
     });
 
     it("roster care: rename (formula-guarded in CSV), note, archive, merge a guest", async () => {

@@ -2,8 +2,31 @@
 /** A student's quiz answers: question (in the page's language), answer, correctness, points, time. */
 import { useLocale, useTranslations } from "use-intl";
 import type { StudentPage } from "../../../lib/api/dashboard";
+import type { AnswerShown as AnswerView } from "../../../lib/dashboard/answerView";
 import { tagLabel } from "../../../lib/quiz/tags";
 import { percent } from "./format";
+
+/** The answer as the student saw it: option texts, O/X, the number with its unit, their text. */
+function AnswerShown({ answer, locale }: { answer: AnswerView; locale: "ko" | "en" }) {
+  const t = useTranslations("devices.answer");
+  switch (answer.kind) {
+    case "options":
+      return <>{answer.texts.map((text) => text[locale]).join(", ")}</>;
+    case "order":
+      return <>{answer.texts.map((text) => text[locale]).join(" → ")}</>;
+    case "truefalse":
+      return <>{answer.value ? t("true") : t("false")}</>;
+    case "number":
+      return <>{answer.unit && !answer.text.includes(answer.unit) ? `${answer.text} ${answer.unit}` : answer.text}</>;
+    case "text":
+    case "raw":
+      return <>{answer.text}</>;
+    default: {
+      const unreachable: never = answer;
+      return unreachable;
+    }
+  }
+}
 
 export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
   const t = useTranslations("dashboard.student");
@@ -30,7 +53,9 @@ export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
                   <span key={tag} className="pill"> {tagLabel(tag, locale)}</span>
                 ))}
               </td>
-              <td>{a.answer}</td>
+              <td style={{ whiteSpace: "normal" }} data-testid="answer-shown">
+                <AnswerShown answer={a.answer} locale={locale} />
+              </td>
               <td className="num">{percent(a.correctness)}</td>
               <td className="num">{a.points}</td>
               <td className="num">{(a.elapsedMs / 1000).toFixed(1)}</td>

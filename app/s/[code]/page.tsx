@@ -30,9 +30,14 @@ export default function StudentPage() {
         <main className="stop-screen" data-testid="stop-screen" data-reason={stopped}>
           <h1>{t(`errors.${stopped}`)}</h1>
           {stopped === "SESSION_ENDED" ? (
-            <Link href="/" className="button">
-              {t("student.home")}
-            </Link>
+            <div className="row" style={{ justifyContent: "center" }}>
+              <Link href={`/keep/${code}`} className="button" data-testid="keep-link">
+                {t("devices.keep.afterEnd")}
+              </Link>
+              <Link href="/" className="button secondary">
+                {t("student.home")}
+              </Link>
+            </div>
           ) : stopped === "REPLACED" ? (
             // Another tab of this browser saved the newest token, so rejoining here takes the seat back;
             // from another device the token is stale and the rejoin ends in INVALID_TOKEN (pick the name again).

@@ -7,6 +7,8 @@ import { useTranslations } from "use-intl";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
 import { GuestSeatLimit } from "../../components/SeatControls";
+import { LobbyNames } from "../../components/LobbyNames";
+import { callApi } from "../../lib/api";
 import { QuizRoundLinks } from "../../components/QuizRoundLinks";
 import { useInstructorSession } from "../../stores/instructorSession";
 import { InstructorTrainingPanel } from "../../live/InstructorTrainingPanel";
@@ -20,6 +22,12 @@ export default function ConsolePage() {
   const { sessionId } = useParams<{ sessionId: string }>();
   const { session, participants, error, open, end, socket, remove } = useInstructorSession();
   const [projector, setProjector] = useState(false);
+  const [roster, setRoster] = useState<{ id: string; name: string }[]>([]);
+  const classId = session?.classId;
+  useEffect(() => {
+    if (!classId) return;
+    void callApi("getClass", { params: { classId } }).then((reply) => reply.ok && setRoster(reply.data.class.students));
+  }, [classId]);
 
   useEffect(() => open(sessionId), [open, sessionId]);
   useEffect(() => {
@@ -31,6 +39,7 @@ export default function ConsolePage() {
       <main className="projector">
         <JoinCodeCard code={session.code} />
         <p className="projector-count">{t("connectedCount", { connected: participants.filter((p) => p.connected).length, total: participants.length })}</p>
+        <LobbyNames participants={participants} />
         <button className="secondary" onClick={() => setProjector(false)}>
           {t("exitProjector")}
         </button>
@@ -68,7 +77,7 @@ export default function ConsolePage() {
             </div>
             {session.status === "live" && <JoinCodeCard code={session.code} />}
             {session.status === "live" && <GuestSeatLimit />}
-            <LiveRoster participants={participants} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
+            <LiveRoster participants={participants} roster={roster} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
             {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
             {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
             {session.status === "live" && socket && <InstructorLeaderboard socket={socket} sessionId={session.id} bound={session} />}

@@ -13,6 +13,7 @@ import { CsvButton } from "../../../components/CsvButton";
 import { DashboardShell, Loading, Refused } from "../../../components/DashboardShell";
 import { fixed, percent } from "../../../components/format";
 import { LineChart, type ChartSeries } from "../../../components/LineChart";
+import { AblationConclusion } from "../../../components/AblationConclusion";
 import { useApiData } from "../../../components/useApiData";
 import { tagLabel } from "../../../../../lib/quiz/tags";
 
@@ -83,11 +84,7 @@ function ReportView({ report }: { report: SessionReport }) {
                   ))}
                 </tbody>
               </table>
-              {m.ablation.ranking.length > 0 && (
-                <p data-testid="ablation-conclusion">
-                  <strong>{t("report.conclusion", { items: m.ablation.ranking.map((r) => t("report.conclusionItem", { label: r.label, value: r.value.toFixed(1) })).join(", ") })}</strong>
-                </p>
-              )}
+              <AblationConclusion ablation={m.ablation} />
             </>
           )}
           {m.leaderboard.length > 0 && (

@@ -10,6 +10,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import type { StudentPage } from "../../../../../lib/api/dashboard";
 import { callApi, type ClientError } from "../../../../lib/api";
 import { AnswersTable } from "../../../components/AnswersTable";
+import { SubmissionStatus } from "../../../../components/SubmissionStatus";
 import { DashboardShell, Loading, Refused } from "../../../components/DashboardShell";
 import { fixed, minutes, percent } from "../../../components/format";
 import { LossCurve } from "../../../components/LossCurve";
@@ -66,7 +67,7 @@ function StudentView({ data }: { data: StudentPage }) {
           data.submissions.map((s) => (
             <article key={s.id} className="panel" data-testid="submission">
               <p>
-                {format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" })} · {t("status")}: {s.status} · {t("publicBpc")} {fixed(s.publicBpc)} · {t("privateBpc")} {fixed(s.privateBpc)} · {t("novelty")} {percent(s.novelty)} · {t("steps")} {s.step} · {s.backend}
+                {format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" })} · {t("status")}: <SubmissionStatus status={s.status} /> · {t("publicBpc")} {fixed(s.publicBpc)} · {t("privateBpc")} {fixed(s.privateBpc)} · {t("novelty")} {percent(s.novelty)} · {t("steps")} {s.step} · {s.backend}
               </p>
               {s.disqualifiedReason && <p className="error">{t("disqualified", { reason: s.disqualifiedReason })}</p>}
               <p className="muted">
