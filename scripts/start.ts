@@ -20,7 +20,7 @@ function sourceStamp(): string {
     }
   };
   for (const dir of ["app", "lib", "public"]) if (existsSync(join(root, dir))) walk(join(root, dir));
-  for (const file of ["next.config.js", "package.json"]) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+  for (const file of ["next.config.js", "instrumentation-client.ts", "package.json"]) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return String(newest);
 }
 

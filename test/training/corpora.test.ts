@@ -53,11 +53,11 @@ describe("corpus texts over HTTP", () => {
     assert.equal((await fetch(`${server.url}/corpora/alice/train.txt`, { headers: { "if-none-match": etag } })).status, 304);
   });
 
-  it("serves an instructor's upload by its reference", async () => {
+  it("serves an instructor's upload by its reference to its owner (who else may read it: W17 in test/security/web-corpora.test.ts)", async () => {
     const t = await instructorWithSession(server);
     const text = "가나다라마바사 아자차카타파하. ".repeat(200);
     const { corpus } = await t.api.ok("uploadCorpus", { body: { name: "mine", text } });
-    const served = await fetch(`${server.url}/corpora/${corpus.ref}/train.txt`);
+    const served = await fetch(`${server.url}/corpora/${corpus.ref}/train.txt`, { headers: { cookie: t.api.cookie! } });
     assert.equal(await served.text(), splitCorpus(text).train);
     t.console.close();
   });
