@@ -48,9 +48,11 @@ async function overflow(page: Page): Promise<{ x: number; y: number }> {
 }
 async function expectOneScreen(projector: Page, phase: string): Promise<void> {
   await expect(projector.getByTestId("projector-quiz")).toHaveAttribute("data-phase", phase);
+  const size = projector.viewportSize();
+  const screen = `${size?.width}×${size?.height}`;
   const { x, y } = await overflow(projector);
-  expect(x, `projector ${phase}: no horizontal scroll`).toBeLessThanOrEqual(0);
-  expect(y, `projector ${phase}: no vertical scroll`).toBeLessThanOrEqual(0);
+  expect(x, `projector ${phase} at ${screen}: no horizontal scroll`).toBeLessThanOrEqual(0);
+  expect(y, `projector ${phase} at ${screen}: no vertical scroll`).toBeLessThanOrEqual(0);
 }
 
 test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted, questions close when everyone has answered, the projector fits one screen", async ({ actors }) => {
@@ -165,6 +167,8 @@ test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted,
   await expect(instructor.getByTestId("podium-3")).toContainText("세찬");
   await expect(s.getByTestId("quiz-final-rank")).toContainText("3명 중 3등");
   await expect(projector.getByTestId("podium-1")).toContainText("하나");
+  await expectOneScreen(projector, "ended");
+  await projector.setViewportSize({ width: 1920, height: 1080 });
   await expectOneScreen(projector, "ended");
 
   // The per-question results table: every student × question, in podium order.
