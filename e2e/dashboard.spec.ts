@@ -8,6 +8,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { connectClient, request, type TestSocket } from "../test/helpers/clients";
+import { closeQuestion, pressing } from "../test/helpers/quiz";
 import { telemetry, tinySpec } from "../test/helpers/training";
 import type { Reply } from "../lib/protocol/errors";
 
@@ -71,12 +72,14 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   const started = await request(consoleSocket, "quiz:start", { sessionId: session.id, quizId: quiz.id });
   if (!started.ok) throw new Error(JSON.stringify(started.error));
   for (const questionIndex of [0, 1]) {
-    expect((await request(consoleSocket, "quiz:next", { sessionId: session.id })).ok).toBe(true);
-    for (const [name, choice] of [["김민지", 1], ["Lee Jun", 2]] as const) {
-      const answered = await request(seats[name].socket, "quiz:answer", { roundId: started.data.state.roundId, questionIndex, answer: { type: "single", choice } });
+    const opened = await request(consoleSocket, "quiz:next", { sessionId: session.id });
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    // Options are shown in the round's shuffled order: students press them by label (B is right).
+    for (const [name, label] of [["김민지", "B"], ["Lee Jun", "C"]] as const) {
+      const answered = await request(seats[name].socket, "quiz:answer", { roundId: started.data.state.roundId, questionIndex, answer: pressing(opened.data.state, label) });
       expect(answered.ok, JSON.stringify(answered)).toBe(true);
     }
-    expect((await request(consoleSocket, "quiz:skip", { sessionId: session.id })).ok).toBe(true);
+    await closeQuestion(consoleSocket, session.id, questionIndex);
   }
   expect((await request(consoleSocket, "quiz:end", { sessionId: session.id })).ok).toBe(true);
 

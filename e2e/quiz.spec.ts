@@ -1,104 +1,175 @@
 /**
- * A live quiz in real browsers: an instructor runs a three-question quiz for three students,
- * each in their own browser context. Answers of different speed and correctness decide the
- * podium. Synchronisation is on application state only (expect / expect.poll), never sleeps.
+ * A live quiz in real browsers, with named actors (e2e/fixtures.ts): an instructor runs a
+ * five-question quiz for three students and a projector, each in its own browser context. The
+ * options appear in the round's shuffled order (students press the option by its label), numbers
+ * and short answers are accepted the way they are usually written, a question closes when every
+ * student has answered (or by the server's clock), and the projector fits one 1366×768 screen in
+ * every phase. Synchronisation is on application state only (expect / expect.poll), never sleeps.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
+import { expect, studentJoins, test, uniqueEmail } from "./fixtures";
 
-const question = (prompt: string, type: "single" | "truefalse", correct: number | boolean, timeLimitSec: number) =>
-  type === "single"
-    ? { type, prompt: { ko: prompt, en: prompt }, options: ["가", "나", "다", "라"].map((s) => ({ ko: s, en: s })), correct, tags: ["lstm-gates"], timeLimitSec }
-    : { type, prompt: { ko: prompt, en: prompt }, correct, tags: ["recurrence"], timeLimitSec };
+type Draft = Record<string, unknown>;
+const pair = (s: string) => ({ ko: s, en: s });
+const QUESTIONS: Draft[] = [
+  { type: "single", prompt: pair("LSTM에서 지우는 게이트는?"), options: ["가", "나", "다", "라"].map(pair), correct: 1, tags: ["lstm-gates"], timeLimitSec: 60 },
+  { type: "truefalse", prompt: pair("RNN은 가중치를 공유한다"), correct: true, tags: ["recurrence"], timeLimitSec: 60 },
+  { type: "numeric", prompt: pair("LSTM-128, 입력 65: 파라미터 수는?"), answer: 99328, tolerance: 0, tags: ["lstm-gates"], timeLimitSec: 60 },
+  {
+    type: "text",
+    prompt: pair("강의 04에서 셀 상태를 부르는 다른 이름은?"),
+    accepted: ["셀 상태", "cell state", "메모리 셀", "memory cell"],
+    explanation: { ko: "강의 04의 그림은 셀 상태를 '메모리 셀'이라고 부릅니다.", en: "Lecture 04 labels the cell state 'memory cell'." },
+    tags: ["lstm-gates"],
+    timeLimitSec: 60,
+  },
+  { type: "single", prompt: pair("7×7, 3×3, stride 2의 출력은?"), options: ["1×1", "2×2", "3×3", "4×4"].map(pair), correct: 2, tags: ["cnn-arithmetic"], timeLimitSec: 25 },
+];
 
-async function student(browser: Browser, code: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "ko-KR" });
-  const page = await context.newPage();
-  await page.goto(`/join/${code}`);
-  await page.getByTestId("guest-name").fill(name);
-  await page.getByTestId("join-guest").click();
-  await expect(page.getByTestId("student-welcome")).toContainText(name);
-  return page;
+async function data<T>(response: APIResponse): Promise<T> {
+  const body = (await response.json()) as { ok: boolean; data: T };
+  expect(body.ok, JSON.stringify(body)).toBe(true);
+  return body.data;
 }
+
+/** The option button showing `label` in this round's order. */
+const option = (page: Page, label: string) => page.getByTestId(/^quiz-option-\d$/).filter({ hasText: label });
 
 async function remainingMs(page: Page): Promise<number> {
   return Number(await page.getByTestId("quiz-remaining").getAttribute("data-remaining-ms"));
 }
 
-test("students who answer right and fast top the podium; a slow right answer beats a wrong one", async ({ browser }) => {
-  // The instructor signs up, makes a class, a session and a three-question quiz (API calls share the browser's cookie).
-  const instructorContext = await browser.newContext({ locale: "ko-KR" });
-  const instructor = await instructorContext.newPage();
-  const api = instructor.request;
-  const ok = async <T>(response: Awaited<ReturnType<typeof api.post>>): Promise<T> => {
-    const body = (await response.json()) as { ok: boolean; data: T };
-    expect(body.ok, JSON.stringify(body)).toBe(true);
-    return body.data;
-  };
-  await ok(await api.post("/api/auth/signup", { data: { email: `quiz-${Date.now()}@school.kr`, password: "correct horse battery", displayName: "선생님" } }));
-  const { class: klass } = await ok<{ class: { id: string } }>(await api.post("/api/classes", { data: { name: "퀴즈반", roster: "" } }));
-  const { session } = await ok<{ session: { id: string; code: string } }>(await api.post(`/api/classes/${klass.id}/sessions`, { data: {} }));
-  const ids: string[] = [];
-  for (const q of [question("LSTM에서 지우는 게이트는?", "single", 1, 20), question("RNN은 가중치를 공유한다", "truefalse", true, 20), question("7×7, 3×3, stride 2의 출력은?", "single", 2, 6)]) {
-    ids.push((await ok<{ question: { id: string } }>(await api.post("/api/quiz/questions", { data: q }))).question.id);
-  }
-  await ok(await api.post("/api/quiz/quizzes", { data: { title: "e2e 퀴즈", scoringMode: "speed", questionIds: ids } }));
+/** Whether the page scrolls: its document is taller or wider than the viewport. */
+async function overflow(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+}
+async function expectOneScreen(projector: Page, phase: string): Promise<void> {
+  await expect(projector.getByTestId("projector-quiz")).toHaveAttribute("data-phase", phase);
+  const size = projector.viewportSize();
+  const screen = `${size?.width}×${size?.height}`;
+  const { x, y } = await overflow(projector);
+  expect(x, `projector ${phase} at ${screen}: no horizontal scroll`).toBeLessThanOrEqual(0);
+  expect(y, `projector ${phase} at ${screen}: no vertical scroll`).toBeLessThanOrEqual(0);
+}
 
+test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted, questions close when everyone has answered, the projector fits one screen", async ({ actors }) => {
+  // Five questions with four browsers on a 2-core machine shared with other runs (a click can take
+  // seconds): long time limits, so only the question meant to close by the clock does, and a longer test timeout.
+  test.setTimeout(480_000);
+  const [teacher, hana, duri, sechan] = await actors("teacher", "하나", "두리", "세찬");
+  const api = teacher.page.request;
+  await data(await api.post("/api/auth/signup", { data: { email: uniqueEmail("quiz"), password: "correct horse battery", displayName: "선생님" } }));
+  const { class: klass } = await data<{ class: { id: string } }>(await api.post("/api/classes", { data: { name: "퀴즈반", roster: "" } }));
+  const { session } = await data<{ session: { id: string; code: string } }>(await api.post(`/api/classes/${klass.id}/sessions`, { data: {} }));
+  for (const q of QUESTIONS) await data(await api.post("/api/quiz/questions", { data: q }));
+
+  // The console is open while the quiz is made in the editor (another tab): it appears in the console's list without a reload.
+  const instructor = teacher.page;
   await instructor.goto(`/sessions/${session.id}`);
+  await expect(instructor.getByTestId("instructor-quiz")).toBeVisible();
+  await expect(instructor.getByTestId("quiz-pick")).not.toContainText("e2e 퀴즈");
+  const editor = await teacher.context.newPage();
+  await editor.goto("/quiz");
+  await expect(editor.getByTestId("bank").locator("li")).toHaveCount(QUESTIONS.length);
+  for (const box of await editor.getByTestId("bank").getByRole("checkbox").all()) await box.check();
+  await editor.getByTestId("quiz-title").fill("e2e 퀴즈");
+  await editor.getByTestId("create-quiz").click();
+  await expect(editor.getByTestId("quizzes")).toContainText("e2e 퀴즈");
   await expect(instructor.getByTestId("quiz-pick")).toContainText("e2e 퀴즈");
-  const [hana, duri, sechan] = [await student(browser, session.code, "하나"), await student(browser, session.code, "두리"), await student(browser, session.code, "세찬")];
+  await editor.close();
 
+  // The projector (the instructor's login, a 1366×768 screen) and three students.
+  const projector = await teacher.context.newPage();
+  await projector.setViewportSize({ width: 1366, height: 768 });
+  await projector.goto(`/projector/${session.id}/quiz`);
+  for (const [actor, name] of [[hana, "하나"], [duri, "두리"], [sechan, "세찬"]] as const) await studentJoins(actor.page, session.code, { guest: name });
+  const [h, d, s] = [hana.page, duri.page, sechan.page];
+
+  await instructor.getByTestId("quiz-pick").selectOption({ label: "e2e 퀴즈 (5문제)" });
   await instructor.getByTestId("quiz-start").click();
-  await expect(instructor.getByTestId("instructor-quiz")).toHaveAttribute("data-phase", "lobby");
-  for (const s of [hana, duri, sechan]) await expect(s.getByTestId("student-quiz")).toHaveAttribute("data-phase", "lobby");
+  for (const p of [h, d, s]) await expect(p.getByTestId("student-quiz")).toHaveAttribute("data-phase", "lobby");
+  // The projector's lobby: the join code and the names of who is in.
+  await expect(projector.getByTestId("join-code-display")).toHaveText(session.code);
+  for (const name of ["하나", "두리", "세찬"]) await expect(projector.getByTestId("projector-lobby-names")).toContainText(name);
+  await expectOneScreen(projector, "lobby");
 
-  // Question 1: 하나 right at once, 세찬 wrong, 두리 right but only after 4 s of the 20 s have passed.
+  // Question 1: 하나 right at once, 세찬 wrong, 두리 right after 4 s of 60. Nobody presses "close": all three answered.
   await instructor.getByTestId("quiz-next").click();
-  for (const s of [hana, duri, sechan]) await expect(s.getByTestId("quiz-option-1")).toBeVisible();
-  await hana.getByTestId("quiz-option-1").click();
-  await sechan.getByTestId("quiz-option-0").click();
-  await expect.poll(() => remainingMs(duri), { timeout: 20_000 }).toBeLessThan(16_000);
-  await duri.getByTestId("quiz-option-1").click();
-  for (const s of [hana, duri, sechan]) await expect(s.getByTestId("quiz-locked")).toBeVisible();
-  await expect(instructor.getByTestId("quiz-answer-count")).toContainText("3명 중 3명");
-  await instructor.getByTestId("quiz-skip").click();
-  await expect(hana.getByTestId("quiz-result")).toContainText("정답!");
-  await expect(sechan.getByTestId("quiz-result")).toContainText("오답");
-  await expect(hana.getByTestId("quiz-rank")).toContainText("3명 중 1등");
-  await expect(duri.getByTestId("quiz-rank")).toContainText("3명 중 2등");
-  await expect(instructor.getByTestId("histogram")).toBeVisible();
-  await expect(instructor.getByTestId("correct-answer")).toContainText("나");
-
-  // Question 2 (true/false): 하나 and 두리 right, 세찬 wrong.
-  await instructor.getByTestId("quiz-next").click();
-  await hana.getByTestId("quiz-tf-true").click();
-  await duri.getByTestId("quiz-tf-true").click();
-  await sechan.getByTestId("quiz-tf-false").click();
-  await expect(instructor.getByTestId("quiz-answer-count")).toContainText("3명 중 3명");
-  await instructor.getByTestId("quiz-skip").click();
-  await expect(duri.getByTestId("quiz-result")).toContainText("2연속 정답");
-
-  // Question 3 closes by the server's clock (6 s): only 세찬 is right; 두리 answers wrong, 하나 does not answer.
-  await instructor.getByTestId("quiz-next").click();
-  await sechan.getByTestId("quiz-option-2").click();
-  await duri.getByTestId("quiz-option-3").click();
-  await expect(hana.getByTestId("quiz-result")).toContainText("답하지 않았습니다", { timeout: 15_000 });
-  await expect(sechan.getByTestId("quiz-result")).toContainText("정답!");
+  for (const p of [h, d, s]) await expect(option(p, "나")).toBeVisible();
+  await expectOneScreen(projector, "question");
+  await option(h, "나").click();
+  await option(s, "가").click();
+  await expect.poll(() => remainingMs(d), { timeout: 20_000 }).toBeLessThan(56_000);
+  await option(d, "나").click();
+  await expect(h.getByTestId("quiz-result")).toContainText("정답!");
+  await expect(s.getByTestId("quiz-result")).toContainText("오답");
   await expect(instructor.getByTestId("instructor-quiz")).toHaveAttribute("data-phase", "reveal");
+  await expect(d.getByTestId("quiz-rank")).toContainText("3명 중 2등");
+  await expect(instructor.getByTestId("correct-answer")).toContainText("나");
+  // The projector's bars follow the buttons' order: the bar labelled 나 has the two right answers.
+  await expect(projector.getByTestId("histogram").locator("li").filter({ hasText: "나" })).toContainText("2");
+  await expectOneScreen(projector, "reveal");
 
-  // The podium: 하나 (2 right, fast), 두리 (2 right, one slow), 세찬 (1 right).
+  // Question 2 (O/X): 하나 and 두리 right, 세찬 wrong.
+  await instructor.getByTestId("quiz-next").click();
+  await h.getByTestId("quiz-tf-true").click();
+  await d.getByTestId("quiz-tf-true").click();
+  await s.getByTestId("quiz-tf-false").click();
+  await expect(d.getByTestId("quiz-result")).toContainText("2연속 정답");
+
+  // Question 3 (numeric): 99,328 is 99328; an entry that is not a number is caught before sending; 99.328 is wrong.
+  await instructor.getByTestId("quiz-next").click();
+  await h.getByTestId("quiz-free-input").fill("99,328");
+  await expect(h.getByTestId("quiz-number-note")).toContainText("99328");
+  await h.getByTestId("quiz-submit").click();
+  await d.getByTestId("quiz-free-input").fill("９９３２８"); // full-width digits from a Korean IME
+  await d.getByTestId("quiz-submit").click();
+  await s.getByTestId("quiz-free-input").fill("구만");
+  await expect(s.getByTestId("quiz-number-note")).toContainText("숫자로 읽을 수 없습니다");
+  await s.getByTestId("quiz-submit").click();
+  await expect(s.getByTestId("quiz-locked")).toHaveCount(0);
+  await s.getByTestId("quiz-free-input").fill("99.328");
+  await s.getByTestId("quiz-submit").click();
+  await expect(h.getByTestId("quiz-result")).toContainText("정답!");
+  await expect(d.getByTestId("quiz-result")).toContainText("정답!");
+  await expect(s.getByTestId("quiz-result")).toContainText("오답");
+
+  // Question 4 (short text): lecture 04's own label, in English and in Korean quotes, is accepted; the explanation shows at the reveal.
+  await instructor.getByTestId("quiz-next").click();
+  await h.getByTestId("quiz-free-input").fill("Memory Cell");
+  await h.getByTestId("quiz-submit").click();
+  await d.getByTestId("quiz-free-input").fill("“메모리 셀”");
+  await d.getByTestId("quiz-submit").click();
+  await s.getByTestId("quiz-free-input").fill("셀");
+  await s.getByTestId("quiz-submit").click();
+  await expect(h.getByTestId("quiz-result")).toContainText("정답!");
+  await expect(d.getByTestId("quiz-result")).toContainText("정답!");
+  await expect(s.getByTestId("quiz-result")).toContainText("오답");
+  await expect(d.getByTestId("correct-answer")).toContainText("메모리 셀");
+  await expect(projector.getByTestId("correct-answer")).toContainText("메모리 셀");
+  await expectOneScreen(projector, "reveal");
+
+  // Question 5 closes by the server's clock (25 s): 하나 does not answer; only 세찬 is right.
+  await instructor.getByTestId("quiz-next").click();
+  await option(s, "3×3").click();
+  await option(d, "4×4").click();
+  await expect(h.getByTestId("quiz-result")).toContainText("답하지 않았습니다", { timeout: 45_000 });
+  await expect(s.getByTestId("quiz-result")).toContainText("정답!");
+
+  // The podium, on the students' screens and on one projector screen.
   await instructor.getByTestId("quiz-next").click();
   await expect(instructor.getByTestId("instructor-quiz")).toHaveAttribute("data-phase", "ended");
   await expect(instructor.getByTestId("podium-1")).toContainText("하나");
   await expect(instructor.getByTestId("podium-2")).toContainText("두리");
   await expect(instructor.getByTestId("podium-3")).toContainText("세찬");
-  await expect(instructor.getByTestId("ranking").locator("tbody tr")).toHaveCount(3);
-  await expect(sechan.getByTestId("podium-1")).toContainText("하나");
-  await expect(sechan.getByTestId("quiz-final-rank")).toContainText("3명 중 3등");
-
-  // The projector shows the same podium, and the results survive in the round's report.
-  const projector = await instructorContext.newPage();
-  await projector.goto(`/projector/${session.id}/quiz`);
+  await expect(s.getByTestId("quiz-final-rank")).toContainText("3명 중 3등");
   await expect(projector.getByTestId("podium-1")).toContainText("하나");
+  await expectOneScreen(projector, "ended");
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await expectOneScreen(projector, "ended");
 
   // The per-question results table: every student × question, in podium order.
   await instructor.reload();

@@ -18,8 +18,7 @@ import { connectClient, request, type TestSocket } from "../helpers/clients";
 import { instructorWithSession, joinAsGuest, joinAsRoster, type InstructorScenario, type JoinedStudent } from "../helpers/scenario";
 import type { TestServer } from "../helpers/server";
 import { telemetry, tinySpec } from "../helpers/training";
-import { control, makeQuiz, startQuiz } from "../helpers/quiz";
-import type { Answer } from "../../lib/quiz/answers";
+import { closeQuestion, control, makeQuiz, pressing, startQuiz } from "../helpers/quiz";
 import type { QuestionDraftInput } from "../../lib/quiz/questions";
 import type { QuizTag } from "../../lib/quiz/tags";
 
@@ -108,19 +107,20 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
     "RNN 기초",
   );
   const { roundId } = await startQuiz(t, quizId);
-  const plays: { elapsedMs: number; answers: [JoinedStudent, Answer][] }[] = [
-    { elapsedMs: 2000, answers: [[minji1, { type: "single", choice: 0 }], [jun1, { type: "single", choice: 3 }], [guest1, { type: "single", choice: 0 }]] },
-    { elapsedMs: 3000, answers: [[minji1, { type: "single", choice: 1 }], [jun1, { type: "single", choice: 2 }]] },
-    { elapsedMs: 4000, answers: [[minji1, { type: "multiple", choices: [0] }], [jun1, { type: "multiple", choices: [2] }]] },
+  // Students press options by label: the round shows them in its own shuffled order.
+  const plays: { elapsedMs: number; answers: [JoinedStudent, string[]][] }[] = [
+    { elapsedMs: 2000, answers: [[minji1, ["A"]], [jun1, ["D"]], [guest1, ["A"]]] },
+    { elapsedMs: 3000, answers: [[minji1, ["B"]], [jun1, ["C"]]] },
+    { elapsedMs: 4000, answers: [[minji1, ["A"]], [jun1, ["C"]]] },
   ];
   for (const [questionIndex, play] of plays.entries()) {
-    await control(t.console, "quiz:next", s1);
+    const open = await control(t.console, "quiz:next", s1);
     advance(play.elapsedMs);
-    for (const [student, answer] of play.answers) {
-      const reply = await request(student.socket, "quiz:answer", { roundId, questionIndex, answer });
+    for (const [student, labels] of play.answers) {
+      const reply = await request(student.socket, "quiz:answer", { roundId, questionIndex, answer: pressing(open, ...labels) });
       if (!reply.ok) throw new Error(`answer refused: ${JSON.stringify(reply.error)}`);
     }
-    await control(t.console, "quiz:skip", s1);
+    await closeQuestion(t.console, s1, questionIndex);
   }
   await control(t.console, "quiz:end", s1);
   const ended = await request(t.console, "session:end", { sessionId: s1 });

@@ -1,6 +1,7 @@
 /** Building blocks for quiz scenarios: questions in an instructor's bank, a quiz of them, a running round. */
 import type { QuestionDraftInput } from "../../lib/quiz/questions";
 import type { QuizState } from "../../lib/protocol/quiz";
+import type { Answer } from "../../lib/quiz/answers";
 import { nextEvent, request, type TestSocket } from "./clients";
 import type { InstructorScenario } from "./scenario";
 
@@ -44,6 +45,31 @@ export type QuizStateIn<P extends QuizState["phase"]> = Extract<QuizState, { pha
 export function inPhase<P extends QuizState["phase"]>(state: QuizState | null | undefined, phase: P): QuizStateIn<P> {
   if (state?.phase !== phase) throw new Error(`expected the round in phase ${phase}, got ${state?.phase ?? "no round"}`);
   return state as QuizStateIn<P>;
+}
+
+/**
+ * The answer a student gives by pressing the options labelled `labels` (English labels) on the
+ * open question's screen, whose options are in the round's shuffled order (Q15a).
+ */
+export function pressing(state: QuizState, ...labels: string[]): Answer {
+  const { question } = inPhase(state, "question");
+  const shown = (question.options ?? []).map((o) => o.en);
+  const positions = labels.map((label) => shown.indexOf(label));
+  if (positions.includes(-1)) throw new Error(`no option ${labels.join(", ")} among ${shown.join(", ")}`);
+  return question.type === "single" ? { type: "single", choice: positions[0] } : { type: "multiple", choices: positions };
+}
+
+/**
+ * Closes the open question `questionIndex`: skips it, unless every connected student has
+ * answered and the server has closed it already (Q5a).
+ */
+export async function closeQuestion(console: TestSocket, sessionId: string, questionIndex: number): Promise<QuizStateIn<"reveal">> {
+  const skipped = await request(console, "quiz:skip", { sessionId });
+  if (skipped.ok) return inPhase(skipped.data.state, "reveal");
+  const synced = await request(console, "quiz:sync", { sessionId });
+  const state = synced.ok ? synced.data.state : null;
+  if (state?.phase === "reveal" && state.questionIndex === questionIndex) return state;
+  throw new Error(`quiz:skip failed: ${JSON.stringify(skipped.error)}`);
 }
 
 /** Resolves at the next reveal (the server closed the question) seen by `socket`. */
