@@ -40,3 +40,8 @@ export const SUBMISSION_RATE_LIMIT: BucketLimit = { burst: 3, perSecond: 1 / 10 
 export const UPLOAD_IP_LIMIT: BucketLimit = { burst: 300, perSecond: 5 };
 /** Upload body cap (bytes): the 8 MB weight file plus the metadata. */
 export const UPLOAD_MAX_BODY_BYTES = 8 * 1024 * 1024 + 64 * 1024;
+
+/** /api/health fails (503) when the database does not answer a query within this time. */
+export const HEALTH_DB_TIMEOUT_MS = 2_000;
+/** SIGTERM: after this long without a clean shutdown the process exits anyway (non-zero). */
+export const SHUTDOWN_DEADLINE_MS = 5_000;

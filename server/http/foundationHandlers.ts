@@ -8,7 +8,8 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { createLogin, endLogin } from "../auth/instructorSessions";
 import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
-import { JOIN_LIMIT, LOGIN_FAILURE_IP_LIMIT, LOGIN_FAILURE_LIMIT, SIGNUP_LIMIT } from "../limits";
+import { assertDatabaseAnswers } from "../db/health";
+import { HEALTH_DB_TIMEOUT_MS, JOIN_LIMIT, LOGIN_FAILURE_IP_LIMIT, LOGIN_FAILURE_LIMIT, SIGNUP_LIMIT } from "../limits";
 import { RateLimiter } from "../rateLimit";
 import { requireInstructor, type HandlersFor, type RequestContext } from "./router";
 import type { foundationRoutes } from "../../lib/api/foundation";
@@ -30,6 +31,7 @@ export function createFoundationHandlers(db: Db, presence: Presence): HandlersFo
 
   return {
     async health() {
+      await assertDatabaseAnswers(db, HEALTH_DB_TIMEOUT_MS);
       return { status: "ok" as const };
     },
     async signup({ body, res, ip }) {

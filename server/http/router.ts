@@ -46,6 +46,7 @@ export const STATUS: Record<ErrorCode, number> = {
   INVALID_TOKEN: 401,
   PROTOCOL_MISMATCH: 400,
   REPLACED: 409,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
