@@ -6,7 +6,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { createClient } from "redis";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
@@ -15,6 +14,7 @@ import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+import { connectRedisPair } from "./redis";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -34,6 +34,7 @@ export interface Application {
 }
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
+  const redisClients = env.REDIS_URL ? await connectRedisPair(env.REDIS_URL) : [];
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const httpServer = createServer((req, res) => {
@@ -52,20 +53,12 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       });
   });
   const realtime = createSocketServer(httpServer, db, env, now);
+  if (redisClients.length) realtime.io.adapter(createAdapter(redisClients[0], redisClients[1]));
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
   handlers = createHandlers(db, realtime.presence);
   serveUpload = createSubmissionUpload(realtime, now);
-
-  const redisClients: { quit(): Promise<unknown> }[] = [];
-  if (env.REDIS_URL) {
-    const pub = createClient({ url: env.REDIS_URL });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    redisClients.push(pub, sub);
-    realtime.io.adapter(createAdapter(pub, sub));
-  }
 
   return {
     httpServer,
@@ -77,7 +70,9 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       await realtime.training.stop();
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
-      await realtime.io.close(); // also closes httpServer
+      httpServer.close(); // no new connections; io.close() ends the sockets
+      httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
+      await realtime.io.close();
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },
   };

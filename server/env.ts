@@ -35,6 +35,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.REDIS_URL && !env.SESSION_SECRET) {
+    // Several processes: each would generate its own secret and refuse the others' rejoin tokens.
+    throw new Error("SESSION_SECRET must be set explicitly when REDIS_URL is set (every process must share one secret)");
+  }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? storedSecret(env.DATA_DIR) };
 }
 
