@@ -15,6 +15,7 @@ import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
 import { connectRedisPair } from "./redis";
+import { weightFiles } from "./domain/weightFiles";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -35,11 +36,12 @@ export interface Application {
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   const redisClients = env.REDIS_URL ? await connectRedisPair(env.REDIS_URL) : [];
+  const weights = weightFiles(env.DATA_DIR);
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const httpServer = createServer((req, res) => {
     serveCorpusText(db, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);

@@ -11,6 +11,7 @@ import { AppError } from "../../lib/protocol/errors";
 import { SUBMISSION_UPLOAD_PATH, decodeUploadBody, uploadMetadataSchema, type UploadReply } from "../../lib/protocol/leaderboard";
 import { readUploadTicket } from "../auth/uploadTicket";
 import { findRetry, storeSubmission, toMySubmission } from "../domain/submissions";
+import { weightFiles } from "../domain/weightFiles";
 import { SUBMISSION_RATE_LIMIT, UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
 import { RateLimiter } from "../rateLimit";
 import { issuesOf, toErrorBody } from "../realtime/requests";
@@ -38,6 +39,7 @@ export function createSubmissionUpload(realtime: RealtimeContext, now: () => num
   const perStudent = new RateLimiter(SUBMISSION_RATE_LIMIT);
   const perIp = new RateLimiter(UPLOAD_IP_LIMIT);
   const { db, env, training, leaderboard } = realtime;
+  const weights = weightFiles(env.DATA_DIR);
 
   async function accept(req: IncomingMessage): Promise<UploadReply> {
     if (!perIp.take(req.socket.remoteAddress ?? "unknown")) throw new AppError("RATE_LIMITED", "too many uploads from this network; wait a moment");
@@ -55,7 +57,7 @@ export function createSubmissionUpload(realtime: RealtimeContext, now: () => num
       return { submission: toMySubmission(retry, round?.privateRevealedAt != null), retried: true };
     }
     if (!perStudent.take(claims.participantId)) throw new AppError("RATE_LIMITED", "too many submissions in a short time; wait a few seconds", { reason: ["RATE_LIMITED"] });
-    const row = await storeSubmission(db, {
+    const row = await storeSubmission(db, weights, {
       sessionId: claims.sessionId,
       participantId: claims.participantId,
       modelSessionId: claims.modelSessionId,
