@@ -7,7 +7,8 @@
  */
 import type { AddressInfo } from "node:net";
 import { createApplication, type Application, type RequestHandler } from "./app";
-import { createDb, type Db } from "./db/client";
+import { createDb, providerOf, sqlitePath, type Db } from "./db/client";
+import { acquireServerLock } from "./db/serverLock";
 import { migrate } from "./db/migrate";
 import { loadEnv, type Env } from "./env";
 import { SHUTDOWN_DEADLINE_MS } from "./limits";
@@ -38,17 +39,20 @@ function listen(app: Application, env: Env): Promise<number> {
 
 /** Checks and opens everything, then listens. `web` serves every non-API request (Next.js). */
 export async function startServer(env: Env, web?: RequestHandler): Promise<RunningServer> {
-  const applied = await migrate(env.DATABASE_URL);
-  if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
-  const db = createDb(env.DATABASE_URL);
+  const lock = providerOf(env.DATABASE_URL) === "sqlite" ? acquireServerLock(sqlitePath(env.DATABASE_URL)) : undefined;
+  let db: Db | undefined;
   let app: Application | undefined;
   try {
+    const applied = await migrate(env.DATABASE_URL);
+    if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
+    db = createDb(env.DATABASE_URL);
     app = await createApplication({ db, env, nextHandler: web });
     const port = await listen(app, env);
     return { app, db, port };
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await db.$disconnect();
+    await db?.$disconnect();
+    lock?.release();
     throw error;
   }
 }
