@@ -4,43 +4,16 @@
  * (test/helpers/serverProcess.ts: server/main.ts without the Next.js pages).
  */
 import assert from "node:assert/strict";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { SUBMISSION_UPLOAD_PATH } from "../../lib/protocol/leaderboard";
+import { startProcess, type Exited } from "../helpers/processes";
 
-const ENTRY = join(import.meta.dirname, "../helpers/serverProcess.ts");
 const SECRET = "process-test-secret-process-test-secret-01";
-
-interface Exited {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-function startProcess(env: Record<string, string>): { child: ChildProcess; listening: Promise<number>; exited: Promise<Exited> } {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<Exited>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stderr })));
-  const listening = new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      stdout += chunk;
-      const port = /on http:\/\/localhost:(\d+)/.exec(stdout)?.[1];
-      if (port) resolve(Number(port));
-    });
-    void exited.then((e) => reject(new Error(`the server exited (${e.code}) before listening: ${e.stderr}`)));
-  });
-  listening.catch(() => undefined);
-  return { child, listening, exited };
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "rnn-classroom-process-"));
