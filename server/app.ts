@@ -5,7 +5,6 @@
  * server/index.ts only reads the environment, migrates, and calls this.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
@@ -14,7 +13,7 @@ import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
-import { connectRedisPair } from "./redis";
+import { redisAdapter } from "./redis";
 import { weightFiles } from "./domain/weightFiles";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -35,7 +34,7 @@ export interface Application {
 }
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
-  const redisClients = env.REDIS_URL ? await connectRedisPair(env.REDIS_URL) : [];
+  const redis = env.REDIS_URL ? await redisAdapter(env.REDIS_URL) : undefined;
   const weights = weightFiles(env.DATA_DIR);
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
@@ -55,7 +54,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       });
   });
   const realtime = createSocketServer(httpServer, db, env, now);
-  if (redisClients.length) realtime.io.adapter(createAdapter(redisClients[0], redisClients[1]));
+  if (redis) realtime.io.adapter(redis.adapter);
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
@@ -75,7 +74,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       httpServer.close(); // no new connections; io.close() ends the sockets
       httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
       await realtime.io.close();
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+      await Promise.all((redis?.clients ?? []).map((c) => c.quit().catch(() => undefined)));
     },
   };
 }
