@@ -15,6 +15,7 @@ import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
 import { redisAdapter } from "./redis";
 import { weightFiles } from "./domain/weightFiles";
+import { clientAddressOf } from "./http/clientAddress";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -36,11 +37,12 @@ export interface Application {
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   const redis = env.REDIS_URL ? await redisAdapter(env.REDIS_URL) : undefined;
   const weights = weightFiles(env.DATA_DIR);
+  const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const httpServer = createServer((req, res) => {
     serveCorpusText(db, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res, clientIp))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);

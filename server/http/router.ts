@@ -82,7 +82,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 }
 
 /** Returns false when the request is not for the API (Next.js serves it). */
-export async function routeApi(handlers: Handlers, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function routeApi(handlers: Handlers, req: IncomingMessage, res: ServerResponse, clientIp: (req: IncomingMessage) => string): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith("/api/")) return false;
   const matches = compiled.map((c) => ({ ...c, match: c.pattern.exec(url.pathname) })).filter((c) => c.match);
@@ -97,7 +97,7 @@ export async function routeApi(handlers: Handlers, req: IncomingMessage, res: Se
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
     const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
     const handler = handlers[hit.name] as Handler<RouteName>;
-    const data = await handler({ req, res, params, body: parsed.data as never, ip: req.socket.remoteAddress ?? "unknown" });
+    const data = await handler({ req, res, params, body: parsed.data as never, ip: clientIp(req) });
     send(res, 200, { ok: true, data });
   } catch (error) {
     const body = toErrorBody(error);

@@ -18,6 +18,7 @@ import { issuesOf, toErrorBody } from "../realtime/requests";
 import { trainedSteps } from "../realtime/leaderboardEvents";
 import type { RealtimeContext } from "../realtime/socketServer";
 import { STATUS, send } from "./router";
+import { clientAddressOf } from "./clientAddress";
 
 const MAX_METADATA_BYTES = 64 * 1024;
 
@@ -40,9 +41,10 @@ export function createSubmissionUpload(realtime: RealtimeContext, now: () => num
   const perIp = new RateLimiter(UPLOAD_IP_LIMIT);
   const { db, env, training, leaderboard } = realtime;
   const weights = weightFiles(env.DATA_DIR);
+  const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
 
   async function accept(req: IncomingMessage): Promise<UploadReply> {
-    if (!perIp.take(req.socket.remoteAddress ?? "unknown")) throw new AppError("RATE_LIMITED", "too many uploads from this network; wait a moment");
+    if (!perIp.take(clientIp(req))) throw new AppError("RATE_LIMITED", "too many uploads from this network; wait a moment");
     const framed = decodeUploadBody(await readCapped(req, UPLOAD_MAX_BODY_BYTES), MAX_METADATA_BYTES);
     if (!framed) throw new AppError("BAD_REQUEST", "the upload body is malformed (expected 4-byte length, JSON metadata, weights)");
     const parsed = uploadMetadataSchema.safeParse(framed.metadata);
