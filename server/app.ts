@@ -5,8 +5,6 @@
  * server/index.ts only reads the environment, migrates, and calls this.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
-import { createClient } from "redis";
 import type { Db } from "./db/client";
 import type { Env } from "./env";
 import { createHandlers } from "./http/handlers";
@@ -21,6 +19,9 @@ import type { RealtimeContext } from "./realtime/context";
 import { createSocketServer } from "./realtime/socketServer";
 import { disconnectLoginSockets } from "./realtime/loginSockets";
 import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS, LARGE_BODIES_PER_IP } from "./limits";
+import { redisAdapter } from "./redis";
+import { weightFiles } from "./domain/weightFiles";
+import { clientAddressOf } from "./http/clientAddress";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -40,6 +41,9 @@ export interface Application {
 }
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
+  const redis = env.REDIS_URL ? await redisAdapter(env.REDIS_URL) : undefined;
+  const weights = weightFiles(env.DATA_DIR);
+  const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
   let api: Api | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
   const largeBodies = new BodyGate(LARGE_BODIES_PER_IP);
@@ -54,7 +58,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       return send(res, 403, { ok: false, error: { code: "FORBIDDEN", message: refusal } });
     }
     serveCorpusText(db, env.SESSION_SECRET, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(api!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(api!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);
@@ -68,21 +72,13 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       });
   });
   const realtime = createSocketServer(httpServer, db, env, now);
+  if (redis) realtime.io.adapter(redis.adapter);
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
   const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
-  api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies };
+  api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies, clientIp };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
-
-  const redisClients: { quit(): Promise<unknown> }[] = [];
-  if (env.REDIS_URL) {
-    const pub = createClient({ url: env.REDIS_URL });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    redisClients.push(pub, sub);
-    realtime.io.adapter(createAdapter(pub, sub));
-  }
 
   return {
     httpServer,
@@ -94,8 +90,10 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       await realtime.training.stop();
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
-      await realtime.io.close(); // also closes httpServer
-      await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+      httpServer.close(); // no new connections; io.close() ends the sockets
+      httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
+      await realtime.io.close();
+      await Promise.all((redis?.clients ?? []).map((c) => c.quit().catch(() => undefined)));
     },
   };
 }

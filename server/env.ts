@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
@@ -21,6 +22,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** Set to use the Socket.IO Redis adapter (several server processes). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /** Comma-separated IP addresses of the load balancer(s) whose X-Forwarded-For is believed (R9). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a) !== 0), "must be a comma-separated list of IP addresses"),
   /** Public origin used in join links and QR codes; defaults to the request's own host. */
   PUBLIC_URL: z.string().url().optional(),
 });
@@ -35,6 +42,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.REDIS_URL && !env.SESSION_SECRET) {
+    // Several processes: each would generate its own secret and refuse the others' rejoin tokens.
+    throw new Error("SESSION_SECRET must be set explicitly when REDIS_URL is set (every process must share one secret)");
+  }
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? storedSecret(env.DATA_DIR) };
 }
 

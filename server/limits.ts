@@ -68,3 +68,8 @@ export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 5_000;
 export const LARGE_BODIES_PER_IP = 16;
 /** W16: uploaded training texts per instructor — 20 texts, 30 M characters in all (ten of the largest allowed). */
 export const UPLOAD_QUOTA = { count: 20, chars: 30_000_000 };
+
+/** /api/health fails (503) when the database does not answer a query within this time. */
+export const HEALTH_DB_TIMEOUT_MS = 2_000;
+/** SIGTERM: after this long without a clean shutdown the process exits anyway (non-zero). */
+export const SHUTDOWN_DEADLINE_MS = 5_000;

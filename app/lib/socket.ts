@@ -7,6 +7,7 @@ import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, type ClientRequestName, type ClientToServerEvents, type RequestPayload, type RequestReply, type ServerToClientEvents } from "../../lib/protocol/events";
 import type { Reply } from "../../lib/protocol/errors";
 import { useConnection } from "../stores/connection";
+import { keepReconnecting } from "./reconnect";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -14,17 +15,20 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export function connectSocket(): ClientSocket {
-  const socket: ClientSocket = io({ auth: { protocolVersion: PROTOCOL_VERSION }, transports: ["websocket", "polling"] });
+  // Reconnection is ours (app/lib/reconnect.ts): capped and jittered so a class is back soon after a restart.
+  const socket: ClientSocket = io({ auth: { protocolVersion: PROTOCOL_VERSION }, transports: ["websocket", "polling"], reconnection: false });
   const { setStatus } = useConnection.getState();
+  let fatal = false;
   setStatus("connecting");
   socket.on("connect", () => setStatus("online"));
   socket.on("disconnect", () => setStatus("offline"));
-  socket.io.on("reconnect_attempt", () => setStatus("connecting"));
   socket.on("connect_error", (error) => {
     const data = (error as Error & { data?: { code?: string } }).data;
-    if (data?.code === "PROTOCOL_MISMATCH") useConnection.getState().fail("PROTOCOL_MISMATCH");
+    fatal = data?.code === "PROTOCOL_MISMATCH";
+    if (fatal) useConnection.getState().fail("PROTOCOL_MISMATCH");
     else setStatus("offline");
   });
+  keepReconnecting(socket, () => fatal, () => setStatus("connecting"));
   return socket;
 }
 

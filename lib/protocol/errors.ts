@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "INVALID_TOKEN", // a rejoin token that is forged, expired or already used
   "PROTOCOL_MISMATCH", // client and server speak different protocol versions: reload the page
   "REPLACED", // this participant connected from another tab or device
+  "UNAVAILABLE", // the server's storage failed (disk full, I/O error, database unreachable): retry shortly
   "INTERNAL", // a bug on our side; details only in the server log
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

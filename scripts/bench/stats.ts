@@ -13,6 +13,8 @@ export const round = (value: number, digits = 1) => Math.round(value * 10 ** dig
 export interface ServerStats {
   loopLagP50Ms: number;
   loopLagP99Ms: number;
+  /** The longest single stall of the event loop since the reset. */
+  loopLagMaxMs: number;
   rssMb: number;
   cpuPercent: number;
 }

@@ -12,6 +12,7 @@ import { effectiveConfig } from "../../lib/training/rules";
 import type { Db } from "../db/client";
 import { readToken, signToken } from "../auth/signedToken";
 import { currentModelSession } from "./modelSessions";
+import { rowWeights, type WeightFiles } from "./weightFiles";
 import { assertCorpusVocabulary, decodeUploadedWeights } from "./weightChecks";
 
 const LINK_TTL_MS = 30 * 60_000;
@@ -100,11 +101,11 @@ export async function shareInstructorModel(db: Db, secret: string, sessionId: st
 }
 
 /** The weights behind a valid, unexpired link (a submission's or an instructor model's); null otherwise. */
-export async function checkpointWeights(db: Db, secret: string, id: string, token: string, now = Date.now()): Promise<Uint8Array | null> {
+export async function checkpointWeights(db: Db, files: WeightFiles, secret: string, id: string, token: string, now = Date.now()): Promise<Uint8Array | null> {
   const claims = readToken("checkpoint", token, secret, claimsSchema);
   if (!claims || claims.c !== id || claims.e < now) return null;
   const row =
-    (await db.submission.findUnique({ where: { id }, select: { weights: true } })) ??
-    (await db.instructorModel.findUnique({ where: { id }, select: { weights: true } }));
-  return row ? new Uint8Array(row.weights) : null;
+    (await db.submission.findUnique({ where: { id }, select: { weights: true, weightsSha256: true } })) ??
+    (await db.instructorModel.findUnique({ where: { id }, select: { weights: true, weightsSha256: true } }));
+  return row ? rowWeights(files, row) : null;
 }

@@ -2,9 +2,9 @@
  * Submissions in the database: admission and storage (L10–L13, idempotent), the evaluation
  * queue's state (queued → evaluating → scored | rejected, compare-and-set moves so a restart or a
  * second process never scores a row twice into the leaderboard), and the student's own view.
- * Weights are stored as Bytes with their SHA-256; they are read only by the evaluator.
+ * Weights are stored as files named by their SHA-256 (./weightFiles.ts), off the event loop; the
+ * row keeps the hash. They are read only by the evaluator and the checkpoint download.
  */
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../../lib/protocol/errors";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
@@ -17,6 +17,7 @@ import { effectiveConfig } from "../../lib/training/rules";
 import type { Db } from "../db/client";
 import { currentModelSession } from "./modelSessions";
 import { assertCorpusVocabulary, decodeUploadedWeights } from "./weightChecks";
+import type { WeightFiles } from "./weightFiles";
 
 /** What the upload handler hands over once the ticket is verified. */
 export interface SubmissionInput {
@@ -148,13 +149,13 @@ export async function findRetry(db: Db, participantId: string, idempotencyKey: s
  * Checks everything (L10–L14) and stores the submission as "queued", in one transaction with the
  * limit count, serialised per student; a refusal stores nothing. Returns the stored row (without weights).
  */
-export async function storeSubmission(db: Db, input: SubmissionInput) {
+export async function storeSubmission(db: Db, files: WeightFiles, input: SubmissionInput) {
   const problem = sampleProblem(input.sample.text, input.sample.prime);
   if (problem) throw new AppError("BAD_REQUEST", problem, { sample: [problem] });
   const round = await roundOf(db, input.sessionId, input.modelSessionId);
   assertAdmissible(round, await acceptedCount(db, input.modelSessionId, input.participantId), input.serverStep);
   const { config } = await checkWeights(db, input, round.corpusRef);
-  const sha256 = createHash("sha256").update(input.weights).digest("hex");
+  const sha256 = await files.save(input.weights); // before the row: a committed row always has its file
   try {
     return await db.$transaction(async (tx) => {
       // Writing the student's row first locks it (a row lock on PostgreSQL, the write lock on SQLite):
@@ -168,7 +169,7 @@ export async function storeSubmission(db: Db, input: SubmissionInput) {
           modelSessionId: input.modelSessionId,
           participantId: input.participantId,
           idempotencyKey: input.idempotencyKey,
-          weights: new Uint8Array(input.weights), // a copy: the stored bytes own their buffer
+          weights: new Uint8Array(0), // the bytes are in the file named by the hash
           weightsSha256: sha256,
           configHash: configHash(config),
           config,

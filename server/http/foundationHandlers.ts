@@ -9,6 +9,7 @@ import { createLogin, endLogin } from "../auth/instructorSessions";
 import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
 import {
+  HEALTH_DB_TIMEOUT_MS,
   JOIN_LIMIT,
   LOGIN_FAILURE_ACCOUNT_LIMIT,
   LOGIN_FAILURE_DEVICE_LIMIT,
@@ -18,6 +19,7 @@ import {
 } from "../limits";
 import { knownDevice, knownDeviceCookie } from "../auth/knownDevice";
 import { passwordProblem } from "../auth/passwordPolicy";
+import { assertDatabaseAnswers } from "../db/health";
 import { RateLimiter } from "../rateLimit";
 import { requireInstructor, type HandlersFor, type RequestContext } from "./router";
 import type { foundationRoutes } from "../../lib/api/foundation";
@@ -60,6 +62,7 @@ export function createFoundationHandlers(db: Db, presence: Presence, logins: Log
 
   return {
     async health() {
+      await assertDatabaseAnswers(db, HEALTH_DB_TIMEOUT_MS);
       return { status: "ok" as const };
     },
     async signup({ body, req, res, ip }) {

@@ -57,6 +57,7 @@ export const STATUS: Record<ErrorCode, number> = {
   INVALID_TOKEN: 401,
   PROTOCOL_MISMATCH: 400,
   REPLACED: 409,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -73,22 +74,19 @@ export function send(res: ServerResponse, status: number, reply: Reply<unknown>)
   res.end(JSON.stringify(reply));
 }
 
-/** The client's IP, for rate limits. */
-export const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
-
 /** W2: a body is JSON, and says so (a cross-site form can only send form or text/plain types). */
 function requireJsonType(req: IncomingMessage): void {
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") throw new AppError("BAD_REQUEST", "send the body as application/json");
 }
 
-async function readJson(req: IncomingMessage, maxBytes: number, largeBodies: BodyGate): Promise<unknown> {
+async function readJson(req: IncomingMessage, maxBytes: number, largeBodies: BodyGate, ip: string): Promise<unknown> {
   requireJsonType(req);
   const length = req.headers["content-length"];
   const declared = Number(length ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body larger than ${maxBytes} bytes`);
   const large = length === undefined ? maxBytes > HTTP_MAX_JSON_BYTES : declared > HTTP_MAX_JSON_BYTES;
-  const release = large ? largeBodies.enter(clientIp(req)) : () => undefined;
+  const release = large ? largeBodies.enter(ip) : () => undefined;
   if (!release) throw new AppError("RATE_LIMITED", "too many large requests from this network at once; try again in a moment");
   const chunks: Buffer[] = [];
   let size = 0;
@@ -115,10 +113,12 @@ export interface Api {
   db: Db;
   handlers: Handlers;
   largeBodies: BodyGate;
+  /** The request's client address under the trusted proxies (server/http/clientAddress.ts, R9). */
+  clientIp: (req: IncomingMessage) => string;
 }
 
 /** Returns false when the request is not for the API (Next.js serves it). */
-export async function routeApi({ db, handlers, largeBodies }: Api, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function routeApi({ db, handlers, largeBodies, clientIp }: Api, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith("/api/")) return false;
   const matches = compiled.map((c) => ({ ...c, match: c.pattern.exec(url.pathname) })).filter((c) => c.match);
@@ -129,7 +129,7 @@ export async function routeApi({ db, handlers, largeBodies }: Api, req: Incoming
   }
   try {
     if (hit.route.access !== "public") await requireInstructor(db, { req });
-    const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES, largeBodies);
+    const raw = req.method === "GET" ? {} : await readJson(req, hit.route.maxBodyBytes ?? HTTP_MAX_JSON_BYTES, largeBodies, clientIp(req));
     const parsed = parseUntrusted(hit.route.body, raw);
     if (!parsed.success) throw new AppError("BAD_REQUEST", "invalid request body", issuesOf(parsed.error));
     const params = Object.fromEntries(Object.entries(hit.match?.groups ?? {}).map(([k, v]) => [k, decodeUrlPart(v)]));

@@ -14,12 +14,14 @@ import { parseUntrusted } from "../../lib/protocol/untrusted";
 import { readUploadTicket } from "../auth/uploadTicket";
 import { findRetry, storeSubmission, toMySubmission } from "../domain/submissions";
 import { HTTP_MAX_JSON_BYTES, SUBMISSION_RATE_LIMIT, UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
+import { weightFiles } from "../domain/weightFiles";
 import { RateLimiter } from "../rateLimit";
 import { issuesOf, toErrorBody } from "../errors";
 import { trainedSteps } from "../realtime/leaderboardEvents";
 import type { RealtimeContext } from "../realtime/context";
 import type { BodyGate } from "./bodyGate";
-import { STATUS, clientIp, send } from "./router";
+import { STATUS, send } from "./router";
+import { clientAddressOf } from "./clientAddress";
 
 const MAX_METADATA_BYTES = 64 * 1024;
 
@@ -71,6 +73,8 @@ export function createSubmissionUpload(realtime: RealtimeContext, largeBodies: B
   const perStudent = new RateLimiter(SUBMISSION_RATE_LIMIT);
   const perIp = new RateLimiter(UPLOAD_IP_LIMIT);
   const { db, env, training, leaderboard } = realtime;
+  const weights = weightFiles(env.DATA_DIR);
+  const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
 
   async function accept(req: IncomingMessage): Promise<UploadReply> {
     const ip = clientIp(req);
@@ -103,7 +107,7 @@ export function createSubmissionUpload(realtime: RealtimeContext, largeBodies: B
       return { submission: toMySubmission(retry, round?.privateRevealedAt != null), retried: true };
     }
     if (!perStudent.take(claims.participantId)) throw new AppError("RATE_LIMITED", "too many submissions in a short time; wait a few seconds", { reason: ["RATE_LIMITED"] });
-    const row = await storeSubmission(db, {
+    const row = await storeSubmission(db, weights, {
       sessionId: claims.sessionId,
       participantId: claims.participantId,
       modelSessionId: claims.modelSessionId,

@@ -9,6 +9,7 @@ import { EvaluationFailed, EvaluationPool, PoolClosed, type PoolOptions } from "
 import { corpusMaterial } from "../domain/scoringCorpora";
 import { leaderboardView } from "../domain/leaderboard";
 import { claimForEvaluation, mySubmission, saveRejection, saveScore, unfinishedSubmissions } from "../domain/submissions";
+import { rowWeights, type WeightFiles } from "../domain/weightFiles";
 import { LEADERBOARD_BROADCAST_DEBOUNCE_MS } from "../limits";
 import type { LeaderboardView, MySubmission } from "../../lib/protocol/leaderboard";
 
@@ -46,6 +47,7 @@ export class LeaderboardHub {
     private readonly outlet: LeaderboardOutlet,
     private readonly db: Db,
     poolOptions: PoolOptions,
+    private readonly weights: WeightFiles,
   ) {
     this.pool = new EvaluationPool(poolOptions, (ref) => corpusMaterial(db, ref));
   }
@@ -76,7 +78,7 @@ export class LeaderboardHub {
           const row = await claimForEvaluation(this.db, id);
           if (!row) throw new AlreadyTaken();
           void this.statusChanged(id);
-          return { weights: row.weights, sample: { text: row.sampleText, prime: row.samplePrime } };
+          return { weights: await rowWeights(this.weights, row), sample: { text: row.sampleText, prime: row.samplePrime } };
         },
       })
       .then(

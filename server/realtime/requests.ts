@@ -9,6 +9,7 @@ import { issuesOf, toErrorBody } from "../errors";
 import { clientRequests, type ClientRequestName, type ParsedRequest, type RequestReply } from "../../lib/protocol/events";
 import { parseUntrusted } from "../../lib/protocol/untrusted";
 import type { RateLimiter } from "../rateLimit";
+import { isStorageFailure } from "../db/storageErrors";
 
 export function onRequest<E extends ClientRequestName>(
   socket: Socket,

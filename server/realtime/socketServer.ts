@@ -18,6 +18,7 @@ import { registerTrainingEvents, trainingOutlet } from "./trainingEvents";
 import { quizOutlet, registerQuizEvents } from "./quizEvents";
 import { QuizRunner } from "../domain/quizRunner";
 import { TrainingHub } from "./trainingHub";
+import { weightFiles } from "../domain/weightFiles";
 import { LeaderboardHub } from "./leaderboardHub";
 import { leaderboardOutlet, registerLeaderboardEvents } from "./leaderboardEvents";
 import { EVAL_JOB_TIMEOUT_MS, EVAL_POOL_SIZE } from "../limits";
@@ -52,7 +53,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     roster: new RosterBroadcaster(io, db, presence),
     training: new TrainingHub(trainingOutlet(io, env.REDIS_URL !== undefined), db, now),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
-    leaderboard: new LeaderboardHub(leaderboardOutlet(io), db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }),
+    leaderboard: new LeaderboardHub(leaderboardOutlet(io), db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }, weightFiles(env.DATA_DIR)),
     joinAttempts: new RateLimiter(JOIN_LIMIT),
     gate: new SessionGate(db, now),
     now,
