@@ -6,8 +6,9 @@
  *
  * The headline configuration (LSTM-128, seq 40, batch 128, one-hot tiny-shakespeare, V = 65).
  * After warm-up steps, PROFILE_STEPS (default 3) steps are profiled; per kernel name it reports
- * kernels per step and the median over steps of their summed time. tf.profile times each kernel
- * on its own, so the total is a little above an unprofiled step's wall time.
+ * kernels per step and the median over steps of their summed time (registered kernels only, not
+ * the op wrappers tf.profile also lists). tf.profile times each kernel on its own, so the total
+ * is a little above an unprofiled step's wall time.
  * Prints a Markdown table, then one JSON line {"cell":…,"kernelsPerStep":…,"kernelMsPerStep":…,"wallMsPerStep":…}.
  */
 import * as tf from "@tensorflow/tfjs";
@@ -38,7 +39,8 @@ for (let s = 0; s < steps; s++) {
   });
   let total = 0;
   const stepMs = new Map<string, number>();
-  for (const k of info.kernels) {
+  // Registered kernels only: tf.profile also lists op wrappers (e.g. fusedMatMul__op) around them.
+  for (const k of info.kernels.filter((k) => tf.getKernel(k.name, "wasm") !== undefined)) {
     const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
     total += ms;
     stepMs.set(k.name, (stepMs.get(k.name) ?? 0) + ms);
