@@ -11,7 +11,7 @@
  * wasmThreads.ts). Its thread count is chosen by measurement too: 1 thread first, then 2 and
  * cores − 1, each kept only when its step is clearly faster (THREADS_GAIN) than the best so far;
  * on a busy 2-core machine more threads can be slower. (tfjs itself caps XNNPACK at half the
- * logical cores, so a 2-core machine runs one thread whatever is asked.)
+ * logical cores, so a 2-core machine runs one thread and nothing more is tried.)
  */
 import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -106,10 +106,14 @@ async function timeStep(config: CharRNNConfig, vocabSize: number, batch: TokenBa
   }
 }
 
-/** WASM thread counts worth trying beyond 1: 2 and cores − 1, distinct, ascending. */
+/**
+ * WASM thread counts worth trying beyond 1: 2 and cores − 1, distinct, ascending, within what tfjs
+ * grants (it caps XNNPACK at half the logical cores, assuming two hyper-threads per core).
+ */
 function threadCandidates(): number[] {
   const cores = typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1);
-  return [...new Set([2, cores - 1])].filter((n) => n > 1 && n <= cores).sort((a, b) => a - b);
+  const granted = Math.floor(cores / 2);
+  return [...new Set([2, Math.min(cores - 1, granted)])].filter((n) => n > 1 && n <= granted).sort((a, b) => a - b);
 }
 
 /**
@@ -124,8 +128,7 @@ async function chooseWasmThreads(config: CharRNNConfig, vocabSize: number, batch
   for (const threads of threadCandidates()) {
     if (!(await startWasm(threads))) break;
     running = threads;
-    // tfjs caps the count at half the logical cores (hyper-threads): nothing new to time past that.
-    if (getThreadsCount() <= best.threads || getThreadsCount() < threads) break;
+    if (getThreadsCount() !== threads) break; // not granted after all: nothing new to time
     const stepMs = await timeStep(config, vocabSize, batch);
     tried.push(`${threads} threads: ${Math.round(stepMs)} ms/step`);
     if (stepMs <= best.stepMs * THREADS_GAIN) best = { threads, stepMs };
