@@ -7,8 +7,8 @@
  * student may override the choice (even with an inaccurate backend, which is then flagged); an
  * overridden choice is checked but not timed.
  *
- * WASM runs its multi-threaded SIMD build where the page is cross-origin isolated (see
- * wasmThreads.ts). Its thread count is chosen by measurement too: 1 thread first, then 2 and
+ * WASM runs its multi-threaded SIMD build where the page is cross-origin isolated and tfjs would
+ * grant two threads or more (see wasmThreads.ts). Its thread count is chosen by measurement too: 1 thread first, then 2 and
  * cores − 1, each kept only when its step is clearly faster (THREADS_GAIN) than the best so far;
  * on a busy 2-core machine more threads can be slower. (tfjs itself caps XNNPACK at half the
  * logical cores, so a 2-core machine runs one thread and nothing more is tried.)
@@ -18,10 +18,10 @@ import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { CharRNN, disposeState, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import type { BackendChoice, BackendName, BackendTrial } from "./messages";
-import { servePthreadScript, startWasm, threadsAvailable, wasmThreads } from "./wasmThreads";
+import { configureWasmBuild, grantableThreads, startWasm, threadsAvailable, wasmThreads } from "./wasmThreads";
 
 setWasmPaths("/tfjs/");
-servePthreadScript();
+configureWasmBuild();
 
 /** A probe loss further than this from the CPU's means the backend's arithmetic is not float32. */
 const ACCURACY_TOLERANCE = 1e-3;
@@ -112,7 +112,7 @@ async function timeStep(config: CharRNNConfig, vocabSize: number, batch: TokenBa
  */
 function threadCandidates(): number[] {
   const cores = typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1);
-  const granted = Math.floor(cores / 2);
+  const granted = grantableThreads();
   return [...new Set([2, Math.min(cores - 1, granted)])].filter((n) => n > 1 && n <= granted).sort((a, b) => a - b);
 }
 

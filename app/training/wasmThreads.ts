@@ -45,6 +45,21 @@ export function servePthreadScript(scriptPath = PTHREAD_SCRIPT_PATH): void {
   (globalThis as { Worker: typeof Worker }).Worker = PthreadWorker;
 }
 
+/** XNNPACK threads tfjs would grant here: it caps them at half the logical cores (two hyper-threads per core). */
+export function grantableThreads(): number {
+  return Math.floor((typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1)) / 2);
+}
+
+/**
+ * Chooses the WASM build before the backend starts: the threaded one where tfjs would grant at least
+ * two threads, else the single-threaded SIMD build (the threaded build on one thread only adds its
+ * pthread pool's start-up and shared-memory bookkeeping).
+ */
+export function configureWasmBuild(): void {
+  if (grantableThreads() < 2) tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+  else servePthreadScript();
+}
+
 /** Whether this page can run the threaded build (cross-origin isolated, SharedArrayBuffer). */
 export async function threadsAvailable(): Promise<boolean> {
   return Boolean(await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT"));

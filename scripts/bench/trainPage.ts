@@ -17,12 +17,12 @@ import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { CELL_KINDS, CharRNN, Trainer, buildVocabulary, encode, makeConfig, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from "../../lib/engine/optimizer";
-import { servePthreadScript, startWasm, threadsAvailable } from "../../app/training/wasmThreads";
+import { configureWasmBuild, startWasm, threadsAvailable } from "../../app/training/wasmThreads";
 import type { BackendInfo, BenchTrainApi, StepResult, TrainBackend, TrainSide } from "./trainTypes";
 
 setWasmPaths("/tfjs/");
-// As in the app: the threaded build's pthread workers load the unbundled factory script.
-servePthreadScript();
+// As in the app: the threaded build where it can get 2+ threads, its pthread workers loading the unbundled factory script.
+configureWasmBuild();
 
 const config: CharRNNConfig = makeConfig({});
 
