@@ -25,7 +25,7 @@
  *   tanh gate is also one fused matmul + sigmoid.
  * - The backward pass transposes explicitly and calls plain matMul: the
  *   transpose flags are 8–16× slower on WASM.
- * - One-hot input with a large vocabulary (V > H, e.g. Korean, V = 1,481):
+ * - One-hot input with a large vocabulary (V > 4H, e.g. Korean, V = 1,481):
  *   x_t·W_g is row id_t of W_g, so a gate is U_g·hs_t plus a row lookup in
  *   W_g + b_g instead of a product with [hs_t, x_t] that is mostly zeros
  *   (K = H + V = 1,609 columns, 12× the recurrent part). With a small one

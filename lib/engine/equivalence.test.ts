@@ -16,9 +16,9 @@ import { makeConfig, type CharRNNConfig } from './config';
 import { Rng } from './rng';
 import { randomBatch, useBackend } from './test-support';
 
-/** Vocabulary size: below the hidden size 16 (one-hot rows multiplied), or above it (looked up by row, cells.ts). */
+/** Vocabulary size: below the hidden size 16 (one-hot rows multiplied), or above 4 × 16 (looked up by row, cells.ts). */
 const V = 11;
-const LARGE_V = 24;
+const LARGE_V = 70;
 const B = 3;
 const T = 7;
 

@@ -132,6 +132,13 @@ function stateTensors(state: RNNState): tf.Tensor[] {
   return state.flatMap(({ h, c }) => (c === null ? [h] : [h, c]));
 }
 
+/**
+ * One-hot rows are looked up instead of multiplied when V exceeds this multiple of H: the lookup
+ * adds three kernels per gate, which cost more than the product's extra columns at V ≈ H
+ * (V = 65, H = 128: a step ≈ 1.45× as long) and far less at V ≫ H (Korean, V = 1,481).
+ */
+const ROW_LOOKUP_RATIO = 4;
+
 /** Smallest probability the loss takes the log of: caps one character's loss at ≈69 nats. */
 export const MIN_PROBABILITY = 1e-30;
 
@@ -396,7 +403,7 @@ export class CharRNN {
 
   /** Whether the first layer looks up its one-hot input's rows instead of multiplying them (large vocabularies, see cells.ts). */
   private rowLookup(): boolean {
-    return this.config.embeddingSize === 0 && this.vocabSize > this.config.hiddenSize;
+    return this.config.embeddingSize === 0 && this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize;
   }
 
   private dropPrepared(): void {
