@@ -24,7 +24,16 @@
  * scripts/bench/torch_train.py trains the same model the usual PyTorch way on the CPU (nn.LSTM,
  * autograd, torch.optim.Adam) on the same train split; its characters/s are printed under the table.
  *
- * Prints a table, a JSON array of every row, and as the LAST line the headline WASM figure:
+ * WASM runs twice, with 1 and with 2 XNNPACK threads (the threaded SIMD build, its pthread workers
+ * loading the unbundled factory script as in the app: app/training/wasmThreads.ts; the page is
+ * minified like the production bundle). Each backend also reports kernel dispatches per training
+ * step for every cell (tf.profile's registered kernels over one step; batch-independent).
+ *
+ * Prints a table, a JSON array of every row, the PyTorch line
+ *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…}
+ * then, last but one, {"backend":"webgpu","engineCharsPerSec":…,"opByOpCharsPerSec":…,"dispatchesPerStep":…}
+ * (engineCharsPerSec is null: there is no WebGPU-specific path yet, the engine there IS the op-by-op
+ * computation) and as the LAST line the headline WASM figure (one thread):
  *   {"backend":"wasm","engineCharsPerSec":…,"layersCharsPerSec":…,"ratio":…}
  * Exits non-zero only when that headline could not be measured.
  */
@@ -38,6 +47,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { splitCorpus } from "../lib/engine";
 import { median, round } from "./bench/stats";
+import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
 
@@ -53,7 +63,7 @@ const INIT_TIMEOUT_MS = 60_000;
  * Time budget of the whole run (ms, from start). Past it, a side takes no timed step beyond its
  * first, and a tf.layers side that could not finish a LAYERS_SKIP_MS batch in time is not started.
  */
-const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 320_000);
+const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_MS ?? 400_000);
 const t0 = performance.now();
 const remainingMs = () => DEADLINE_MS - (performance.now() - t0);
 
@@ -86,6 +96,10 @@ interface SideResult {
 
 interface Row {
   backend: TrainBackend;
+  /** XNNPACK threads (wasm), 1 elsewhere. */
+  threads: number;
+  /** Kernel dispatches per engine training step, per cell; null when not counted. */
+  dispatches: Record<string, number> | null;
   status: "ok" | "partial" | "unavailable" | "failed";
   floatPrecision: number | null;
   engineCharsPerSec: number | null;
@@ -122,7 +136,7 @@ async function bundlePage(outDir: string): Promise<string> {
     platform: "browser",
     target: "es2022",
     outfile,
-    minify: false,
+    minify: true, // like the production bundle: the threaded WASM build must survive it
     sourcemap: false,
     logLevel: "error",
     define: { "process.env.NODE_ENV": '"production"' },
@@ -138,6 +152,7 @@ function startServer(bundle: string, trainText: string): Promise<Server> {
     ["/train.txt", { body: Buffer.from(trainText, "utf8"), type: "text/plain; charset=utf-8" }],
   ]);
   for (const file of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm"))) files.set(`/tfjs/${file}`, { body: readFileSync(join(wasmDir, file)), type: "application/wasm" });
+  files.set(PTHREAD_SCRIPT_PATH, { body: readFileSync(join(root, "node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js")), type: "text/javascript; charset=utf-8" });
   const server = createServer((req, res) => {
     const file = files.get(new URL(req.url ?? "/", "http://localhost").pathname);
     const headers = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp", "Cross-Origin-Resource-Policy": "same-origin", "Cache-Control": "no-store" };
@@ -154,12 +169,12 @@ function startServer(bundle: string, trainText: string): Promise<Server> {
 }
 
 // ── Driving one backend ─────────────────────────────────────────────────────────────────────
-const callInit = (page: Page, backend: TrainBackend) =>
+const callInit = (page: Page, backend: TrainBackend, threads: number) =>
   page.evaluate(async (b) => {
     const api = window.benchTrain;
     if (api === undefined) throw new Error("bench page not loaded");
-    return api.init(b);
-  }, backend);
+    return api.init(b.backend, b.threads);
+  }, { backend, threads });
 const callStart = (page: Page, side: TrainSide) =>
   page.evaluate((s) => {
     const api = window.benchTrain;
@@ -294,8 +309,15 @@ async function measurePair(page: Page, plans: Record<TrainSide, Plan>, interleav
   return { engine, layers, pageUsable };
 }
 
-async function measureBackend(url: string, backend: TrainBackend, log: (s: string) => void): Promise<Row> {
-  const row: Row = { backend, status: "failed", floatPrecision: null, engineCharsPerSec: null, layersCharsPerSec: null, ratio: null, engineMsPerStep: null, layersMsPerStep: null, engineSteps: 0, layersSteps: 0, engineLoss: null, layersLoss: null, note: "" };
+const callDispatches = (page: Page) =>
+  page.evaluate(async () => {
+    const api = window.benchTrain;
+    if (api === undefined) throw new Error("bench page not loaded");
+    return api.dispatches();
+  });
+
+async function measureBackend(url: string, backend: TrainBackend, threads: number, log: (s: string) => void): Promise<Row> {
+  const row: Row = { backend, threads, dispatches: null, status: "failed", floatPrecision: null, engineCharsPerSec: null, layersCharsPerSec: null, ratio: null, engineMsPerStep: null, layersMsPerStep: null, engineSteps: 0, layersSteps: 0, engineLoss: null, layersLoss: null, note: "" };
   const notes: string[] = [];
   let server: BrowserServer | null = null;
   let busy = false;
@@ -305,12 +327,16 @@ async function measureBackend(url: string, backend: TrainBackend, log: (s: strin
     server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_QUIET_FLAGS, ...WEBGPU_SWIFTSHADER_FLAGS] });
     const browser = await chromium.connect(server.wsEndpoint());
     const page = await browser.newPage();
+    // tfjs-wasm caps XNNPACK at hardwareConcurrency / 2 (it assumes 2 hyper-threads per core), so
+    // on a 2-core machine it runs 1 thread whatever is asked: the multi-thread row reports enough
+    // logical cores for the requested count (no other effect on the page).
+    if (backend === "wasm" && threads > 1) await page.addInitScript({ content: `Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => ${2 * threads} });` });
     page.on("pageerror", (error) => log(`  [page error] ${message(error)}`));
     await page.goto(url);
     await page.waitForFunction(() => window.benchTrain !== undefined, undefined, { timeout: 30_000 });
     let info: BackendInfo;
     try {
-      info = await within(callInit(page, backend), INIT_TIMEOUT_MS, `${backend} init`);
+      info = await within(callInit(page, backend, threads), INIT_TIMEOUT_MS, `${backend} init`);
     } catch (error) {
       busy = error instanceof TimeoutError;
       row.status = "unavailable";
@@ -318,11 +344,21 @@ async function measureBackend(url: string, backend: TrainBackend, log: (s: strin
       return row;
     }
     row.floatPrecision = info.floatPrecision;
-    log(`${backend}: active ${info.active}, ${info.floatPrecision}-bit floats, crossOriginIsolated ${info.crossOriginIsolated}, V=${info.vocabSize}, ${info.charsPerStep} chars/step`);
+    row.threads = info.threads;
+    log(`${backend}: active ${info.active}, ${info.threads} thread(s), ${info.floatPrecision}-bit floats, crossOriginIsolated ${info.crossOriginIsolated}, V=${info.vocabSize}, ${info.charsPerStep} chars/step`);
     if (info.floatPrecision === 16) notes.push("inaccurate (16-bit)");
 
     const pair = await measurePair(page, PLANS[backend], backend === "wasm", log);
     busy = !pair.pageUsable;
+    if (pair.pageUsable && remainingMs() > 0) {
+      try {
+        row.dispatches = await within(callDispatches(page), ENGINE_STEP_TIMEOUT_MS, "dispatch count");
+        log(`  dispatches per step: ${JSON.stringify(row.dispatches)}`);
+      } catch (error) {
+        busy = error instanceof TimeoutError;
+        notes.push(`dispatches not counted: ${message(error)}`);
+      }
+    }
     const engine = pair.engine.finish(info.charsPerStep);
     const layers = pair.layers.finish(info.charsPerStep);
     row.engineCharsPerSec = engine.charsPerSec;
@@ -350,16 +386,19 @@ async function measureBackend(url: string, backend: TrainBackend, log: (s: strin
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 function table(rows: Row[]): string {
   const fmt = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
-  const lines = [["backend", "engine chars/s", "tf.layers chars/s", "ratio", "note"]];
+  const lines = [["backend", "threads", "engine chars/s", "new path chars/s", "tf.layers chars/s", "ratio", "dispatches/step lstm·gru·rnn", "note"]];
   for (const r of rows) {
     const skipped = /tf\.layers (skipped \([^)]*\))/.exec(r.note);
     const layers = r.layersCharsPerSec === null && skipped !== null ? skipped[1] : fmt(r.layersCharsPerSec);
     const note = r.status === "ok" || r.status === "partial" ? [`${r.engineSteps}+${r.layersSteps} timed steps`, r.note].filter((s) => s !== "").join("; ") : `${r.status}: ${r.note}`;
-    lines.push([r.backend, fmt(r.engineCharsPerSec), layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, note]);
+    const dispatches = r.dispatches === null ? "—" : ["lstm", "gru", "rnn"].map((c) => r.dispatches?.[c] ?? "—").join(" · ");
+    // No backend has a path of its own yet: the engine is the same op-by-op computation everywhere.
+    lines.push([r.backend, String(r.threads), fmt(r.engineCharsPerSec), "—", layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, dispatches, note]);
   }
+  const last = lines[0].length - 1;
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
-  const pad = (l: string[]) => l.map((cell, c) => (c === 4 ? cell : c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ");
-  return [pad(lines[0]), widths.map((w, c) => (c === 4 ? "----" : "-".repeat(w))).join("-|-"), ...lines.slice(1).map(pad)].join("\n");
+  const pad = (l: string[]) => l.map((cell, c) => (c === last ? cell : c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ");
+  return [pad(lines[0]), widths.map((w, c) => (c === last ? "----" : "-".repeat(w))).join("-|-"), ...lines.slice(1).map(pad)].join("\n");
 }
 
 // ── PyTorch reference ───────────────────────────────────────────────────────────────────────
@@ -368,19 +407,23 @@ interface TorchResult {
   threads: number;
   charsPerSec: number;
   msPerStep: number;
+  /** openblas_get_config() of the BLAS torch loaded, or what else it is. */
+  blas: string;
 }
 
 /** The PyTorch CPU figure for the headline model, or why there is none. */
 function pytorchReference(trainFile: string): TorchResult | string {
   const script = join(import.meta.dirname, "bench/torch_train.py");
-  for (const python of ["python3", "/usr/bin/python3"]) {
+  for (const python of ["/usr/bin/python3", "python3"]) {
     try {
       execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
     } catch {
       continue;
     }
     try {
-      const out = execFileSync(python, [script, trainFile], { encoding: "utf8", timeout: 300_000 });
+      // One thread for torch and for its BLAS, set before torch loads (two pools on two cores fight).
+      const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+      const out = execFileSync(python, [script, trainFile, "1"], { encoding: "utf8", timeout: 300_000, env });
       return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchResult;
     } catch (error) {
       return `PyTorch run failed: ${message(error)}`;
@@ -392,7 +435,8 @@ function pytorchReference(trainFile: string): TorchResult | string {
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${s}`);
 const only = process.env.BENCH_BACKENDS?.split(",").filter((b): b is TrainBackend => (TRAIN_BACKENDS as readonly string[]).includes(b));
 // The headline first, then cheapest first: WebGPU on SwiftShader takes what the budget leaves.
-const backends: TrainBackend[] = only !== undefined && only.length > 0 ? only : ["wasm", "cpu", "webgl", "webgpu"];
+const backendList: TrainBackend[] = only !== undefined && only.length > 0 ? only : ["wasm", "cpu", "webgl", "webgpu"];
+const backends = backendList.flatMap((backend) => (backend === "wasm" ? [1, 2] : [1]).map((threads) => ({ backend, threads })));
 
 const work = mkdtempSync(join(tmpdir(), "bench-train-"));
 let server: Server | null = null;
@@ -404,9 +448,9 @@ try {
   server = await startServer(bundle, train);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   log(`page bundled and served at ${url}; tiny-shakespeare train split ${train.length.toLocaleString("en-US")} chars; headline LSTM-128 × 1, seq 40, batch 128, Adam 0.01`);
-  for (const backend of backends) {
-    const row = await measureBackend(url, backend, log);
-    log(`${backend}: engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`);
+  for (const { backend, threads } of backends) {
+    const row = await measureBackend(url, backend, threads, log);
+    log(`${backend} (${row.threads} thread(s)): engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`);
     rows.push(row);
   }
   const trainFile = join(work, "train.txt");
@@ -421,15 +465,21 @@ try {
 console.log("");
 console.log(`Training throughput, headless Chromium (${CHROMIUM_PATH}), Node ${process.version}: characters/s = B·T / median step; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
 console.log(table(rows));
-const wasmEngine = rows.find((r) => r.backend === "wasm")?.engineCharsPerSec ?? null;
+const wasmEngine = rows.find((r) => r.backend === "wasm" && r.threads === 1)?.engineCharsPerSec ?? null;
+const wasmThreaded = rows.find((r) => r.backend === "wasm" && r.threads > 1)?.engineCharsPerSec ?? null;
 console.log(
   typeof torch === "string"
     ? `PyTorch CPU reference: ${torch}`
     : `PyTorch CPU reference (torch ${torch.torch}, ${torch.threads} thread(s), nn.LSTM + autograd): ${torch.charsPerSec.toLocaleString("en-US")} chars/s` +
-        (wasmEngine === null ? "" : `; engine on wasm / PyTorch = ${round(wasmEngine / torch.charsPerSec, 2)}×`),
+        (wasmEngine === null ? "" : `; engine on wasm (1 thread) / PyTorch = ${round(wasmEngine / torch.charsPerSec, 2)}×`) +
+        (wasmThreaded === null ? "" : `; engine on wasm (2 threads) / PyTorch = ${round(wasmThreaded / torch.charsPerSec, 2)}×`) +
+        (/openblas/i.test(torch.blas) ? "" : ` — WARNING: torch is not using OpenBLAS (${torch.blas}); its figure is several times too low`),
 );
 console.log(JSON.stringify(rows));
-const headline = rows.find((r) => r.backend === "wasm");
+if (typeof torch !== "string") console.log(JSON.stringify({ reference: "pytorch", charsPerSec: torch.charsPerSec, threads: torch.threads, blas: torch.blas }));
+const webgpu = rows.find((r) => r.backend === "webgpu");
+console.log(JSON.stringify({ backend: "webgpu", engineCharsPerSec: null, opByOpCharsPerSec: webgpu?.engineCharsPerSec ?? null, dispatchesPerStep: webgpu?.dispatches ?? null }));
+const headline = rows.find((r) => r.backend === "wasm" && r.threads === 1);
 if (headline === undefined || headline.engineCharsPerSec === null || headline.layersCharsPerSec === null || headline.ratio === null) {
   console.error(`bench:train: the headline WASM figure could not be measured${headline ? ` (${headline.note})` : " (wasm not run)"}`);
   process.exit(1);

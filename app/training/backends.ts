@@ -6,17 +6,22 @@
  * this run's model, unless it is already known to be slower. The fastest accurate one wins; the
  * student may override the choice (even with an inaccurate backend, which is then flagged); an
  * overridden choice is checked but not timed.
+ *
+ * WASM runs its multi-threaded SIMD build where the page is cross-origin isolated and tfjs would
+ * grant two threads or more (see wasmThreads.ts). Its thread count is chosen by measurement too: 1 thread first, then 2 and
+ * cores − 1, each kept only when its step is clearly faster (THREADS_GAIN) than the best so far;
+ * on a busy 2-core machine more threads can be slower. (tfjs itself caps XNNPACK at half the
+ * logical cores, so a 2-core machine runs one thread and nothing more is tried.)
  */
 import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { CharRNN, disposeState, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import type { BackendChoice, BackendName, BackendTrial } from "./messages";
+import { configureWasmBuild, grantableThreads, startWasm, threadsAvailable, wasmThreads } from "./wasmThreads";
 
 setWasmPaths("/tfjs/");
-// tfjs-wasm's threaded build starts its pthread workers from a blob of its own (minified) source,
-// which the production bundle breaks ("n is not defined"): use the single-threaded SIMD build.
-tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+configureWasmBuild();
 
 /** A probe loss further than this from the CPU's means the backend's arithmetic is not float32. */
 const ACCURACY_TOLERANCE = 1e-3;
@@ -32,8 +37,12 @@ const TIMED_STEPS = 2;
  * so that its step time can rule out slower backends early; the CPU backend last.
  */
 const PROBE_ORDER: readonly BackendName[] = ["wasm", "webgpu", "webgl", "cpu"];
+/** More WASM threads are kept only when a step takes at most this fraction of the best time so far. */
+const THREADS_GAIN = 0.9;
 
 async function activate(backend: BackendName): Promise<boolean> {
+  // WASM starts with one thread; chooseWasmThreads may restart it with more.
+  if (backend === "wasm" && wasmThreads() === null) return startWasm(1);
   try {
     return (await tf.setBackend(backend)) && tf.getBackend() === backend;
   } catch {
@@ -98,6 +107,37 @@ async function timeStep(config: CharRNNConfig, vocabSize: number, batch: TokenBa
 }
 
 /**
+ * WASM thread counts worth trying beyond 1: 2 and cores − 1, distinct, ascending, within what tfjs
+ * grants (it caps XNNPACK at half the logical cores, assuming two hyper-threads per core).
+ */
+function threadCandidates(): number[] {
+  const cores = typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1);
+  const granted = grantableThreads();
+  return [...new Set([2, Math.min(cores - 1, granted)])].filter((n) => n > 1 && n <= granted).sort((a, b) => a - b);
+}
+
+/**
+ * Times WASM with more threads than one (its one-thread step took `oneThreadMs`) and leaves the
+ * backend running with the fastest count; returns that count and its step time.
+ */
+async function chooseWasmThreads(config: CharRNNConfig, vocabSize: number, batch: TokenBatch, oneThreadMs: number): Promise<{ threads: number; stepMs: number; tried: string[] }> {
+  let best = { threads: 1, stepMs: oneThreadMs };
+  const tried = [`1 thread: ${Math.round(oneThreadMs)} ms/step`];
+  if (!(await threadsAvailable())) return { ...best, tried: [...tried, "no threads here (not cross-origin isolated)"] };
+  let running = 1;
+  for (const threads of threadCandidates()) {
+    if (!(await startWasm(threads))) break;
+    running = threads;
+    if (getThreadsCount() !== threads) break; // not granted after all: nothing new to time
+    const stepMs = await timeStep(config, vocabSize, batch);
+    tried.push(`${threads} threads: ${Math.round(stepMs)} ms/step`);
+    if (stepMs <= best.stepMs * THREADS_GAIN) best = { threads, stepMs };
+  }
+  if (running !== best.threads && !(await startWasm(best.threads))) throw new Error(`WASM did not restart with ${best.threads} thread(s)`);
+  return { ...best, tried };
+}
+
+/**
  * Picks and activates a backend; `batch` is a real training batch of this run. A candidate's warm
  * probe forward pass (a few short windows; the first run compiled its kernels), scaled to the full
  * sequence length, is a lower bound on its training step: a step runs at least that forward on a
@@ -138,8 +178,14 @@ export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig
         trials.push({ backend, status: "ok", detail: `slower: a step takes at least ${Math.round(leastStepMs)} ms here, ${Math.round(best.stepMs)} ms on ${best.backend}` });
         continue;
       }
-      const stepMs = await timeStep(config, vocabSize, batch);
-      trials.push({ backend, status: "ok", charsPerSec: ((batch.batchSize * config.seqLen) / stepMs) * 1000 });
+      let stepMs = await timeStep(config, vocabSize, batch);
+      let detail: string | undefined;
+      if (backend === "wasm") {
+        const threads = await chooseWasmThreads(config, vocabSize, batch, stepMs);
+        stepMs = threads.stepMs;
+        detail = `${threads.threads} thread(s) (${threads.tried.join(", ")})`;
+      }
+      trials.push({ backend, status: "ok", charsPerSec: ((batch.batchSize * config.seqLen) / stepMs) * 1000, ...(detail ? { detail } : {}) });
       if (!best || stepMs < best.stepMs) best = { backend, stepMs };
     } catch (error) {
       trials.push({ backend, status: "failed", detail: error instanceof Error ? error.message : String(error) });

@@ -53,7 +53,7 @@ async function init(message: Extract<ToWorker, { type: "init" }>): Promise<void>
     stepOffset = restored.header.step;
     valLoss = restored.header.validationLoss ?? null;
   } else {
-    model = CharRNN.create(message.config, vocab.chars.length);
+    model = CharRNN.create(message.config, vocab.chars.length, { trainIds });
   }
   trainer = new Trainer(model, trainIds, valIds);
   run = { model, trainer, vocab, stepOffset, valLoss };

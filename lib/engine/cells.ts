@@ -25,6 +25,12 @@
  *   tanh gate is also one fused matmul + sigmoid.
  * - The backward pass transposes explicitly and calls plain matMul: the
  *   transpose flags are 8–16× slower on WASM.
+ * - One-hot input with a large vocabulary (V > 4H, e.g. Korean, V = 1,481):
+ *   x_t·W_g is row id_t of W_g, so a gate is U_g·hs_t plus a row lookup in
+ *   W_g + b_g instead of a product with [hs_t, x_t] that is mostly zeros
+ *   (K = H + V = 1,609 columns, 12× the recurrent part). With a small one
+ *   (V = 65) the lookup's three extra kernels per gate cost more than the 65
+ *   extra columns: a step took ≈ 1.45× as long (same run, loaded machine).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CharRNNConfig } from './config';
@@ -59,6 +65,24 @@ export interface OneHotInput {
   vocabSize: number;
 }
 
+/**
+ * A layer's inputs over T steps:
+ *   dense rows             { xs, oneHot: null }
+ *   one-hot rows           { xs, oneHot }        (the product with [hs_t, x_t]; ∂W scatters)
+ *   one-hot by row lookup  { xs: null, oneHot }  (layer prepared with rowLookup; ∂W scatters)
+ */
+export interface LayerInput {
+  /** x_t per step, [B, D] each; null when the gates look up one-hot rows instead. */
+  xs: tf.Tensor2D[] | null;
+  oneHot: OneHotInput | null;
+}
+
+function stepCount({ xs, oneHot }: LayerInput): number {
+  if (xs !== null) return xs.length;
+  if (oneHot === null) throw new Error('a layer input needs rows or one-hot ids');
+  return oneHot.ids.length;
+}
+
 /** Gradients of one layer over a sequence. */
 export interface LayerGrads {
   kernel: tf.Tensor2D;
@@ -82,39 +106,67 @@ export interface LayerRun {
 const TANH_GATES: Record<CellKind, readonly number[]> = { rnn: [0], lstm: [2], gru: [2] };
 
 /**
- * A layer ready to run: its parameters plus per-gate [U_g; W_g] matrices and
- * biases. Prepared once per set of weights (the model caches it until the
- * next update), because splitting the kernels is not free.
+ * A layer ready to run: its parameters plus per-gate matrices. Prepared once
+ * per set of weights (the model caches it until the next update), because
+ * splitting the kernels is not free. Tanh gates are pre-multiplied by 2.
+ *   dense input:   kernels [U_g; W_g] ([H + D, H]), biases b_g ([H])
+ *   row lookup:    kernels U_g ([H, H]), inputRows W_g + b_g ([V, H]: row v is
+ *                  what one-hot x_t = e_v adds to the gate's pre-activation)
  */
 export interface PreparedLayer {
   params: LayerParams;
-  /** [H + D, H] per gate; tanh gates pre-multiplied by 2. */
   kernels: tf.Tensor2D[];
-  /** [H] per gate; tanh gates pre-multiplied by 2. */
+  /** Empty for row lookup (the bias is in inputRows). */
   biases: tf.Tensor1D[];
+  /** Per gate for row lookup, else null. */
+  inputRows: tf.Tensor2D[] | null;
 }
 
-/** Splits the layer's kernels into per-gate [U_g; W_g] blocks and folds in the factor 2 of the tanh gates. */
-export function prepareLayer(cell: CellKind, params: LayerParams): PreparedLayer {
+/** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates. */
+export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false): PreparedLayer {
   const gates = GATE_COUNT[cell];
-  const stacked = tf.concat([params.recurrentKernel, params.kernel], 0); // [H + D, G·H]
-  const kernels = tf.split(stacked, gates, 1) as tf.Tensor2D[]; // G × [H + D, H]
-  const biases = tf.split(params.bias, gates) as tf.Tensor1D[]; // G × [H]
-  for (const g of TANH_GATES[cell]) {
-    kernels[g] = tf.mul(kernels[g], 2);
-    biases[g] = tf.mul(biases[g], 2);
+  const doubled = <T extends tf.Tensor>(blocks: T[]): T[] => blocks.map((b, g) => (TANH_GATES[cell].includes(g) ? tf.mul(b, 2) : b));
+  if (rowLookup) {
+    const kernels = doubled(tf.split(params.recurrentKernel, gates, 1) as tf.Tensor2D[]); // G × [H, H]
+    const inputRows = doubled(tf.split(tf.add(params.kernel, params.bias), gates, 1) as tf.Tensor2D[]); // G × [V, H]
+    return { params, kernels, biases: [], inputRows };
   }
-  return { params, kernels, biases };
+  const stacked = tf.concat([params.recurrentKernel, params.kernel], 0); // [H + D, G·H]
+  const kernels = doubled(tf.split(stacked, gates, 1) as tf.Tensor2D[]); // G × [H + D, H]
+  const biases = doubled(tf.split(params.bias, gates) as tf.Tensor1D[]); // G × [H]
+  return { params, kernels, biases, inputRows: null };
+}
+
+/** What gate blocks see at one step: [hs_t, x_t] concatenated (dense x_t), or hs_t and the ids of one-hot x_t. */
+type GateInput = { xh: tf.Tensor2D } | { hs: tf.Tensor2D; ids: tf.Tensor1D };
+
+/** The gate input of step t from the recurrent part hs (h_{t-1}, or r_t ⊙ h_{t-1} for GRU's h̃). */
+function gateInput({ xs, oneHot }: LayerInput, t: number, hs: tf.Tensor2D): GateInput {
+  if (xs !== null) return { xh: tf.concat([hs, xs[t]], 1) };
+  if (oneHot === null) throw new Error('a layer input needs rows or one-hot ids');
+  return { hs, ids: oneHot.ids[t] };
+}
+
+/** σ(W_g·[hs_t, x_t] + b_g) for gate block g.   [B, H] */
+function sigmoidAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor2D {
+  if ('xh' in input) return sigmoidGate(input.xh, layer.kernels[g], layer.biases[g]);
+  if (layer.inputRows === null) throw new Error('the layer was not prepared for row lookup');
+  return tf.sigmoid(tf.add(tf.matMul(input.hs, layer.kernels[g]), tf.gather(layer.inputRows[g], input.ids))) as tf.Tensor2D;
+}
+
+/** tanh(W_g·[hs_t, x_t] + b_g) = 2σ(2(…)) − 1, the 2 folded into the prepared gate.   [B, H] */
+function tanhAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor2D {
+  return tf.sub(tf.mul(sigmoidAt(layer, g, input), 2), 1);
+}
+
+/** The concatenated [hs_t, x_t] of every step (for the weight gradients), or null under row lookup. */
+function concatenated(inputs: GateInput[]): tf.Tensor2D[] | null {
+  return inputs.every((i) => 'xh' in i) ? inputs.map((i) => i.xh) : null;
 }
 
 /** σ(xh·K + b) as one fused op.   [B, H] */
 function sigmoidGate(xh: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
   return tf.fused.matMul({ a: xh, b: kernel, bias, activation: 'sigmoid' }) as tf.Tensor2D;
-}
-
-/** tanh(xh·K + b) = 2σ(2(xh·K + b)) − 1, with the 2 already folded into K and b.   [B, H] */
-function tanhGate(xh: tf.Tensor2D, kernel2: tf.Tensor2D, bias2: tf.Tensor1D): tf.Tensor2D {
-  return tf.sub(tf.mul(sigmoidGate(xh, kernel2, bias2), 2), 1);
 }
 
 /** tanh(x) = 2σ(2x) − 1 (faster than tf.tanh on WASM). */
@@ -161,12 +213,14 @@ export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D): { w
  */
 function blockGradients(
   hs: tf.Tensor2D[],
-  xhs: tf.Tensor2D[],
-  oneHot: OneHotInput | null,
+  xhs: tf.Tensor2D[] | null,
+  input: LayerInput,
   deltas: tf.Tensor2D[],
 ): { dU: tf.Tensor2D; dW: tf.Tensor2D; bias: tf.Tensor1D } {
   const stacked = tf.concat(deltas, 0); // [T·B, G·H]
+  const { oneHot } = input;
   if (oneHot === null) {
+    if (xhs === null) throw new Error('dense input without its concatenated steps');
     const { weights, bias } = weightGradients(xhs, stacked);
     const hidden = hs[0].shape[1];
     const [dU, dW] = tf.split(weights, [hidden, weights.shape[0] - hidden], 0) as tf.Tensor2D[];
@@ -186,15 +240,17 @@ function addIfPresent(a: tf.Tensor2D, b: tf.Tensor2D | null): tf.Tensor2D {
 /**
  * Vanilla RNN (lecture 02): h_t = tanh(W·[h_{t-1}, x_t] + b).
  */
-function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
-  const xhs: tf.Tensor2D[] = [];
+function runRNN(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+  const p = layer.params;
+  const T = stepCount(input);
+  const gateInputs: GateInput[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
-  for (const x of xs) {
-    const xh = tf.concat([h, x], 1); // [B, H + D]
+  for (let t = 0; t < T; t++) {
+    const xh = gateInput(input, t, h); // [h_{t-1}, x_t]
     // h_t = tanh(W·[h_{t-1}, x_t] + b)   [B, H]
-    h = tanhGate(xh, kernels[0], biases[0]);
-    xhs.push(xh);
+    h = tanhAt(layer, 0, xh);
+    gateInputs.push(xh);
     outputs.push(h);
   }
   return {
@@ -203,10 +259,10 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
     backward(dOutputs, wantInputGrads) {
       const uT = tf.transpose(p.recurrentKernel); // [H, H]
       const wT = tf.transpose(p.kernel); // [H, D]
-      const deltas: tf.Tensor2D[] = new Array(xs.length);
-      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      const deltas: tf.Tensor2D[] = new Array(T);
+      const dInputs: tf.Tensor2D[] = new Array(T);
       let dhNext: tf.Tensor2D | null = null;
-      for (let t = xs.length - 1; t >= 0; t--) {
+      for (let t = T - 1; t >= 0; t--) {
         const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
         // δ_t = ∂L/∂(W·[h_{t-1}, x_t] + b) = dh ⊙ (1 − h_t²)   [B, H]
         const delta: tf.Tensor2D = tf.mul(dh, tanhSlope(outputs[t]));
@@ -214,7 +270,7 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
-      const { dU, dW, bias } = blockGradients([state.h, ...outputs.slice(0, -1)], xhs, oneHot, deltas);
+      const { dU, dW, bias } = blockGradients([state.h, ...outputs.slice(0, -1)], concatenated(gateInputs), input, deltas);
       return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
@@ -223,25 +279,25 @@ function runRNN({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
 /**
  * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
  */
-function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
-  const [kI, kF, kG, kO] = kernels;
-  const [bI, bF, bG, bO] = biases;
+function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+  const p = layer.params;
+  const T = stepCount(input);
   if (state.c === null) throw new Error('LSTM state needs a cell state c');
-  interface Step { xh: tf.Tensor2D; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D; cPrev: tf.Tensor2D; tanhC: tf.Tensor2D }
+  interface Step { xh: GateInput; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D; cPrev: tf.Tensor2D; tanhC: tf.Tensor2D }
   const steps: Step[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
   let c = state.c;
-  for (const x of xs) {
-    const xh = tf.concat([h, x], 1); // [B, H + D]
+  for (let t = 0; t < T; t++) {
+    const xh = gateInput(input, t, h); // [h_{t-1}, x_t]
     // i_t = σ(W_i·[h_{t-1}, x_t] + b_i)   [B, H]
-    const i = sigmoidGate(xh, kI, bI);
+    const i = sigmoidAt(layer, 0, xh);
     // f_t = σ(W_f·[h_{t-1}, x_t] + b_f)   [B, H]
-    const f = sigmoidGate(xh, kF, bF);
+    const f = sigmoidAt(layer, 1, xh);
     // g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)   [B, H]
-    const g = tanhGate(xh, kG, bG);
+    const g = tanhAt(layer, 2, xh);
     // o_t = σ(W_o·[h_{t-1}, x_t] + b_o)   [B, H]
-    const o = sigmoidGate(xh, kO, bO);
+    const o = sigmoidAt(layer, 3, xh);
     const cPrev = c;
     // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t   [B, H]
     c = tf.add(tf.mul(f, cPrev), tf.mul(i, g)) as tf.Tensor2D;
@@ -257,11 +313,11 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
     backward(dOutputs, wantInputGrads) {
       const uT = tf.transpose(p.recurrentKernel); // [4H, H]
       const wT = tf.transpose(p.kernel); // [4H, D]
-      const deltas: tf.Tensor2D[] = new Array(xs.length);
-      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      const deltas: tf.Tensor2D[] = new Array(T);
+      const dInputs: tf.Tensor2D[] = new Array(T);
       let dhNext: tf.Tensor2D | null = null;
       let dcNext: tf.Tensor2D | null = null;
-      for (let t = xs.length - 1; t >= 0; t--) {
+      for (let t = T - 1; t >= 0; t--) {
         const { i, f, g, o, cPrev, tanhC } = steps[t];
         const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
         // ∂c_t = ∂c_{t+1} ⊙ f_{t+1} + ∂h_t ⊙ o_t ⊙ (1 − tanh²c_t)   [B, H]
@@ -282,7 +338,7 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
       const hPrevs = [state.h, ...outputs.slice(0, -1)];
-      const { dU, dW, bias } = blockGradients(hPrevs, steps.map((s) => s.xh), oneHot, deltas);
+      const { dU, dW, bias } = blockGradients(hPrevs, concatenated(steps.map((s) => s.xh)), input, deltas);
       return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
     },
   };
@@ -294,25 +350,25 @@ function runLSTM({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[
  * (Keras `reset_after=False`). That placement needs r_t before h̃_t's matmul,
  * so h̃ has its own input [r_t ⊙ h_{t-1}, x_t] (three fused matmuls per step).
  */
-function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null): LayerRun {
+function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+  const p = layer.params;
+  const T = stepCount(input);
   const hidden = state.h.shape[1];
-  const [kZ, kR, kN] = kernels;
-  const [bZ, bR, bN] = biases;
-  interface Step { xh: tf.Tensor2D; rh: tf.Tensor2D; xrh: tf.Tensor2D; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
+  interface Step { xh: GateInput; rh: tf.Tensor2D; xrh: GateInput; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
   const steps: Step[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
-  for (const x of xs) {
+  for (let t = 0; t < T; t++) {
     const hPrev = h;
-    const xh = tf.concat([hPrev, x], 1); // [B, H + D]
+    const xh = gateInput(input, t, hPrev); // [h_{t-1}, x_t]
     // z_t = σ(W_z·[h_{t-1}, x_t] + b_z)   [B, H]
-    const z = sigmoidGate(xh, kZ, bZ);
+    const z = sigmoidAt(layer, 0, xh);
     // r_t = σ(W_r·[h_{t-1}, x_t] + b_r)   [B, H]
-    const r = sigmoidGate(xh, kR, bR);
+    const r = sigmoidAt(layer, 1, xh);
     const rh = tf.mul(r, hPrev) as tf.Tensor2D; // r_t ⊙ h_{t-1}   [B, H]
-    const xrh = tf.concat([rh, x], 1); // [B, H + D]
+    const xrh = gateInput(input, t, rh); // [r_t ⊙ h_{t-1}, x_t]
     // h̃_t = tanh(W_h·[r_t ⊙ h_{t-1}, x_t] + b_h)   [B, H]
-    const n = tanhGate(xrh, kN, bN);
+    const n = tanhAt(layer, 2, xrh);
     // h_t = z_t ⊙ h_{t-1} + (1 − z_t) ⊙ h̃_t = h̃_t + z_t ⊙ (h_{t-1} − h̃_t)   [B, H]
     h = tf.add(n, tf.mul(z, tf.sub(hPrev, n))) as tf.Tensor2D;
     steps.push({ xh, rh, xrh, hPrev, z, r, n });
@@ -325,11 +381,11 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
       const uT = tf.transpose(p.recurrentKernel); // [3H, H]
       const [uZRT, uNT] = tf.split(uT, [2 * hidden, hidden], 0) as tf.Tensor2D[]; // [2H, H], [H, H]
       const wT = tf.transpose(p.kernel); // [3H, D]
-      const deltasZR: tf.Tensor2D[] = new Array(xs.length);
-      const deltasN: tf.Tensor2D[] = new Array(xs.length);
-      const dInputs: tf.Tensor2D[] = new Array(xs.length);
+      const deltasZR: tf.Tensor2D[] = new Array(T);
+      const deltasN: tf.Tensor2D[] = new Array(T);
+      const dInputs: tf.Tensor2D[] = new Array(T);
       let dhNext: tf.Tensor2D | null = null;
-      for (let t = xs.length - 1; t >= 0; t--) {
+      for (let t = T - 1; t >= 0; t--) {
         const { hPrev, z, r, n } = steps[t];
         const dh = addIfPresent(dOutputs[t], dhNext); // [B, H]
         // δz_t = ∂h_t ⊙ (h_{t-1} − h̃_t) ⊙ z_t(1 − z_t)   [B, H]
@@ -346,8 +402,8 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
         dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRH, r)), tf.matMul(deltaZR, uZRT)) as tf.Tensor2D;
         if (wantInputGrads) dInputs[t] = tf.matMul(tf.concat([deltaZR, dN], 1), wT); // [B, D]
       }
-      const zr = blockGradients(steps.map((s) => s.hPrev), steps.map((s) => s.xh), oneHot, deltasZR); // [H, 2H], [D, 2H], [2H]
-      const n = blockGradients(steps.map((s) => s.rh), steps.map((s) => s.xrh), oneHot, deltasN); // [H, H], [D, H], [H]
+      const zr = blockGradients(steps.map((s) => s.hPrev), concatenated(steps.map((s) => s.xh)), input, deltasZR); // [H, 2H], [D, 2H], [2H]
+      const n = blockGradients(steps.map((s) => s.rh), concatenated(steps.map((s) => s.xrh)), input, deltasN); // [H, H], [D, H], [H]
       return {
         kernel: tf.concat([zr.dW, n.dW], 1),
         recurrentKernel: tf.concat([zr.dU, n.dU], 1),
@@ -358,18 +414,15 @@ function runGRU({ params: p, kernels, biases }: PreparedLayer, xs: tf.Tensor2D[]
   };
 }
 
-/**
- * Runs one recurrent layer of the given kind over per-step inputs `xs` ([B, D] each);
- * `oneHot` when the xs are one-hot rows of these ids (the backward pass then scatters).
- */
-export function runLayer(cell: CellKind, layer: PreparedLayer, xs: tf.Tensor2D[], state: LayerState, oneHot: OneHotInput | null = null): LayerRun {
+/** Runs one recurrent layer of the given kind over T steps of input (see LayerInput). */
+export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
   switch (cell) {
     case 'rnn':
-      return runRNN(layer, xs, state, oneHot);
+      return runRNN(layer, input, state);
     case 'lstm':
-      return runLSTM(layer, xs, state, oneHot);
+      return runLSTM(layer, input, state);
     case 'gru':
-      return runGRU(layer, xs, state, oneHot);
+      return runGRU(layer, input, state);
     default: {
       const unreachable: never = cell;
       throw new Error(`unknown cell ${String(unreachable)}`);

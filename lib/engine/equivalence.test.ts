@@ -16,20 +16,23 @@ import { makeConfig, type CharRNNConfig } from './config';
 import { Rng } from './rng';
 import { randomBatch, useBackend } from './test-support';
 
+/** Vocabulary size: below the hidden size 16 (one-hot rows multiplied), or above 4 × 16 (looked up by row, cells.ts). */
 const V = 11;
+const LARGE_V = 70;
 const B = 3;
 const T = 7;
 
-function randomModel(overrides: Partial<CharRNNConfig>): CharRNN {
+function randomModel(overrides: Partial<CharRNNConfig>, vocabSize: number): CharRNN {
   const config = makeConfig({ hiddenSize: 16, ...overrides });
   const rng = new Rng(3);
-  const values = new Map(parameterSpecs(config, V).map((s) => [s.name, new Float32Array(s.shape.reduce((a, b) => a * b, 1)).map(() => rng.uniform(0.5))] as const));
-  return CharRNN.fromParameters(config, V, values);
+  const values = new Map(parameterSpecs(config, vocabSize).map((s) => [s.name, new Float32Array(s.shape.reduce((a, b) => a * b, 1)).map(() => rng.uniform(0.5))] as const));
+  return CharRNN.fromParameters(config, vocabSize, values);
 }
 
 /** The same network built from tf.layers, holding the engine model's weights. */
 function layersTwin(model: CharRNN): tf.Sequential {
   const { cell, layers, hiddenSize: units, embeddingSize } = model.config;
+  const V = model.vocabSize;
   const params = new Map(model.parameters().map((p) => [p.name, tf.tensor(p.values, p.shape)] as const));
   const get = (name: string) => {
     const t = params.get(name);
@@ -58,12 +61,21 @@ const CASES: Partial<CharRNNConfig>[] = [
   { cell: 'lstm', layers: 1, embeddingSize: 8 },
   { cell: 'gru', layers: 1, embeddingSize: 8 },
 ];
+/** Run with LARGE_V as well: the first layer then looks up its one-hot rows. */
+const LOOKUP_CASES: Partial<CharRNNConfig>[] = [
+  { cell: 'rnn', layers: 2 },
+  { cell: 'lstm', layers: 2 },
+  { cell: 'gru', layers: 2 },
+];
 
 for (const backend of ['cpu', 'wasm'] as const) {
-  for (const overrides of CASES) {
-    test(`forward equals tf.layers on ${backend}: ${overrides.cell}, ${overrides.layers} layer(s)${overrides.embeddingSize ? ', embedding' : ''}`, async () => {
+  const cases = [...CASES.map((c) => ({ overrides: c, vocabSize: V })), ...LOOKUP_CASES.map((c) => ({ overrides: c, vocabSize: LARGE_V }))];
+  for (const { overrides, vocabSize } of cases) {
+    const input = overrides.embeddingSize ? ', embedding' : vocabSize === LARGE_V ? ', one-hot looked up by row' : '';
+    test(`forward equals tf.layers on ${backend}: ${overrides.cell}, ${overrides.layers} layer(s)${input}`, async () => {
       await useBackend(backend);
-      const model = randomModel(overrides);
+      const model = randomModel(overrides, vocabSize);
+      const V = vocabSize;
       const { inputs } = randomBatch(V, B, T);
       const net = layersTwin(model);
       const input = model.config.embeddingSize > 0 ? tf.tensor2d(inputs, [B, T], 'float32') : tf.oneHot(tf.tensor2d(inputs, [B, T], 'int32'), V).toFloat();

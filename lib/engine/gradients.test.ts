@@ -1,6 +1,7 @@
 /**
  * The hand-written backward pass equals central finite differences of the
- * loss, for every cell, one and two layers, one-hot and embedding input.
+ * loss, for every cell, one and two layers, one-hot and embedding input;
+ * one-hot input both multiplied (V ≤ H) and looked up by row (V > H, see cells.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,19 +10,24 @@ import { Rng } from './rng';
 import { meanNLL, randomBatch, tinyModel, useBackend } from './test-support';
 import type { CharRNNConfig } from './config';
 
-const CASES: Partial<CharRNNConfig>[] = [
-  { cell: 'rnn', layers: 1, embeddingSize: 0 },
-  { cell: 'lstm', layers: 1, embeddingSize: 0 },
-  { cell: 'gru', layers: 1, embeddingSize: 0 },
-  { cell: 'rnn', layers: 2, embeddingSize: 8 },
-  { cell: 'lstm', layers: 2, embeddingSize: 8 },
-  { cell: 'gru', layers: 2, embeddingSize: 8 },
+/** tinyModel's hidden size is 16: vocabulary 6 multiplies one-hot rows, 70 (> 4 · 16) looks them up. */
+const CASES: (Partial<CharRNNConfig> & { vocabSize: number })[] = [
+  { cell: 'rnn', layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: 'lstm', layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: 'gru', layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: 'rnn', layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: 'lstm', layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: 'gru', layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: 'rnn', layers: 2, embeddingSize: 8, vocabSize: 6 },
+  { cell: 'lstm', layers: 2, embeddingSize: 8, vocabSize: 6 },
+  { cell: 'gru', layers: 2, embeddingSize: 8, vocabSize: 6 },
 ];
 
-for (const overrides of CASES) {
-  test(`gradients match finite differences: ${overrides.cell}, ${overrides.layers} layer(s), ${overrides.embeddingSize ? 'embedding' : 'one-hot'}`, async () => {
+for (const { vocabSize, ...overrides } of CASES) {
+  const input = overrides.embeddingSize ? 'embedding' : vocabSize > 64 ? 'one-hot looked up by row' : 'one-hot';
+  test(`gradients match finite differences: ${overrides.cell}, ${overrides.layers} layer(s), ${input}`, async () => {
     await useBackend('cpu');
-    const model = tinyModel(overrides);
+    const model = tinyModel(overrides, vocabSize);
     const batch = randomBatch(model.vocabSize, 3, 5);
     const { loss, grads, state } = model.computeGradients(batch);
     assert.ok(Math.abs(loss.dataSync()[0] - meanNLL(model, batch)) < 1e-5, 'loss of computeGradients equals the scored loss');

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readBundledCorpus } from '../../test/helpers/corpora';
-import { CharRNN } from './model';
+import { CharRNN, unigramLogFrequencies } from './model';
 import { Trainer } from './train';
 import { makeConfig } from './config';
 import { buildVocabulary, encode, splitCorpus } from './text';
@@ -29,6 +29,24 @@ test('memorises a tiny repeated text to below 0.05 nats', async () => {
   }
   assert.ok(loss < 0.05, `loss ${loss} after ${steps} steps`);
   assert.ok(trainer.validate().nats < 0.1);
+  trainer.dispose();
+  model.dispose();
+});
+
+test('created with the training text, the untrained model predicts its character frequencies (output bias = log frequencies)', async () => {
+  await useBackend('wasm');
+  const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
+  const vocab = buildVocabulary(split.train, 2000);
+  const trainIds = encode(vocab, split.train);
+  const validationIds = encode(vocab, split.validation);
+  const model = CharRNN.create(makeConfig({ batchSize: 32 }), vocab.chars.length, { trainIds });
+  const trainer = new Trainer(model, trainIds, validationIds);
+  // The unigram model's cross-entropy on the validation windows' targets (the same windows validate() scores).
+  const logFrequencies = unigramLogFrequencies(trainIds, vocab.chars.length);
+  const unigram = -validationIds.slice(1).reduce((sum, id) => sum + logFrequencies[id], 0) / (validationIds.length - 1);
+  const initial = trainer.validate().nats;
+  assert.ok(Math.abs(initial - unigram) < 0.1, `untrained loss ${initial} ≈ unigram cross-entropy ${unigram}`);
+  assert.ok(initial < Math.log(vocab.chars.length) - 0.5, `untrained loss ${initial} well below ln V = ${Math.log(vocab.chars.length)}`);
   trainer.dispose();
   model.dispose();
 });

@@ -24,7 +24,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { charRNNConfigSchema, type CharRNNConfig } from './config';
-import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerRun, type LayerState, type PreparedLayer } from './cells';
+import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from './cells';
 import { Adam } from './optimizer';
 import { Rng } from './rng';
 
@@ -72,6 +72,27 @@ export function parameterSpecs(config: CharRNNConfig, vocabSize: number): Parame
   return specs;
 }
 
+/** Options of CharRNN.create. */
+export interface CreateOptions {
+  /**
+   * The encoded training text. The output bias then starts at the log of each
+   * character's smoothed frequency in it, log((n_v + 1) / (N + V)), so the
+   * untrained model already predicts the unigram distribution instead of the
+   * uniform one. With a large vocabulary (Korean, V ≈ 1,500) the uniform start
+   * costs hundreds of steps: the output layer has to learn the frequencies
+   * through a Glorot-sized kernel (see scripts/bench-curve.ts for the curves).
+   */
+  trainIds?: Int32Array;
+}
+
+/** log((n_v + 1) / (N + V)) for every character v of the vocabulary: [V]. */
+export function unigramLogFrequencies(ids: Int32Array, vocabSize: number): Float32Array {
+  const counts = new Float64Array(vocabSize);
+  for (const id of ids) counts[id] += 1;
+  const total = ids.length + vocabSize;
+  return Float32Array.from(counts, (n) => Math.log((n + 1) / total));
+}
+
 /**
  * Seeded initial values: Glorot-uniform kernels (limit √(6/(fan_in + fan_out)),
  * the tf.layers default for kernels), zero biases except the LSTM forget gate,
@@ -110,6 +131,13 @@ function tidyKeep<T>(fn: () => T, keep: (result: T) => tf.Tensor[]): T {
 function stateTensors(state: RNNState): tf.Tensor[] {
   return state.flatMap(({ h, c }) => (c === null ? [h] : [h, c]));
 }
+
+/**
+ * One-hot rows are looked up instead of multiplied when V exceeds this multiple of H: the lookup
+ * adds three kernels per gate, which cost more than the product's extra columns at V ≈ H
+ * (V = 65, H = 128: a step ≈ 1.45× as long) and far less at V ≫ H (Korean, V = 1,481).
+ */
+const ROW_LOOKUP_RATIO = 4;
 
 /** Smallest probability the loss takes the log of: caps one character's loss at ≈69 nats. */
 export const MIN_PROBABILITY = 1e-30;
@@ -169,11 +197,12 @@ export class CharRNN {
     this.dropoutRng = Rng.forStream(config.seed, RNG_STREAM.dropout);
   }
 
-  /** A freshly initialised model (seeded by config.seed). */
-  static create(config: CharRNNConfig, vocabSize: number): CharRNN {
+  /** A freshly initialised model (seeded by config.seed; see CreateOptions for the output bias). */
+  static create(config: CharRNNConfig, vocabSize: number, options: CreateOptions = {}): CharRNN {
     const valid = charRNNConfigSchema.parse(config);
     const rng = Rng.forStream(valid.seed, RNG_STREAM.init);
     const values = new Map(parameterSpecs(valid, vocabSize).map((s) => [s.name, initialValues(valid, s, rng)] as const));
+    if (options.trainIds !== undefined) values.set('output.bias', unigramLogFrequencies(options.trainIds, vocabSize));
     return new CharRNN(valid, vocabSize, values);
   }
 
@@ -355,17 +384,26 @@ export class CharRNN {
     this.prepared ??= tidyKeep(
       () => {
         const layers = Array.from({ length: this.config.layers }, (_, l) =>
-          prepareLayer(this.config.cell, {
-            kernel: this.param(`layer${l}.kernel`) as tf.Tensor2D,
-            recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D,
-            bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
-          }),
+          prepareLayer(
+            this.config.cell,
+            {
+              kernel: this.param(`layer${l}.kernel`) as tf.Tensor2D,
+              recurrentKernel: this.param(`layer${l}.recurrentKernel`) as tf.Tensor2D,
+              bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
+            },
+            l === 0 && this.rowLookup(),
+          ),
         );
-        return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases]) };
+        return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]) };
       },
       (r) => r.owned,
     );
     return this.prepared.layers;
+  }
+
+  /** Whether the first layer looks up its one-hot input's rows instead of multiplying them (large vocabularies, see cells.ts). */
+  private rowLookup(): boolean {
+    return this.config.embeddingSize === 0 && this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize;
   }
 
   private dropPrepared(): void {
@@ -398,19 +436,22 @@ export class CharRNN {
     const prepared = this.preparedLayers();
     const ids = Array.from({ length: T }, (_, t) => idsStep(inputs, batchSize, T, t)); // T × [B]
     const embedding = this.config.embeddingSize > 0 ? (this.param('embedding') as tf.Tensor2D) : null;
-    let xs = ids.map((id) => (embedding === null ? oneHotRows(id, V) : tf.gather(embedding, id))); // T × [B, V or E]
+    const oneHot = embedding === null ? { ids, vocabSize: V } : null;
+    const firstRows = embedding !== null ? ids.map((id) => tf.gather(embedding, id)) : this.rowLookup() ? null : ids.map((id) => oneHotRows(id, V)); // T × [B, E or V]
+    let input: LayerInput = { xs: firstRows, oneHot };
     const layers: LayerRun[] = [];
     const masks: tf.Tensor2D[][] = [];
+    let xs: tf.Tensor2D[] = [];
     for (let l = 0; l < this.config.layers; l++) {
       if (l > 0 && dropout) {
         const m = xs.map(() => this.dropoutMask(batchSize));
         masks.push(m);
-        xs = xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t]));
+        input = { xs: xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t])), oneHot: null };
       }
-      const oneHot = l === 0 && embedding === null ? { ids, vocabSize: V } : null;
-      const layer = runLayer(this.config.cell, prepared[l], xs, state[l], oneHot);
+      const layer = runLayer(this.config.cell, prepared[l], input, state[l]);
       layers.push(layer);
       xs = layer.outputs;
+      input = { xs, oneHot: null };
     }
     const outKernel = this.param('output.kernel') as tf.Tensor2D;
     const outBias = this.param('output.bias') as tf.Tensor1D;

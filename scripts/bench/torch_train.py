@@ -4,8 +4,12 @@
 
 One-hot characters -> nn.LSTM(V, 128) -> nn.Linear(128, V), cross-entropy, Adam 0.01, gradient
 clipping at norm 5; random windows of 40 + 1 characters, batch 128 (the engine's headline run).
-Prints one JSON line: {"torch": version, "threads": n, "charsPerSec": B*T / median step, ...}.
+Prints one JSON line: {"torch": version, "threads": n, "charsPerSec": B*T / median step, "blas": ..., ...}.
+"blas" is openblas_get_config() of the libblas.so.3 torch loaded (Debian's torch uses whatever BLAS
+the alternatives system selects; the netlib reference BLAS is several times slower), else "reference
+or unknown BLAS (…)" and a warning on stderr. Set OMP_NUM_THREADS / OPENBLAS_NUM_THREADS before running.
 """
+import ctypes
 import json
 import random
 import statistics
@@ -13,6 +17,21 @@ import sys
 import time
 
 import torch
+
+
+def loaded_blas():
+    """openblas_get_config() of the BLAS mapped into this process, or what it is instead."""
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1].rsplit("/", 1)[-1].lower()})
+    for path in paths:
+        try:
+            get_config = ctypes.CDLL(path).openblas_get_config
+        except (OSError, AttributeError):
+            continue
+        get_config.restype = ctypes.c_char_p
+        return get_config().decode()
+    return "reference or unknown BLAS (" + (", ".join(paths) or "none mapped") + ")"
+
 
 SEQ, BATCH, HIDDEN, LR, CLIP = 40, 128, 128, 0.01, 5.0
 WARMUP, TIMED = 3, 15
@@ -64,8 +83,12 @@ for _ in range(WARMUP):
     step()
 timed = [step() for _ in range(TIMED)]
 median = statistics.median(t for t, _ in timed)
+blas = loaded_blas()
+if "openblas" not in blas.lower():
+    print(f"WARNING: torch runs on {blas}: expect several times slower than with OpenBLAS", file=sys.stderr)
 print(json.dumps({
     "torch": torch.__version__,
+    "blas": blas,
     "threads": torch.get_num_threads(),
     "charsPerSec": round(BATCH * SEQ / median),
     "msPerStep": round(median * 1000, 1),

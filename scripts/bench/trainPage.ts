@@ -13,15 +13,16 @@
  * Backend activation follows app/training/backends.ts.
  */
 import * as tf from "@tensorflow/tfjs";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
-import { CharRNN, Trainer, buildVocabulary, encode, makeConfig, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
+import { CELL_KINDS, CharRNN, Trainer, buildVocabulary, encode, makeConfig, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from "../../lib/engine/optimizer";
+import { configureWasmBuild, startWasm, threadsAvailable } from "../../app/training/wasmThreads";
 import type { BackendInfo, BenchTrainApi, StepResult, TrainBackend, TrainSide } from "./trainTypes";
 
 setWasmPaths("/tfjs/");
-// As in the app: the threaded wasm build breaks when bundled; use the single-threaded SIMD build.
-tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+// As in the app: the threaded build where it can get 2+ threads, its pthread workers loading the unbundled factory script.
+configureWasmBuild();
 
 const config: CharRNNConfig = makeConfig({});
 
@@ -99,13 +100,16 @@ async function activate(backend: TrainBackend): Promise<boolean> {
 }
 
 const api: BenchTrainApi = {
-  async init(backend: TrainBackend): Promise<BackendInfo> {
+  async init(backend: TrainBackend, threads: number): Promise<BackendInfo> {
     const { vocabSize, text } = await loadCorpus();
     // Start on cpu so tfjs does not first initialise its highest-priority backend (webgpu).
     if (!(await activate("cpu"))) throw new Error("the cpu backend failed to start");
-    if (!(await activate(backend))) throw new Error(backend === "webgpu" ? "did not initialise (no WebGPU adapter?)" : "did not initialise");
+    if (backend === "wasm" && threads > 1 && !(await threadsAvailable())) throw new Error("no threaded WASM here (not cross-origin isolated?)");
+    const started = backend === "wasm" ? await startWasm(threads) : await activate(backend);
+    if (!started) throw new Error(backend === "webgpu" ? "did not initialise (no WebGPU adapter?)" : "did not initialise");
     await tf.ready();
     return {
+      threads: backend === "wasm" ? getThreadsCount() : 1,
       active: tf.getBackend(),
       floatPrecision: tf.backend().floatPrecision(),
       crossOriginIsolated: self.crossOriginIsolated,
@@ -127,6 +131,26 @@ const api: BenchTrainApi = {
       const shadow = CharRNN.create(config, vocabSize);
       layers = { net: buildLayers(vocabSize), shadow, batches: batchSource(shadow) };
     }
+  },
+
+  async dispatches(): Promise<Record<string, number>> {
+    const { ids, vocabSize } = need();
+    const counts: Record<string, number> = {};
+    for (const cell of CELL_KINDS) {
+      // Kernels per step do not depend on the batch size: a small batch keeps software GPUs quick.
+      const model = CharRNN.create({ ...config, cell, batchSize: 8 }, vocabSize);
+      const trainer = new Trainer(model, ids, ids.subarray(0, 10_000));
+      await trainer.stepAsync(); // first step: shader compilation, prepared weights
+      const backend = tf.getBackend();
+      const profile = await tf.profile(async () => {
+        await trainer.stepAsync();
+      });
+      // Registered kernels only: tf.profile also lists op wrappers (e.g. fusedMatMul__op) around them.
+      counts[cell] = profile.kernels.filter((k) => tf.getKernel(k.name, backend) !== undefined).length;
+      trainer.dispose();
+      model.dispose();
+    }
+    return counts;
   },
 
   async step(side: TrainSide): Promise<StepResult> {

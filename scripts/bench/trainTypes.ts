@@ -9,6 +9,8 @@ export type TrainBackend = (typeof TRAIN_BACKENDS)[number];
 export type TrainSide = "engine" | "layers";
 
 export interface BackendInfo {
+  /** XNNPACK threads of the WASM backend (1 elsewhere). */
+  threads: number;
   /** The backend tfjs reports as active after setBackend. */
   active: string;
   /** tf.backend().floatPrecision(): 16 on software WebGL. */
@@ -29,8 +31,10 @@ export interface StepResult {
 }
 
 export interface BenchTrainApi {
-  /** Activates `backend` (cpu first, as the app does); throws if it does not initialise. */
-  init(backend: TrainBackend): Promise<BackendInfo>;
+  /** Activates `backend` (cpu first, as the app does; wasm with `threads` threads); throws if it does not initialise. */
+  init(backend: TrainBackend, threads: number): Promise<BackendInfo>;
+  /** Kernel dispatches of one engine training step per cell (after a first, compiling step). */
+  dispatches(): Promise<Record<string, number>>;
   /** (Re)builds `side`'s model with the headline config and its batch source (seeded: both sides see the same batches). */
   start(side: TrainSide): void;
   /** One training step of `side` on its next batch. */
