@@ -15,6 +15,9 @@ import { serveCorpusText } from "./http/corpusText";
 import { serveCheckpoint } from "./http/checkpointDownload";
 import { createSubmissionUpload } from "./http/submissionUpload";
 import { createSocketServer, type RealtimeContext } from "./realtime/socketServer";
+import { ClassModelHub } from "./federated/classModelHub";
+import { registerClassModelEvents } from "./federated/events";
+import { createClassModelHttp } from "./federated/http";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -30,15 +33,17 @@ export interface AppComponents {
 export interface Application {
   httpServer: Server;
   realtime: RealtimeContext;
+  classModels: ClassModelHub;
   close(): Promise<void>;
 }
 
 export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
   let handlers: ReturnType<typeof createHandlers> | undefined;
   let serveUpload: ReturnType<typeof createSubmissionUpload> | undefined;
+  let serveClassModel: ReturnType<typeof createClassModelHttp> | undefined;
   const httpServer = createServer((req, res) => {
     serveCorpusText(db, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(handlers!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || (await serveClassModel!(req, res)) || routeApi(handlers!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);
@@ -57,6 +62,10 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.leaderboard.start();
   handlers = createHandlers(db, realtime.presence);
   serveUpload = createSubmissionUpload(realtime, now);
+  const classModels = new ClassModelHub(realtime.io, db, realtime.presence, env.SESSION_SECRET, now);
+  await classModels.start();
+  realtime.io.on("connection", (socket) => registerClassModelEvents(realtime, classModels, socket));
+  serveClassModel = createClassModelHttp(classModels, env.SESSION_SECRET, now);
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
   if (env.REDIS_URL) {
@@ -70,6 +79,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   return {
     httpServer,
     realtime,
+    classModels,
     async close() {
       realtime.closing = true;
       await Promise.all(realtime.background); // writes of sockets that closed just before
@@ -77,6 +87,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       await realtime.training.stop();
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
+      await classModels.stop();
       await realtime.io.close(); // also closes httpServer
       await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
     },

@@ -18,8 +18,6 @@ export const ROUND_DEFAULTS = {
 
 export const ROUND_BOUNDS = { steps: { min: 1, max: 500 }, seconds: { min: 10, max: 600 } } as const;
 
-export type UpdateRefusal = "STALE" | "AHEAD" | "DUPLICATE" | "WRONG_CONFIG" | "WRONG_VOCABULARY";
-
 /** F5: an update for round `base` while round `current` is open. Older: dropped; newer: impossible. */
 export function stalenessOf(base: number, current: number): "CURRENT" | "STALE" | "AHEAD" {
   if (base === current) return "CURRENT";
@@ -30,11 +28,6 @@ export function stalenessOf(base: number, current: number): "CURRENT" | "STALE" 
 export function sameModelConfig(update: CharRNNConfig, classConfig: CharRNNConfig): boolean {
   const keys = Object.keys(classConfig) as (keyof CharRNNConfig)[];
   return keys.every((k) => k === "seed" || update[k] === classConfig[k]) && Object.keys(update).length === keys.length;
-}
-
-/** F4: the vocabulary of an update must be the corpus's, character for character. */
-export function sameVocabulary(update: readonly string[], corpus: readonly string[]): boolean {
-  return update.length === corpus.length && update.every((c, i) => c === corpus[i]);
 }
 
 /** F6: characters an update counts: claimed steps capped at the round's K, × batch × seqLen. */

@@ -20,7 +20,7 @@ import { STATUS, send } from "./router";
 
 const MAX_METADATA_BYTES = 64 * 1024;
 
-async function readCapped(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+export async function readCapped(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `the upload is larger than ${maxBytes} bytes`, { weights: ["TOO_LARGE"] });
   const chunks: Buffer[] = [];
