@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { CharRNN, parseWeights, parameterSpecs } from "../../lib/engine";
+import { CharRNN, encodeWeights, parseWeights, parameterSpecs, vocabularyFromChars } from "../../lib/engine";
 import { useBackend } from "../../lib/engine/test-support";
 import { flatten, modelVector } from "../../lib/federated/vectors";
 import { nextEvent, request } from "../helpers/clients";
@@ -107,6 +107,13 @@ for (const kind of DB_KINDS) {
       other.dispose();
       const refusedConfig = await uploadUpdate(server.url, b.token, 0, wrongConfig);
       assert.ok(!refusedConfig.reply.ok && refusedConfig.reply.error.issues?.reason?.[0] === "WRONG_CONFIG");
+
+      const swapped = vocabularyFromChars([vocabulary.chars[0], vocabulary.chars[2], vocabulary.chars[1], ...vocabulary.chars.slice(3)]);
+      const shuffled = CharRNN.create(federatedConfig, vocabulary.chars.length);
+      const wrongVocabulary = encodeWeights(shuffled, swapped, { step: 3 });
+      shuffled.dispose();
+      const refusedVocabulary = await uploadUpdate(server.url, b.token, 0, wrongVocabulary);
+      assert.ok(!refusedVocabulary.reply.ok && refusedVocabulary.reply.error.issues?.weights?.[0] === "VOCABULARY_MISMATCH");
 
       const ahead = await uploadUpdate(server.url, b.token, 5, honest);
       assert.ok(!ahead.reply.ok && ahead.reply.error.issues?.reason?.[0] === "AHEAD");
