@@ -12,6 +12,7 @@ import { useClassTraining } from "./classTraining";
 import { Countdown } from "./Countdown";
 import { ModelSessionComposer } from "./ModelSessionComposer";
 import { ShareOwnModel } from "./ShareOwnModel";
+import { ClassModelControls } from "../federated/ClassModelControls";
 
 const RUN_LABEL = { ready: "runReady", running: "runRunning", paused: "runPaused", stopped: "runStopped" } as const;
 
@@ -60,6 +61,7 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
           <ClassCurves history={state.history} modelSession={state.modelSession} assignments={state.assignments} allLabel={t("allStudents")} />
         </section>
       )}
+      {state.modelSession && <ClassModelControls socket={socket} sessionId={session.id} modelSession={state.modelSession} />}
       {state.modelSession && <ShareOwnModel modelSession={state.modelSession} onShare={state.shareOwnModel} />}
       <ClassGrid
         participants={participants}
