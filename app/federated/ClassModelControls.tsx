@@ -3,40 +3,22 @@
  * The console's class-model part: start it for the whole class or one group (combiner, K local
  * steps, T seconds, with the defaults' reasons), then each version's validation loss (F14).
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { COMBINERS, type Combiner } from "../../lib/federated/combine";
 import { ROUND_BOUNDS, ROUND_DEFAULTS } from "../../lib/federated/rounds";
-import type { ClassModelView, VersionSummary } from "../../lib/protocol/federated";
 import type { ModelSessionView } from "../../lib/protocol/training";
 import { request, type ClientSocket } from "../lib/socket";
+import { useClassModel } from "./useClassModel";
 
 export function ClassModelControls({ socket, sessionId, modelSession }: { socket: ClientSocket; sessionId: string; modelSession: ModelSessionView }) {
   const t = useTranslations("classModel");
-  const [classModel, setClassModel] = useState<ClassModelView | null>(null);
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const { classModel, setClassModel, versions } = useClassModel(socket, sessionId, modelSession.id);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [combiner, setCombiner] = useState<Combiner>("fedavg");
   const [steps, setSteps] = useState<number>(ROUND_DEFAULTS.steps);
   const [seconds, setSeconds] = useState<number>(ROUND_DEFAULTS.seconds);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const sync = async () => {
-      const reply = await request(socket, "classModel:classSync", { sessionId });
-      if (!reply.ok) return;
-      setClassModel(reply.data.classModel);
-      setVersions(reply.data.versions);
-    };
-    void sync();
-    const onChange = () => void sync();
-    socket.on("classModel:version", onChange);
-    socket.on("classModel:round", onChange);
-    return () => {
-      socket.off("classModel:version", onChange);
-      socket.off("classModel:round", onChange);
-    };
-  }, [socket, sessionId, modelSession.id]);
 
   const start = async () => {
     const reply = await request(socket, "classModel:start", { sessionId, groupId, combiner, roundSteps: steps, roundSeconds: seconds });
