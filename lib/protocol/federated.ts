@@ -67,7 +67,6 @@ export const updateMetadataSchema = z
   .strict();
 export type UpdateMetadata = z.infer<typeof updateMetadataSchema>;
 
-export const UPDATE_REFUSALS = ["STALE", "AHEAD", "DUPLICATE", "WRONG_CONFIG", "WRONG_VOCABULARY", "NOT_IN_SCOPE", "CLOSING"] as const;
 export const updateReplySchema = z.object({ accepted: z.literal(true), round: z.number().int(), chars: z.number().int(), retried: z.boolean() });
 export type UpdateReply = z.infer<typeof updateReplySchema>;
 
