@@ -13,6 +13,9 @@ import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { Reply } from "../../lib/protocol/errors";
 import { DEFAULT_CONFIG } from "../../lib/engine/config";
 import { readBundledCorpus } from "./corpora";
+import assert from "node:assert/strict";
+import { joinAsGuest, instructorWithSession, type InstructorScenario } from "./scenario";
+import type { TestServer } from "./server";
 import { request, type TestSocket } from "./clients";
 import { tinySpec } from "./training";
 
@@ -25,7 +28,13 @@ export const vocabulary = buildVocabulary(split.train, federatedConfig.maxVocab)
 const validationIds = encode(vocabulary, split.validation.slice(0, 2_000));
 
 export async function downloadVersion(url: string, classModelId: string, version: number, token: string): Promise<Response> {
-  return fetch(`${url}${CLASS_MODEL_VERSION_PATH}/${classModelId}/${version}?token=${encodeURIComponent(token)}`);
+  const address = `${url}${CLASS_MODEL_VERSION_PATH}/${classModelId}/${version}?token=${encodeURIComponent(token)}`;
+  try {
+    return await fetch(address);
+  } catch {
+    // A kept-alive connection the server closed just as it was reused ("fetch failed"): a GET is retried, as browsers do.
+    return fetch(address);
+  }
 }
 
 export async function uploadUpdate(url: string, token: string, round: number, weights: Uint8Array, idempotencyKey: string = randomUUID()): Promise<{ status: number; reply: Reply<UpdateReply> }> {
@@ -76,4 +85,23 @@ export function weightsFrom(values: Float32Array, config: CharRNNConfig = federa
   } finally {
     model.dispose();
   }
+}
+
+/** An instructor, `students` guests, a pushed tiny model session and a started class model, every student synced. */
+export async function classWith(server: TestServer, students: number, options: Partial<ClassModelSettings> = {}): Promise<{ t: InstructorScenario; students: FederatedStudent[]; classModelId: string }> {
+  const t = await instructorWithSession(server);
+  const joined = [];
+  for (let i = 0; i < students; i++) joined.push(await joinAsGuest(server, t.code, `학생${i}`));
+  const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec: federatedSpec() });
+  assert.ok(pushed.ok, JSON.stringify(pushed));
+  const started = await request(t.console, "classModel:start", { sessionId: t.sessionId, ...settings(options) });
+  assert.ok(started.ok, JSON.stringify(started));
+  assert.equal(started.data.classModel.students, students);
+  const synced = await Promise.all(joined.map((j) => syncStudent(j.socket, j.participantId)));
+  return { t, students: synced, classModelId: started.data.classModel.id };
+}
+
+export function closeAll(c: { t: InstructorScenario; students: FederatedStudent[] }) {
+  for (const s of c.students) s.socket.close();
+  c.t.console.close();
 }
