@@ -22,6 +22,9 @@ import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_IN
 import { redisAdapter } from "./redis";
 import { weightFiles } from "./domain/weightFiles";
 import { clientAddressOf } from "./http/clientAddress";
+import { ClassModelHub } from "./federated/classModelHub";
+import { registerClassModelEvents } from "./federated/events";
+import { createClassModelHttp } from "./federated/http";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -37,6 +40,7 @@ export interface AppComponents {
 export interface Application {
   httpServer: Server;
   realtime: RealtimeContext;
+  classModels: ClassModelHub;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   const trustedOrigin = publicOrigin(env.PUBLIC_URL);
   // W21: slow clients may not hold a request open for Node's default 300 s.
   const timeouts = { headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS };
+  let serveClassModel: ReturnType<typeof createClassModelHttp> | undefined;
   const httpServer = createServer(timeouts, (req, res) => {
     setSecurityHeaders(res);
     const refusal = crossOriginRefusal(req, trustedOrigin);
@@ -58,7 +63,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       return send(res, 403, { ok: false, error: { code: "FORBIDDEN", message: refusal } });
     }
     serveCorpusText(db, env.SESSION_SECRET, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || routeApi(api!, req, res))
+      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || (await serveClassModel!(req, res)) || routeApi(api!, req, res))
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);
@@ -79,10 +84,15 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
   api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies, clientIp };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
+  const classModels = new ClassModelHub(realtime.io, db, realtime.presence, env.SESSION_SECRET, now);
+  await classModels.start();
+  realtime.io.on("connection", (socket) => registerClassModelEvents(realtime, classModels, socket));
+  serveClassModel = createClassModelHttp(classModels, env.SESSION_SECRET, now);
 
   return {
     httpServer,
     realtime,
+    classModels,
     async close() {
       realtime.closing = true;
       await Promise.all(realtime.background); // writes of sockets that closed just before
@@ -90,6 +100,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       await realtime.training.stop();
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
+      await classModels.stop();
       httpServer.close(); // no new connections; io.close() ends the sockets
       httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
       await realtime.io.close();

@@ -22,6 +22,8 @@ export function ClassCurves({
   height = 300,
   allLabel,
   projector = false,
+  classModel = null,
+  classModelLabel = "",
 }: {
   history: Record<string, HistoryPoint[]>;
   modelSession: ModelSessionView | null;
@@ -29,6 +31,9 @@ export function ClassCurves({
   height?: number;
   allLabel: string;
   projector?: boolean;
+  /** The class model's validation loss per version (lib/federated), drawn as a bold line. */
+  classModel?: { steps: number[]; valLoss: number[] } | null;
+  classModelLabel?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const stepLabel = useTranslations("training")("step");
@@ -60,13 +65,24 @@ export function ClassCurves({
       series.push({ label: g.label, stroke: colour, width: look.meanWidth });
       columns.push(data.perGroup[i].mean);
     });
+    let steps = data.curves.steps;
+    if (classModel) {
+      // One x axis for all: the students' steps and the class versions' steps, each column null where it has no point.
+      steps = [...new Set([...steps, ...classModel.steps])].sort((a, b) => a - b);
+      const at = new Map(data.curves.steps.map((x, i) => [x, i]));
+      for (let c = 0; c < columns.length; c++) columns[c] = steps.map((x) => (at.has(x) ? columns[c][at.get(x)!] : null));
+      const classAt = new Map(classModel.steps.map((x, i) => [x, classModel.valLoss[i]]));
+      series.push({ label: classModelLabel, stroke: "#111", width: look.meanWidth * 1.5, spanGaps: true });
+      columns.push(steps.map((x) => classAt.get(x) ?? null));
+      series.forEach((s, i) => i > 0 && (s.spanGaps = true));
+    }
     const chart = new uPlot(
       { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: stepLabel, ...axis }, { label: lossLabel, ...axis }] },
-      [data.curves.steps, ...columns] as uPlot.AlignedData,
+      [steps, ...columns] as uPlot.AlignedData,
       host.current,
     );
     return () => chart.destroy();
-  }, [data, groups, height, projector, stepLabel, lossLabel]);
+  }, [data, groups, height, projector, stepLabel, lossLabel, classModel, classModelLabel]);
 
   return (
     <div>
@@ -78,6 +94,11 @@ export function ClassCurves({
             {data.perGroup[i].mean.filter((v) => v !== null).at(-1) != null ? ` (${(data.perGroup[i].mean.filter((v) => v !== null).at(-1) as number).toFixed(2)})` : ""}
           </span>
         ))}
+        {classModel && (
+          <strong data-testid="class-model-line">
+            ━ {classModelLabel} ({classModel.valLoss.at(-1)?.toFixed(2)})
+          </strong>
+        )}
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { ModelSessionComposer } from "./ModelSessionComposer";
 import { ShareOwnModel } from "./ShareOwnModel";
 import { DroppedReports } from "./DroppedReports";
 import { StepCostNote } from "./StepCostNote";
+import { ClassModelControls } from "../federated/ClassModelControls";
 
 const RUN_LABEL = { ready: "runReady", running: "runRunning", paused: "runPaused", stopped: "runStopped" } as const;
 
@@ -63,6 +64,7 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
           <ClassCurves history={state.history} modelSession={state.modelSession} assignments={state.assignments} allLabel={t("allStudents")} />
         </section>
       )}
+      {state.modelSession && <ClassModelControls socket={socket} sessionId={session.id} modelSession={state.modelSession} />}
       {state.modelSession && <ShareOwnModel modelSession={state.modelSession} onShare={state.shareOwnModel} />}
       <ClassGrid
         participants={participants}

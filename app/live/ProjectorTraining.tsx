@@ -10,6 +10,7 @@ import { ErrorText } from "../components/ErrorText";
 import { useInstructorSession } from "../stores/instructorSession";
 import { ClassCurves } from "./ClassCurves";
 import { useClassTraining } from "./classTraining";
+import { classCurve, useClassModel } from "../federated/useClassModel";
 
 export type ProjectorView = "curves" | "spotlight" | "wall";
 
@@ -23,6 +24,8 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
   useEffect(() => {
     if (session) void useClassTraining.getState().sync();
   }, [session]);
+  const classModel = useClassModel(socket, sessionId, training.modelSession?.id);
+  const tc = useTranslations("classModel");
   const names = Object.fromEntries(participants.map((p) => [p.id, p.displayName]));
 
   return (
@@ -31,7 +34,7 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
       {view === "curves" && (
         <>
           <h1>{t("curvesTitle")}</h1>
-          <ClassCurves history={training.history} modelSession={training.modelSession} assignments={training.assignments} height={560} allLabel={t("allStudents")} projector />
+          <ClassCurves history={training.history} modelSession={training.modelSession} assignments={training.assignments} height={560} allLabel={t("allStudents")} projector classModel={classCurve(classModel.classModel, classModel.versions)} classModelLabel={tc("title")} />
         </>
       )}
       {view === "spotlight" &&

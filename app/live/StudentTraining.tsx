@@ -24,6 +24,7 @@ import { Countdown } from "./Countdown";
 import { liveRunKey } from "../training/checkpoints";
 import { StepCostNote } from "./StepCostNote";
 import { useDescribeOverrides } from "./useDescribeOverrides";
+import { ClassModelPanel } from "../federated/ClassModelPanel";
 
 export const useLiveRun = createTrainingRun();
 const TELEMETRY_EVERY_MS = 1_000;
@@ -46,6 +47,7 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   const [clockOffset, setClockOffset] = useState(0);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [tuned, setTuned] = useState<Partial<CharRNNConfig>>({});
+  const [inClassModel, setInClassModel] = useState(false);
   const [shared, setShared] = useState<{ submissionId: string; source: "student" | "instructor"; from: string; step: number; weights: Uint8Array } | null>(null);
 
   // (Re)sync after every join and whenever a new model session arrives.
@@ -108,11 +110,15 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   }, [modelSession, config, runKey, shared]);
   useEffect(() => () => useLiveRun.getState().dispose(), []);
 
-  // Obey the instructor: train while the run is running, pause otherwise.
+  // Obey the instructor: train while the run is running, pause otherwise (in the class model, its panel trains instead).
   useEffect(() => {
+    if (inClassModel) {
+      if (run.status === "training") run.pause();
+      return;
+    }
     if (runState?.status === "running" && (run.status === "ready" || run.status === "paused")) run.train();
     if (runState && runState.status !== "running" && run.status === "training") run.pause();
-  }, [runState, run.status, run]);
+  }, [runState, run.status, run, inClassModel]);
 
   // Telemetry, once a second while there is progress to report.
   useEffect(() => {
@@ -155,6 +161,7 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
           {runState.status === "stopped" && t("stoppedByTeacher")} {t("left")} <Countdown run={runState} clockOffset={clockOffset} />
         </p>
       )}
+      <ClassModelPanel socket={socket} joinCount={joinCount} corpus={modelSession.corpus} config={effectiveConfig(modelSession.config, group?.overrides)} run={runState} onActive={setInClassModel} />
       <RunStats status={run.status} progress={run.progress} />
       {shared && <p className="ok" data-testid="shared-checkpoint">{shared.source === "instructor" ? t("sharedInstructorModel", { step: shared.step }) : t("sharedCheckpoint", { name: shared.from, step: shared.step })}</p>}
       {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{tt("resumed", { step: run.resumedFromStep })}</p>}

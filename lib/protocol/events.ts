@@ -16,6 +16,7 @@ import { sessionBroadcasts, sessionRequests } from "./session";
 import { trainingBroadcasts, trainingRequests } from "./training";
 import { quizBroadcasts, quizRequests } from "./quiz";
 import { leaderboardBroadcasts, leaderboardRequests } from "./leaderboard";
+import { federatedBroadcasts, federatedRequests } from "./federated";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -29,6 +30,7 @@ export const clientRequests = {
   ...trainingRequests,
   ...quizRequests,
   ...leaderboardRequests,
+  ...federatedRequests,
 } as const;
 
 /** Every server → client broadcast. */
@@ -37,6 +39,7 @@ export const serverBroadcasts = {
   ...trainingBroadcasts,
   ...quizBroadcasts,
   ...leaderboardBroadcasts,
+  ...federatedBroadcasts,
 } as const;
 
 export type ClientRequestName = keyof typeof clientRequests;

@@ -63,6 +63,12 @@ class BodyReader {
   }
 }
 
+/** A whole body, refused past `maxBytes` (by Content-Length before reading, and while reading). */
+export async function readCapped(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  if (Number(req.headers["content-length"] ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  return new BodyReader(req, maxBytes).readAll();
+}
+
 /** The ticket a metadata object names, if it has one (read before the schema: W13 answers 401, not schema details). */
 function ticketOf(metadata: unknown): string {
   const ticket = typeof metadata === "object" && metadata !== null ? (metadata as { ticket?: unknown }).ticket : undefined;

@@ -1,0 +1,105 @@
+"use client";
+/**
+ * The student's part of the class model (lib/federated/SPEC.md): their shard, the round, how much
+ * their last update counted, and the lesson "왜 함께 훈련하면 더 나을까?". While the run is running it
+ * trains each round in a Web Worker from the latest version and uploads the result; a reload syncs
+ * and continues from the latest version (F12).
+ */
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { shardText, SHARD_UNITS } from "../../lib/federated/shards";
+import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
+import { encodeUploadBody } from "../../lib/protocol/leaderboard";
+import type { CharRNNConfig } from "../../lib/engine/config";
+import type { RunState } from "../../lib/protocol/training";
+import { request, type ClientSocket } from "../lib/socket";
+import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.worker";
+
+type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
+type Phase = "waiting" | "training" | "uploading" | "sent" | "error";
+
+export function ClassModelPanel({ socket, joinCount, corpus, config, run, onActive }: { socket: ClientSocket; joinCount: number; corpus: string; config: CharRNNConfig; run: RunState | null; onActive(active: boolean): void }) {
+  const t = useTranslations("classModel");
+  const [state, setState] = useState<StudentState | null>(null);
+  const [phase, setPhase] = useState<Phase>("waiting");
+  const [error, setError] = useState<string | null>(null);
+  const trainedRound = useRef<number | null>(null);
+  const worker = useRef<Worker | null>(null);
+
+  useEffect(() => {
+    const sync = async () => {
+      const reply = await request(socket, "classModel:sync", {});
+      if (!reply.ok) return;
+      setState(reply.data.state);
+      onActive(reply.data.state !== null);
+    };
+    void sync();
+    const onChange = () => void sync();
+    socket.on("classModel:round", onChange);
+    socket.on("classModel:version", onChange);
+    socket.on("classModel:outcome", onChange);
+    return () => {
+      socket.off("classModel:round", onChange);
+      socket.off("classModel:version", onChange);
+      socket.off("classModel:outcome", onChange);
+    };
+  }, [socket, joinCount, onActive]);
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  // One round per version while the run is running: download, train on the shard, upload.
+  const round = state?.classModel.round;
+  useEffect(() => {
+    if (!state || round === undefined || run?.status !== "running" || trainedRound.current === round) return;
+    trainedRound.current = round;
+    void (async () => {
+      try {
+        setPhase("training");
+        const [base, train, validation] = await Promise.all([
+          fetch(`${CLASS_MODEL_VERSION_PATH}/${state.classModel.id}/${round}?token=${encodeURIComponent(state.token)}`).then((r) => r.arrayBuffer()),
+          fetch(`/corpora/${encodeURIComponent(corpus)}/train.txt`).then((r) => r.text()),
+          fetch(`/corpora/${encodeURIComponent(corpus)}/validation.txt`).then((r) => r.text()),
+        ]);
+        worker.current ??= new Worker(new URL("./classModel.worker.ts", import.meta.url), { type: "module" });
+        const message: ToClassModelWorker = { type: "round", config, train, shardText: shardText(train, state.shard), validation, base: new Uint8Array(base), round, shardStart: state.shard.start, steps: state.classModel.roundSteps };
+        const reply = await new Promise<FromClassModelWorker>((resolve) => {
+          worker.current!.onmessage = (e: MessageEvent<FromClassModelWorker>) => resolve(e.data);
+          worker.current!.postMessage(message);
+        });
+        if (reply.type === "failed") throw new Error(reply.message);
+        setPhase("uploading");
+        const body = encodeUploadBody({ token: state.token, round, idempotencyKey: `r${round}-${state.classModel.id}`.slice(0, 64) }, reply.weights);
+        const response = await fetch(CLASS_MODEL_UPDATE_PATH, { method: "POST", headers: { "content-type": "application/octet-stream" }, body });
+        const answer = (await response.json()) as { ok: boolean; error?: { message: string } };
+        if (!answer.ok) throw new Error(answer.error?.message ?? `HTTP ${response.status}`);
+        setPhase("sent");
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+        setPhase("error");
+      }
+    })();
+  }, [state, round, run?.status, corpus, config]);
+
+  if (!state) return null;
+  const { classModel, shard, lastOutcome } = state;
+  return (
+    <section className="panel" data-testid="class-model" data-round={classModel.round} data-phase={phase}>
+      <h3>{t("title")}</h3>
+      <p>{t("yourShard", { from: ((100 * shard.start) / SHARD_UNITS).toFixed(1), to: ((100 * shard.end) / SHARD_UNITS).toFixed(1), students: classModel.students })}</p>
+      <p data-testid="class-model-round">{t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}</p>
+      {lastOutcome && (
+        <p data-testid="class-model-outcome">
+          {lastOutcome.status === "counted" && t("counted", { round: lastOutcome.round, percent: ((lastOutcome.share ?? 0) * 100).toFixed(1) })}
+          {lastOutcome.status === "refused" && t("refused", { round: lastOutcome.round, reason: lastOutcome.reason ?? "" })}
+          {lastOutcome.status === "pending" && t("pending", { round: lastOutcome.round })}
+        </p>
+      )}
+      {error && <p className="error">{error}</p>}
+      <details>
+        <summary>{t("whyTitle")}</summary>
+        <p>{t("whyData")}</p>
+        <p>{t("whyAverage")}</p>
+        <p>{t("whyRobust")}</p>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Benchmark of the class model (lib/federated, server/federated). Prints JSON lines.
+ *
+ *   npm run bench:federated                 (env: BENCH_ROUNDS=4 BENCH_STEPS=4 BENCH_SKIP_TRAINING=1)
+ *
+ * (a) Learning, at equal steps per student: simulated students (worker threads, tfjs wasm, one per
+ *     core) train the headline configuration (LSTM-128, seq 40, batch 128, Adam 0.01) on their shards
+ *     of tiny-shakespeare for R rounds of K local steps; the class model (FedAvg) with N = 4 and 8 vs
+ *     one student training R·K steps on the whole split without interruption. Also: N = 4 with float16
+ *     updates (accuracy cost of halving the bytes), and one student whose Adam moments restart every
+ *     K steps (the cost of F13's choice).
+ *     {"part":"learning","run":…,"students":…,"rounds":…,"stepsPerStudent":…,"valLoss":…}
+ * (b) The server's aggregation (server/federated/aggregator.ts, a worker thread) of 30 and 300
+ *     updates of the headline model, with the main thread's event-loop lag measured meanwhile:
+ *     {"part":"aggregate","students":…,"aggregateMs":…,"bytesPerRound":…,"loopLagP99Ms":…,"rssMb":…}
+ * The machine is shared: figures are indicative.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { readBundledCorpus } from "../test/helpers/corpora";
+import { CharRNN, buildVocabulary, encode, encodeWeights, evaluateText, makeConfig, splitCorpus } from "../lib/engine";
+import { toFloat16, fromFloat16 } from "../lib/engine/weights";
+import { useBackend } from "../lib/engine/test-support";
+import { combine } from "../lib/federated/combine";
+import { assignShards, shardText } from "../lib/federated/shards";
+import { modelFromVector, modelVector } from "../lib/federated/vectors";
+import { Aggregator } from "../server/federated/aggregator";
+import type { StudentJob } from "./bench/federatedStudent";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const STEPS = Number(process.env.BENCH_STEPS ?? 4);
+const config = makeConfig({});
+const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
+const vocabulary = buildVocabulary(split.train, config.maxVocab);
+const V = vocabulary.chars.length;
+const validationIds = encode(vocabulary, split.validation).subarray(0, 10_001);
+const trainIds = encode(vocabulary, split.train);
+const require = createRequire(import.meta.url);
+const wasmPath = join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + "/";
+const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./bench/federatedStudent.ts", import.meta.url).href)}); })`;
+
+/** One worker per core; jobs go to whichever is free. */
+class StudentPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private jobId = 0;
+  static async start(size: number): Promise<StudentPool> {
+    const pool = new StudentPool();
+    await Promise.all(
+      Array.from({ length: size }, async () => {
+        const worker = new Worker(bootstrap, { eval: true, workerData: { wasmPath } });
+        await new Promise((resolve) => worker.once("message", resolve));
+        pool.idle.push(worker);
+      }),
+    );
+    return pool;
+  }
+  async train(job: Omit<StudentJob, "jobId">): Promise<{ values: Float32Array; stepsDone: number }> {
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const worker = this.idle.pop()!;
+    const jobId = ++this.jobId;
+    const base = job.base.slice();
+    const result = await new Promise<{ values: Float32Array; stepsDone: number }>((resolve) => {
+      worker.once("message", resolve);
+      worker.postMessage({ ...job, base, jobId }, [base.buffer]);
+    });
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+    return result;
+  }
+  async close() {
+    await Promise.all(this.idle.map((w) => w.terminate()));
+  }
+}
+
+function valLoss(values: Float32Array): number {
+  const model = modelFromVector(config, V, values);
+  try {
+    return evaluateText(model, validationIds).nats;
+  } finally {
+    model.dispose();
+  }
+}
+
+const halfPrecision = (values: Float32Array) => values.map((v) => fromFloat16(toFloat16(v)));
+
+async function classModel(pool: StudentPool, init: Float32Array, students: number, float16: boolean): Promise<number> {
+  const ids = Array.from({ length: students }, (_, i) => `s${i}`);
+  const shards = assignShards(new Map(), ids);
+  let base = init;
+  for (let round = 0; round < ROUNDS; round++) {
+    const updates = await Promise.all(
+      ids.map(async (id) => {
+        const shard = shards.get(id)!;
+        const job = { config, vocabulary: [...vocabulary.chars], base, round, shardStart: shard.start, shardIds: encode(vocabulary, shardText(split.train, shard)), validationIds, steps: STEPS };
+        const r = await pool.train(job);
+        return { id, values: float16 ? halfPrecision(r.values) : r.values, chars: r.stepsDone * config.batchSize * config.seqLen };
+      }),
+    );
+    base = combine("fedavg", base, updates).values;
+  }
+  return valLoss(base);
+}
+
+/** One student on the whole split for ROUNDS·STEPS steps; `restartAdam`: rebuilt every STEPS steps (F13). */
+async function singleStudent(pool: StudentPool, init: Float32Array, restartAdam: boolean): Promise<number> {
+  if (!restartAdam) {
+    const r = await pool.train({ config, vocabulary: [...vocabulary.chars], base: init, round: 0, shardStart: 0, shardIds: trainIds, validationIds, steps: ROUNDS * STEPS });
+    return valLoss(r.values);
+  }
+  let base = init;
+  for (let round = 0; round < ROUNDS; round++) {
+    base = (await pool.train({ config, vocabulary: [...vocabulary.chars], base, round, shardStart: 0, shardIds: trainIds, validationIds, steps: STEPS })).values;
+  }
+  return valLoss(base);
+}
+
+async function learning(): Promise<void> {
+  const initModel = CharRNN.create(config, V);
+  const init = modelVector(initModel);
+  initModel.dispose();
+  const pool = await StudentPool.start(Math.max(1, availableParallelism()));
+  const line = (run: string, students: number, loss: number) =>
+    console.log(JSON.stringify({ part: "learning", run, students, rounds: ROUNDS, stepsPerStudent: ROUNDS * STEPS, valLoss: Number(loss.toFixed(4)) }));
+  line("initial model", 0, valLoss(init));
+  line("one student, whole split", 1, await singleStudent(pool, init, false));
+  line("one student, Adam restarted every round (F13)", 1, await singleStudent(pool, init, true));
+  line("class model, fedavg", 4, await classModel(pool, init, 4, false));
+  line("class model, fedavg, float16 updates", 4, await classModel(pool, init, 4, true));
+  line("class model, fedavg", 8, await classModel(pool, init, 8, false));
+  await pool.close();
+}
+
+async function aggregation(students: number, aggregator: Aggregator, combiner: "fedavg" | "trimmedMean"): Promise<void> {
+  const initModel = CharRNN.create(config, V);
+  const base = encodeWeights(initModel, vocabulary);
+  const baseValues = modelVector(initModel);
+  initModel.dispose();
+  // Updates: the base plus a small random delta each, encoded as students upload them.
+  let seed = 1;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.02;
+  const updates = Array.from({ length: students }, (_, k) => {
+    const model = modelFromVector(config, V, baseValues.map((v) => v + noise()));
+    const bytes = encodeWeights(model, vocabulary, { step: STEPS });
+    model.dispose();
+    return { id: `s${k}`, bytes, chars: STEPS * config.batchSize * config.seqLen };
+  });
+  await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates: updates.slice(0, 3), combiner, validationIds, step: 0 }); // warm the worker
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const rss0 = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const outcome = await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates, combiner, validationIds, step: STEPS });
+  const aggregateMs = performance.now() - t0;
+  lag.disable();
+  const versionBytes = outcome.kind === "version" ? outcome.weights.length : 0;
+  console.log(
+    JSON.stringify({
+      part: "aggregate",
+      combiner,
+      students,
+      aggregateMs: Math.round(aggregateMs),
+      workerMs: Math.round(outcome.ms),
+      bytesPerRound: updates.reduce((s, u) => s + u.bytes.length, 0) + students * versionBytes,
+      bytesPerRoundFloat16: Math.round(updates.reduce((s, u) => s + u.bytes.length, 0) / 2) + students * versionBytes,
+      loopLagP99Ms: Number((lag.percentile(99) / 1e6).toFixed(1)),
+      rssMb: Math.round(Math.max(rss0, process.memoryUsage().rss) / 2 ** 20),
+    }),
+  );
+}
+
+await useBackend("wasm");
+if (!process.env.BENCH_SKIP_TRAINING) await learning();
+const aggregator = new Aggregator();
+for (const students of [30, 300]) await aggregation(students, aggregator, "fedavg");
+await aggregation(30, aggregator, "trimmedMean");
+await aggregator.close();

@@ -1,0 +1,72 @@
+/**
+ * The aggregation worker thread: parses a round's uploads, screens them (F7), combines them into the
+ * next class-model version (F8) and scores it on the validation split (F14), with tfjs on wasm (cpu
+ * when wasm cannot start). The server's event loop only posts bytes here and receives bytes back.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { CharRNN, encodeWeights, evaluateText, parseWeights, vocabularyFromChars } from "../../lib/engine";
+import { combine, screenUpdates } from "../../lib/federated/combine";
+import { flatten, modelFromVector, modelVector } from "../../lib/federated/vectors";
+import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregateWorker } from "./messages";
+
+const port = parentPort;
+if (!port) throw new Error("aggregateWorker.ts must run in a worker thread");
+const options = workerData as AggregateWorkerData;
+
+async function initBackend(): Promise<void> {
+  setWasmPaths(options.wasmPath);
+  try {
+    if (await tf.setBackend("wasm")) return void (await tf.ready());
+  } catch (error) {
+    console.error("[aggregate] wasm backend failed, using cpu:", error);
+  }
+  await tf.setBackend("cpu");
+  await tf.ready();
+}
+
+function vectorOf(bytes: Uint8Array, job: AggregateJob): Float32Array {
+  const parsed = parseWeights(bytes);
+  return flatten(job.config, job.vocabulary.length, parsed.parameters);
+}
+
+function aggregate(job: AggregateJob): AggregateOutcome {
+  const started = performance.now();
+  const V = job.vocabulary.length;
+  let base: Float32Array;
+  if (job.base) base = vectorOf(job.base, job);
+  else {
+    const init = CharRNN.create(job.config, V);
+    base = modelVector(init);
+    init.dispose();
+  }
+  const updates = job.updates.map((u) => ({ id: u.id, values: vectorOf(u.bytes, job), chars: u.chars }));
+  const { accepted, refused } = screenUpdates(base, updates);
+  const refusals = refused.map(({ id, reason }) => ({ id, reason }));
+  if (job.base && accepted.length === 0) return { kind: "empty", refused: refusals, ms: performance.now() - started };
+  const result = accepted.length > 0 ? combine(job.combiner, base, accepted) : { values: base, shares: new Map<string, number>() };
+  const model = modelFromVector(job.config, V, result.values);
+  try {
+    const valLoss = evaluateText(model, job.validationIds).nats;
+    const weights = encodeWeights(model, vocabularyFromChars(job.vocabulary), { step: job.step, validationLoss: valLoss });
+    return { kind: "version", weights, valLoss, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
+  } finally {
+    model.dispose();
+  }
+}
+
+function send(message: FromAggregateWorker, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+await initBackend();
+port.on("message", (job: AggregateJob) => {
+  try {
+    const outcome = aggregate(job);
+    send({ type: "done", jobId: job.jobId, outcome }, outcome.kind === "version" ? [outcome.weights.buffer as ArrayBuffer] : []);
+  } catch (error) {
+    send({ type: "failed", jobId: job.jobId, message: error instanceof Error ? error.message : String(error) });
+  }
+});
+send({ type: "ready" });

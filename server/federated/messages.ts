@@ -1,0 +1,31 @@
+/** The conversation between the aggregator (aggregator.ts) and its worker thread (aggregateWorker.ts). */
+import type { CharRNNConfig } from "../../lib/engine/config";
+import type { Combiner, RefusalReason } from "../../lib/federated/combine";
+
+export interface AggregateJob {
+  type: "aggregate";
+  jobId: number;
+  config: CharRNNConfig;
+  vocabulary: string[];
+  /** The round's base version (.rnnw); null: the configuration's seeded initialisation (version 0). */
+  base: Uint8Array | null;
+  /** Accepted uploads of the round (.rnnw) with their counted characters (F6). */
+  updates: { id: string; bytes: Uint8Array; chars: number }[];
+  combiner: Combiner;
+  /** The validation text the new version is scored on (F14), encoded with `vocabulary`. */
+  validationIds: Int32Array;
+  /** The `step` written into the new version's weight file. */
+  step: number;
+}
+
+export type AggregateOutcome =
+  | { kind: "version"; weights: Uint8Array; valLoss: number; shares: [string, number][]; refused: { id: string; reason: RefusalReason }[]; ms: number }
+  /** F10: every update was refused; the round reopens. */
+  | { kind: "empty"; refused: { id: string; reason: RefusalReason }[]; ms: number };
+
+export type FromAggregateWorker = { type: "ready" } | { type: "done"; jobId: number; outcome: AggregateOutcome } | { type: "failed"; jobId: number; message: string };
+
+export interface AggregateWorkerData {
+  /** Absolute path of @tensorflow/tfjs-backend-wasm's dist/ folder, with a trailing slash. */
+  wasmPath: string;
+}
