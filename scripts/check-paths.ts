@@ -63,7 +63,9 @@ function expandBraces(token: string): string[] {
 }
 
 function problemsOf(path: string, fromLine?: string, toLine?: string): string | null {
-  const cleaned = path.replace(/[.,:;)]+$/, "");
+  // Trailing punctuation is prose; a trailing "]" closes a Markdown link unless it closes "[param]".
+  let cleaned = path.replace(/[.,:;)]+$/, "");
+  if (cleaned.endsWith("]") && (cleaned.match(/\[/g) ?? []).length < (cleaned.match(/\]/g) ?? []).length) cleaned = cleaned.slice(0, -1);
   const cut = cleaned.search(/[<*]/);
   const checked = (cut >= 0 ? cleaned.slice(0, cleaned.lastIndexOf("/", cut) + 1) : cleaned).replace(/\/$/, "");
   if (checked === "" || !existsSync(join(root, checked))) return `${cleaned} does not exist`;
