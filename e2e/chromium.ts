@@ -6,7 +6,14 @@
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Keep Chromium quiet on a closed network. */
-export const CHROMIUM_QUIET_FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+export const CHROMIUM_QUIET_FLAGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
 /**
  * WebGPU on SwiftShader (CPU): without these the adapter is null. They route all of Chromium's rendering
  * through SwiftShader as well, so only e2e/webgpu.spec.ts and bench:train use them (see playwright.config.ts).

@@ -22,13 +22,22 @@ async function api<T>(ctx: APIRequestContext, method: "GET" | "POST", path: stri
   return reply.data;
 }
 
-test("the teacher reviews attendance, a student's curve, the concept grid and who needs attention; exports the CSV; a student is refused", async ({ actors }) => {
+test("the teacher reviews attendance, a student's curve, the concept grid and who needs attention; exports the CSV; a student is refused", async ({
+  actors,
+}) => {
   const sockets: TestSocket[] = [];
   const [teacherActor, studentActor] = await actors("instructor", "student");
   const instructor = teacherActor.context;
   const teacher = teacherActor.page;
-  await api(instructor.request, "POST", "/api/auth/signup", { email: `e2e-dash-${Date.now()}@school.kr`, password: "correct horse battery", displayName: "담임" });
-  const { class: created } = await api<{ class: { id: string; students: { id: string; name: string }[] } }>(instructor.request, "POST", "/api/classes", { name: "2학년 3반", roster: "김민지\nLee Jun\n박서연" });
+  await api(instructor.request, "POST", "/api/auth/signup", {
+    email: `e2e-dash-${Date.now()}@school.kr`,
+    password: "correct horse battery",
+    displayName: "담임",
+  });
+  const { class: created } = await api<{ class: { id: string; students: { id: string; name: string }[] } }>(instructor.request, "POST", "/api/classes", {
+    name: "2학년 3반",
+    roster: "김민지\nLee Jun\n박서연",
+  });
   const { session } = await api<{ session: { id: string; code: string } }>(instructor.request, "POST", `/api/classes/${created.id}/sessions`);
   const student = Object.fromEntries(created.students.map((s) => [s.name, s.id]));
 
@@ -52,31 +61,65 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   for (const step of [10, 20, 40, 80, 160]) {
     for (const name of ["김민지", "Lee Jun"]) {
       // a report is kept at most once per 900 ms per student: poll until the server accepts it
-      await expect.poll(async () => {
-        const reply = await request(seats[name].socket, "training:report", telemetry(ms, step, { trainLoss: 4 - step / 100 }));
-        return reply.ok && reply.data.accepted;
-      }, { intervals: [300] }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const reply = await request(seats[name].socket, "training:report", telemetry(ms, step, { trainLoss: 4 - step / 100 }));
+            return reply.ok && reply.data.accepted;
+          },
+          { intervals: [300] },
+        )
+        .toBe(true);
     }
   }
   // The training hub persists every 5 s: wait until the dashboard sees the whole curve.
-  await expect.poll(async () => {
-    const page = await api<{ sessions: { modelSessions: { curve: unknown[] }[] }[] }>(instructor.request, "GET", `/api/dashboard/${created.id}/students/${student["김민지"]}`);
-    return page.sessions[0]?.modelSessions[0]?.curve.length ?? 0;
-  }, { timeout: 20_000 }).toBe(5);
+  await expect
+    .poll(
+      async () => {
+        const page = await api<{ sessions: { modelSessions: { curve: unknown[] }[] }[] }>(
+          instructor.request,
+          "GET",
+          `/api/dashboard/${created.id}/students/${student["김민지"]}`,
+        );
+        return page.sessions[0]?.modelSessions[0]?.curve.length ?? 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(5);
 
   // A quiz round, played through the quiz events: 김민지 right twice, Lee Jun wrong twice.
   const question = async (ko: string, en: string, tags: string[]) =>
-    (await api<{ question: { id: string } }>(instructor.request, "POST", "/api/quiz/questions", { type: "single", prompt: { ko, en }, options: ["A", "B", "C"].map((o) => ({ ko: o, en: o })), correct: 1, tags, timeLimitSec: 30 })).question.id;
+    (
+      await api<{ question: { id: string } }>(instructor.request, "POST", "/api/quiz/questions", {
+        type: "single",
+        prompt: { ko, en },
+        options: ["A", "B", "C"].map((o) => ({ ko: o, en: o })),
+        correct: 1,
+        tags,
+        timeLimitSec: 30,
+      })
+    ).question.id;
   const questionIds = [await question("망각 게이트?", "Forget gate?", ["lstm-gates"]), await question("BPTT?", "BPTT?", ["lstm-gates", "bptt"])];
-  const { quiz } = await api<{ quiz: { id: string } }>(instructor.request, "POST", "/api/quiz/quizzes", { title: "LSTM 퀴즈", scoringMode: "speed", questionIds });
+  const { quiz } = await api<{ quiz: { id: string } }>(instructor.request, "POST", "/api/quiz/quizzes", {
+    title: "LSTM 퀴즈",
+    scoringMode: "speed",
+    questionIds,
+  });
   const started = await request(consoleSocket, "quiz:start", { sessionId: session.id, quizId: quiz.id });
   if (!started.ok) throw new Error(JSON.stringify(started.error));
   for (const questionIndex of [0, 1]) {
     const opened = await request(consoleSocket, "quiz:next", { sessionId: session.id });
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     // Options are shown in the round's shuffled order: students press them by label (B is right).
-    for (const [name, label] of [["김민지", "B"], ["Lee Jun", "C"]] as const) {
-      const answered = await request(seats[name].socket, "quiz:answer", { roundId: started.data.state.roundId, questionIndex, answer: pressing(opened.data.state, label) });
+    for (const [name, label] of [
+      ["김민지", "B"],
+      ["Lee Jun", "C"],
+    ] as const) {
+      const answered = await request(seats[name].socket, "quiz:answer", {
+        roundId: started.data.state.roundId,
+        questionIndex,
+        answer: pressing(opened.data.state, label),
+      });
       expect(answered.ok, JSON.stringify(answered)).toBe(true);
     }
     await closeQuestion(consoleSocket, session.id, questionIndex);
@@ -99,7 +142,12 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
   expect(lines[0].startsWith("이름,")).toBe(true);
-  expect(lines.slice(1).map((l) => l.split(",")[0]).sort()).toEqual(["Lee Jun", "김민지", "박서연"].sort());
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(",")[0])
+      .sort(),
+  ).toEqual(["Lee Jun", "김민지", "박서연"].sort());
   expect(lines.find((l) => l.startsWith("김민지,"))?.split(",")[2]).toBe("1");
 
   // A student's page: the loss curve is redrawn from the stored history.

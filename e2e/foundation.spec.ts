@@ -76,7 +76,10 @@ test("the roster preview says in Korean why a line is not added; names already i
   const page = instructor.page;
   await instructorSignsUp(page);
   await page.locator('input[name="className"]').fill("1학년 2반");
-  await page.getByTestId("roster-input").first().fill(`김민지\n김민지\n${"가".repeat(30)}\n박서연`);
+  await page
+    .getByTestId("roster-input")
+    .first()
+    .fill(`김민지\n김민지\n${"가".repeat(30)}\n박서연`);
   const preview = page.getByTestId("roster-preview");
   await expect(preview.getByTestId("roster-rejected")).toHaveCount(2);
   await expect(preview.locator('[data-reason="DUPLICATE"]')).toContainText("같은 이름이 위에 이미 있습니다");

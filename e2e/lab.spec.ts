@@ -52,13 +52,16 @@ test("without a WebGPU adapter the automatic choice falls back and says why", as
 
 /** The newest checkpoint the lab stored in IndexedDB: its step and loss curve. */
 function storedCheckpoint(page: Page) {
-  return page.evaluate(() => new Promise<{ step: number; history: { valLoss: number | null }[] }>((resolve) => {
-    const open = indexedDB.open("rnn-classroom", 1);
-    open.onsuccess = () => {
-      const get = open.result.transaction("checkpoints").objectStore("checkpoints").getAll();
-      get.onsuccess = () => resolve(get.result.reduce((newest, c) => (c.step > newest.step ? c : newest), { step: 0, history: [] }));
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<{ step: number; history: { valLoss: number | null }[] }>((resolve) => {
+        const open = indexedDB.open("rnn-classroom", 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction("checkpoints").objectStore("checkpoints").getAll();
+          get.onsuccess = () => resolve(get.result.reduce((newest, c) => (c.step > newest.step ? c : newest), { step: 0, history: [] }));
+        };
+      }),
+  );
 }
 const validationPoints = (history: { valLoss: number | null }[]) => history.filter((p) => p.valLoss !== null).length;
 

@@ -5,7 +5,9 @@ import { expect, instructorStartsSession, studentJoins, test } from "./fixtures"
 const studentStep = (page: Page) => page.getByTestId("run-stats").getAttribute("data-step").then(Number);
 const names = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")));
 
-test("two students train and submit; the leaderboard and the projector rank them by verified score; the instructor reveals the private ranking", async ({ actors }) => {
+test("two students train and submit; the leaderboard and the projector rank them by verified score; the instructor reveals the private ranking", async ({
+  actors,
+}) => {
   test.setTimeout(420_000);
   const [instructor, a, b] = await actors("instructor", "A", "B");
   for (const s of [a, b]) await s.context.addInitScript(() => localStorage.setItem("rc:backend", "wasm"));

@@ -25,7 +25,11 @@ function flatten(c: Catalog, prefix = ""): [string, string][] {
 const KO = flatten(catalog("ko"));
 const EN = flatten(catalog("en"));
 /** The literal pieces of a message between its ICU placeholders. */
-const pieces = (message: string) => message.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/).map((p) => p.trim()).filter(Boolean);
+const pieces = (message: string) =>
+  message
+    .split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 const KO_TEXT = KO.map(([, v]) => v).join("\n");
 const EN_TEXT = EN.map(([, v]) => v).join("\n");
 /** English pieces that never occur in Korean messages (so "LSTM" or "bits/char" do not count). */
@@ -38,7 +42,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function uiText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll("pre, textarea, code, svg, canvas, script, style, .sample-text, .sample-cell, .projector-sample, [data-user-text]").forEach((e) => e.remove());
+    copy
+      .querySelectorAll("pre, textarea, code, svg, canvas, script, style, .sample-text, .sample-cell, .projector-sample, [data-user-text]")
+      .forEach((e) => e.remove());
     return copy.innerText;
   });
 }
@@ -49,16 +55,18 @@ async function speaks(page: Page, locale: "ko" | "en", label: string) {
   const rawKeys = KEYS.filter((k) => text.includes(k));
   expect(rawKeys, `${label}: raw message keys on the page`).toEqual([]);
   const foreign =
-    locale === "ko"
-      ? ENGLISH_ONLY.filter((p) => new RegExp(`(^|[^A-Za-z])${escape(p)}($|[^A-Za-z])`).test(text))
-      : KOREAN_ONLY.filter((p) => text.includes(p));
+    locale === "ko" ? ENGLISH_ONLY.filter((p) => new RegExp(`(^|[^A-Za-z])${escape(p)}($|[^A-Za-z])`).test(text)) : KOREAN_ONLY.filter((p) => text.includes(p));
   expect(foreign, `${label}: ${locale === "ko" ? "English" : "Korean"} strings in the ${locale} UI`).toEqual([]);
 }
 
 /** No horizontal scroll, no clipped text in the main elements; a screenshot for the report. */
 async function fits(page: Page, size: { width: number; height: number }, label: string, testInfo: TestInfo) {
   await page.setViewportSize(size);
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${label} at ${size.width}px: wider than the screen` }).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${label} at ${size.width}px: wider than the screen`,
+    })
+    .toBeLessThanOrEqual(0);
   const clipped = await page.evaluate(() =>
     [...document.querySelectorAll("main h1, main h2, main h3, main p, main button, main a.button, main label, main li, main summary")]
       .filter((e) => !e.closest("table, pre, .sample-wall") && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
@@ -71,13 +79,18 @@ async function fits(page: Page, size: { width: number; height: number }, label: 
 async function koreanFontLoaded(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     await document.fonts.ready;
-    return document.fonts.check('16px "Noto Sans KR"', "가") && [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Noto Sans KR" && f.status === "loaded");
+    return (
+      document.fonts.check('16px "Noto Sans KR"', "가") &&
+      [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Noto Sans KR" && f.status === "loaded")
+    );
   });
 }
 
 const step = (page: Page) => page.getByTestId("run-stats").getAttribute("data-step").then(Number);
 
-test("a lesson on phones, a laptop and a projector: LAN join link, pages that fit, the absent student, honest groups, students keep their model", async ({ actors }, testInfo) => {
+test("a lesson on phones, a laptop and a projector: LAN join link, pages that fit, the absent student, honest groups, students keep their model", async ({
+  actors,
+}, testInfo) => {
   test.setTimeout(900_000);
   const [instructor, minjun, seoyeon, yuna] = await actors("instructor", "김민준 (laptop)", "이서연 (phone)", "최유나 (phone)");
   for (const s of [minjun, seoyeon, yuna]) await s.context.addInitScript(() => localStorage.setItem("rc:backend", "wasm"));

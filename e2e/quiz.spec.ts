@@ -12,7 +12,14 @@ import { expect, studentJoins, test, uniqueEmail } from "./fixtures";
 type Draft = Record<string, unknown>;
 const pair = (s: string) => ({ ko: s, en: s });
 const QUESTIONS: Draft[] = [
-  { type: "single", prompt: pair("LSTM에서 지우는 게이트는?"), options: ["가", "나", "다", "라"].map(pair), correct: 1, tags: ["lstm-gates"], timeLimitSec: 60 },
+  {
+    type: "single",
+    prompt: pair("LSTM에서 지우는 게이트는?"),
+    options: ["가", "나", "다", "라"].map(pair),
+    correct: 1,
+    tags: ["lstm-gates"],
+    timeLimitSec: 60,
+  },
   { type: "truefalse", prompt: pair("RNN은 가중치를 공유한다"), correct: true, tags: ["recurrence"], timeLimitSec: 60 },
   { type: "numeric", prompt: pair("LSTM-128, 입력 65: 파라미터 수는?"), answer: 99328, tolerance: 0, tags: ["lstm-gates"], timeLimitSec: 60 },
   {
@@ -23,7 +30,14 @@ const QUESTIONS: Draft[] = [
     tags: ["lstm-gates"],
     timeLimitSec: 60,
   },
-  { type: "single", prompt: pair("7×7, 3×3, stride 2의 출력은?"), options: ["1×1", "2×2", "3×3", "4×4"].map(pair), correct: 2, tags: ["cnn-arithmetic"], timeLimitSec: 25 },
+  {
+    type: "single",
+    prompt: pair("7×7, 3×3, stride 2의 출력은?"),
+    options: ["1×1", "2×2", "3×3", "4×4"].map(pair),
+    correct: 2,
+    tags: ["cnn-arithmetic"],
+    timeLimitSec: 25,
+  },
 ];
 
 async function data<T>(response: APIResponse): Promise<T> {
@@ -55,7 +69,9 @@ async function expectOneScreen(projector: Page, phase: string): Promise<void> {
   expect(y, `projector ${phase} at ${screen}: no vertical scroll`).toBeLessThanOrEqual(0);
 }
 
-test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted, questions close when everyone has answered, the projector fits one screen", async ({ actors }) => {
+test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted, questions close when everyone has answered, the projector fits one screen", async ({
+  actors,
+}) => {
   // Five questions with four browsers on a 2-core machine shared with other runs (a click can take
   // seconds): long time limits, so only the question meant to close by the clock does, and a longer test timeout.
   test.setTimeout(480_000);
@@ -85,7 +101,12 @@ test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted,
   const projector = await teacher.context.newPage();
   await projector.setViewportSize({ width: 1366, height: 768 });
   await projector.goto(`/projector/${session.id}/quiz`);
-  for (const [actor, name] of [[hana, "하나"], [duri, "두리"], [sechan, "세찬"]] as const) await studentJoins(actor.page, session.code, { guest: name });
+  for (const [actor, name] of [
+    [hana, "하나"],
+    [duri, "두리"],
+    [sechan, "세찬"],
+  ] as const)
+    await studentJoins(actor.page, session.code, { guest: name });
   const [h, d, s] = [hana.page, duri.page, sechan.page];
 
   await instructor.getByTestId("quiz-pick").selectOption({ label: "e2e 퀴즈 (5문제)" });

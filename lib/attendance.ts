@@ -28,7 +28,9 @@ export function seatsOf<P extends SeatParticipant>(roster: { id: string; name: s
     const participant = byRosterId.get(student.id) ?? null;
     return { key: student.id, name: student.name, state: participant ? stateOf(participant) : "absent", guest: false, participant };
   });
-  const guests = participants.filter((p) => !p.rosterStudentId).map((p): Seat<P> => ({ key: p.id, name: p.displayName, state: stateOf(p), guest: true, participant: p }));
+  const guests = participants
+    .filter((p) => !p.rosterStudentId)
+    .map((p): Seat<P> => ({ key: p.id, name: p.displayName, state: stateOf(p), guest: true, participant: p }));
   return [...rosterSeats, ...guests];
 }
 

@@ -20,7 +20,13 @@ export const KOREAN_NOTICE = {
 export const BUNDLED_CORPORA: readonly BundledCorpus[] = [
   { id: "tinyshakespeare", title: { ko: "셰익스피어 (tiny-shakespeare)", en: "Shakespeare (tiny-shakespeare)" }, language: "en", file: "tinyshakespeare.txt" },
   { id: "nietzsche", title: { ko: "니체 《선악의 저편》", en: "Nietzsche, Beyond Good and Evil" }, language: "en", file: "nietzsche.txt" },
-  { id: "korean-classics", title: { ko: "한국 근대 단편소설 48편", en: "48 Korean short stories (1917–1938)" }, language: "ko", file: "korean-classics.txt", notice: KOREAN_NOTICE },
+  {
+    id: "korean-classics",
+    title: { ko: "한국 근대 단편소설 48편", en: "48 Korean short stories (1917–1938)" },
+    language: "ko",
+    file: "korean-classics.txt",
+    notice: KOREAN_NOTICE,
+  },
   { id: "alice", title: { ko: "이상한 나라의 앨리스", en: "Alice's Adventures in Wonderland" }, language: "en", file: "alice-in-wonderland.txt" },
 ];
 

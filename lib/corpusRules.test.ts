@@ -5,7 +5,9 @@ import { MAX_CORPUS_DISTINCT_CHARS, MIN_CORPUS_CHARS, corpusProblem } from "./co
 
 describe("corpus upload rules", () => {
   const prose = "동해물과 백두산이 마르고 닳도록 하느님이 보우하사. ".repeat(100);
-  const manyDistinct = Array.from({ length: MAX_CORPUS_DISTINCT_CHARS + 10 }, (_, i) => String.fromCharCode(0xac00 + i)).join("").repeat(2);
+  const manyDistinct = Array.from({ length: MAX_CORPUS_DISTINCT_CHARS + 10 }, (_, i) => String.fromCharCode(0xac00 + i))
+    .join("")
+    .repeat(2);
   const table: [string, string, string | null][] = [
     ["Korean prose", prose, null],
     ["empty", "   \n\n ", "EMPTY"],

@@ -24,7 +24,13 @@ const FLOOD_MS = 15_000; // the measured window
 const CONNECT_BATCH = 50;
 
 function connect(url: string, cookie?: string): Promise<Client | null> {
-  const socket: Client = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: cookie ? { cookie } : undefined });
+  const socket: Client = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    extraHeaders: cookie ? { cookie } : undefined,
+  });
   return new Promise((resolve) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", () => {
@@ -38,7 +44,8 @@ const must = <T>(socket: T | null): T => {
   if (!socket) throw new Error("an honest client could not connect");
   return socket;
 };
-const guessedCode = (n: number) => "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
+const guessedCode = (n: number) =>
+  "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const server = await BenchServer.start();
@@ -75,16 +82,19 @@ let step = 0;
 const timers: NodeJS.Timeout[] = [];
 students.forEach((socket, i) =>
   timers.push(
-    setTimeout(() => {
-      timers.push(
-        setInterval(() => {
-          const sent = performance.now();
-          socket.emit("training:report", telemetry(pushed.data.modelSession.id, Math.min(++step, 100)), () => {
-            if (measuring) roundTrips.push(performance.now() - sent);
-          });
-        }, 1000),
-      );
-    }, (i * 1000) / students.length),
+    setTimeout(
+      () => {
+        timers.push(
+          setInterval(() => {
+            const sent = performance.now();
+            socket.emit("training:report", telemetry(pushed.data.modelSession.id, Math.min(++step, 100)), () => {
+              if (measuring) roundTrips.push(performance.now() - sent);
+            });
+          }, 1000),
+        );
+      },
+      (i * 1000) / students.length,
+    ),
   ),
 );
 await sleep(2000);

@@ -49,7 +49,10 @@ function pytorchCurve(): Record<number, number> | null {
   try {
     const file = join(work, "corpus.txt");
     writeFileSync(file, text);
-    const out = execFileSync("/usr/bin/python3", [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(",")], { encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" } });
+    const out = execFileSync("/usr/bin/python3", [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(",")], {
+      encoding: "utf8",
+      env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
+    });
     const curve = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
     return Object.fromEntries(Object.entries(curve).map(([k, v]) => [Number(k), v]));
   } finally {
@@ -61,7 +64,17 @@ await useBackend("wasm");
 const vocab = buildVocabulary(trainText, 4000);
 const trainIds = encode(vocab, trainText);
 const validationIds = encode(vocab, validationText).subarray(0, VALIDATION_CHARS + 1);
-const config = makeConfig({ cell: "lstm", hiddenSize: 128, layers: 1, embeddingSize: 0, seqLen: SEQ, batchSize: 128, learningRate: 0.01, clipNorm: 5, maxVocab: 4000 });
+const config = makeConfig({
+  cell: "lstm",
+  hiddenSize: 128,
+  layers: 1,
+  embeddingSize: 0,
+  seqLen: SEQ,
+  batchSize: 128,
+  learningRate: 0.01,
+  clipNorm: 5,
+  maxVocab: 4000,
+});
 const model = CharRNN.create(config, vocab.chars.length, unigramInit ? { trainIds } : {});
 const trainer = new Trainer(model, trainIds, validationIds);
 
@@ -74,14 +87,19 @@ function validationNats(): number {
     const inputs = validationIds.slice(first * SEQ, (first + count) * SEQ);
     const targets = validationIds.slice(first * SEQ + 1, (first + count) * SEQ + 1);
     const { logProbs, state } = model.score({ inputs, targets, batchSize: count });
-    state.forEach(({ h, c }) => { h.dispose(); c?.dispose(); });
+    state.forEach(({ h, c }) => {
+      h.dispose();
+      c?.dispose();
+    });
     for (const lp of logProbs) total -= lp;
   }
   return total / (windows * SEQ);
 }
 
 const reference = pytorchCurve();
-console.error(`${corpusId}: V=${vocab.chars.length}, train ${trainIds.length} chars, output bias ${unigramInit ? "unigram log-frequencies" : "zero"}; step 0 validation ${validationNats().toFixed(3)} nats`);
+console.error(
+  `${corpusId}: V=${vocab.chars.length}, train ${trainIds.length} chars, output bias ${unigramInit ? "unigram log-frequencies" : "zero"}; step 0 validation ${validationNats().toFixed(3)} nats`,
+);
 let level = true;
 const started = performance.now();
 for (let step = 1; step <= lastStep; step++) {
@@ -91,7 +109,16 @@ for (let step = 1; step <= lastStep; step++) {
   const pytorchNats = reference?.[step] ?? null;
   const delta = pytorchNats === null ? null : Math.round((engineNats - pytorchNats) * 1000) / 1000;
   if (delta !== null && delta > LEVEL_NATS) level = false;
-  console.log(JSON.stringify({ corpus: corpusId, step, engineNats: Math.round(engineNats * 1000) / 1000, pytorchNats, delta, seconds: Math.round((performance.now() - started) / 1000) }));
+  console.log(
+    JSON.stringify({
+      corpus: corpusId,
+      step,
+      engineNats: Math.round(engineNats * 1000) / 1000,
+      pytorchNats,
+      delta,
+      seconds: Math.round((performance.now() - started) / 1000),
+    }),
+  );
 }
 trainer.dispose();
 model.dispose();

@@ -95,7 +95,16 @@ async function classModel(pool: StudentPool, init: Float32Array, students: numbe
     const updates = await Promise.all(
       ids.map(async (id) => {
         const shard = shards.get(id)!;
-        const job = { config, vocabulary: [...vocabulary.chars], base, round, shardStart: shard.start, shardIds: encode(vocabulary, shardText(split.train, shard)), validationIds, steps: STEPS };
+        const job = {
+          config,
+          vocabulary: [...vocabulary.chars],
+          base,
+          round,
+          shardStart: shard.start,
+          shardIds: encode(vocabulary, shardText(split.train, shard)),
+          validationIds,
+          steps: STEPS,
+        };
         const r = await pool.train(job);
         return { id, values: float16 ? halfPrecision(r.values) : r.values, chars: r.stepsDone * config.batchSize * config.seqLen };
       }),
@@ -108,12 +117,22 @@ async function classModel(pool: StudentPool, init: Float32Array, students: numbe
 /** One student on the whole split for ROUNDS·STEPS steps; `restartAdam`: rebuilt every STEPS steps (F13). */
 async function singleStudent(pool: StudentPool, init: Float32Array, restartAdam: boolean): Promise<number> {
   if (!restartAdam) {
-    const r = await pool.train({ config, vocabulary: [...vocabulary.chars], base: init, round: 0, shardStart: 0, shardIds: trainIds, validationIds, steps: ROUNDS * STEPS });
+    const r = await pool.train({
+      config,
+      vocabulary: [...vocabulary.chars],
+      base: init,
+      round: 0,
+      shardStart: 0,
+      shardIds: trainIds,
+      validationIds,
+      steps: ROUNDS * STEPS,
+    });
     return valLoss(r.values);
   }
   let base = init;
   for (let round = 0; round < ROUNDS; round++) {
-    base = (await pool.train({ config, vocabulary: [...vocabulary.chars], base, round, shardStart: 0, shardIds: trainIds, validationIds, steps: STEPS })).values;
+    base = (await pool.train({ config, vocabulary: [...vocabulary.chars], base, round, shardStart: 0, shardIds: trainIds, validationIds, steps: STEPS }))
+      .values;
   }
   return valLoss(base);
 }
@@ -143,7 +162,11 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
   let seed = 1;
   const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 0.02;
   const updates = Array.from({ length: students }, (_, k) => {
-    const model = modelFromVector(config, V, baseValues.map((v) => v + noise()));
+    const model = modelFromVector(
+      config,
+      V,
+      baseValues.map((v) => v + noise()),
+    );
     const bytes = encodeWeights(model, vocabulary, { step: STEPS });
     model.dispose();
     return { id: `s${k}`, bytes, chars: STEPS * config.batchSize * config.seqLen };

@@ -26,7 +26,13 @@ const ANSWER_WINDOW_MS = 2000; // every student answers within this much of the 
 const CONNECT_BATCH = 50;
 
 function connect(url: string, cookie?: string): Promise<Client> {
-  const socket: Client = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, ...(cookie ? { extraHeaders: { cookie } } : {}) });
+  const socket: Client = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
@@ -47,7 +53,20 @@ try {
   const ids: string[] = [];
   for (let q = 0; q < QUESTIONS; q++) {
     const options = ["A", "B", "C", "D"].map((s) => ({ ko: s, en: s }));
-    ids.push((await api.ok("quizCreateQuestion", { body: { type: "single", prompt: { ko: `문항 ${q + 1}`, en: `Question ${q + 1}` }, options, correct: q % 4, tags: ["recurrence"], timeLimitSec: TIME_LIMIT_SEC } })).question.id);
+    ids.push(
+      (
+        await api.ok("quizCreateQuestion", {
+          body: {
+            type: "single",
+            prompt: { ko: `문항 ${q + 1}`, en: `Question ${q + 1}` },
+            options,
+            correct: q % 4,
+            tags: ["recurrence"],
+            timeLimitSec: TIME_LIMIT_SEC,
+          },
+        })
+      ).question.id,
+    );
   }
   const { quiz } = await api.ok("quizCreate", { body: { title: "bench", questionIds: ids } });
   const consoleSocket = await connect(server.url, api.cookie);
@@ -100,7 +119,10 @@ try {
       (socket, i) =>
         new Promise<boolean>((resolve) =>
           setTimeout(
-            () => void request(socket, "quiz:answer", { roundId: opened.roundId, questionIndex: q, answer: { type: "single", choice: i % 4 } }).then((r) => resolve(r.ok)),
+            () =>
+              void request(socket, "quiz:answer", { roundId: opened.roundId, questionIndex: q, answer: { type: "single", choice: i % 4 } }).then((r) =>
+                resolve(r.ok),
+              ),
             Math.random() * ANSWER_WINDOW_MS,
           ),
         ),
@@ -109,7 +131,9 @@ try {
     const delays = await Promise.all(arrivals);
     const stats = await server.stats();
     perQuestion.push({ p50: percentile(delays, 50), p99: percentile(delays, 99), lag: stats.loopLagP99Ms, accepted });
-    console.log(`question ${q + 1}: ${accepted}/${STUDENTS} answers accepted; close → histogram+standings p50 ${round(percentile(delays, 50))} ms, p99 ${round(percentile(delays, 99))} ms; loop lag p99 ${round(stats.loopLagP99Ms)} ms`);
+    console.log(
+      `question ${q + 1}: ${accepted}/${STUDENTS} answers accepted; close → histogram+standings p50 ${round(percentile(delays, 50))} ms, p99 ${round(percentile(delays, 99))} ms; loop lag p99 ${round(stats.loopLagP99Ms)} ms`,
+    );
   }
   must(await request(consoleSocket, "quiz:next", { sessionId: session.id })); // the podium
   for (const s of students) s.close();

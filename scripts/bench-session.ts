@@ -15,7 +15,10 @@ import { BenchServer, percentile, round } from "./bench/stats";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const STUDENT_COUNTS = sizes.length ? sizes : [50, 300, 1000];
 const FANOUT_ROUNDS = 8; // pause/resume pairs measured per N
 const CONNECT_BATCH = 50;
@@ -35,7 +38,12 @@ async function runOnce(students: number) {
   await api.ok("signup", { body: { email: "bench@school.kr", password: "bench password", displayName: "Bench" } });
   const { class: created } = await api.ok("createClass", { body: { name: "bench", roster: "" } });
   const { session } = await api.ok("startSession", { params: { classId: created.id } });
-  const consoleSocket: Client = io(server.url, { transports: ["websocket"], forceNew: true, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: api.cookie ?? "" } });
+  const consoleSocket: Client = io(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    extraHeaders: { cookie: api.cookie ?? "" },
+  });
   await new Promise((resolve) => consoleSocket.once("connect", () => resolve(null)));
   await request(consoleSocket, "instructor:attach", { sessionId: session.id });
   await request(consoleSocket, "session:guestSeats", { sessionId: session.id, limit: students }); // all students join as guests
@@ -61,10 +69,13 @@ async function runOnce(students: number) {
   // 1 Hz telemetry from every student, spread evenly over the second.
   let step = 0;
   const timers = clients.map((socket, i) =>
-    setTimeout(() => {
-      const interval = setInterval(() => socket.emit("training:report", telemetry(modelSessionId, ++step), () => undefined), 1000);
-      timers.push(interval as unknown as NodeJS.Timeout);
-    }, (i * 1000) / clients.length),
+    setTimeout(
+      () => {
+        const interval = setInterval(() => socket.emit("training:report", telemetry(modelSessionId, ++step), () => undefined), 1000);
+        timers.push(interval as unknown as NodeJS.Timeout);
+      },
+      (i * 1000) / clients.length,
+    ),
   );
   /** Time from the instructor's request to the event's arrival at each student. */
   async function fanOut(send: () => void, event: "training:run" | "training:model", until: (payload: unknown) => boolean): Promise<number[]> {
@@ -86,8 +97,17 @@ async function runOnce(students: number) {
 
   const pauseResume = async () => {
     const delays: number[] = [];
-    for (const [action, status] of [["pause", "paused"], ["resume", "running"]] as const) {
-      delays.push(...(await fanOut(() => consoleSocket.emit("training:control", { sessionId: session.id, action }, () => undefined), "training:run", (p) => (p as { status: string }).status === status)));
+    for (const [action, status] of [
+      ["pause", "paused"],
+      ["resume", "running"],
+    ] as const) {
+      delays.push(
+        ...(await fanOut(
+          () => consoleSocket.emit("training:control", { sessionId: session.id, action }, () => undefined),
+          "training:run",
+          (p) => (p as { status: string }).status === status,
+        )),
+      );
     }
     return delays;
   };
@@ -102,7 +122,13 @@ async function runOnce(students: number) {
     delays.push(...(await pauseResume()));
     await new Promise((resolve) => setTimeout(resolve, 250)); // spread the rounds over the telemetry
   }
-  delays.push(...(await fanOut(() => consoleSocket.emit("training:push", { sessionId: session.id, spec: tinySpec({ budgetMinutes: 20 }) }, () => undefined), "training:model", () => true)));
+  delays.push(
+    ...(await fanOut(
+      () => consoleSocket.emit("training:push", { sessionId: session.id, spec: tinySpec({ budgetMinutes: 20 }) }, () => undefined),
+      "training:model",
+      () => true,
+    )),
+  );
   const stats = await server.stats();
 
   for (const t of timers) clearTimeout(t);
@@ -110,7 +136,14 @@ async function runOnce(students: number) {
   for (const socket of clients) socket.close();
   consoleSocket.close();
   await server.stop();
-  return { students, fanoutP50Ms: round(percentile(delays, 50)), fanoutP99Ms: round(percentile(delays, 99)), loopLagP99Ms: round(stats.loopLagP99Ms), rssMb: round(stats.rssMb), cpuPercent: round(stats.cpuPercent) };
+  return {
+    students,
+    fanoutP50Ms: round(percentile(delays, 50)),
+    fanoutP99Ms: round(percentile(delays, 99)),
+    loopLagP99Ms: round(stats.loopLagP99Ms),
+    rssMb: round(stats.rssMb),
+    cpuPercent: round(stats.cpuPercent),
+  };
 }
 
 const results = [];
@@ -119,7 +152,11 @@ for (const n of STUDENT_COUNTS) {
   results.push(await runOnce(n));
 }
 console.log("\nstudents | fan-out p50 ms | fan-out p99 ms | loop lag p99 ms | server RSS MB | server CPU %");
-for (const r of results) console.log(`${String(r.students).padStart(8)} | ${String(r.fanoutP50Ms).padStart(14)} | ${String(r.fanoutP99Ms).padStart(14)} | ${String(r.loopLagP99Ms).padStart(15)} | ${String(r.rssMb).padStart(13)} | ${String(r.cpuPercent).padStart(12)}`);
+for (const r of results)
+  console.log(
+    `${String(r.students).padStart(8)} | ${String(r.fanoutP50Ms).padStart(14)} | ${String(r.fanoutP99Ms).padStart(14)} | ${String(r.loopLagP99Ms).padStart(15)} | ${String(r.rssMb).padStart(13)} | ${String(r.cpuPercent).padStart(12)}`,
+  );
 console.log("");
-for (const r of results) console.log(JSON.stringify({ students: r.students, fanoutP50Ms: r.fanoutP50Ms, fanoutP99Ms: r.fanoutP99Ms, loopLagP99Ms: r.loopLagP99Ms, rssMb: r.rssMb }));
+for (const r of results)
+  console.log(JSON.stringify({ students: r.students, fanoutP50Ms: r.fanoutP50Ms, fanoutP99Ms: r.fanoutP99Ms, loopLagP99Ms: r.loopLagP99Ms, rssMb: r.rssMb }));
 process.exit(0);

@@ -51,7 +51,6 @@ import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
 
-
 const root = join(import.meta.dirname, "..");
 /** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
 const LAYERS_SKIP_MS = 30_000;
@@ -123,7 +122,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message.spli
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   promise.catch(() => undefined);
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`${what}: no answer within ${Math.round(ms / 1000)} s`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 // ── The page and its server ─────────────────────────────────────────────────────────────────
@@ -147,15 +149,30 @@ async function bundlePage(outDir: string): Promise<string> {
 function startServer(bundle: string, trainText: string): Promise<Server> {
   const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
   const files = new Map<string, { body: Buffer; type: string }>([
-    ["/", { body: Buffer.from('<!doctype html><meta charset="utf-8"><title>bench:train</title><script type="module" src="/bench.js"></script>'), type: "text/html; charset=utf-8" }],
+    [
+      "/",
+      {
+        body: Buffer.from('<!doctype html><meta charset="utf-8"><title>bench:train</title><script type="module" src="/bench.js"></script>'),
+        type: "text/html; charset=utf-8",
+      },
+    ],
     ["/bench.js", { body: readFileSync(bundle), type: "text/javascript; charset=utf-8" }],
     ["/train.txt", { body: Buffer.from(trainText, "utf8"), type: "text/plain; charset=utf-8" }],
   ]);
-  for (const file of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm"))) files.set(`/tfjs/${file}`, { body: readFileSync(join(wasmDir, file)), type: "application/wasm" });
-  files.set(PTHREAD_SCRIPT_PATH, { body: readFileSync(join(root, "node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js")), type: "text/javascript; charset=utf-8" });
+  for (const file of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm")))
+    files.set(`/tfjs/${file}`, { body: readFileSync(join(wasmDir, file)), type: "application/wasm" });
+  files.set(PTHREAD_SCRIPT_PATH, {
+    body: readFileSync(join(root, "node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js")),
+    type: "text/javascript; charset=utf-8",
+  });
   const server = createServer((req, res) => {
     const file = files.get(new URL(req.url ?? "/", "http://localhost").pathname);
-    const headers = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp", "Cross-Origin-Resource-Policy": "same-origin", "Cache-Control": "no-store" };
+    const headers = {
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+      "Cross-Origin-Resource-Policy": "same-origin",
+      "Cache-Control": "no-store",
+    };
     if (file === undefined) {
       res.writeHead(404, { ...headers, "Content-Type": "text/plain" }).end("not found");
       return;
@@ -170,11 +187,14 @@ function startServer(bundle: string, trainText: string): Promise<Server> {
 
 // ── Driving one backend ─────────────────────────────────────────────────────────────────────
 const callInit = (page: Page, backend: TrainBackend, threads: number) =>
-  page.evaluate(async (b) => {
-    const api = window.benchTrain;
-    if (api === undefined) throw new Error("bench page not loaded");
-    return api.init(b.backend, b.threads);
-  }, { backend, threads });
+  page.evaluate(
+    async (b) => {
+      const api = window.benchTrain;
+      if (api === undefined) throw new Error("bench page not loaded");
+      return api.init(b.backend, b.threads);
+    },
+    { backend, threads },
+  );
 const callStart = (page: Page, side: TrainSide) =>
   page.evaluate((s) => {
     const api = window.benchTrain;
@@ -187,7 +207,15 @@ const callStep = (page: Page, side: TrainSide): Promise<StepResult> =>
     if (api === undefined) throw new Error("bench page not loaded");
     return api.step(s);
   }, side);
-const emptySide = (note: string | null): SideResult => ({ msPerStep: null, charsPerSec: null, warmupMs: [], stepMs: [], firstLoss: null, lastLoss: null, note });
+const emptySide = (note: string | null): SideResult => ({
+  msPerStep: null,
+  charsPerSec: null,
+  warmupMs: [],
+  stepMs: [],
+  firstLoss: null,
+  lastLoss: null,
+  note,
+});
 
 /** One side's measurement in a page: warm-up, then timed steps while its plan wants more. */
 class SideRun {
@@ -246,7 +274,14 @@ class SideRun {
   fail(error: unknown): void {
     this.done = true;
     const timedOut = error instanceof TimeoutError;
-    this.result.note = error instanceof BudgetError ? error.message : timedOut ? (this.side === "layers" ? `skipped (too slow): ${message(error)}` : `timed out (${message(error)})`) : `failed: ${message(error)}`;
+    this.result.note =
+      error instanceof BudgetError
+        ? error.message
+        : timedOut
+          ? this.side === "layers"
+            ? `skipped (too slow): ${message(error)}`
+            : `timed out (${message(error)})`
+          : `failed: ${message(error)}`;
     if (this.result.stepMs.length > 0) this.result.note += `; ${this.result.stepMs.length} timed step(s) kept`;
     this.log(`  ${this.side}: ${this.result.note}`);
   }
@@ -269,7 +304,12 @@ class SideRun {
  * alike. Otherwise (slow backends): the engine first, then tf.layers, so a tf.layers batch that
  * hangs past LAYERS_SKIP_MS cannot cost the engine's figure.
  */
-async function measurePair(page: Page, plans: Record<TrainSide, Plan>, interleave: boolean, log: (s: string) => void): Promise<{ engine: SideRun; layers: SideRun; pageUsable: boolean }> {
+async function measurePair(
+  page: Page,
+  plans: Record<TrainSide, Plan>,
+  interleave: boolean,
+  log: (s: string) => void,
+): Promise<{ engine: SideRun; layers: SideRun; pageUsable: boolean }> {
   const engine = new SideRun(page, "engine", plans.engine, log);
   const layers = new SideRun(page, "layers", plans.layers, log);
   let pageUsable = true;
@@ -317,7 +357,23 @@ const callDispatches = (page: Page) =>
   });
 
 async function measureBackend(url: string, backend: TrainBackend, threads: number, log: (s: string) => void): Promise<Row> {
-  const row: Row = { backend, threads, dispatches: null, status: "failed", floatPrecision: null, engineCharsPerSec: null, layersCharsPerSec: null, ratio: null, engineMsPerStep: null, layersMsPerStep: null, engineSteps: 0, layersSteps: 0, engineLoss: null, layersLoss: null, note: "" };
+  const row: Row = {
+    backend,
+    threads,
+    dispatches: null,
+    status: "failed",
+    floatPrecision: null,
+    engineCharsPerSec: null,
+    layersCharsPerSec: null,
+    ratio: null,
+    engineMsPerStep: null,
+    layersMsPerStep: null,
+    engineSteps: 0,
+    layersSteps: 0,
+    engineLoss: null,
+    layersLoss: null,
+    note: "",
+  };
   const notes: string[] = [];
   let server: BrowserServer | null = null;
   let busy = false;
@@ -330,7 +386,8 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     // tfjs-wasm caps XNNPACK at hardwareConcurrency / 2 (it assumes 2 hyper-threads per core), so
     // on a 2-core machine it runs 1 thread whatever is asked: the multi-thread row reports enough
     // logical cores for the requested count (no other effect on the page).
-    if (backend === "wasm" && threads > 1) await page.addInitScript({ content: `Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => ${2 * threads} });` });
+    if (backend === "wasm" && threads > 1)
+      await page.addInitScript({ content: `Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => ${2 * threads} });` });
     page.on("pageerror", (error) => log(`  [page error] ${message(error)}`));
     await page.goto(url);
     await page.waitForFunction(() => window.benchTrain !== undefined, undefined, { timeout: 30_000 });
@@ -345,7 +402,9 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     }
     row.floatPrecision = info.floatPrecision;
     row.threads = info.threads;
-    log(`${backend}: active ${info.active}, ${info.threads} thread(s), ${info.floatPrecision}-bit floats, crossOriginIsolated ${info.crossOriginIsolated}, V=${info.vocabSize}, ${info.charsPerStep} chars/step`);
+    log(
+      `${backend}: active ${info.active}, ${info.threads} thread(s), ${info.floatPrecision}-bit floats, crossOriginIsolated ${info.crossOriginIsolated}, V=${info.vocabSize}, ${info.charsPerStep} chars/step`,
+    );
     if (info.floatPrecision === 16) notes.push("inaccurate (16-bit)");
 
     const pair = await measurePair(page, PLANS[backend], backend === "wasm", log);
@@ -372,7 +431,12 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     if (row.engineCharsPerSec !== null && row.layersCharsPerSec !== null) row.ratio = round(row.engineCharsPerSec / row.layersCharsPerSec, 2);
     if (engine.note !== null) notes.push(`engine ${engine.note}`);
     if (layers.note !== null) notes.push(`tf.layers ${layers.note}`);
-    row.status = row.engineCharsPerSec !== null && row.layersCharsPerSec !== null ? "ok" : row.engineCharsPerSec !== null || row.layersCharsPerSec !== null ? "partial" : "failed";
+    row.status =
+      row.engineCharsPerSec !== null && row.layersCharsPerSec !== null
+        ? "ok"
+        : row.engineCharsPerSec !== null || row.layersCharsPerSec !== null
+          ? "partial"
+          : "failed";
   } catch (error) {
     notes.push(`failed: ${message(error)}`);
   } finally {
@@ -390,7 +454,10 @@ function table(rows: Row[]): string {
   for (const r of rows) {
     const skipped = /tf\.layers (skipped \([^)]*\))/.exec(r.note);
     const layers = r.layersCharsPerSec === null && skipped !== null ? skipped[1] : fmt(r.layersCharsPerSec);
-    const note = r.status === "ok" || r.status === "partial" ? [`${r.engineSteps}+${r.layersSteps} timed steps`, r.note].filter((s) => s !== "").join("; ") : `${r.status}: ${r.note}`;
+    const note =
+      r.status === "ok" || r.status === "partial"
+        ? [`${r.engineSteps}+${r.layersSteps} timed steps`, r.note].filter((s) => s !== "").join("; ")
+        : `${r.status}: ${r.note}`;
     const dispatches = r.dispatches === null ? "—" : ["lstm", "gru", "rnn"].map((c) => r.dispatches?.[c] ?? "—").join(" · ");
     // No backend has a path of its own yet: the engine is the same op-by-op computation everywhere.
     lines.push([r.backend, String(r.threads), fmt(r.engineCharsPerSec), "—", layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, dispatches, note]);
@@ -447,10 +514,14 @@ try {
   const { train } = splitCorpus(readFileSync(join(root, "server/corpora/tinyshakespeare.txt"), "utf8"));
   server = await startServer(bundle, train);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  log(`page bundled and served at ${url}; tiny-shakespeare train split ${train.length.toLocaleString("en-US")} chars; headline LSTM-128 × 1, seq 40, batch 128, Adam 0.01`);
+  log(
+    `page bundled and served at ${url}; tiny-shakespeare train split ${train.length.toLocaleString("en-US")} chars; headline LSTM-128 × 1, seq 40, batch 128, Adam 0.01`,
+  );
   for (const { backend, threads } of backends) {
     const row = await measureBackend(url, backend, threads, log);
-    log(`${backend} (${row.threads} thread(s)): engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`);
+    log(
+      `${backend} (${row.threads} thread(s)): engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`,
+    );
     rows.push(row);
   }
   const trainFile = join(work, "train.txt");
@@ -463,7 +534,9 @@ try {
 }
 
 console.log("");
-console.log(`Training throughput, headless Chromium (${CHROMIUM_PATH}), Node ${process.version}: characters/s = B·T / median step; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
+console.log(
+  `Training throughput, headless Chromium (${CHROMIUM_PATH}), Node ${process.version}: characters/s = B·T / median step; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`,
+);
 console.log(table(rows));
 const wasmEngine = rows.find((r) => r.backend === "wasm" && r.threads === 1)?.engineCharsPerSec ?? null;
 const wasmThreaded = rows.find((r) => r.backend === "wasm" && r.threads > 1)?.engineCharsPerSec ?? null;
@@ -478,10 +551,19 @@ console.log(
 console.log(JSON.stringify(rows));
 if (typeof torch !== "string") console.log(JSON.stringify({ reference: "pytorch", charsPerSec: torch.charsPerSec, threads: torch.threads, blas: torch.blas }));
 const webgpu = rows.find((r) => r.backend === "webgpu");
-console.log(JSON.stringify({ backend: "webgpu", engineCharsPerSec: null, opByOpCharsPerSec: webgpu?.engineCharsPerSec ?? null, dispatchesPerStep: webgpu?.dispatches ?? null }));
+console.log(
+  JSON.stringify({
+    backend: "webgpu",
+    engineCharsPerSec: null,
+    opByOpCharsPerSec: webgpu?.engineCharsPerSec ?? null,
+    dispatchesPerStep: webgpu?.dispatches ?? null,
+  }),
+);
 const headline = rows.find((r) => r.backend === "wasm" && r.threads === 1);
 if (headline === undefined || headline.engineCharsPerSec === null || headline.layersCharsPerSec === null || headline.ratio === null) {
   console.error(`bench:train: the headline WASM figure could not be measured${headline ? ` (${headline.note})` : " (wasm not run)"}`);
   process.exit(1);
 }
-console.log(JSON.stringify({ backend: "wasm", engineCharsPerSec: headline.engineCharsPerSec, layersCharsPerSec: headline.layersCharsPerSec, ratio: headline.ratio }));
+console.log(
+  JSON.stringify({ backend: "wasm", engineCharsPerSec: headline.engineCharsPerSec, layersCharsPerSec: headline.layersCharsPerSec, ratio: headline.ratio }),
+);

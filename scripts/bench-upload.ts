@@ -28,7 +28,13 @@ const PRESETS: { name: string; config: CharRNNConfig }[] = [
 const SIZES = Number(process.argv[2]) > 0 ? [Number(process.argv[2])] : [30, 100];
 
 function connect(url: string, cookie?: string): Promise<Client> {
-  const socket: Client = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, ...(cookie ? { extraHeaders: { cookie } } : {}) });
+  const socket: Client = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);

@@ -79,7 +79,15 @@ function problemsOf(path: string, fromLine?: string, toLine?: string): string | 
 
 const tracked = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" })
   .split("\n")
-  .filter((f) => f && (f.endsWith(".md") || SOURCE.test(f)) && !f.startsWith("public/corpora") && !f.startsWith("server/corpora") && !f.startsWith("prisma/migrations/") && existsSync(join(root, f)));
+  .filter(
+    (f) =>
+      f &&
+      (f.endsWith(".md") || SOURCE.test(f)) &&
+      !f.startsWith("public/corpora") &&
+      !f.startsWith("server/corpora") &&
+      !f.startsWith("prisma/migrations/") &&
+      existsSync(join(root, f)),
+  );
 
 const problems: string[] = [];
 for (const file of tracked) {

@@ -68,7 +68,9 @@ function createMigration(name: string) {
     if (provider === "sqlite" && /DROP TABLE/.test(sql)) {
       // The app applies each migration in one transaction, where PRAGMA foreign_keys=OFF does nothing:
       // Prisma's table rebuild would cascade-delete every row referencing the dropped table.
-      console.warn(`${id} (sqlite) rebuilds a table: rewrite it by hand (e.g. ALTER TABLE … ADD COLUMN); the upgrade test in test/foundation/restart.test.ts checks that no row is lost`);
+      console.warn(
+        `${id} (sqlite) rebuilds a table: rewrite it by hand (e.g. ALTER TABLE … ADD COLUMN); the upgrade test in test/foundation/restart.test.ts checks that no row is lost`,
+      );
     }
   }
   mkdirSync(snapshotsDir, { recursive: true });

@@ -5,7 +5,7 @@
  *
  *   npm test                 everything
  *   npm test -- --only node  only node:test suites     npm test -- --only e2e  only Playwright
- *   npm test -- --only checks  only the repository checks (paths named in docs exist)
+ *   npm test -- --only checks  only the repository checks (paths named in docs exist, formatting)
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -73,7 +73,10 @@ async function e2eTests(): Promise<Counts> {
 /** Repository checks, one counted test each: they fail CI like a test does. */
 async function repositoryChecks(): Promise<Counts> {
   console.log("\n== repository checks");
-  const checks: [name: string, command: string, args: string[]][] = [["paths named in comments and Markdown exist", process.execPath, ["--import", "tsx", "scripts/check-paths.ts"]]];
+  const checks: [name: string, command: string, args: string[]][] = [
+    ["paths named in comments and Markdown exist", process.execPath, ["--import", "tsx", "scripts/check-paths.ts"]],
+    ["code is formatted (Prettier)", join(root, "node_modules/.bin/prettier"), ["--check", "--log-level", "warn", "."]],
+  ];
   const counts = { passed: 0, failed: 0 };
   for (const [name, command, args] of checks) {
     const { code } = await run(command, args);

@@ -53,7 +53,11 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   const largeBodies = new BodyGate(LARGE_BODIES_PER_IP);
   const trustedOrigin = publicOrigin(env.PUBLIC_URL);
   // W21: slow clients may not hold a request open for Node's default 300 s.
-  const timeouts = { headersTimeout: HTTP_HEADERS_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS };
+  const timeouts = {
+    headersTimeout: HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: HTTP_REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+  };
   let serveClassModel: ReturnType<typeof createClassModelHttp> | undefined;
   const httpServer = createServer(timeouts, (req, res) => {
     setSecurityHeaders(res);
@@ -63,7 +67,14 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
       return send(res, 403, { ok: false, error: { code: "FORBIDDEN", message: refusal } });
     }
     serveCorpusText(db, env.SESSION_SECRET, req, res)
-      .then(async (served) => served || (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) || (await serveUpload!(req, res)) || (await serveClassModel!(req, res)) || routeApi(api!, req, res))
+      .then(
+        async (served) =>
+          served ||
+          (await serveCheckpoint(db, weights, env.SESSION_SECRET, req, res)) ||
+          (await serveUpload!(req, res)) ||
+          (await serveClassModel!(req, res)) ||
+          routeApi(api!, req, res),
+      )
       .then((handled) => {
         if (handled) return;
         if (nextHandler) return nextHandler(req, res);

@@ -21,12 +21,20 @@ const envSchema = z.object({
   /** Where generated secrets and uploaded files live. */
   DATA_DIR: z.string().default("./data"),
   /** Set to use the Socket.IO Redis adapter (several server processes). */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis://")
+    .optional(),
   /** Comma-separated IP addresses of the load balancer(s) whose X-Forwarded-For is believed (R9). */
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((a) => a.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every((a) => isIP(a) !== 0), "must be a comma-separated list of IP addresses"),
   /** Public origin used in join links and QR codes; defaults to the request's own host. */
   PUBLIC_URL: z.string().url().optional(),

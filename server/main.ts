@@ -24,7 +24,12 @@ export function startupFailureLine(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === "EADDRINUSE") return `cannot start: port ${(error as { port?: number }).port ?? ""} is already in use (another server is running?)`;
   const message = error instanceof Error ? error.message : String(error);
-  return `cannot start: ${message.trim().split("\n").map((l) => l.trim()).filter(Boolean).join(" ")}`;
+  return `cannot start: ${message
+    .trim()
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ")}`;
 }
 
 function listen(app: Application, env: Env): Promise<number> {

@@ -20,7 +20,9 @@ export async function connectRedisPair(url: string): Promise<[RedisClient, Redis
     socket: {
       connectTimeout: 2_000,
       reconnectStrategy: (retries: number, cause: Error) =>
-        !connected && retries >= STARTUP_ATTEMPTS ? new Error(`Redis is unreachable at ${new URL(url).host}: ${cause.message}`) : Math.min(100 * 2 ** retries, RECONNECT_MAX_DELAY_MS),
+        !connected && retries >= STARTUP_ATTEMPTS
+          ? new Error(`Redis is unreachable at ${new URL(url).host}: ${cause.message}`)
+          : Math.min(100 * 2 ** retries, RECONNECT_MAX_DELAY_MS),
     },
   };
   const pub = createClient(options);

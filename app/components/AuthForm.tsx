@@ -49,7 +49,13 @@ export function AuthForm({ mode }: { mode: "signup" | "login" }) {
           )}
           <label>
             {t("password")}
-            <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={mode === "signup" ? 8 : 1} />
+            <input
+              name="password"
+              type="password"
+              autoComplete={mode === "signup" ? "new-password" : "current-password"}
+              required
+              minLength={mode === "signup" ? 8 : 1}
+            />
           </label>
           <ErrorText error={error} />
           <div className="row">

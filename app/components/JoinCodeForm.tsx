@@ -25,7 +25,15 @@ export function JoinCodeForm() {
     >
       <label>
         {t("codeLabel")}
-        <input className="code-input" value={code} onChange={(e) => setCode(e.target.value)} maxLength={12} autoComplete="off" autoCapitalize="characters" data-testid="join-code" />
+        <input
+          className="code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          maxLength={12}
+          autoComplete="off"
+          autoCapitalize="characters"
+          data-testid="join-code"
+        />
       </label>
       <button type="submit" disabled={!cleanCode(code)}>
         {t("join")}

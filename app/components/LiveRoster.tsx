@@ -26,7 +26,10 @@ export function LiveRoster({
   return (
     <section className="panel" data-testid="live-roster">
       <h2>
-        {t("roster")} <span className="muted" data-testid="roster-count">{td("counts", counts)}</span>
+        {t("roster")}{" "}
+        <span className="muted" data-testid="roster-count">
+          {td("counts", counts)}
+        </span>
       </h2>
       {seats.length === 0 ? (
         <p className="muted">{t("nobody")}</p>

@@ -8,7 +8,11 @@ export function RosterRejections({ rejected }: { rejected: { line: number; text:
   const t = useTranslations("classes");
   return rejected.map((r) => (
     <div key={`${r.line}-${r.text}`} className="error" data-testid="roster-rejected" data-reason={r.reason}>
-      {t(r.line > 0 ? "rejected" : "rejectedName", { line: r.line, text: r.text, reason: t(`rosterReason.${r.reason}`, { max: r.reason === "TOO_MANY" ? MAX_ROSTER_SIZE : MAX_NAME_LENGTH }) })}
+      {t(r.line > 0 ? "rejected" : "rejectedName", {
+        line: r.line,
+        text: r.text,
+        reason: t(`rosterReason.${r.reason}`, { max: r.reason === "TOO_MANY" ? MAX_ROSTER_SIZE : MAX_NAME_LENGTH }),
+      })}
     </div>
   ));
 }

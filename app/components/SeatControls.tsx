@@ -24,7 +24,8 @@ export function GuestSeatLimit() {
       }}
     >
       <label>
-        {t("guestSeats")} <input type="number" min={0} max={MAX_GUEST_SEATS} value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: "6em" }} />
+        {t("guestSeats")}{" "}
+        <input type="number" min={0} max={MAX_GUEST_SEATS} value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: "6em" }} />
       </label>
       <span className="muted">{t("guestsTaken", { guests, limit: guestSeatLimit })}</span>
       <button type="submit" disabled={!valid || value === guestSeatLimit}>

@@ -36,11 +36,19 @@ export function ClassModelControls({ socket, sessionId, modelSession }: { socket
         <p>{t("status", { round: classModel.round, students: classModel.students, combiner: t(`combiner.${classModel.combiner}`) })}</p>
         <table>
           <thead>
-            <tr><th>{t("version")}</th><th>{t("valLoss")}</th><th>{t("contributors")}</th></tr>
+            <tr>
+              <th>{t("version")}</th>
+              <th>{t("valLoss")}</th>
+              <th>{t("contributors")}</th>
+            </tr>
           </thead>
           <tbody>
             {versions.map((v) => (
-              <tr key={v.version} data-testid="class-model-version"><td>{v.version}</td><td>{v.valLoss.toFixed(3)}</td><td>{v.contributors}</td></tr>
+              <tr key={v.version} data-testid="class-model-version">
+                <td>{v.version}</td>
+                <td>{v.valLoss.toFixed(3)}</td>
+                <td>{v.contributors}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -55,23 +63,41 @@ export function ClassModelControls({ socket, sessionId, modelSession }: { socket
         {t("scope")}{" "}
         <select value={groupId ?? ""} onChange={(e) => setGroupId(e.target.value || null)}>
           <option value="">{t("wholeClass")}</option>
-          {modelSession.groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
+          {modelSession.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {t("combinerLabel")}{" "}
         <select value={combiner} onChange={(e) => setCombiner(e.target.value as Combiner)}>
-          {COMBINERS.map((c) => <option key={c} value={c}>{t(`combiner.${c}`)}</option>)}
+          {COMBINERS.map((c) => (
+            <option key={c} value={c}>
+              {t(`combiner.${c}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
-        {t("steps")} <input type="number" min={ROUND_BOUNDS.steps.min} max={ROUND_BOUNDS.steps.max} value={steps} onChange={(e) => setSteps(Number(e.target.value))} />
+        {t("steps")}{" "}
+        <input type="number" min={ROUND_BOUNDS.steps.min} max={ROUND_BOUNDS.steps.max} value={steps} onChange={(e) => setSteps(Number(e.target.value))} />
       </label>
       <label>
-        {t("seconds")} <input type="number" min={ROUND_BOUNDS.seconds.min} max={ROUND_BOUNDS.seconds.max} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+        {t("seconds")}{" "}
+        <input
+          type="number"
+          min={ROUND_BOUNDS.seconds.min}
+          max={ROUND_BOUNDS.seconds.max}
+          value={seconds}
+          onChange={(e) => setSeconds(Number(e.target.value))}
+        />
       </label>
       <p className="muted small">{t("defaultsWhy")}</p>
-      <button onClick={() => void start()} data-testid="class-model-start-button">{t("start")}</button>
+      <button onClick={() => void start()} data-testid="class-model-start-button">
+        {t("start")}
+      </button>
       {error && <p className="error">{error}</p>}
     </section>
   );

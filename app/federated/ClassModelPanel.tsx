@@ -18,7 +18,21 @@ import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.work
 type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
 type Phase = "waiting" | "training" | "uploading" | "sent" | "error";
 
-export function ClassModelPanel({ socket, joinCount, corpus, config, run, onActive }: { socket: ClientSocket; joinCount: number; corpus: string; config: CharRNNConfig; run: RunState | null; onActive(active: boolean): void }) {
+export function ClassModelPanel({
+  socket,
+  joinCount,
+  corpus,
+  config,
+  run,
+  onActive,
+}: {
+  socket: ClientSocket;
+  joinCount: number;
+  corpus: string;
+  config: CharRNNConfig;
+  run: RunState | null;
+  onActive(active: boolean): void;
+}) {
   const t = useTranslations("classModel");
   const [state, setState] = useState<StudentState | null>(null);
   const [phase, setPhase] = useState<Phase>("waiting");
@@ -60,7 +74,17 @@ export function ClassModelPanel({ socket, joinCount, corpus, config, run, onActi
           fetch(`/corpora/${encodeURIComponent(corpus)}/validation.txt`).then((r) => r.text()),
         ]);
         worker.current ??= new Worker(new URL("./classModel.worker.ts", import.meta.url), { type: "module" });
-        const message: ToClassModelWorker = { type: "round", config, train, shardText: shardText(train, state.shard), validation, base: new Uint8Array(base), round, shardStart: state.shard.start, steps: state.classModel.roundSteps };
+        const message: ToClassModelWorker = {
+          type: "round",
+          config,
+          train,
+          shardText: shardText(train, state.shard),
+          validation,
+          base: new Uint8Array(base),
+          round,
+          shardStart: state.shard.start,
+          steps: state.classModel.roundSteps,
+        };
         const reply = await new Promise<FromClassModelWorker>((resolve) => {
           worker.current!.onmessage = (e: MessageEvent<FromClassModelWorker>) => resolve(e.data);
           worker.current!.postMessage(message);
@@ -84,8 +108,16 @@ export function ClassModelPanel({ socket, joinCount, corpus, config, run, onActi
   return (
     <section className="panel" data-testid="class-model" data-round={classModel.round} data-phase={phase}>
       <h3>{t("title")}</h3>
-      <p>{t("yourShard", { from: ((100 * shard.start) / SHARD_UNITS).toFixed(1), to: ((100 * shard.end) / SHARD_UNITS).toFixed(1), students: classModel.students })}</p>
-      <p data-testid="class-model-round">{t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}</p>
+      <p>
+        {t("yourShard", {
+          from: ((100 * shard.start) / SHARD_UNITS).toFixed(1),
+          to: ((100 * shard.end) / SHARD_UNITS).toFixed(1),
+          students: classModel.students,
+        })}
+      </p>
+      <p data-testid="class-model-round">
+        {t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}
+      </p>
       {lastOutcome && (
         <p data-testid="class-model-outcome">
           {lastOutcome.status === "counted" && t("counted", { round: lastOutcome.round, percent: ((lastOutcome.share ?? 0) * 100).toFixed(1) })}

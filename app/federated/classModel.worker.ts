@@ -20,7 +20,8 @@ export type ToClassModelWorker = {
   shardStart: number;
   steps: number;
 };
-export type FromClassModelWorker = { type: "done"; round: number; weights: Uint8Array; loss: number; backend: string } | { type: "failed"; round: number; message: string };
+export type FromClassModelWorker =
+  { type: "done"; round: number; weights: Uint8Array; loss: number; backend: string } | { type: "failed"; round: number; message: string };
 
 let backend: string | null = null;
 
@@ -54,7 +55,16 @@ async function round(message: ToClassModelWorker): Promise<FromClassModelWorker>
 
 self.onmessage = (event: MessageEvent<ToClassModelWorker>) => {
   round(event.data).then(
-    (reply) => (self as unknown as { postMessage(m: FromClassModelWorker, t: Transferable[]): void }).postMessage(reply, reply.type === "done" ? [reply.weights.buffer as ArrayBuffer] : []),
-    (error: unknown) => self.postMessage({ type: "failed", round: event.data.round, message: error instanceof Error ? error.message : String(error) } satisfies FromClassModelWorker),
+    (reply) =>
+      (self as unknown as { postMessage(m: FromClassModelWorker, t: Transferable[]): void }).postMessage(
+        reply,
+        reply.type === "done" ? [reply.weights.buffer as ArrayBuffer] : [],
+      ),
+    (error: unknown) =>
+      self.postMessage({
+        type: "failed",
+        round: event.data.round,
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies FromClassModelWorker),
   );
 };

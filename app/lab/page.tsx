@@ -91,7 +91,9 @@ export default function LabPage() {
   }
 
   /** A .rnnw file (picked, or linked from the keep page): its configuration, its text, its weights as the start. */
-  const [opened, setOpened] = useState<{ state: "opening" } | { state: "opened"; step: number } | { state: "failed"; reason: "noText" | "badFile" } | null>(null);
+  const [opened, setOpened] = useState<{ state: "opening" } | { state: "opened"; step: number } | { state: "failed"; reason: "noText" | "badFile" } | null>(
+    null,
+  );
   async function openFile(bytes: Uint8Array, corpusHint: string | null) {
     setOpened({ state: "opening" });
     try {
@@ -101,7 +103,14 @@ export default function LabPage() {
       setChoice(next);
       localStorage.setItem(LAST_RUN_KEY, JSON.stringify(next));
       const corpusKey = found.corpus === OWN_TEXT ? `own-${textFingerprint(found.splits.train + found.splits.validation)}` : found.corpus;
-      await run.prepare({ runKey: `lab:${corpusKey}:${configHash(next.config)}`, config: next.config, ...found.splits, backend: next.backend, resume: false, initialWeights: bytes });
+      await run.prepare({
+        runKey: `lab:${corpusKey}:${configHash(next.config)}`,
+        config: next.config,
+        ...found.splits,
+        backend: next.backend,
+        resume: false,
+        initialWeights: bytes,
+      });
       setOpened({ state: "opened", step: found.header.step });
     } catch (error) {
       setOpened({ state: "failed", reason: error instanceof Error && error.message === "NO_MATCHING_TEXT" ? "noText" : "badFile" });
@@ -165,7 +174,11 @@ export default function LabPage() {
       <main>
         <h1>{t("lab.title")}</h1>
         <p className="muted">{t("lab.intro")}</p>
-        {fromLink && <p className="ok" data-testid="from-session">{t("lab.fromSession")}</p>}
+        {fromLink && (
+          <p className="ok" data-testid="from-session">
+            {t("lab.fromSession")}
+          </p>
+        )}
         <section className="panel">
           <CorpusPicker
             corpus={choice.corpus}
@@ -193,14 +206,27 @@ export default function LabPage() {
           )}
           <label>
             {t("devices.lab.openModel")}
-            <input type="file" accept=".rnnw,application/octet-stream" data-testid="open-model" onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) await openFile(new Uint8Array(await file.arrayBuffer()), null);
-            }} />
+            <input
+              type="file"
+              accept=".rnnw,application/octet-stream"
+              data-testid="open-model"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) await openFile(new Uint8Array(await file.arrayBuffer()), null);
+              }}
+            />
           </label>
           {opened?.state === "opening" && <p className="muted">{t("devices.lab.opening")}</p>}
-          {opened?.state === "opened" && <p className="ok" data-testid="model-opened" data-step={opened.step}>{t("devices.lab.opened", { step: opened.step })}</p>}
-          {opened?.state === "failed" && <p className="error" data-testid="model-open-failed">{t(`devices.lab.${opened.reason}`)}</p>}
+          {opened?.state === "opened" && (
+            <p className="ok" data-testid="model-opened" data-step={opened.step}>
+              {t("devices.lab.opened", { step: opened.step })}
+            </p>
+          )}
+          {opened?.state === "failed" && (
+            <p className="error" data-testid="model-open-failed">
+              {t(`devices.lab.${opened.reason}`)}
+            </p>
+          )}
           <ConfigForm config={choice.config} onChange={(config) => setChoice({ ...choice, config })} />
           <label>
             {t("training.backendChoice")}
@@ -228,7 +254,11 @@ export default function LabPage() {
 
         <section className="panel">
           <RunStats status={run.status} progress={run.progress} />
-          {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{t("training.resumed", { step: run.resumedFromStep })}</p>}
+          {run.resumedFromStep !== null && (
+            <p className="ok" data-testid="resumed">
+              {t("training.resumed", { step: run.resumedFromStep })}
+            </p>
+          )}
           {run.error && <p className="error">{run.error}</p>}
           <div className="row">
             {run.status === "training" ? (
@@ -263,7 +293,12 @@ export default function LabPage() {
           <BackendInfo backend={run.backend} trials={run.trials} />
         </section>
 
-        <SamplePanel text={run.sample.text} running={run.sample.running} disabled={run.status === "idle" || run.status === "preparing"} onGenerate={(s) => void run.generate({ ...s, topK: 0, seed: Date.now() % 100_000 })} />
+        <SamplePanel
+          text={run.sample.text}
+          running={run.sample.running}
+          disabled={run.status === "idle" || run.status === "preparing"}
+          onGenerate={(s) => void run.generate({ ...s, topK: 0, seed: Date.now() % 100_000 })}
+        />
         <ProgressionLog log={run.log} />
       </main>
     </>

@@ -72,24 +72,41 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
               const b = r.best;
               return (
                 <Fragment key={r.participantId}>
-                  <tr data-testid="leaderboard-row" data-name={r.name} data-rank={r.rank ?? ""} data-private-rank={r.privateRank ?? ""} className={r.participantId === me ? "me" : undefined}>
-                    <td className="rank" data-label={revealed ? t("privateRank") : t("rank")}>{(revealed ? r.privateRank : r.rank) ?? "—"}</td>
+                  <tr
+                    data-testid="leaderboard-row"
+                    data-name={r.name}
+                    data-rank={r.rank ?? ""}
+                    data-private-rank={r.privateRank ?? ""}
+                    className={r.participantId === me ? "me" : undefined}
+                  >
+                    <td className="rank" data-label={revealed ? t("privateRank") : t("rank")}>
+                      {(revealed ? r.privateRank : r.rank) ?? "—"}
+                    </td>
                     {revealed && (
                       <td data-label={t("change")}>
                         <RankChange change={r.rankChange} />
                       </td>
                     )}
-                    <td className="name" data-label={t("name")}>{r.name}</td>
+                    <td className="name" data-label={t("name")}>
+                      {r.name}
+                    </td>
                     <td data-label={t("group")}>{r.group ?? ""}</td>
                     <td data-label={t("model")}>{b ? `${b.cell.toUpperCase()} ${b.hiddenSize}×${b.layers}` : ""}</td>
                     <td data-label={t("submissions")}>{r.submissionCount}</td>
                     <td data-label={t("time")}>{b ? clock(b.submittedAt) : ""}</td>
-                    <td data-testid="row-public-bpc" data-label={t("publicBpc")}>{bpc(b?.publicBpc)}</td>
+                    <td data-testid="row-public-bpc" data-label={t("publicBpc")}>
+                      {bpc(b?.publicBpc)}
+                    </td>
                     {revealed && <td data-label={t("privateBpc")}>{bpc(b?.privateBpc)}</td>}
                     <td data-label={t("novelty")}>{percent(b?.novelty)}</td>
                     <td className="sample-cell" data-label={t("sample")}>
                       {b && (
-                        <button type="button" className="link" onClick={() => setOpen(open === r.participantId ? null : r.participantId)} data-testid="row-sample">
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setOpen(open === r.participantId ? null : r.participantId)}
+                          data-testid="row-sample"
+                        >
                           {b.sample.text.slice(0, 40)}
                           {b.sample.text.length > 40 ? "…" : ""}
                         </button>
@@ -103,7 +120,12 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                     <td data-label={t("backend")}>{b?.backend}</td>
                     <td data-label={t("flags")}>
                       {r.flags.map((f) => (
-                        <span key={f} className={`pill flag-${f}`} data-testid={`flag-${f}`} title={f === "disqualified" ? (r.disqualifiedReason ?? "") : undefined}>
+                        <span
+                          key={f}
+                          className={`pill flag-${f}`}
+                          data-testid={`flag-${f}`}
+                          title={f === "disqualified" ? (r.disqualifiedReason ?? "") : undefined}
+                        >
                           {t(`flag.${f}`)}
                         </span>
                       ))}
@@ -112,7 +134,12 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                     {(onVote || onDisqualify) && (
                       <td className="actions">
                         {onVote && b && r.participantId !== me && votingOpen && (
-                          <button type="button" className={myVote === b.submissionId ? "" : "secondary"} onClick={() => onVote(b.submissionId)} data-testid="vote-button">
+                          <button
+                            type="button"
+                            className={myVote === b.submissionId ? "" : "secondary"}
+                            onClick={() => onVote(b.submissionId)}
+                            data-testid="vote-button"
+                          >
                             {myVote === b.submissionId ? t("voted") : t("vote")}
                           </button>
                         )}

@@ -49,9 +49,15 @@ export function LeaderboardControls({ socket, sessionId, settings }: { socket: C
           {t("limit")} <input type="number" min={1} max={50} value={limit} onChange={(e) => setLimit(Number(e.target.value))} data-testid="limit-input" />
         </label>
         <label>
-          {t("minStepsLabel")} <input type="number" min={0} value={minSteps} onChange={(e) => setMinSteps(Number(e.target.value))} data-testid="min-steps-input" />
+          {t("minStepsLabel")}{" "}
+          <input type="number" min={0} value={minSteps} onChange={(e) => setMinSteps(Number(e.target.value))} data-testid="min-steps-input" />
         </label>
-        <button type="button" className="secondary" onClick={() => void act(request(socket, "leaderboard:settings", { sessionId, submissionLimit: limit, minSteps }))} data-testid="save-settings">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void act(request(socket, "leaderboard:settings", { sessionId, submissionLimit: limit, minSteps }))}
+          data-testid="save-settings"
+        >
           {t("save")}
         </button>
       </div>
@@ -66,7 +72,13 @@ export function LeaderboardControls({ socket, sessionId, settings }: { socket: C
         >
           {t("reveal")}
         </button>
-        <button type="button" className="secondary" disabled={!settings.votingOpen} onClick={() => void act(request(socket, "vote:close", { sessionId }))} data-testid="close-voting">
+        <button
+          type="button"
+          className="secondary"
+          disabled={!settings.votingOpen}
+          onClick={() => void act(request(socket, "vote:close", { sessionId }))}
+          data-testid="close-voting"
+        >
           {settings.votingOpen ? t("closeVoting") : t("votingClosed")}
         </button>
         <button type="button" className="secondary" onClick={() => void exportCsv()} data-testid="export-csv">

@@ -24,7 +24,17 @@ async function generateSample(prime: string, temperature: number): Promise<strin
   return useLiveRun.getState().generate({ prime, temperature, length: 300, topK: 0, seed: Date.now() % 100_000 });
 }
 
-export function StudentLeaderboard({ socket, sessionId, participantId, bound }: { socket: ClientSocket; sessionId: string; participantId: string; bound: unknown }) {
+export function StudentLeaderboard({
+  socket,
+  sessionId,
+  participantId,
+  bound,
+}: {
+  socket: ClientSocket;
+  sessionId: string;
+  participantId: string;
+  bound: unknown;
+}) {
   const t = useTranslations("leaderboard");
   const { board, mine, myVote, addMine, setVote } = useLeaderboard(socket, sessionId, bound);
   const [voteError, setVoteError] = useState<ClientError | null>(null);
@@ -38,7 +48,15 @@ export function StudentLeaderboard({ socket, sessionId, participantId, bound }: 
   };
   return (
     <>
-      <SubmitPanel socket={socket} modelSessionId={board.modelSessionId} settings={board.settings} mine={mine} currentModel={currentModel} generateSample={generateSample} onSubmitted={addMine} />
+      <SubmitPanel
+        socket={socket}
+        modelSessionId={board.modelSessionId}
+        settings={board.settings}
+        mine={mine}
+        currentModel={currentModel}
+        generateSample={generateSample}
+        onSubmitted={addMine}
+      />
       <section className="panel" data-testid="student-leaderboard">
         <h2>{t("title")}</h2>
         {board.settings?.votingOpen && <p className="muted">{t("wall")}</p>}

@@ -4,7 +4,16 @@ import { useTranslations } from "use-intl";
 import type { ClientError } from "../lib/api";
 import { ErrorText } from "../components/ErrorText";
 
-const REASONS = ["SUBMISSIONS_CLOSED", "LIMIT_REACHED", "TOO_FEW_STEPS", "SUPERSEDED", "RATE_LIMITED", "OWN_SAMPLE", "VOTING_CLOSED", "NO_SUCH_SAMPLE"] as const;
+const REASONS = [
+  "SUBMISSIONS_CLOSED",
+  "LIMIT_REACHED",
+  "TOO_FEW_STEPS",
+  "SUPERSEDED",
+  "RATE_LIMITED",
+  "OWN_SAMPLE",
+  "VOTING_CLOSED",
+  "NO_SUCH_SAMPLE",
+] as const;
 const WEIGHT_CODES = ["TOO_LARGE", "TRUNCATED", "BAD_MAGIC", "SHAPE_MISMATCH", "CONFIG_MISMATCH", "NON_FINITE", "VOCABULARY_MISMATCH"] as const;
 
 export function SubmissionError({ error }: { error: ClientError | null }) {

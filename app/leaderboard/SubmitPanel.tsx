@@ -82,7 +82,16 @@ export function SubmitPanel({ socket, modelSessionId, settings, mine, currentMod
           {t("prime")} <input value={prime} maxLength={MAX_PRIME_CHARS} onChange={(e) => setPrime(e.target.value)} data-testid="submit-prime" />
         </label>
         <label>
-          {t("temperature")} <input type="number" min={0.1} max={2} step={0.1} value={temperature} onChange={(e) => setTemperature(Number(e.target.value))} data-testid="submit-temperature" />
+          {t("temperature")}{" "}
+          <input
+            type="number"
+            min={0.1}
+            max={2}
+            step={0.1}
+            value={temperature}
+            onChange={(e) => setTemperature(Number(e.target.value))}
+            data-testid="submit-temperature"
+          />
         </label>
         {generateSample && (
           <button type="button" className="secondary" onClick={() => void generate()} disabled={busy !== "idle"} data-testid="submit-generate">
@@ -96,7 +105,12 @@ export function SubmitPanel({ socket, modelSessionId, settings, mine, currentMod
       </label>
       <p className="muted small">{t("editHint")}</p>
       <div className="row">
-        <button type="button" onClick={() => void submit()} disabled={busy !== "idle" || !settings?.submissionsOpen || left === 0 || text.trim() === ""} data-testid="submit-button">
+        <button
+          type="button"
+          onClick={() => void submit()}
+          disabled={busy !== "idle" || !settings?.submissionsOpen || left === 0 || text.trim() === ""}
+          data-testid="submit-button"
+        >
           {busy === "submitting" ? t("submitting") : t("submit")}
         </button>
         {settings && <span className="muted">{t("remaining", { left, limit: settings.submissionLimit })}</span>}

@@ -43,12 +43,20 @@ export interface Submission {
 export async function submitModel(socket: ClientSocket, modelSessionId: string, submission: Submission): Promise<ClientReply<UploadReply>> {
   const ticket = await request(socket, "submission:ticket", { modelSessionId });
   if (!ticket.ok) return ticket;
-  const body = encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: newIdempotencyKey(), backend: submission.backend, sample: submission.sample }, submission.weights);
+  const body = encodeUploadBody(
+    { ticket: ticket.data.ticket, idempotencyKey: newIdempotencyKey(), backend: submission.backend, sample: submission.sample },
+    submission.weights,
+  );
   const deadline = Date.now() + RETRY_WINDOW_MS;
   let lastError = "";
   for (let attempt = 0; Date.now() < deadline; attempt++) {
     try {
-      const response = await fetch(ticket.data.uploadPath, { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/octet-stream" }, body });
+      const response = await fetch(ticket.data.uploadPath, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/octet-stream" },
+        body,
+      });
       const reply = (await response.json()) as Reply<UploadReply>;
       if (reply.ok || reply.error.code !== "UNAVAILABLE") return reply;
       lastError = reply.error.message;

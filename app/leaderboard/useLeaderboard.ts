@@ -50,7 +50,10 @@ export function useLeaderboard(socket: ClientSocket | null, sessionId: string | 
     };
   }, [socket, sessionId, bound, sync]);
 
-  const addMine = useCallback((submission: MySubmission) => setState((s) => ({ ...s, mine: [submission, ...s.mine.filter((m) => m.id !== submission.id)] })), []);
+  const addMine = useCallback(
+    (submission: MySubmission) => setState((s) => ({ ...s, mine: [submission, ...s.mine.filter((m) => m.id !== submission.id)] })),
+    [],
+  );
   const setVote = useCallback((submissionId: string) => setState((s) => ({ ...s, myVote: submissionId })), []);
   return { ...state, sync, addMine, setVote };
 }

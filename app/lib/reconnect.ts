@@ -23,16 +23,24 @@ export function reconnectDelayMs(attempt: number, random: number): number {
  * attempt fails, until the page closes it or the server ends it on purpose ("io server
  * disconnect", e.g. REPLACED). `onAttempt` is told before each wait.
  */
-export function keepReconnecting(socket: Socket, shouldStop: () => boolean = () => false, onAttempt: () => void = () => undefined, random: () => number = Math.random): void {
+export function keepReconnecting(
+  socket: Socket,
+  shouldStop: () => boolean = () => false,
+  onAttempt: () => void = () => undefined,
+  random: () => number = Math.random,
+): void {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const retry = () => {
     if (timer !== undefined || shouldStop()) return;
     onAttempt();
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (!socket.connected && !shouldStop()) socket.connect();
-    }, reconnectDelayMs(attempt++, random()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        if (!socket.connected && !shouldStop()) socket.connect();
+      },
+      reconnectDelayMs(attempt++, random()),
+    );
   };
   socket.on("connect", () => (attempt = 0));
   socket.on("connect_error", retry);

@@ -4,7 +4,14 @@
  * Connection status is mirrored into the connection store for the indicator.
  */
 import { io, type Socket } from "socket.io-client";
-import { PROTOCOL_VERSION, type ClientRequestName, type ClientToServerEvents, type RequestPayload, type RequestReply, type ServerToClientEvents } from "../../lib/protocol/events";
+import {
+  PROTOCOL_VERSION,
+  type ClientRequestName,
+  type ClientToServerEvents,
+  type RequestPayload,
+  type RequestReply,
+  type ServerToClientEvents,
+} from "../../lib/protocol/events";
 import type { Reply } from "../../lib/protocol/errors";
 import { useConnection } from "../stores/connection";
 import { keepReconnecting } from "./reconnect";
@@ -28,7 +35,11 @@ export function connectSocket(): ClientSocket {
     if (fatal) useConnection.getState().fail("PROTOCOL_MISMATCH");
     else setStatus("offline");
   });
-  keepReconnecting(socket, () => fatal, () => setStatus("connecting"));
+  keepReconnecting(
+    socket,
+    () => fatal,
+    () => setStatus("connecting"),
+  );
   return socket;
 }
 

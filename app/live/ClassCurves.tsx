@@ -11,8 +11,20 @@ const GROUP_COLOURS = ["#4b3fd6", "#d6663f", "#1a8a4a", "#b3279b"];
 
 /** Axis type for the console, and larger for the projector (read from the back of the room). */
 const AXES = {
-  console: { font: "12px 'Noto Sans KR', system-ui, sans-serif", labelFont: "bold 12px 'Noto Sans KR', system-ui, sans-serif", size: 50, labelSize: 30, meanWidth: 3 },
-  projector: { font: "22px 'Noto Sans KR', system-ui, sans-serif", labelFont: "bold 24px 'Noto Sans KR', system-ui, sans-serif", size: 80, labelSize: 44, meanWidth: 6 },
+  console: {
+    font: "12px 'Noto Sans KR', system-ui, sans-serif",
+    labelFont: "bold 12px 'Noto Sans KR', system-ui, sans-serif",
+    size: 50,
+    labelSize: 30,
+    meanWidth: 3,
+  },
+  projector: {
+    font: "22px 'Noto Sans KR', system-ui, sans-serif",
+    labelFont: "bold 24px 'Noto Sans KR', system-ui, sans-serif",
+    size: 80,
+    labelSize: 44,
+    meanWidth: 6,
+  },
 };
 
 export function ClassCurves({
@@ -38,7 +50,10 @@ export function ClassCurves({
   const host = useRef<HTMLDivElement>(null);
   const stepLabel = useTranslations("training")("step");
   const lossLabel = useTranslations("devices")("lossNats");
-  const groups = useMemo(() => (modelSession?.groups.length ? modelSession.groups : [{ id: "", label: allLabel, position: 0, overrides: {} }]), [modelSession, allLabel]);
+  const groups = useMemo(
+    () => (modelSession?.groups.length ? modelSession.groups : [{ id: "", label: allLabel, position: 0, overrides: {} }]),
+    [modelSession, allLabel],
+  );
   const data = useMemo(() => {
     const curves = resample(history);
     const ids = Object.keys(curves.students);
@@ -77,7 +92,17 @@ export function ClassCurves({
       series.forEach((s, i) => i > 0 && (s.spanGaps = true));
     }
     const chart = new uPlot(
-      { width: host.current.clientWidth || 800, height, scales: { x: { time: false } }, legend: { show: false }, series, axes: [{ label: stepLabel, ...axis }, { label: lossLabel, ...axis }] },
+      {
+        width: host.current.clientWidth || 800,
+        height,
+        scales: { x: { time: false } },
+        legend: { show: false },
+        series,
+        axes: [
+          { label: stepLabel, ...axis },
+          { label: lossLabel, ...axis },
+        ],
+      },
       [steps, ...columns] as uPlot.AlignedData,
       host.current,
     );
@@ -91,7 +116,9 @@ export function ClassCurves({
         {groups.map((g, i) => (
           <span key={g.id || "all"} style={{ color: GROUP_COLOURS[i % GROUP_COLOURS.length] }}>
             ━ {g.label}
-            {data.perGroup[i].mean.filter((v) => v !== null).at(-1) != null ? ` (${(data.perGroup[i].mean.filter((v) => v !== null).at(-1) as number).toFixed(2)})` : ""}
+            {data.perGroup[i].mean.filter((v) => v !== null).at(-1) != null
+              ? ` (${(data.perGroup[i].mean.filter((v) => v !== null).at(-1) as number).toFixed(2)})`
+              : ""}
           </span>
         ))}
         {classModel && (

@@ -13,7 +13,9 @@ function Sparkline({ points }: { points: HistoryPoint[] }) {
   const xs = points.map((p) => p.step);
   const ys = points.map((p) => p.trainLoss);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const path = points.map((p) => `${(((p.step - x0) / Math.max(1, x1 - x0)) * 80).toFixed(1)},${(20 - ((p.trainLoss - y0) / Math.max(1e-9, y1 - y0)) * 18 - 1).toFixed(1)}`).join(" ");
+  const path = points
+    .map((p) => `${(((p.step - x0) / Math.max(1, x1 - x0)) * 80).toFixed(1)},${(20 - ((p.trainLoss - y0) / Math.max(1e-9, y1 - y0)) * 18 - 1).toFixed(1)}`)
+    .join(" ");
   return (
     <svg width="80" height="20" aria-hidden>
       <polyline points={path} fill="none" stroke="#4b3fd6" strokeWidth="1.5" />
@@ -104,7 +106,11 @@ export function ClassGrid({
               <td>
                 {!e && <span className="muted">{t("noProgress")}</span>}
                 {e && e.flags.length === 0 && <span className="pill online">{t("onTrack")}</span>}
-                {e?.flags.map((f) => <span key={f} className="pill offline">{t(`flag_${f}`)}</span>)}
+                {e?.flags.map((f) => (
+                  <span key={f} className="pill offline">
+                    {t(`flag_${f}`)}
+                  </span>
+                ))}
               </td>
               <td>{e?.backend ?? "–"}</td>
               <td>{e ? Math.round(e.charsPerSec) : "–"}</td>
@@ -114,7 +120,12 @@ export function ClassGrid({
                 <Sparkline points={history[p.id] ?? []} />
               </td>
               <td>
-                <button className="secondary small" onClick={() => onSpotlight(spotlight === p.id ? null : p.id)} aria-pressed={spotlight === p.id} data-testid="spotlight-button">
+                <button
+                  className="secondary small"
+                  onClick={() => onSpotlight(spotlight === p.id ? null : p.id)}
+                  aria-pressed={spotlight === p.id}
+                  data-testid="spotlight-button"
+                >
                   {spotlight === p.id ? t("spotlit") : t("spotlight")}
                 </button>{" "}
                 <button className="secondary small" onClick={() => onShare(p.id)} title={t("shareHint")} data-testid="share-button">

@@ -44,9 +44,21 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
             <span>
               {t("left")} <Countdown run={run} clockOffset={state.clockOffset} />
             </span>
-            {run.status === "ready" && <button onClick={() => void state.control("start")} data-testid="run-start">{t("start")}</button>}
-            {run.status === "running" && <button onClick={() => void state.control("pause")} data-testid="run-pause">{t("pause")}</button>}
-            {run.status === "paused" && <button onClick={() => void state.control("resume")} data-testid="run-resume">{t("resume")}</button>}
+            {run.status === "ready" && (
+              <button onClick={() => void state.control("start")} data-testid="run-start">
+                {t("start")}
+              </button>
+            )}
+            {run.status === "running" && (
+              <button onClick={() => void state.control("pause")} data-testid="run-pause">
+                {t("pause")}
+              </button>
+            )}
+            {run.status === "paused" && (
+              <button onClick={() => void state.control("resume")} data-testid="run-resume">
+                {t("resume")}
+              </button>
+            )}
             {(run.status === "running" || run.status === "paused") && (
               <button className="danger" onClick={() => window.confirm(td("confirmStop")) && void state.control("stop")} data-testid="run-stop">
                 {t("stop")}
@@ -55,9 +67,15 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
             <DroppedReports dropped={state.dropped} />
           </div>
           <div className="row small">
-            <Link href={`/projector/${session.id}/curves`} target="_blank">{t("projectorCurves")}</Link>
-            <Link href={`/projector/${session.id}/spotlight`} target="_blank">{t("projectorSpotlight")}</Link>
-            <Link href={`/projector/${session.id}/wall`} target="_blank">{t("projectorWall")}</Link>
+            <Link href={`/projector/${session.id}/curves`} target="_blank">
+              {t("projectorCurves")}
+            </Link>
+            <Link href={`/projector/${session.id}/spotlight`} target="_blank">
+              {t("projectorSpotlight")}
+            </Link>
+            <Link href={`/projector/${session.id}/wall`} target="_blank">
+              {t("projectorWall")}
+            </Link>
           </div>
           <h3>{t("curvesTitle")}</h3>
           <StepCostNote modelSession={state.modelSession} />

@@ -31,9 +31,21 @@ export function KnobEditor({ knobs, config, onChange }: { knobs: Knob[]; config:
             </label>
             {knob && (
               <>
-                <input type="number" value={knob.min} step="any" aria-label={`${field} min`} onChange={(e) => update({ ...knob, min: Number(e.target.value) })} />
+                <input
+                  type="number"
+                  value={knob.min}
+                  step="any"
+                  aria-label={`${field} min`}
+                  onChange={(e) => update({ ...knob, min: Number(e.target.value) })}
+                />
                 –
-                <input type="number" value={knob.max} step="any" aria-label={`${field} max`} onChange={(e) => update({ ...knob, max: Number(e.target.value) })} />
+                <input
+                  type="number"
+                  value={knob.max}
+                  step="any"
+                  aria-label={`${field} max`}
+                  onChange={(e) => update({ ...knob, max: Number(e.target.value) })}
+                />
               </>
             )}
           </div>

@@ -56,11 +56,25 @@ export function ModelSessionComposer({ onPush }: { onPush: (spec: ModelSessionSp
         />
         <label>
           {t("budget")}
-          <input type="number" min={1} max={240} value={spec.budgetMinutes} onChange={(e) => setSpec({ ...spec, budgetMinutes: Math.max(1, Math.min(240, Number(e.target.value) || 1)) })} data-testid="live-budget" />
+          <input
+            type="number"
+            min={1}
+            max={240}
+            value={spec.budgetMinutes}
+            onChange={(e) => setSpec({ ...spec, budgetMinutes: Math.max(1, Math.min(240, Number(e.target.value) || 1)) })}
+            data-testid="live-budget"
+          />
         </label>
         <label>
           {t("temperature")}
-          <input type="number" min={0.1} max={2} step={0.1} value={spec.temperature} onChange={(e) => setSpec({ ...spec, temperature: Number(e.target.value) || 0.8 })} />
+          <input
+            type="number"
+            min={0.1}
+            max={2}
+            step={0.1}
+            value={spec.temperature}
+            onChange={(e) => setSpec({ ...spec, temperature: Number(e.target.value) || 0.8 })}
+          />
         </label>
       </div>
       <ConfigForm config={spec.config} onChange={(config) => setSpec({ ...spec, config })} />

@@ -34,7 +34,16 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
       {view === "curves" && (
         <>
           <h1>{t("curvesTitle")}</h1>
-          <ClassCurves history={training.history} modelSession={training.modelSession} assignments={training.assignments} height={560} allLabel={t("allStudents")} projector classModel={classCurve(classModel.classModel, classModel.versions)} classModelLabel={tc("title")} />
+          <ClassCurves
+            history={training.history}
+            modelSession={training.modelSession}
+            assignments={training.assignments}
+            height={560}
+            allLabel={t("allStudents")}
+            projector
+            classModel={classCurve(classModel.classModel, classModel.versions)}
+            classModelLabel={tc("title")}
+          />
         </>
       )}
       {view === "spotlight" &&

@@ -11,7 +11,13 @@ import type { ModelSessionView } from "../../lib/protocol/training";
 import { effectiveConfig } from "../../lib/training/rules";
 import { labLink } from "../training/labLink";
 
-export function ShareOwnModel({ modelSession, onShare }: { modelSession: ModelSessionView; onShare: (weights: Uint8Array) => Promise<InstructorModelView | null> }) {
+export function ShareOwnModel({
+  modelSession,
+  onShare,
+}: {
+  modelSession: ModelSessionView;
+  onShare: (weights: Uint8Array) => Promise<InstructorModelView | null>;
+}) {
   const t = useTranslations("live");
   const [sent, setSent] = useState<InstructorModelView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +51,13 @@ export function ShareOwnModel({ modelSession, onShare }: { modelSession: ModelSe
       </ul>
       <label>
         {t("uploadModel")}
-        <input type="file" accept=".rnnw,application/octet-stream" disabled={busy} onChange={(e) => void upload(e.target.files?.[0])} data-testid="own-model-file" />
+        <input
+          type="file"
+          accept=".rnnw,application/octet-stream"
+          disabled={busy}
+          onChange={(e) => void upload(e.target.files?.[0])}
+          data-testid="own-model-file"
+        />
       </label>
       {sent && (
         <p className="ok" data-testid="own-model-sent">

@@ -48,7 +48,9 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   const [groupId, setGroupId] = useState<string | null>(null);
   const [tuned, setTuned] = useState<Partial<CharRNNConfig>>({});
   const [inClassModel, setInClassModel] = useState(false);
-  const [shared, setShared] = useState<{ submissionId: string; source: "student" | "instructor"; from: string; step: number; weights: Uint8Array } | null>(null);
+  const [shared, setShared] = useState<{ submissionId: string; source: "student" | "instructor"; from: string; step: number; weights: Uint8Array } | null>(
+    null,
+  );
 
   // (Re)sync after every join and whenever a new model session arrives.
   useEffect(() => {
@@ -74,7 +76,8 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
       const state = useLiveRun.getState();
       if (!currentConfig.current || configHash(currentConfig.current) !== c.configHash || state.status === "idle") return;
       const response = await fetch(c.url);
-      if (response.ok) setShared({ submissionId: c.submissionId, source: c.source, from: c.from, step: c.step, weights: new Uint8Array(await response.arrayBuffer()) });
+      if (response.ok)
+        setShared({ submissionId: c.submissionId, source: c.source, from: c.from, step: c.step, weights: new Uint8Array(await response.arrayBuffer()) });
     };
     socket.on("training:model", onModel);
     socket.on("training:run", onRun);
@@ -103,7 +106,9 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
       // An instructor's uploaded text is served only to participants who show their seat (W17 in SECURITY.md).
       const seat = { "x-rejoin-token": loadSeat(code)?.rejoinToken ?? "" };
       const [train, validation] = await Promise.all(
-        ["train", "validation"].map((part) => fetch(`/corpora/${encodeURIComponent(modelSession.corpus)}/${part}.txt`, { headers: seat }).then((r) => r.text())),
+        ["train", "validation"].map((part) =>
+          fetch(`/corpora/${encodeURIComponent(modelSession.corpus)}/${part}.txt`, { headers: seat }).then((r) => r.text()),
+        ),
       );
       await useLiveRun.getState().prepare({ runKey, config, train, validation, backend: preferredBackend(), resume: true, initialWeights: shared?.weights });
     })();
@@ -141,12 +146,23 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   }, [socket, modelSession]);
 
   const labels = useMemo(() => ({ train: tt("trainLoss"), validation: tt("valLoss"), step: tt("step") }), [tt]);
-  if (!modelSession || !config) return <section className="panel"><p data-testid="waiting-model">{t("waitingForModel")}</p></section>;
+  if (!modelSession || !config)
+    return (
+      <section className="panel">
+        <p data-testid="waiting-model">{t("waitingForModel")}</p>
+      </section>
+    );
   const knobs = modelSession.studentKnobs;
   return (
     <section className="panel" data-testid="student-training" data-model-session={modelSession.id}>
       <h2>
-        {t("training", { corpus: findBundledCorpus(modelSession.corpus)?.title[locale] ?? modelSession.corpus, cell: config.cell.toUpperCase(), hidden: config.hiddenSize, seqLen: config.seqLen, batch: config.batchSize })}
+        {t("training", {
+          corpus: findBundledCorpus(modelSession.corpus)?.title[locale] ?? modelSession.corpus,
+          cell: config.cell.toUpperCase(),
+          hidden: config.hiddenSize,
+          seqLen: config.seqLen,
+          batch: config.batchSize,
+        })}
       </h2>
       {group && (
         <p className="group-badge" data-testid="my-group" data-group={group.label}>
@@ -161,10 +177,25 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
           {runState.status === "stopped" && t("stoppedByTeacher")} {t("left")} <Countdown run={runState} clockOffset={clockOffset} />
         </p>
       )}
-      <ClassModelPanel socket={socket} joinCount={joinCount} corpus={modelSession.corpus} config={effectiveConfig(modelSession.config, group?.overrides)} run={runState} onActive={setInClassModel} />
+      <ClassModelPanel
+        socket={socket}
+        joinCount={joinCount}
+        corpus={modelSession.corpus}
+        config={effectiveConfig(modelSession.config, group?.overrides)}
+        run={runState}
+        onActive={setInClassModel}
+      />
       <RunStats status={run.status} progress={run.progress} />
-      {shared && <p className="ok" data-testid="shared-checkpoint">{shared.source === "instructor" ? t("sharedInstructorModel", { step: shared.step }) : t("sharedCheckpoint", { name: shared.from, step: shared.step })}</p>}
-      {run.resumedFromStep !== null && <p className="ok" data-testid="resumed">{tt("resumed", { step: run.resumedFromStep })}</p>}
+      {shared && (
+        <p className="ok" data-testid="shared-checkpoint">
+          {shared.source === "instructor" ? t("sharedInstructorModel", { step: shared.step }) : t("sharedCheckpoint", { name: shared.from, step: shared.step })}
+        </p>
+      )}
+      {run.resumedFromStep !== null && (
+        <p className="ok" data-testid="resumed">
+          {tt("resumed", { step: run.resumedFromStep })}
+        </p>
+      )}
       {run.error && <p className="error">{run.error}</p>}
       <LossChart history={run.history} unit="nats" labels={labels} />
       {knobs.length > 0 && (
@@ -178,7 +209,13 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
           />
         </details>
       )}
-      <SamplePanel text={run.sample.text} running={run.sample.running} disabled={run.status === "idle" || run.status === "preparing"} defaultTemperature={modelSession.temperature} onGenerate={(s) => void run.generate({ ...s, topK: 0, seed: Date.now() % 100_000 })} />
+      <SamplePanel
+        text={run.sample.text}
+        running={run.sample.running}
+        disabled={run.status === "idle" || run.status === "preparing"}
+        defaultTemperature={modelSession.temperature}
+        onGenerate={(s) => void run.generate({ ...s, topK: 0, seed: Date.now() % 100_000 })}
+      />
       <ProgressionLog log={run.log} />
     </section>
   );

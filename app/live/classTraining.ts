@@ -71,7 +71,11 @@ export const useClassTraining = create<ClassTrainingState>((set, get) => {
       const onModel = ({ modelSession }: { modelSession: ModelSessionView }) => set({ modelSession, progress: {}, history: {}, dropped: {} });
       const onRun = (run: RunState) => set({ run, clockOffset: Date.now() - run.serverTime });
       const onProgress = ({ entries, dropped }: { entries: ProgressEntry[]; dropped: Record<string, number> }) =>
-        set((state) => ({ progress: { ...state.progress, ...Object.fromEntries(entries.map((e) => [e.participantId, e])) }, history: appendHistory(state.history, entries), dropped }));
+        set((state) => ({
+          progress: { ...state.progress, ...Object.fromEntries(entries.map((e) => [e.participantId, e])) },
+          history: appendHistory(state.history, entries),
+          dropped,
+        }));
       const onAssignments = ({ assignments }: { assignments: Record<string, string> }) => set({ assignments });
       const onSpotlight = ({ participantId }: { participantId: string | null }) => set({ spotlight: participantId });
       s.on("training:model", onModel);

@@ -56,7 +56,10 @@ export function groupCurve(curves: ResampledCurves, members: string[]): GroupCur
   const p25: (number | null)[] = [];
   const p75: (number | null)[] = [];
   curves.steps.forEach((_, i) => {
-    const values = members.map((m) => curves.students[m]?.[i]).filter((v): v is number => v !== null && v !== undefined).sort((a, b) => a - b);
+    const values = members
+      .map((m) => curves.students[m]?.[i])
+      .filter((v): v is number => v !== null && v !== undefined)
+      .sort((a, b) => a - b);
     mean.push(values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
     p25.push(values.length ? quantile(values, 0.25) : null);
     p75.push(values.length ? quantile(values, 0.75) : null);

@@ -12,7 +12,12 @@ export function useDescribeOverrides(): (overrides: GroupOverrides) => string {
     (Object.entries(overrides) as [keyof GroupOverrides, GroupOverrides[keyof GroupOverrides]][])
       .filter(([, value]) => value !== undefined)
       .map(([field, value]) => {
-        const shown = field === "cell" ? t(`cells.${value as "rnn" | "lstm" | "gru"}`) : (field === "clipNorm" || field === "dropout") && value === 0 ? t("overrides.off") : String(value);
+        const shown =
+          field === "cell"
+            ? t(`cells.${value as "rnn" | "lstm" | "gru"}`)
+            : (field === "clipNorm" || field === "dropout") && value === 0
+              ? t("overrides.off")
+              : String(value);
         return t("overrides.item", { field: t(`overrides.${field}`), value: shown });
       })
       .join(", ");

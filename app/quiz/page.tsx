@@ -57,7 +57,10 @@ export default function QuizEditorPage() {
   }, [reload]);
 
   async function save(draft: QuestionDraftInput) {
-    const reply = editing === "new" || editing === null ? await callApi("quizCreateQuestion", { body: draft }) : await callApi("quizUpdateQuestion", { params: { questionId: editing.id }, body: draft });
+    const reply =
+      editing === "new" || editing === null
+        ? await callApi("quizCreateQuestion", { body: draft })
+        : await callApi("quizUpdateQuestion", { params: { questionId: editing.id }, body: draft });
     if (!reply.ok) return "issues" in reply.error && reply.error.issues ? reply.error.issues : { "(form)": [te(reply.error.code)] };
     setEditing(null);
     await afterChange();
@@ -113,11 +116,23 @@ export default function QuizEditorPage() {
                 {t("newQuestion")}
               </button>
             </div>
-            {editing && <QuestionForm key={editing === "new" ? "new" : editing.id} initial={editing === "new" ? null : editing} onSave={save} onCancel={() => setEditing(null)} />}
+            {editing && (
+              <QuestionForm
+                key={editing === "new" ? "new" : editing.id}
+                initial={editing === "new" ? null : editing}
+                onSave={save}
+                onCancel={() => setEditing(null)}
+              />
+            )}
             <ul className="quiz-bank" data-testid="bank">
               {bank.map((q, i) => (
                 <li key={q.id}>
-                  <input type="checkbox" checked={selected.includes(q.id)} onChange={() => setSelected((s) => (s.includes(q.id) ? s.filter((x) => x !== q.id) : [...s, q.id]))} aria-label={t("selectForQuiz")} />
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(q.id)}
+                    onChange={() => setSelected((s) => (s.includes(q.id) ? s.filter((x) => x !== q.id) : [...s, q.id]))}
+                    aria-label={t("selectForQuiz")}
+                  />
                   <span className="pill">{t(`types.${q.type}`)}</span>
                   <span className="quiz-bank-text">{localized(q.prompt, locale)}</span>
                   {q.beyondLectures && <BeyondLecturesBadge />}
@@ -131,10 +146,18 @@ export default function QuizEditorPage() {
                   <button type="button" className="secondary" onClick={() => setEditing(q)}>
                     {t("edit")}
                   </button>
-                  <button type="button" className="secondary" onClick={async () => (await callApi("quizDuplicateQuestion", { params: { questionId: q.id } })).ok && afterChange()}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={async () => (await callApi("quizDuplicateQuestion", { params: { questionId: q.id } })).ok && afterChange()}
+                  >
                     {t("duplicate")}
                   </button>
-                  <button type="button" className="danger" onClick={async () => (await callApi("quizDeleteQuestion", { params: { questionId: q.id } })).ok && afterChange()}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={async () => (await callApi("quizDeleteQuestion", { params: { questionId: q.id } })).ok && afterChange()}
+                  >
                     {t("delete")}
                   </button>
                 </li>
@@ -145,7 +168,13 @@ export default function QuizEditorPage() {
             <h2>{t("quizzes")}</h2>
             <div className="panel">
               <div className="row">
-                <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("quizTitle")} aria-label={t("quizTitle")} data-testid="quiz-title" />
+                <input
+                  value={title}
+                  onChange={(e) => setTitle(e.target.value)}
+                  placeholder={t("quizTitle")}
+                  aria-label={t("quizTitle")}
+                  data-testid="quiz-title"
+                />
                 <select value={mode} onChange={(e) => setMode(e.target.value === "accuracy" ? "accuracy" : "speed")} aria-label={t("scoringMode")}>
                   <option value="speed">{t("modeSpeed")}</option>
                   <option value="accuracy">{t("modeAccuracy")}</option>
@@ -171,12 +200,19 @@ export default function QuizEditorPage() {
               {quizzes.map((q) => (
                 <li key={q.id}>
                   <span className="quiz-bank-text">
-                    {q.title} <span className="muted small">({t("questionCount", { count: q.questionCount })}, {q.scoringMode === "speed" ? t("modeSpeed") : t("modeAccuracy")})</span>
+                    {q.title}{" "}
+                    <span className="muted small">
+                      ({t("questionCount", { count: q.questionCount })}, {q.scoringMode === "speed" ? t("modeSpeed") : t("modeAccuracy")})
+                    </span>
                   </span>
                   <button type="button" className="secondary" onClick={() => exportQuiz(q)}>
                     {t("export")}
                   </button>
-                  <button type="button" className="danger" onClick={async () => (await callApi("quizDelete", { params: { quizId: q.id } })).ok && afterChange()}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={async () => (await callApi("quizDelete", { params: { quizId: q.id } })).ok && afterChange()}
+                  >
                     {t("delete")}
                   </button>
                 </li>
@@ -208,7 +244,12 @@ export default function QuizEditorPage() {
                   .filter((b) => b.tags.includes(topic))
                   .map((b) => (
                     <li key={b.id}>
-                      <input type="checkbox" checked={pickedBuiltin.includes(b.id)} onChange={() => setPickedBuiltin((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))} aria-label={t("selectForCopy")} />
+                      <input
+                        type="checkbox"
+                        checked={pickedBuiltin.includes(b.id)}
+                        onChange={() => setPickedBuiltin((p) => (p.includes(b.id) ? p.filter((x) => x !== b.id) : [...p, b.id]))}
+                        aria-label={t("selectForCopy")}
+                      />
                       <span className="pill">{t(`types.${b.type}`)}</span>
                       <span className="quiz-bank-text">{localized(b.prompt, locale)}</span>
                       {b.beyondLectures && <BeyondLecturesBadge />}

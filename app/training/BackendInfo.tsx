@@ -12,7 +12,12 @@ export function BackendInfo({ backend, trials }: { backend: BackendName | null; 
       <ul>
         {trials.map((trial) => (
           <li key={trial.backend} data-status={trial.status}>
-            {trial.backend}: {trial.status === "chosen" || trial.status === "ok" ? (trial.charsPerSec ? t("speed", { speed: Math.round(trial.charsPerSec) }) : t("notTimed")) : t(`trial.${trial.status}`)}
+            {trial.backend}:{" "}
+            {trial.status === "chosen" || trial.status === "ok"
+              ? trial.charsPerSec
+                ? t("speed", { speed: Math.round(trial.charsPerSec) })
+                : t("notTimed")
+              : t(`trial.${trial.status}`)}
             {trial.detail ? ` — ${trial.detail}` : ""}
             {trial.status === "chosen" ? ` ✓` : ""}
           </li>

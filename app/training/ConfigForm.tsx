@@ -40,7 +40,12 @@ export function ConfigForm({
     <div className="config-form">
       <label>
         {t("cell")}
-        <select value={config.cell} disabled={!canEdit("cell")} onChange={(e) => onChange({ ...config, cell: e.target.value as CharRNNConfig["cell"] })} data-testid="config-cell">
+        <select
+          value={config.cell}
+          disabled={!canEdit("cell")}
+          onChange={(e) => onChange({ ...config, cell: e.target.value as CharRNNConfig["cell"] })}
+          data-testid="config-cell"
+        >
           {CELL_KINDS.map((c) => (
             <option key={c} value={c}>
               {c.toUpperCase()}

@@ -20,7 +20,11 @@ export function LossChart({ history, unit, labels }: { history: HistoryPoint[]; 
         height: 260,
         scales: { x: { time: false } },
         axes: [{ label: labels.step }, { label: unit === "bits" ? "bits/char" : "nats/char" }],
-        series: [{ label: labels.step }, { label: labels.train, stroke: "#4b3fd6", width: 2 }, { label: labels.validation, stroke: "#d6663f", width: 2, spanGaps: true }],
+        series: [
+          { label: labels.step },
+          { label: labels.train, stroke: "#4b3fd6", width: 2 },
+          { label: labels.validation, stroke: "#d6663f", width: 2, spanGaps: true },
+        ],
       },
       [[], [], []],
       host.current,
@@ -36,7 +40,11 @@ export function LossChart({ history, unit, labels }: { history: HistoryPoint[]; 
   }, [unit, labels.step, labels.train, labels.validation]);
 
   useEffect(() => {
-    plot.current?.setData([history.map((p) => p.step), history.map((p) => p.trainLoss * scale), history.map((p) => (p.valLoss === null ? null : p.valLoss * scale))]);
+    plot.current?.setData([
+      history.map((p) => p.step),
+      history.map((p) => p.trainLoss * scale),
+      history.map((p) => (p.valLoss === null ? null : p.valLoss * scale)),
+    ]);
   }, [history, scale, unit]);
 
   return <div ref={host} className="loss-chart" data-testid="loss-chart" />;

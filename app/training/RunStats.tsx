@@ -4,7 +4,14 @@ import { useTranslations } from "use-intl";
 import type { Progress } from "./messages";
 import type { RunStatus } from "./trainingRun";
 
-const STATUS_KEY = { idle: "statusIdle", preparing: "statusPreparing", ready: "statusReady", training: "statusTraining", paused: "statusPaused", error: "statusError" } as const;
+const STATUS_KEY = {
+  idle: "statusIdle",
+  preparing: "statusPreparing",
+  ready: "statusReady",
+  training: "statusTraining",
+  paused: "statusPaused",
+  error: "statusError",
+} as const;
 const fmt = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(3));
 
 export function RunStats({ status, progress }: { status: RunStatus; progress: Progress | null }) {
@@ -19,7 +26,8 @@ export function RunStats({ status, progress }: { status: RunStatus; progress: Pr
         {t("trainLoss")} <strong>{fmt(progress?.trainLoss)}</strong> nats · <strong>{fmt(progress ? progress.trainLoss / Math.LN2 : null)}</strong> bits
       </span>
       <span>
-        {t("valLoss")} <strong>{fmt(progress?.valLoss)}</strong> nats · <strong>{fmt(progress?.valLoss != null ? progress.valLoss / Math.LN2 : null)}</strong> bits
+        {t("valLoss")} <strong>{fmt(progress?.valLoss)}</strong> nats · <strong>{fmt(progress?.valLoss != null ? progress.valLoss / Math.LN2 : null)}</strong>{" "}
+        bits
       </span>
       <span>
         {t("charsPerSec")} <strong data-testid="chars-per-sec">{progress ? Math.round(progress.charsPerSec) : "–"}</strong>

@@ -30,7 +30,15 @@ export function SamplePanel({
       <div className="row">
         <label>
           {t("temperature", { value: settings.temperature.toFixed(1) })}
-          <input type="range" min={0.1} max={2} step={0.1} value={settings.temperature} onChange={(e) => setSettings({ ...settings, temperature: Number(e.target.value) })} data-testid="temperature" />
+          <input
+            type="range"
+            min={0.1}
+            max={2}
+            step={0.1}
+            value={settings.temperature}
+            onChange={(e) => setSettings({ ...settings, temperature: Number(e.target.value) })}
+            data-testid="temperature"
+          />
         </label>
         <label>
           {t("prime")}
@@ -38,7 +46,13 @@ export function SamplePanel({
         </label>
         <label>
           {t("length")}
-          <input type="number" min={20} max={1000} value={settings.length} onChange={(e) => setSettings({ ...settings, length: Math.max(20, Math.min(1000, Number(e.target.value) || 200)) })} />
+          <input
+            type="number"
+            min={20}
+            max={1000}
+            value={settings.length}
+            onChange={(e) => setSettings({ ...settings, length: Math.max(20, Math.min(1000, Number(e.target.value) || 200)) })}
+          />
         </label>
         <button disabled={disabled || running} onClick={() => onGenerate(settings)} data-testid="generate">
           {t("generate")}

@@ -120,7 +120,12 @@ function threadCandidates(): number[] {
  * Times WASM with more threads than one (its one-thread step took `oneThreadMs`) and leaves the
  * backend running with the fastest count; returns that count and its step time.
  */
-async function chooseWasmThreads(config: CharRNNConfig, vocabSize: number, batch: TokenBatch, oneThreadMs: number): Promise<{ threads: number; stepMs: number; tried: string[] }> {
+async function chooseWasmThreads(
+  config: CharRNNConfig,
+  vocabSize: number,
+  batch: TokenBatch,
+  oneThreadMs: number,
+): Promise<{ threads: number; stepMs: number; tried: string[] }> {
   let best = { threads: 1, stepMs: oneThreadMs };
   const tried = [`1 thread: ${Math.round(oneThreadMs)} ms/step`];
   if (!(await threadsAvailable())) return { ...best, tried: [...tried, "no threads here (not cross-origin isolated)"] };
@@ -144,7 +149,12 @@ async function chooseWasmThreads(config: CharRNNConfig, vocabSize: number, batch
  * batch at least as large. A candidate whose bound already exceeds the best step measured so far
  * is not timed, so a software GPU costs seconds here, not a minute.
  */
-export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig, vocabSize: number, batch: TokenBatch): Promise<{ backend: BackendName; trials: BackendTrial[] }> {
+export async function chooseBackend(
+  choice: BackendChoice,
+  config: CharRNNConfig,
+  vocabSize: number,
+  batch: TokenBatch,
+): Promise<{ backend: BackendName; trials: BackendTrial[] }> {
   await startOnCpu();
   const probe = probeBatch(batch, config.seqLen);
   const reference = probeLoss(config, vocabSize, probe).loss;
@@ -175,7 +185,11 @@ export async function chooseBackend(choice: BackendChoice, config: CharRNNConfig
       }
       const leastStepMs = best ? probeLoss(config, vocabSize, probe).ms * (config.seqLen / (probe.inputs.length / probe.batchSize)) : 0;
       if (best && leastStepMs >= best.stepMs) {
-        trials.push({ backend, status: "ok", detail: `slower: a step takes at least ${Math.round(leastStepMs)} ms here, ${Math.round(best.stepMs)} ms on ${best.backend}` });
+        trials.push({
+          backend,
+          status: "ok",
+          detail: `slower: a step takes at least ${Math.round(leastStepMs)} ms here, ${Math.round(best.stepMs)} ms on ${best.backend}`,
+        });
         continue;
       }
       let stepMs = await timeStep(config, vocabSize, batch);

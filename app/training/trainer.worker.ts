@@ -81,7 +81,10 @@ async function trainLoop(r: Run): Promise<void> {
       validated = true;
     }
     if (now - windowStart >= PROGRESS_EVERY_MS) {
-      post({ type: "progress", progress: { step: stepOf(r), trainLoss: lossSum / lossCount, valLoss: r.valLoss, validated, charsPerSec: (windowChars / (now - windowStart)) * 1000 } });
+      post({
+        type: "progress",
+        progress: { step: stepOf(r), trainLoss: lossSum / lossCount, valLoss: r.valLoss, validated, charsPerSec: (windowChars / (now - windowStart)) * 1000 },
+      });
       validated = false;
       windowStart = now;
       windowChars = 0;
@@ -105,7 +108,13 @@ function checkpoint(r: Run): void {
 function sample(r: Run, message: Extract<ToWorker, { type: "sample" }>): void {
   let text = "";
   let chunk = "";
-  for (const ch of generate(r.model, r.vocab, { prime: message.prime, length: message.length, temperature: message.temperature, topK: message.topK, seed: message.seed })) {
+  for (const ch of generate(r.model, r.vocab, {
+    prime: message.prime,
+    length: message.length,
+    temperature: message.temperature,
+    topK: message.topK,
+    seed: message.seed,
+  })) {
     text += ch;
     chunk += ch;
     if (chunk.length >= 8) {

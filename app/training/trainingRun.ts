@@ -112,7 +112,15 @@ export function createTrainingRun() {
         case "checkpoint":
           if (options) {
             const { history, log } = get();
-            void saveCheckpoint({ runKey: options.runKey, config: options.config, weights: message.weights, step: message.step, history, log, savedAt: Date.now() });
+            void saveCheckpoint({
+              runKey: options.runKey,
+              config: options.config,
+              weights: message.weights,
+              step: message.step,
+              history,
+              log,
+              savedAt: Date.now(),
+            });
           }
           break;
         case "sampleChunk":
@@ -154,11 +162,27 @@ export function createTrainingRun() {
         options = next;
         const stored = next.resume ? await loadCheckpoint(next.runKey) : undefined;
         const resume = stored && JSON.stringify(stored.config) === JSON.stringify(next.config) ? stored : undefined;
-        set({ status: "preparing", error: null, backend: null, trials: [], progress: null, history: resume?.history ?? [], log: resume?.log ?? [], resumedFromStep: resume?.step ?? null });
+        set({
+          status: "preparing",
+          error: null,
+          backend: null,
+          trials: [],
+          progress: null,
+          history: resume?.history ?? [],
+          log: resume?.log ?? [],
+          resumedFromStep: resume?.step ?? null,
+        });
         worker = new Worker(new URL("./trainer.worker.ts", import.meta.url), { type: "module" });
         worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
         worker.onerror = (event) => set({ status: "error", error: event.message || "the training worker failed" });
-        send({ type: "init", config: next.config, train: next.train, validation: next.validation, backend: next.backend, resume: resume?.weights ?? next.initialWeights ?? null });
+        send({
+          type: "init",
+          config: next.config,
+          train: next.train,
+          validation: next.validation,
+          backend: next.backend,
+          resume: resume?.weights ?? next.initialWeights ?? null,
+        });
       },
       train() {
         if (get().status !== "ready" && get().status !== "paused") return;
@@ -173,7 +197,9 @@ export function createTrainingRun() {
       async generate(sample) {
         set({ sample: { text: "", running: true } });
         try {
-          const text = await request<string>({ type: "sample", requestId: ++requestId, ...sample }, (chunk) => set((s) => ({ sample: { text: s.sample.text + chunk, running: true } })));
+          const text = await request<string>({ type: "sample", requestId: ++requestId, ...sample }, (chunk) =>
+            set((s) => ({ sample: { text: s.sample.text + chunk, running: true } })),
+          );
           set({ sample: { text, running: false } });
           return text;
         } catch (error) {

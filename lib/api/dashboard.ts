@@ -141,7 +141,16 @@ export const sessionReportSchema = z.object({
       ablation: z
         .object({
           measure: z.enum(["verifiedBpc", "trainBpc"]),
-          groups: z.array(z.object({ groupId: z.string(), label: z.string(), members: z.number(), measured: z.number(), mean: z.number().nullable(), sd: z.number().nullable() })),
+          groups: z.array(
+            z.object({
+              groupId: z.string(),
+              label: z.string(),
+              members: z.number(),
+              measured: z.number(),
+              mean: z.number().nullable(),
+              sd: z.number().nullable(),
+            }),
+          ),
           ranking: z.array(rankingEntry),
           atEqualSteps: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
           atEqualTime: z.object({ at: z.number(), ranking: z.array(rankingEntry) }).nullable(),
@@ -170,7 +179,17 @@ export const sessionReportSchema = z.object({
     z.object({
       roundId: z.string(),
       title: z.string(),
-      questions: z.array(z.object({ index: z.number(), prompt: bilingual, tags: z.array(z.string()), answered: z.number(), fullyCorrect: z.number(), meanCorrectness: z.number().nullable(), meanElapsedMs: z.number().nullable() })),
+      questions: z.array(
+        z.object({
+          index: z.number(),
+          prompt: bilingual,
+          tags: z.array(z.string()),
+          answered: z.number(),
+          fullyCorrect: z.number(),
+          meanCorrectness: z.number().nullable(),
+          meanElapsedMs: z.number().nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -202,5 +221,10 @@ export const dashboardRoutes = {
     z.object({ student: z.object({ id: z.string(), name: z.string(), note: z.string(), archived: z.boolean() }) }),
   ),
   /** A guest's seat becomes the roster student's: their history follows. */
-  dashboardMergeGuest: route("POST", "/api/dashboard/:classId/merge", z.object({ participantId: z.string().min(1), rosterStudentId: z.string().min(1) }), z.object({ participantId: z.string(), rosterStudentId: z.string() })),
+  dashboardMergeGuest: route(
+    "POST",
+    "/api/dashboard/:classId/merge",
+    z.object({ participantId: z.string().min(1), rosterStudentId: z.string().min(1) }),
+    z.object({ participantId: z.string(), rosterStudentId: z.string() }),
+  ),
 } as const;

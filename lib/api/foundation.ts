@@ -51,13 +51,9 @@ export const foundationRoutes = {
     z.object({ instructor: instructorSchema }),
     { access: "public" },
   ),
-  login: route(
-    "POST",
-    "/api/auth/login",
-    z.object({ email: emailSchema, password: z.string().min(1).max(200) }),
-    z.object({ instructor: instructorSchema }),
-    { access: "public" },
-  ),
+  login: route("POST", "/api/auth/login", z.object({ email: emailSchema, password: z.string().min(1).max(200) }), z.object({ instructor: instructorSchema }), {
+    access: "public",
+  }),
   logout: route("POST", "/api/auth/logout", none, z.object({}), { access: "public" }),
   me: route("GET", "/api/auth/me", none, z.object({ instructor: instructorSchema })),
 
@@ -74,12 +70,7 @@ export const foundationRoutes = {
 
   getSession: route("GET", "/api/sessions/:sessionId", none, z.object({ session: sessionInfoSchema })),
   /** Public: what the join page shows for a code. */
-  lookupJoinCode: route(
-    "GET",
-    "/api/join/:code",
-    none,
-    z.object({ code: joinCodeSchema, className: z.string(), roster: z.array(rosterChoiceSchema) }),
-    { access: "public" },
-  ),
+  lookupJoinCode: route("GET", "/api/join/:code", none, z.object({ code: joinCodeSchema, className: z.string(), roster: z.array(rosterChoiceSchema) }), {
+    access: "public",
+  }),
 } as const;
-

@@ -16,7 +16,13 @@ const localized = z.object({ ko: z.string(), en: z.string() });
 export const bankQuestionSchema = z.intersection(questionDraftSchema, z.object({ id: z.string(), position: z.number() }));
 export const builtinQuestionSchema = z.intersection(questionDraftSchema, z.object({ id: z.string() }));
 
-export const quizSummarySchema = z.object({ id: z.string(), title: z.string(), scoringMode: z.enum(SCORING_MODES), questionCount: z.number(), updatedAt: z.string() });
+export const quizSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  scoringMode: z.enum(SCORING_MODES),
+  questionCount: z.number(),
+  updatedAt: z.string(),
+});
 export const quizDetailSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -55,7 +61,15 @@ export const roundSummarySchema = z.object({
 });
 
 export const roundResultsSchema = z.object({
-  round: z.object({ id: z.string(), sessionId: z.string(), title: z.string(), scoringMode: z.enum(SCORING_MODES), phase: z.string(), createdAt: z.string(), endedAt: z.string().nullable() }),
+  round: z.object({
+    id: z.string(),
+    sessionId: z.string(),
+    title: z.string(),
+    scoringMode: z.enum(SCORING_MODES),
+    phase: z.string(),
+    createdAt: z.string(),
+    endedAt: z.string().nullable(),
+  }),
   questions: z.array(
     z.object({
       index: z.number(),
@@ -70,7 +84,9 @@ export const roundResultsSchema = z.object({
   ),
   standings: z.array(standingSchema),
   /** Every answer: one cell of the per-question results table. */
-  cells: z.array(z.object({ participantId: z.string(), questionIndex: z.number(), correctness: z.number(), points: z.number(), elapsedMs: z.number(), streak: z.number() })),
+  cells: z.array(
+    z.object({ participantId: z.string(), questionIndex: z.number(), correctness: z.number(), points: z.number(), elapsedMs: z.number(), streak: z.number() }),
+  ),
 });
 export type RoundResults = z.infer<typeof roundResultsSchema>;
 

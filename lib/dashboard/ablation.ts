@@ -54,9 +54,7 @@ export interface AtEqual {
   ranking: Ranking[];
 }
 
-export type Verdict =
-  | { kind: "leads"; label: string }
-  | { kind: "notEnough"; reason: "fewStudents" | "overlap" | "stepsAndTimeDisagree" };
+export type Verdict = { kind: "leads"; label: string } | { kind: "notEnough"; reason: "fewStudents" | "overlap" | "stepsAndTimeDisagree" };
 
 export interface AblationSummary {
   measure: AblationMeasure;
@@ -88,10 +86,12 @@ export function lossAtStep(curve: readonly CurvePoint[], step: number): number |
 const toBits = (nats: number) => nats / Math.LN2; // nats → bits (lib/engine/train.ts bitsPerChar)
 
 function rank(groups: readonly { label: string; values: number[] }[]): Ranking[] {
-  return groups.flatMap((g) => {
-    const m = mean(g.values);
-    return m === null ? [] : [{ label: g.label, value: m }];
-  }).sort((a, b) => a.value - b.value);
+  return groups
+    .flatMap((g) => {
+      const m = mean(g.values);
+      return m === null ? [] : [{ label: g.label, value: m }];
+    })
+    .sort((a, b) => a.value - b.value);
 }
 
 export function compareGroups(input: AblationInput): AblationSummary | null {
@@ -105,15 +105,24 @@ export function compareGroups(input: AblationInput): AblationSummary | null {
     const loss = input.trainLoss.get(p);
     return loss === undefined ? undefined : toBits(loss);
   };
-  const ordered = [...input.groups].sort((a, b) => a.position - b.position).map((g) => {
-    const ids = members.get(g.id) ?? [];
-    const values = ids.flatMap((p) => {
-      const v = valueOf(p);
-      return v === undefined ? [] : [v];
+  const ordered = [...input.groups]
+    .sort((a, b) => a.position - b.position)
+    .map((g) => {
+      const ids = members.get(g.id) ?? [];
+      const values = ids.flatMap((p) => {
+        const v = valueOf(p);
+        return v === undefined ? [] : [v];
+      });
+      return { ...g, ids, values };
     });
-    return { ...g, ids, values };
-  });
-  const groups = ordered.map((g) => ({ groupId: g.id, label: g.label, members: g.ids.length, measured: g.values.length, mean: mean(g.values), sd: stdev(g.values) }));
+  const groups = ordered.map((g) => ({
+    groupId: g.id,
+    label: g.label,
+    members: g.ids.length,
+    measured: g.values.length,
+    mean: mean(g.values),
+    sd: stdev(g.values),
+  }));
   const ranking = rank(ordered);
 
   const curves = input.curves ?? new Map();
@@ -122,7 +131,18 @@ export function compareGroups(input: AblationInput): AblationSummary | null {
     if (withCurve.length === 0) return null;
     const step = Math.min(...withCurve.map((p) => curves.get(p)!.at(-1)![0]));
     if (step <= 0) return null;
-    return { at: step, ranking: rank(ordered.map((g) => ({ label: g.label, values: g.ids.flatMap((p) => { const l = lossAtStep(curves.get(p) ?? [], step); return l === null ? [] : [toBits(l)]; }) }))) };
+    return {
+      at: step,
+      ranking: rank(
+        ordered.map((g) => ({
+          label: g.label,
+          values: g.ids.flatMap((p) => {
+            const l = lossAtStep(curves.get(p) ?? [], step);
+            return l === null ? [] : [toBits(l)];
+          }),
+        })),
+      ),
+    };
   })();
   const effort = input.effort ?? new Map();
   const timed = withCurve.filter((p) => (effort.get(p)?.ms ?? 0) > 0);
@@ -135,7 +155,10 @@ export function compareGroups(input: AblationInput): AblationSummary | null {
       const l = e && e.ms > 0 ? lossAtStep(curves.get(p) ?? [], (e.step * ms) / e.ms) : null;
       return l === null ? [] : [toBits(l)];
     };
-    return { at: Math.round(ms / 1000), ranking: rank(ordered.map((g) => ({ label: g.label, values: g.ids.filter((p) => timed.includes(p)).flatMap(lossAfter) }))) };
+    return {
+      at: Math.round(ms / 1000),
+      ranking: rank(ordered.map((g) => ({ label: g.label, values: g.ids.filter((p) => timed.includes(p)).flatMap(lossAfter) }))),
+    };
   })();
 
   return { measure, groups, ranking, atEqualSteps, atEqualTime, verdict: verdictOf(groups, atEqualSteps, atEqualTime) };

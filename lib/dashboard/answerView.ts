@@ -36,7 +36,14 @@ export function answerShown(storedQuestion: unknown, stored: unknown, roundId: s
     case "single":
       return (body.type === "single" && pick(body.options, [a.choice])) || raw(stored);
     case "multiple":
-      return (body.type === "multiple" && pick(body.options, [...a.choices].sort((x, y) => x - y))) || raw(stored);
+      return (
+        (body.type === "multiple" &&
+          pick(
+            body.options,
+            [...a.choices].sort((x, y) => x - y),
+          )) ||
+        raw(stored)
+      );
     case "truefalse":
       return { kind: "truefalse", value: a.value };
     case "numeric":
@@ -47,7 +54,13 @@ export function answerShown(storedQuestion: unknown, stored: unknown, roundId: s
     case "ordering": {
       if (body.type !== "ordering") return raw(stored);
       const shown = displayOrder(body.items.length, orderSeed(roundId, questionIndex));
-      return pick(body.items, a.order.map((position) => shown[position] ?? -1), "order") || raw(stored);
+      return (
+        pick(
+          body.items,
+          a.order.map((position) => shown[position] ?? -1),
+          "order",
+        ) || raw(stored)
+      );
     }
     default: {
       const unreachable: never = a;

@@ -10,10 +10,31 @@ import { sessionTrends } from "./trends";
 
 const session = (id: string, day: number): SessionRow => ({ id, code: id, status: "ended", createdAt: day * 86_400_000, endedAt: null });
 const S = [session("s1", 1), session("s2", 2), session("s3", 3)];
-const seat = (id: string, sessionId: string, rosterStudentId: string | null): ParticipantRow => ({ id, sessionId, rosterStudentId, displayName: id, joinedAt: 0 });
-const progress = (participantId: string, step: number, trainingMs = 60_000, modelSessionId = "m"): ProgressRow => ({ participantId, modelSessionId, step, trainingMs, backend: "wasm", charsPerSec: 1000, trainLoss: 2 });
+const seat = (id: string, sessionId: string, rosterStudentId: string | null): ParticipantRow => ({
+  id,
+  sessionId,
+  rosterStudentId,
+  displayName: id,
+  joinedAt: 0,
+});
+const progress = (participantId: string, step: number, trainingMs = 60_000, modelSessionId = "m"): ProgressRow => ({
+  participantId,
+  modelSessionId,
+  step,
+  trainingMs,
+  backend: "wasm",
+  charsPerSec: 1000,
+  trainLoss: 2,
+});
 const score = (participantId: string, publicBpc: number): BestScoreRow => ({ participantId, modelSessionId: "m", publicBpc });
-const answer = (participantId: string, questionIndex: number, correctness: number): AnswerRow => ({ participantId, roundId: "r", questionIndex, correctness, points: Math.round(correctness * 1000), elapsedMs: 3000 });
+const answer = (participantId: string, questionIndex: number, correctness: number): AnswerRow => ({
+  participantId,
+  roundId: "r",
+  questionIndex,
+  correctness,
+  points: Math.round(correctness * 1000),
+  elapsedMs: 3000,
+});
 
 describe("attendance", () => {
   const index = attendanceIndex([seat("p1", "s1", "A"), seat("p2", "s3", "A"), seat("g", "s3", null), seat("p3", "s1", "B")]);
@@ -22,7 +43,8 @@ describe("attendance", () => {
     ["missed the last two", "B", 2],
     ["never came", "C", 3],
   ];
-  for (const [name, student, expected] of cases) it(`${name}: ${expected} trailing absences`, () => assert.equal(trailingAbsences(S, index.get(student)), expected));
+  for (const [name, student, expected] of cases)
+    it(`${name}: ${expected} trailing absences`, () => assert.equal(trailingAbsences(S, index.get(student)), expected));
   it("headcounts split roster students and guests", () => {
     assert.deepEqual(Object.fromEntries(headcounts([seat("p1", "s1", "A"), seat("g", "s1", null), seat("g2", "s1", null)])), { s1: { roster: 1, guests: 2 } });
   });
@@ -54,24 +76,52 @@ describe("facts and trends", () => {
 });
 
 describe("needs attention", () => {
-  const settings: AttentionSettings = { ...DEFAULT_ATTENTION_SETTINGS, absentSessions: 2, minSteps: 50, scoreGapBpc: 0.5, conceptAccuracy: 0.5, conceptMinAnswers: 2 };
+  const settings: AttentionSettings = {
+    ...DEFAULT_ATTENTION_SETTINGS,
+    absentSessions: 2,
+    minSteps: 50,
+    scoreGapBpc: 0.5,
+    conceptAccuracy: 0.5,
+    conceptMinAnswers: 2,
+  };
   const seats = [
-    seat("a1", "s1", "A"), seat("a2", "s2", "A"), seat("a3", "s3", "A"), // trains well
+    seat("a1", "s1", "A"),
+    seat("a2", "s2", "A"),
+    seat("a3", "s3", "A"), // trains well
     seat("b1", "s1", "B"), // absent from s2 and s3
     seat("c3", "s3", "C"), // joined, never trained
     seat("d3", "s3", "D"), // stuck
     seat("e3", "s3", "E"), // far behind
     seat("f3", "s3", "F"), // weak on a concept
     // Guests with poor scores: counted in the class median they would lift it to 3.2 and hide E.
-    seat("g3a", "s3", null), seat("g3b", "s3", null), seat("g3c", "s3", null),
+    seat("g3a", "s3", null),
+    seat("g3b", "s3", null),
+    seat("g3c", "s3", null),
   ];
   const facts = participantFacts(
     seats,
-    [progress("a3", 500), progress("d3", 12), progress("e3", 400), progress("f3", 400), progress("b1", 300), progress("g3a", 400), progress("g3b", 400), progress("g3c", 400)],
+    [
+      progress("a3", 500),
+      progress("d3", 12),
+      progress("e3", 400),
+      progress("f3", 400),
+      progress("b1", 300),
+      progress("g3a", 400),
+      progress("g3b", 400),
+      progress("g3c", 400),
+    ],
     [score("a3", 2.0), score("e3", 3.2), score("f3", 2.2), score("d3", 2.2), score("g3a", 4.0), score("g3b", 4.1), score("g3c", 4.2)],
     [answer("f3", 0, 0), answer("f3", 1, 0.5), answer("a3", 0, 1), answer("a3", 1, 1), answer("e3", 0, 0)],
   );
-  const questions = new Map([["r", [{ index: 0, type: "single", prompt: { ko: "", en: "" }, tags: ["lstm"] }, { index: 1, type: "single", prompt: { ko: "", en: "" }, tags: ["lstm", "bptt"] }]]]);
+  const questions = new Map([
+    [
+      "r",
+      [
+        { index: 0, type: "single", prompt: { ko: "", en: "" }, tags: ["lstm"] },
+        { index: 1, type: "single", prompt: { ko: "", en: "" }, tags: ["lstm", "bptt"] },
+      ],
+    ],
+  ]);
   const studentOf = new Map(seats.flatMap((s) => (s.rosterStudentId ? [[s.id, s.rosterStudentId] as const] : [])));
   const input = {
     sessions: S,
@@ -88,7 +138,11 @@ describe("needs attention", () => {
     ["absent from the last two sessions", "B", [{ kind: "absent", sessions: 2 }]],
     ["joined but never trained", "C", [{ kind: "neverTrained", sessionId: "s3" }]],
     ["stuck below the step threshold", "D", [{ kind: "stuck", sessionId: "s3", steps: 12 }]],
-    ["verified score far behind the class median of roster students (2.2; guests' scores are not counted)", "E", [{ kind: "behind", sessionId: "s3", bpc: 3.2, classMedian: 2.2 }]],
+    [
+      "verified score far behind the class median of roster students (2.2; guests' scores are not counted)",
+      "E",
+      [{ kind: "behind", sessionId: "s3", bpc: 3.2, classMedian: 2.2 }],
+    ],
     ["concept accuracy below the threshold after enough answers", "F", [{ kind: "concept", tag: "lstm", accuracy: 0.25, answered: 2 }]],
   ];
   for (const [name, student, expected] of cases) it(name, () => assert.deepEqual(result.get(student), expected));

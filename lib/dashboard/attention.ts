@@ -61,7 +61,8 @@ export function needsAttention(input: AttentionInput): { rosterStudentId: string
     }); // oldest first
     const lastTraining = mine.filter((f) => input.sessionsWithModels.has(f.sessionId)).at(-1);
     if (lastTraining && !lastTraining.trained) reasons.push({ kind: "neverTrained", sessionId: lastTraining.sessionId });
-    else if (lastTraining && lastTraining.maxStep < settings.minSteps) reasons.push({ kind: "stuck", sessionId: lastTraining.sessionId, steps: lastTraining.maxStep });
+    else if (lastTraining && lastTraining.maxStep < settings.minSteps)
+      reasons.push({ kind: "stuck", sessionId: lastTraining.sessionId, steps: lastTraining.maxStep });
 
     const lastScored = mine.filter((f) => f.bestBpc !== null).at(-1);
     if (lastScored && lastScored.bestBpc !== null) {

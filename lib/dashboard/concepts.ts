@@ -49,8 +49,15 @@ export function tagsOf(questionsByRound: Iterable<readonly QuestionInfo[]>): str
 }
 
 export function classAverages(table: ConceptTable, tags: readonly string[], students: readonly string[]): Record<string, number | null> {
-  return Object.fromEntries(tags.map((tag) => [tag, mean(students.flatMap((s) => {
-    const cell = table.get(s)?.get(tag);
-    return cell ? [cell.accuracy] : [];
-  }))]));
+  return Object.fromEntries(
+    tags.map((tag) => [
+      tag,
+      mean(
+        students.flatMap((s) => {
+          const cell = table.get(s)?.get(tag);
+          return cell ? [cell.accuracy] : [];
+        }),
+      ),
+    ]),
+  );
 }

@@ -9,7 +9,7 @@ describe("csv cells", () => {
     ["a,b", '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
-    ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ["+1", "'+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -30,7 +30,10 @@ describe("csv cells", () => {
 
 describe("csv document", () => {
   it("starts with a BOM, ends rows with CRLF", () => {
-    const doc = csvDocument([["이름", "점수"], ["박서연", 2.5]]);
+    const doc = csvDocument([
+      ["이름", "점수"],
+      ["박서연", 2.5],
+    ]);
     assert.equal(doc, "\uFEFF이름,점수\r\n박서연,2.5\r\n");
     assert.deepEqual([...new TextEncoder().encode(doc).slice(0, 3)], [0xef, 0xbb, 0xbf]);
   });

@@ -29,7 +29,16 @@ export function localDate(ms: number, timeZone: string): string {
 
 /** A moment as "YYYY-MM-DD HH:MM:SS" in the class's time zone (spreadsheets read it as a date and time). */
 export function localDateTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(new Date(ms));
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(ms));
 }
 
 export interface SummaryLabels {
@@ -79,7 +88,10 @@ export function classSummaryRows(input: {
       const f = attended?.get(s.id);
       return f && input.facts.has(f) ? [input.facts.get(f) as ParticipantFacts] : [];
     });
-    const totals = mine.reduce((t, f) => ({ quizAnswered: t.quizAnswered + f.quizAnswered, quizCorrect: t.quizCorrect + f.quizCorrect }), { quizAnswered: 0, quizCorrect: 0 });
+    const totals = mine.reduce((t, f) => ({ quizAnswered: t.quizAnswered + f.quizAnswered, quizCorrect: t.quizCorrect + f.quizCorrect }), {
+      quizAnswered: 0,
+      quizCorrect: 0,
+    });
     const bySession = new Map(mine.map((f) => [f.sessionId, f]));
     return [
       student.name,
@@ -135,7 +147,23 @@ export interface SessionDetailRow {
 }
 
 export function sessionDetailRows(labels: SessionDetailLabels, rows: readonly SessionDetailRow[], timeZone: string): CsvCell[][] {
-  const header = [labels.name, labels.kind, labels.joinedAt, labels.group, labels.trainingMinutes, labels.steps, labels.backend, labels.charsPerSec, labels.publicBpc, labels.privateBpc, labels.novelty, labels.sample, labels.quizPoints, labels.quizAccuracy, labels.answered];
+  const header = [
+    labels.name,
+    labels.kind,
+    labels.joinedAt,
+    labels.group,
+    labels.trainingMinutes,
+    labels.steps,
+    labels.backend,
+    labels.charsPerSec,
+    labels.publicBpc,
+    labels.privateBpc,
+    labels.novelty,
+    labels.sample,
+    labels.quizPoints,
+    labels.quizAccuracy,
+    labels.answered,
+  ];
   return [
     header,
     ...rows.map((r) => [

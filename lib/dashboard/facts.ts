@@ -31,7 +31,18 @@ export function participantFacts(
 ): Map<string, ParticipantFacts> {
   const facts = new Map<string, ParticipantFacts>();
   for (const p of participants) {
-    facts.set(p.id, { participantId: p.id, sessionId: p.sessionId, rosterStudentId: p.rosterStudentId, trainingMs: 0, maxStep: 0, trained: false, bestBpc: null, quizPoints: 0, quizAnswered: 0, quizCorrect: 0 });
+    facts.set(p.id, {
+      participantId: p.id,
+      sessionId: p.sessionId,
+      rosterStudentId: p.rosterStudentId,
+      trainingMs: 0,
+      maxStep: 0,
+      trained: false,
+      bestBpc: null,
+      quizPoints: 0,
+      quizAnswered: 0,
+      quizCorrect: 0,
+    });
   }
   for (const r of progress) {
     const f = facts.get(r.participantId);

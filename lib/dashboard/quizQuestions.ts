@@ -13,11 +13,17 @@ export interface QuestionInfo {
   tags: string[];
 }
 
-const text = z.union([z.string().transform((s) => ({ ko: s, en: s })), z.object({ ko: z.string().optional(), en: z.string().optional() }).transform((p) => ({ ko: p.ko ?? p.en ?? "", en: p.en ?? p.ko ?? "" }))]);
+const text = z.union([
+  z.string().transform((s) => ({ ko: s, en: s })),
+  z.object({ ko: z.string().optional(), en: z.string().optional() }).transform((p) => ({ ko: p.ko ?? p.en ?? "", en: p.en ?? p.ko ?? "" })),
+]);
 const question = z.object({
   type: z.string().catch("unknown"),
   prompt: text.catch({ ko: "", en: "" }),
-  tags: z.array(z.unknown()).catch([]).transform((tags) => [...new Set(tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim()))]),
+  tags: z
+    .array(z.unknown())
+    .catch([])
+    .transform((tags) => [...new Set(tags.filter((t): t is string => typeof t === "string" && t.trim() !== "").map((t) => t.trim()))]),
 });
 
 export function questionsOf(stored: unknown): QuestionInfo[] {

@@ -27,7 +27,6 @@ export const DEFAULT_ATTENTION_SETTINGS: AttentionSettings = {
   conceptMinAnswers: 2,
 };
 
-
 /** The stored JSON as complete settings: unknown or invalid fields fall back to their defaults. */
 export function attentionSettingsFrom(stored: unknown): AttentionSettings {
   const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};

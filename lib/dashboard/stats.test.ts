@@ -16,7 +16,11 @@ describe("stats", () => {
     it(`quantile(${JSON.stringify(values)}, ${q}) = ${expected}`, () => assert.equal(quantile(values, q), expected));
   }
   it("spreadOf counts finite values", () => assert.deepEqual(spreadOf([2, 4, Infinity]), { n: 2, median: 3, p25: 2.5, p75: 3.5 }));
-  const sds: [number[], number | null][] = [[[], null], [[5], 0], [[2, 4, 4, 4, 5, 5, 7, 9], 2.138]];
+  const sds: [number[], number | null][] = [
+    [[], null],
+    [[5], 0],
+    [[2, 4, 4, 4, 5, 5, 7, 9], 2.138],
+  ];
   for (const [values, expected] of sds) {
     it(`stdev(${JSON.stringify(values)}) ≈ ${expected}`, () => {
       const got = stdev(values);
@@ -33,10 +37,20 @@ describe("downsample", () => {
     [11, 3, [0, 5, 10]],
   ];
   for (const [length, max, expected] of cases) {
-    it(`${length} points to at most ${max}`, () => assert.deepEqual(downsample(Array.from({ length }, (_, i) => i), max), expected));
+    it(`${length} points to at most ${max}`, () =>
+      assert.deepEqual(
+        downsample(
+          Array.from({ length }, (_, i) => i),
+          max,
+        ),
+        expected,
+      ));
   }
   it("keeps 500 of 2000 points with first and last", () => {
-    const out = downsample(Array.from({ length: 2000 }, (_, i) => i), 500);
+    const out = downsample(
+      Array.from({ length: 2000 }, (_, i) => i),
+      500,
+    );
     assert.equal(out.length, 500);
     assert.equal(out[0], 0);
     assert.equal(out.at(-1), 1999);

@@ -17,7 +17,7 @@ export function temperatureCardOf(stored: unknown): TemperatureSample[] {
     ? stored
     : typeof stored === "object" && stored !== null
       ? Array.isArray((stored as { samples?: unknown }).samples)
-        ? ((stored as { samples: unknown[] }).samples)
+        ? (stored as { samples: unknown[] }).samples
         : Object.entries(stored).map(([k, v]) => ({ temperature: Number(k), text: v }))
       : [];
   return list

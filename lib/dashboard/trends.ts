@@ -27,10 +27,12 @@ export function sessionTrends(sessionIds: readonly string[], facts: Iterable<Par
       sessionId,
       bestBpc: spreadOf(list.flatMap((f) => (f.bestBpc === null ? [] : [f.bestBpc]))),
       trainingMinutes: spreadOf(list.map((f) => f.trainingMs / 60_000)),
-      quizAccuracy: spreadOf(list.flatMap((f) => {
-        const a = quizAccuracy(f);
-        return a === null ? [] : [a];
-      })),
+      quizAccuracy: spreadOf(
+        list.flatMap((f) => {
+          const a = quizAccuracy(f);
+          return a === null ? [] : [a];
+        }),
+      ),
     };
   });
 }

@@ -32,10 +32,10 @@
  *   (V = 65) the lookup's three extra kernels per gate cost more than the 65
  *   extra columns: a step took ≈ 1.45× as long (same run, loaded machine).
  */
-import * as tf from '@tensorflow/tfjs';
-import type { CharRNNConfig } from './config';
+import * as tf from "@tensorflow/tfjs";
+import type { CharRNNConfig } from "./config";
 
-export type CellKind = CharRNNConfig['cell'];
+export type CellKind = CharRNNConfig["cell"];
 
 /** Gate blocks G per cell: the kernels have G·H columns. */
 export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
@@ -79,7 +79,7 @@ export interface LayerInput {
 
 function stepCount({ xs, oneHot }: LayerInput): number {
   if (xs !== null) return xs.length;
-  if (oneHot === null) throw new Error('a layer input needs rows or one-hot ids');
+  if (oneHot === null) throw new Error("a layer input needs rows or one-hot ids");
   return oneHot.ids.length;
 }
 
@@ -143,14 +143,14 @@ type GateInput = { xh: tf.Tensor2D } | { hs: tf.Tensor2D; ids: tf.Tensor1D };
 /** The gate input of step t from the recurrent part hs (h_{t-1}, or r_t ⊙ h_{t-1} for GRU's h̃). */
 function gateInput({ xs, oneHot }: LayerInput, t: number, hs: tf.Tensor2D): GateInput {
   if (xs !== null) return { xh: tf.concat([hs, xs[t]], 1) };
-  if (oneHot === null) throw new Error('a layer input needs rows or one-hot ids');
+  if (oneHot === null) throw new Error("a layer input needs rows or one-hot ids");
   return { hs, ids: oneHot.ids[t] };
 }
 
 /** σ(W_g·[hs_t, x_t] + b_g) for gate block g.   [B, H] */
 function sigmoidAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor2D {
-  if ('xh' in input) return sigmoidGate(input.xh, layer.kernels[g], layer.biases[g]);
-  if (layer.inputRows === null) throw new Error('the layer was not prepared for row lookup');
+  if ("xh" in input) return sigmoidGate(input.xh, layer.kernels[g], layer.biases[g]);
+  if (layer.inputRows === null) throw new Error("the layer was not prepared for row lookup");
   return tf.sigmoid(tf.add(tf.matMul(input.hs, layer.kernels[g]), tf.gather(layer.inputRows[g], input.ids))) as tf.Tensor2D;
 }
 
@@ -161,12 +161,12 @@ function tanhAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor2D 
 
 /** The concatenated [hs_t, x_t] of every step (for the weight gradients), or null under row lookup. */
 function concatenated(inputs: GateInput[]): tf.Tensor2D[] | null {
-  return inputs.every((i) => 'xh' in i) ? inputs.map((i) => i.xh) : null;
+  return inputs.every((i) => "xh" in i) ? inputs.map((i) => i.xh) : null;
 }
 
 /** σ(xh·K + b) as one fused op.   [B, H] */
 function sigmoidGate(xh: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
-  return tf.fused.matMul({ a: xh, b: kernel, bias, activation: 'sigmoid' }) as tf.Tensor2D;
+  return tf.fused.matMul({ a: xh, b: kernel, bias, activation: "sigmoid" }) as tf.Tensor2D;
 }
 
 /** tanh(x) = 2σ(2x) − 1 (faster than tf.tanh on WASM). */
@@ -196,7 +196,16 @@ function tanhSlope(y: tf.Tensor2D): tf.Tensor2D {
 export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
   const rows = inputs[0].shape[1];
   const n = inputs.length * inputs[0].shape[0];
-  const stackedT = tf.concat([tf.concat(inputs.map((x) => tf.transpose(x)), 1), tf.ones([1, n])], 0); // [D_in + 1, T·B]
+  const stackedT = tf.concat(
+    [
+      tf.concat(
+        inputs.map((x) => tf.transpose(x)),
+        1,
+      ),
+      tf.ones([1, n]),
+    ],
+    0,
+  ); // [D_in + 1, T·B]
   const both = tf.matMul(stackedT, deltas); // [D_in + 1, D_out]
   const [weights, bias] = tf.split(both, [rows, 1], 0) as tf.Tensor2D[];
   return { weights, bias: tf.reshape(bias, [bias.shape[1]]) };
@@ -220,7 +229,7 @@ function blockGradients(
   const stacked = tf.concat(deltas, 0); // [T·B, G·H]
   const { oneHot } = input;
   if (oneHot === null) {
-    if (xhs === null) throw new Error('dense input without its concatenated steps');
+    if (xhs === null) throw new Error("dense input without its concatenated steps");
     const { weights, bias } = weightGradients(xhs, stacked);
     const hidden = hs[0].shape[1];
     const [dU, dW] = tf.split(weights, [hidden, weights.shape[0] - hidden], 0) as tf.Tensor2D[];
@@ -282,8 +291,16 @@ function runRNN(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
 function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
   const p = layer.params;
   const T = stepCount(input);
-  if (state.c === null) throw new Error('LSTM state needs a cell state c');
-  interface Step { xh: GateInput; i: tf.Tensor2D; f: tf.Tensor2D; g: tf.Tensor2D; o: tf.Tensor2D; cPrev: tf.Tensor2D; tanhC: tf.Tensor2D }
+  if (state.c === null) throw new Error("LSTM state needs a cell state c");
+  interface Step {
+    xh: GateInput;
+    i: tf.Tensor2D;
+    f: tf.Tensor2D;
+    g: tf.Tensor2D;
+    o: tf.Tensor2D;
+    cPrev: tf.Tensor2D;
+    tanhC: tf.Tensor2D;
+  }
   const steps: Step[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -354,7 +371,15 @@ function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
   const p = layer.params;
   const T = stepCount(input);
   const hidden = state.h.shape[1];
-  interface Step { xh: GateInput; rh: tf.Tensor2D; xrh: GateInput; hPrev: tf.Tensor2D; z: tf.Tensor2D; r: tf.Tensor2D; n: tf.Tensor2D }
+  interface Step {
+    xh: GateInput;
+    rh: tf.Tensor2D;
+    xrh: GateInput;
+    hPrev: tf.Tensor2D;
+    z: tf.Tensor2D;
+    r: tf.Tensor2D;
+    n: tf.Tensor2D;
+  }
   const steps: Step[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -402,8 +427,18 @@ function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
         dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRH, r)), tf.matMul(deltaZR, uZRT)) as tf.Tensor2D;
         if (wantInputGrads) dInputs[t] = tf.matMul(tf.concat([deltaZR, dN], 1), wT); // [B, D]
       }
-      const zr = blockGradients(steps.map((s) => s.hPrev), concatenated(steps.map((s) => s.xh)), input, deltasZR); // [H, 2H], [D, 2H], [2H]
-      const n = blockGradients(steps.map((s) => s.rh), concatenated(steps.map((s) => s.xrh)), input, deltasN); // [H, H], [D, H], [H]
+      const zr = blockGradients(
+        steps.map((s) => s.hPrev),
+        concatenated(steps.map((s) => s.xh)),
+        input,
+        deltasZR,
+      ); // [H, 2H], [D, 2H], [2H]
+      const n = blockGradients(
+        steps.map((s) => s.rh),
+        concatenated(steps.map((s) => s.xrh)),
+        input,
+        deltasN,
+      ); // [H, H], [D, H], [H]
       return {
         kernel: tf.concat([zr.dW, n.dW], 1),
         recurrentKernel: tf.concat([zr.dU, n.dU], 1),
@@ -417,11 +452,11 @@ function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
 /** Runs one recurrent layer of the given kind over T steps of input (see LayerInput). */
 export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
   switch (cell) {
-    case 'rnn':
+    case "rnn":
       return runRNN(layer, input, state);
-    case 'lstm':
+    case "lstm":
       return runLSTM(layer, input, state);
-    case 'gru':
+    case "gru":
       return runGRU(layer, input, state);
     default: {
       const unreachable: never = cell;

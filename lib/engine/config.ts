@@ -10,10 +10,10 @@
  * `configHash` gives a stable short identifier for a configuration (FNV-1a,
  * 64 bit, over canonical JSON) so server and browser can name the same run.
  */
-import { z } from 'zod';
+import { z } from "zod";
 
 /** The recurrent cells this engine implements (see cells.ts for equations). */
-export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
+export const CELL_KINDS = ["rnn", "lstm", "gru"] as const;
 
 export const charRNNConfigSchema = z
   .object({
@@ -27,7 +27,7 @@ export const charRNNConfigSchema = z
     embeddingSize: z
       .number()
       .int()
-      .refine((e) => e === 0 || (e >= 8 && e <= 256), 'embeddingSize must be 0 (one-hot) or 8–256'),
+      .refine((e) => e === 0 || (e >= 8 && e <= 256), "embeddingSize must be 0 (one-hot) or 8–256"),
     /** Characters per training window (T): backpropagation through time is truncated here. */
     seqLen: z.number().int().min(8).max(200),
     /** Windows per training step (B). */
@@ -35,9 +35,7 @@ export const charRNNConfigSchema = z
     /** Adam step size. */
     learningRate: z.number().min(1e-5).max(0.1),
     /** Global gradient-norm clip; 0 disables clipping. */
-    clipNorm: z
-      .number()
-      .refine((c) => c === 0 || (c >= 0.1 && c <= 100), 'clipNorm must be 0 (off) or 0.1–100'),
+    clipNorm: z.number().refine((c) => c === 0 || (c >= 0.1 && c <= 100), "clipNorm must be 0 (off) or 0.1–100"),
     /** Dropout probability applied between recurrent layers (not on input or output). */
     dropout: z.number().min(0).max(0.5),
     /** Learning rate is multiplied by this factor every 1000 steps (smoothly); 1 = no decay. */
@@ -56,7 +54,7 @@ export type CharRNNConfig = z.infer<typeof charRNNConfigSchema>;
 
 /** The lecture's classic setup (LSTM 128, seq 40, batch 128, Adam 0.01). */
 export const DEFAULT_CONFIG: CharRNNConfig = Object.freeze({
-  cell: 'lstm',
+  cell: "lstm",
   layers: 1,
   hiddenSize: 128,
   embeddingSize: 0,
@@ -78,10 +76,10 @@ export function makeConfig(overrides: Partial<CharRNNConfig> = {}): CharRNNConfi
 
 /** JSON with object keys sorted, so equal configurations serialise identically. */
 function canonicalJSON(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) return `[${value.map(canonicalJSON).join(",")}]`;
+  if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJSON(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
@@ -96,5 +94,5 @@ export function configHash(config: CharRNNConfig): string {
   for (const byte of new TextEncoder().encode(canonicalJSON(config))) {
     hash = ((hash ^ BigInt(byte)) * FNV64_PRIME) & MASK64;
   }
-  return hash.toString(16).padStart(16, '0');
+  return hash.toString(16).padStart(16, "0");
 }

@@ -1,22 +1,22 @@
 /** Evaluation: deterministic, the same on cpu and wasm to 1e-4, and it ranks a trained model above an untrained one. */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readBundledCorpus } from '../../test/helpers/corpora';
-import { CharRNN, disposeState } from './model';
-import { Trainer } from './train';
-import { evaluateText } from './evaluate';
-import { makeConfig } from './config';
-import { buildVocabulary, encode, splitCorpus } from './text';
-import { meanNLL, useBackend } from './test-support';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readBundledCorpus } from "../../test/helpers/corpora";
+import { CharRNN, disposeState } from "./model";
+import { Trainer } from "./train";
+import { evaluateText } from "./evaluate";
+import { makeConfig } from "./config";
+import { buildVocabulary, encode, splitCorpus } from "./text";
+import { meanNLL, useBackend } from "./test-support";
 
-const split = splitCorpus(readBundledCorpus('nietzsche'));
+const split = splitCorpus(readBundledCorpus("nietzsche"));
 const vocab = buildVocabulary(split.train, 2000);
 const train = encode(vocab, split.train);
 const heldOut = encode(vocab, split.test).subarray(0, 4000);
-const config = makeConfig({ cell: 'lstm', layers: 2, hiddenSize: 64, batchSize: 32, seqLen: 32 });
+const config = makeConfig({ cell: "lstm", layers: 2, hiddenSize: 64, batchSize: 32, seqLen: 32 });
 
-test('evaluation is deterministic, equal on cpu and wasm, and prefers a trained model', async () => {
-  await useBackend('wasm');
+test("evaluation is deterministic, equal on cpu and wasm, and prefers a trained model", async () => {
+  await useBackend("wasm");
   const untrained = CharRNN.create(config, vocab.chars.length);
   const trained = CharRNN.create(config, vocab.chars.length);
   const trainer = new Trainer(trained, train, heldOut);
@@ -32,16 +32,16 @@ test('evaluation is deterministic, equal on cpu and wasm, and prefers a trained 
   const params = new Map(trained.parameters().map((p) => [p.name, p.values] as const));
   trained.dispose();
   untrained.dispose();
-  await useBackend('cpu');
+  await useBackend("cpu");
   const onCpuModel = CharRNN.fromParameters(config, vocab.chars.length, params);
   const onCpu = evaluateText(onCpuModel, heldOut);
   assert.ok(Math.abs(onCpu.nats - onWasm.nats) < 1e-4, `cpu ${onCpu.nats} vs wasm ${onWasm.nats}`);
   onCpuModel.dispose();
 });
 
-test('state is carried across windows: the window length does not change the score', async () => {
-  await useBackend('cpu');
-  const model = CharRNN.create(makeConfig({ cell: 'gru', hiddenSize: 32 }), vocab.chars.length);
+test("state is carried across windows: the window length does not change the score", async () => {
+  await useBackend("cpu");
+  const model = CharRNN.create(makeConfig({ cell: "gru", hiddenSize: 32 }), vocab.chars.length);
   const text = heldOut.subarray(0, 601);
   const one = evaluateText(model, text, { windowLen: 600, streams: 1 });
   const many = evaluateText(model, text, { windowLen: 7, streams: 1 });

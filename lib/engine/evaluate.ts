@@ -16,9 +16,9 @@
  * The streams exist for speed: one batch of S streams costs about as much per
  * step as one stream (the per-operation overhead dominates at small batch).
  */
-import type { CharRNN, RNNState } from './model';
-import { disposeState } from './model';
-import { lossReport, type LossReport } from './train';
+import type { CharRNN, RNNState } from "./model";
+import { disposeState } from "./model";
+import { lossReport, type LossReport } from "./train";
 
 /** Evaluation options; change them only together with every stored score. */
 export interface EvaluateOptions {
@@ -38,7 +38,7 @@ export function evaluateText(model: CharRNN, encoded: Int32Array, options: Evalu
   if (!Number.isInteger(windowLen) || windowLen < 1) throw new RangeError(`windowLen must be a positive integer, got ${windowLen}`);
   if (!Number.isInteger(maxStreams) || maxStreams < 1) throw new RangeError(`streams must be a positive integer, got ${maxStreams}`);
   const predictions = encoded.length - 1;
-  if (predictions < 1) throw new RangeError('evaluation needs at least two characters');
+  if (predictions < 1) throw new RangeError("evaluation needs at least two characters");
   const streams = Math.max(1, Math.min(maxStreams, Math.floor(predictions / windowLen)));
   const streamLength = Math.ceil(predictions / streams);
 

@@ -3,34 +3,34 @@
  * loss, for every cell, one and two layers, one-hot and embedding input;
  * one-hot input both multiplied (V ≤ H) and looked up by row (V > H, see cells.ts).
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { CharRNN } from './model';
-import { Rng } from './rng';
-import { meanNLL, randomBatch, tinyModel, useBackend } from './test-support';
-import type { CharRNNConfig } from './config';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CharRNN } from "./model";
+import { Rng } from "./rng";
+import { meanNLL, randomBatch, tinyModel, useBackend } from "./test-support";
+import type { CharRNNConfig } from "./config";
 
 /** tinyModel's hidden size is 16: vocabulary 6 multiplies one-hot rows, 70 (> 4 · 16) looks them up. */
 const CASES: (Partial<CharRNNConfig> & { vocabSize: number })[] = [
-  { cell: 'rnn', layers: 1, embeddingSize: 0, vocabSize: 6 },
-  { cell: 'lstm', layers: 1, embeddingSize: 0, vocabSize: 6 },
-  { cell: 'gru', layers: 1, embeddingSize: 0, vocabSize: 6 },
-  { cell: 'rnn', layers: 2, embeddingSize: 0, vocabSize: 70 },
-  { cell: 'lstm', layers: 2, embeddingSize: 0, vocabSize: 70 },
-  { cell: 'gru', layers: 2, embeddingSize: 0, vocabSize: 70 },
-  { cell: 'rnn', layers: 2, embeddingSize: 8, vocabSize: 6 },
-  { cell: 'lstm', layers: 2, embeddingSize: 8, vocabSize: 6 },
-  { cell: 'gru', layers: 2, embeddingSize: 8, vocabSize: 6 },
+  { cell: "rnn", layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: "lstm", layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: "gru", layers: 1, embeddingSize: 0, vocabSize: 6 },
+  { cell: "rnn", layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: "lstm", layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: "gru", layers: 2, embeddingSize: 0, vocabSize: 70 },
+  { cell: "rnn", layers: 2, embeddingSize: 8, vocabSize: 6 },
+  { cell: "lstm", layers: 2, embeddingSize: 8, vocabSize: 6 },
+  { cell: "gru", layers: 2, embeddingSize: 8, vocabSize: 6 },
 ];
 
 for (const { vocabSize, ...overrides } of CASES) {
-  const input = overrides.embeddingSize ? 'embedding' : vocabSize > 64 ? 'one-hot looked up by row' : 'one-hot';
+  const input = overrides.embeddingSize ? "embedding" : vocabSize > 64 ? "one-hot looked up by row" : "one-hot";
   test(`gradients match finite differences: ${overrides.cell}, ${overrides.layers} layer(s), ${input}`, async () => {
-    await useBackend('cpu');
+    await useBackend("cpu");
     const model = tinyModel(overrides, vocabSize);
     const batch = randomBatch(model.vocabSize, 3, 5);
     const { loss, grads, state } = model.computeGradients(batch);
-    assert.ok(Math.abs(loss.dataSync()[0] - meanNLL(model, batch)) < 1e-5, 'loss of computeGradients equals the scored loss');
+    assert.ok(Math.abs(loss.dataSync()[0] - meanNLL(model, batch)) < 1e-5, "loss of computeGradients equals the scored loss");
     const params = model.parameters();
     const rng = new Rng(7);
     const eps = 1e-2;
@@ -38,7 +38,7 @@ for (const { vocabSize, ...overrides } of CASES) {
       const analytic = grads.get(p.name)?.dataSync();
       assert.ok(analytic, `gradient for ${p.name}`);
       // A one-hot input kernel has gradient only in the rows of ids the batch holds: probe those rows.
-      const inputRows = p.name === 'layer0.kernel' && !model.config.embeddingSize ? batch.inputs : null;
+      const inputRows = p.name === "layer0.kernel" && !model.config.embeddingSize ? batch.inputs : null;
       for (let k = 0; k < 5; k++) {
         const cols = p.shape[p.shape.length - 1];
         const i = inputRows ? inputRows[rng.int(inputRows.length)] * cols + rng.int(cols) : rng.int(p.values.length);
@@ -59,26 +59,32 @@ for (const { vocabSize, ...overrides } of CASES) {
     }
     loss.dispose();
     grads.forEach((g) => g.dispose());
-    state.forEach(({ h, c }) => { h.dispose(); c?.dispose(); });
+    state.forEach(({ h, c }) => {
+      h.dispose();
+      c?.dispose();
+    });
     model.dispose();
   });
 }
 
-test('gradients on wasm equal gradients on cpu (LSTM, 2 layers, embedding)', async () => {
-  const gradsOn = async (backend: 'cpu' | 'wasm') => {
+test("gradients on wasm equal gradients on cpu (LSTM, 2 layers, embedding)", async () => {
+  const gradsOn = async (backend: "cpu" | "wasm") => {
     await useBackend(backend);
-    const model = tinyModel({ cell: 'lstm', layers: 2, embeddingSize: 8, hiddenSize: 32 }, 20);
+    const model = tinyModel({ cell: "lstm", layers: 2, embeddingSize: 8, hiddenSize: 32 }, 20);
     const { loss, grads, state } = model.computeGradients(randomBatch(20, 8, 12));
     const values = new Map([...grads].map(([name, g]) => [name, Float32Array.from(g.dataSync())] as const));
     const lossValue = loss.dataSync()[0];
     loss.dispose();
     grads.forEach((g) => g.dispose());
-    state.forEach(({ h, c }) => { h.dispose(); c?.dispose(); });
+    state.forEach(({ h, c }) => {
+      h.dispose();
+      c?.dispose();
+    });
     model.dispose();
     return { lossValue, values };
   };
-  const cpu = await gradsOn('cpu');
-  const wasm = await gradsOn('wasm');
+  const cpu = await gradsOn("cpu");
+  const wasm = await gradsOn("wasm");
   assert.ok(Math.abs(cpu.lossValue - wasm.lossValue) < 1e-5);
   for (const [name, g] of cpu.values) {
     const w = wasm.values.get(name);

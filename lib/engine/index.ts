@@ -13,7 +13,7 @@
  *   evaluate.ts  deterministic nats / bits per character over a long text
  *   weights.ts   the ".rnnw" binary weight format (WEIGHTS.md), strict decoding
  */
-export { CELL_KINDS, DEFAULT_CONFIG, charRNNConfigSchema, configHash, makeConfig, type CharRNNConfig } from './config';
+export { CELL_KINDS, DEFAULT_CONFIG, charRNNConfigSchema, configHash, makeConfig, type CharRNNConfig } from "./config";
 export {
   UNKNOWN_CHAR,
   buildVocabulary,
@@ -25,12 +25,12 @@ export {
   vocabularyFromChars,
   type CorpusSplit,
   type Vocabulary,
-} from './text';
-export { Rng } from './rng';
-export { CharRNN, disposeState, parameterSpecs, type ParameterSpec, type ParameterValues, type RNNState, type TokenBatch } from './model';
-export { Trainer, bitsPerChar, lossReport, type LossReport, type StepReport, type TrainerOptions } from './train';
-export { MAX_TEMPERATURE, chooseNext, generate, sample, type SampleOptions } from './sample';
-export { DEFAULT_EVAL_STREAMS, DEFAULT_EVAL_WINDOW, evaluateText, type EvaluateOptions } from './evaluate';
+} from "./text";
+export { Rng } from "./rng";
+export { CharRNN, disposeState, parameterSpecs, type ParameterSpec, type ParameterValues, type RNNState, type TokenBatch } from "./model";
+export { Trainer, bitsPerChar, lossReport, type LossReport, type StepReport, type TrainerOptions } from "./train";
+export { MAX_TEMPERATURE, chooseNext, generate, sample, type SampleOptions } from "./sample";
+export { DEFAULT_EVAL_STREAMS, DEFAULT_EVAL_WINDOW, evaluateText, type EvaluateOptions } from "./evaluate";
 export {
   DEFAULT_WEIGHTS_LIMITS,
   WEIGHTS_FORMAT_VERSION,
@@ -44,4 +44,4 @@ export {
   type WeightsHeader,
   type WeightsLimits,
   type WeightsMeta,
-} from './weights';
+} from "./weights";

@@ -1,25 +1,25 @@
 /** No tensor leaks: the tensor count after 1,000 steps equals the count after 10. */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import * as tf from '@tensorflow/tfjs';
-import { CharRNN } from './model';
-import { Trainer } from './train';
-import { makeConfig, type CharRNNConfig } from './config';
-import { evaluateText } from './evaluate';
-import { sample } from './sample';
-import { buildVocabulary, encode } from './text';
-import { useBackend } from './test-support';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import { CharRNN } from "./model";
+import { Trainer } from "./train";
+import { makeConfig, type CharRNNConfig } from "./config";
+import { evaluateText } from "./evaluate";
+import { sample } from "./sample";
+import { buildVocabulary, encode } from "./text";
+import { useBackend } from "./test-support";
 
-const text = 'to be, or not to be, that is the question: '.repeat(30);
+const text = "to be, or not to be, that is the question: ".repeat(30);
 const vocab = buildVocabulary(text, 64);
 const ids = encode(vocab, text);
 
 for (const overrides of [
-  { cell: 'lstm', layers: 2, dropout: 0.2, clipNorm: 1 },
-  { cell: 'gru', layers: 1, embeddingSize: 8, statefulWindows: true },
+  { cell: "lstm", layers: 2, dropout: 0.2, clipNorm: 1 },
+  { cell: "gru", layers: 1, embeddingSize: 8, statefulWindows: true },
 ] as Partial<CharRNNConfig>[]) {
   test(`no tensor leak over 1,000 training steps (${JSON.stringify(overrides)})`, async () => {
-    await useBackend('wasm');
+    await useBackend("wasm");
     const model = CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 8, batchSize: 4, ...overrides }), vocab.chars.length);
     const trainer = new Trainer(model, ids, ids, { validationWindows: 4 });
     const counts: number[] = [];
@@ -38,8 +38,8 @@ for (const overrides of [
   });
 }
 
-test('dispose releases every tensor a model created', async () => {
-  await useBackend('cpu');
+test("dispose releases every tensor a model created", async () => {
+  await useBackend("cpu");
   const before = tf.memory().numTensors;
   const model = CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 8, batchSize: 2, layers: 3 }), vocab.chars.length);
   const trainer = new Trainer(model, ids, ids);

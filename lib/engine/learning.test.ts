@@ -5,18 +5,18 @@
  * repeated text reached < 0.05 nats at step 47 (bound: 150); shakespeare validation
  * went 4.18 → 2.16 nats in 150 steps of batch 32 (stateful: 2.2).
  */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readBundledCorpus } from '../../test/helpers/corpora';
-import { CharRNN, unigramLogFrequencies } from './model';
-import { Trainer } from './train';
-import { makeConfig } from './config';
-import { buildVocabulary, encode, splitCorpus } from './text';
-import { useBackend } from './test-support';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readBundledCorpus } from "../../test/helpers/corpora";
+import { CharRNN, unigramLogFrequencies } from "./model";
+import { Trainer } from "./train";
+import { makeConfig } from "./config";
+import { buildVocabulary, encode, splitCorpus } from "./text";
+import { useBackend } from "./test-support";
 
-test('memorises a tiny repeated text to below 0.05 nats', async () => {
-  await useBackend('wasm');
-  const text = 'hello classroom! '.repeat(40);
+test("memorises a tiny repeated text to below 0.05 nats", async () => {
+  await useBackend("wasm");
+  const text = "hello classroom! ".repeat(40);
   const vocab = buildVocabulary(text, 64);
   const ids = encode(vocab, text);
   const model = CharRNN.create(makeConfig({ hiddenSize: 32, seqLen: 16, batchSize: 16, learningRate: 0.02 }), vocab.chars.length);
@@ -33,9 +33,9 @@ test('memorises a tiny repeated text to below 0.05 nats', async () => {
   model.dispose();
 });
 
-test('created with the training text, the untrained model predicts its character frequencies (output bias = log frequencies)', async () => {
-  await useBackend('wasm');
-  const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
+test("created with the training text, the untrained model predicts its character frequencies (output bias = log frequencies)", async () => {
+  await useBackend("wasm");
+  const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
   const vocab = buildVocabulary(split.train, 2000);
   const trainIds = encode(vocab, split.train);
   const validationIds = encode(vocab, split.validation);
@@ -52,9 +52,9 @@ test('created with the training text, the untrained model predicts its character
 });
 
 for (const statefulWindows of [false, true]) {
-  test(`LSTM-128 on tiny-shakespeare improves validation loss within 150 steps (${statefulWindows ? 'stateful' : 'random'} windows)`, async () => {
-    await useBackend('wasm');
-    const split = splitCorpus(readBundledCorpus('tinyshakespeare'));
+  test(`LSTM-128 on tiny-shakespeare improves validation loss within 150 steps (${statefulWindows ? "stateful" : "random"} windows)`, async () => {
+    await useBackend("wasm");
+    const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
     const vocab = buildVocabulary(split.train, 2000);
     const model = CharRNN.create(makeConfig({ batchSize: 32, statefulWindows }), vocab.chars.length);
     const trainer = new Trainer(model, encode(vocab, split.train), encode(vocab, split.validation));

@@ -22,11 +22,11 @@
  * Layouts: token ids are batch-major Int32Arrays, id of window b at step t at
  * [b·T + t]. Internally every tensor is one time step ([B, ·]).
  */
-import * as tf from '@tensorflow/tfjs';
-import { charRNNConfigSchema, type CharRNNConfig } from './config';
-import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from './cells';
-import { Adam } from './optimizer';
-import { Rng } from './rng';
+import * as tf from "@tensorflow/tfjs";
+import { charRNNConfigSchema, type CharRNNConfig } from "./config";
+import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
+import { Adam } from "./optimizer";
+import { Rng } from "./rng";
 
 /** Recurrent state of every layer, bottom first. Owned by the caller: release with disposeState. */
 export type RNNState = LayerState[];
@@ -60,15 +60,15 @@ export function parameterSpecs(config: CharRNNConfig, vocabSize: number): Parame
   const { hiddenSize: H, embeddingSize: E, layers } = config;
   const GH = GATE_COUNT[config.cell] * H;
   const specs: ParameterSpec[] = [];
-  if (E > 0) specs.push({ name: 'embedding', shape: [vocabSize, E] });
+  if (E > 0) specs.push({ name: "embedding", shape: [vocabSize, E] });
   for (let l = 0; l < layers; l++) {
     const inputSize = l > 0 ? H : E > 0 ? E : vocabSize;
     specs.push({ name: `layer${l}.kernel`, shape: [inputSize, GH] });
     specs.push({ name: `layer${l}.recurrentKernel`, shape: [H, GH] });
     specs.push({ name: `layer${l}.bias`, shape: [GH] });
   }
-  specs.push({ name: 'output.kernel', shape: [H, vocabSize] });
-  specs.push({ name: 'output.bias', shape: [vocabSize] });
+  specs.push({ name: "output.kernel", shape: [H, vocabSize] });
+  specs.push({ name: "output.bias", shape: [vocabSize] });
   return specs;
 }
 
@@ -104,7 +104,7 @@ function initialValues(config: CharRNNConfig, spec: ParameterSpec, rng: Rng): Fl
   if (spec.shape.length === 2) {
     const limit = Math.sqrt(6 / (spec.shape[0] + spec.shape[1]));
     for (let i = 0; i < size; i++) values[i] = rng.uniform(limit);
-  } else if (config.cell === 'lstm' && spec.name.startsWith('layer')) {
+  } else if (config.cell === "lstm" && spec.name.startsWith("layer")) {
     values.fill(1, config.hiddenSize, 2 * config.hiddenSize); // gates [i, f, g, o]: f is block 1
   }
   return values;
@@ -144,7 +144,10 @@ export const MIN_PROBABILITY = 1e-30;
 
 /** Ids of step t of batch-major ids, as an int32 tensor: [B]. */
 function idsStep(ids: Int32Array, batchSize: number, steps: number, t: number): tf.Tensor1D {
-  return tf.tensor1d(Int32Array.from({ length: batchSize }, (_, b) => ids[b * steps + t]), 'int32');
+  return tf.tensor1d(
+    Int32Array.from({ length: batchSize }, (_, b) => ids[b * steps + t]),
+    "int32",
+  );
 }
 
 /**
@@ -152,7 +155,7 @@ function idsStep(ids: Int32Array, batchSize: number, steps: number, t: number): 
  * ignores dtype 'float32' and writes integer bit patterns, tfjs 4.22.)
  */
 function oneHotRows(ids: tf.Tensor1D, vocabSize: number): tf.Tensor2D {
-  return tf.cast(tf.oneHot(ids, vocabSize), 'float32') as tf.Tensor2D;
+  return tf.cast(tf.oneHot(ids, vocabSize), "float32") as tf.Tensor2D;
 }
 
 /** log p(target) for every step from the per-step softmax outputs, time-major: [T·B]. */
@@ -192,7 +195,10 @@ export class CharRNN {
     for (const spec of parameterSpecs(config, vocabSize)) {
       const v = values.get(spec.name);
       if (v === undefined) throw new Error(`missing parameter ${spec.name}`);
-      this.params.set(spec.name, tf.tidy(() => tf.variable(tf.tensor(v, spec.shape, 'float32'))));
+      this.params.set(
+        spec.name,
+        tf.tidy(() => tf.variable(tf.tensor(v, spec.shape, "float32"))),
+      );
     }
     this.dropoutRng = Rng.forStream(config.seed, RNG_STREAM.dropout);
   }
@@ -202,7 +208,7 @@ export class CharRNN {
     const valid = charRNNConfigSchema.parse(config);
     const rng = Rng.forStream(valid.seed, RNG_STREAM.init);
     const values = new Map(parameterSpecs(valid, vocabSize).map((s) => [s.name, initialValues(valid, s, rng)] as const));
-    if (options.trainIds !== undefined) values.set('output.bias', unigramLogFrequencies(options.trainIds, vocabSize));
+    if (options.trainIds !== undefined) values.set("output.bias", unigramLogFrequencies(options.trainIds, vocabSize));
     return new CharRNN(valid, vocabSize, values);
   }
 
@@ -231,7 +237,7 @@ export class CharRNN {
     const H = this.config.hiddenSize;
     return Array.from({ length: this.config.layers }, () => ({
       h: tf.zeros([batchSize, H]) as tf.Tensor2D,
-      c: this.config.cell === 'lstm' ? (tf.zeros([batchSize, H]) as tf.Tensor2D) : null,
+      c: this.config.cell === "lstm" ? (tf.zeros([batchSize, H]) as tf.Tensor2D) : null,
     }));
   }
 
@@ -277,11 +283,7 @@ export class CharRNN {
    * parameter, by backpropagation through time. `dropout` applies the
    * configured dropout (training); tests call it without. Caller disposes.
    */
-  computeGradients(
-    batch: TokenBatch,
-    state?: RNNState,
-    dropout = false,
-  ): { loss: tf.Scalar; grads: Map<string, tf.Tensor>; state: RNNState } {
+  computeGradients(batch: TokenBatch, state?: RNNState, dropout = false): { loss: tf.Scalar; grads: Map<string, tf.Tensor>; state: RNNState } {
     const { batchSize: B } = batch;
     const T = batch.inputs.length / B;
     const N = B * T;
@@ -295,12 +297,12 @@ export class CharRNN {
 
         // ∂loss/∂logits_t = (softmax(logits_t) − y_t) / N   [B, V]
         const dLogits = probs.map((p, t): tf.Tensor2D => tf.sub(p, targets[t]));
-        const outKernelT = tf.div(tf.transpose(this.param('output.kernel')), N); // [V, H] / N
+        const outKernelT = tf.div(tf.transpose(this.param("output.kernel")), N); // [V, H] / N
         const top = run.layers[run.layers.length - 1].outputs;
         const grads = new Map<string, tf.Tensor>();
         const output = weightGradients(top, tf.concat(dLogits, 0));
-        grads.set('output.kernel', tf.div(output.weights, N)); // [H, V]
-        grads.set('output.bias', tf.div(output.bias, N)); // [V]
+        grads.set("output.kernel", tf.div(output.weights, N)); // [H, V]
+        grads.set("output.bias", tf.div(output.bias, N)); // [V]
 
         let dOutputs = dLogits.map((d): tf.Tensor2D => tf.matMul(d, outKernelT)); // ∂loss/∂h_t of the top layer, [B, H] each
         for (let l = run.layers.length - 1; l >= 0; l--) {
@@ -312,11 +314,11 @@ export class CharRNN {
             const dInputs = g.inputs ?? [];
             dOutputs = run.masks.length > 0 ? dInputs.map((d, t): tf.Tensor2D => tf.mul(d, run.masks[l - 1][t])) : dInputs;
           } else {
-            grads.set('layer0.kernel', g.kernel);
+            grads.set("layer0.kernel", g.kernel);
             if (this.config.embeddingSize > 0) {
               // x_t = E[id_t]  ⇒  ∂E[v] = Σ_{t,b: id = v} ∂x_t[b]   (scatter-add)   [V, E]
               const ids = tf.reshape(tf.concat(run.ids, 0), [N, 1]);
-              grads.set('embedding', tf.scatterND(ids, tf.concat(g.inputs ?? [], 0), [this.vocabSize, this.config.embeddingSize]));
+              grads.set("embedding", tf.scatterND(ids, tf.concat(g.inputs ?? [], 0), [this.vocabSize, this.config.embeddingSize]));
             }
           }
         }
@@ -435,7 +437,7 @@ export class CharRNN {
     for (const id of inputs) if (!(id >= 0 && id < V)) throw new RangeError(`token id ${id} outside vocabulary of ${V}`);
     const prepared = this.preparedLayers();
     const ids = Array.from({ length: T }, (_, t) => idsStep(inputs, batchSize, T, t)); // T × [B]
-    const embedding = this.config.embeddingSize > 0 ? (this.param('embedding') as tf.Tensor2D) : null;
+    const embedding = this.config.embeddingSize > 0 ? (this.param("embedding") as tf.Tensor2D) : null;
     const oneHot = embedding === null ? { ids, vocabSize: V } : null;
     const firstRows = embedding !== null ? ids.map((id) => tf.gather(embedding, id)) : this.rowLookup() ? null : ids.map((id) => oneHotRows(id, V)); // T × [B, E or V]
     let input: LayerInput = { xs: firstRows, oneHot };
@@ -453,8 +455,8 @@ export class CharRNN {
       xs = layer.outputs;
       input = { xs, oneHot: null };
     }
-    const outKernel = this.param('output.kernel') as tf.Tensor2D;
-    const outBias = this.param('output.bias') as tf.Tensor1D;
+    const outKernel = this.param("output.kernel") as tf.Tensor2D;
+    const outBias = this.param("output.bias") as tf.Tensor1D;
     const logits = xs.map((h) => tf.fused.matMul({ a: h, b: outKernel, bias: outBias }) as tf.Tensor2D); // T × [B, V]
     return { layers, masks, logits, ids, state: layers.map((r) => r.state) };
   }

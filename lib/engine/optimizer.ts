@@ -10,7 +10,7 @@
  * epsilon, which becomes 1e-4 on backends reporting 16-bit float precision
  * (software WebGL), changing the trajectory (SETUP-NOTES).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from "@tensorflow/tfjs";
 
 export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;
@@ -22,7 +22,10 @@ export class Adam {
 
   constructor(private readonly params: ReadonlyMap<string, tf.Variable>) {
     for (const [name, p] of params) {
-      this.moments.set(name, tf.tidy(() => ({ m: tf.variable(tf.zerosLike(p)), v: tf.variable(tf.zerosLike(p)) })));
+      this.moments.set(
+        name,
+        tf.tidy(() => ({ m: tf.variable(tf.zerosLike(p)), v: tf.variable(tf.zerosLike(p)) })),
+      );
     }
   }
 

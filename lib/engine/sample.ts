@@ -11,10 +11,10 @@
  * text in the browser and in Node. The unknown-character token (id 0) is never
  * generated.
  */
-import type { CharRNN, RNNState } from './model';
-import { disposeState } from './model';
-import { Rng } from './rng';
-import { encode, type Vocabulary } from './text';
+import type { CharRNN, RNNState } from "./model";
+import { disposeState } from "./model";
+import { Rng } from "./rng";
+import { encode, type Vocabulary } from "./text";
 
 /** Sampling options. */
 export interface SampleOptions {
@@ -63,7 +63,7 @@ export function* generate(model: CharRNN, vocab: Vocabulary, options: SampleOpti
   if (!Number.isInteger(options.length) || options.length < 0) throw new RangeError(`length must be a non-negative integer, got ${options.length}`);
   if (vocab.chars.length !== model.vocabSize) throw new RangeError(`vocabulary has ${vocab.chars.length} characters, the model ${model.vocabSize}`);
   const rng = new Rng(options.seed ?? model.config.seed);
-  const prime = encode(vocab, options.prime ?? '\n');
+  const prime = encode(vocab, options.prime ?? "\n");
   let input = prime.length > 0 ? prime : new Int32Array([0]);
   let state: RNNState | undefined;
   try {
@@ -84,7 +84,7 @@ export function* generate(model: CharRNN, vocab: Vocabulary, options: SampleOpti
 
 /** Generates `length` characters after the prime and returns them (the prime excluded). */
 export function sample(model: CharRNN, vocab: Vocabulary, options: SampleOptions): string {
-  let text = '';
+  let text = "";
   for (const ch of generate(model, vocab, options)) {
     text += ch;
     options.onChar?.(ch);

@@ -17,7 +17,7 @@
  */
 
 /** Id 0 of every vocabulary: stands for any character outside it. */
-export const UNKNOWN_CHAR = '\uFFFD';
+export const UNKNOWN_CHAR = "\uFFFD";
 
 /** Characters ↔ ids. */
 export interface Vocabulary {
@@ -36,7 +36,7 @@ export interface CorpusSplit {
 
 /** Canonical composition (NFC): the only form the engine ever sees. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFC');
+  return text.normalize("NFC");
 }
 
 /**
@@ -58,10 +58,10 @@ export function buildVocabulary(text: string, maxVocab: number): Vocabulary {
 
 /** Rebuilds a vocabulary from its character list (e.g. a weights header); throws RangeError if malformed. */
 export function vocabularyFromChars(chars: readonly string[]): Vocabulary {
-  if (chars[0] !== UNKNOWN_CHAR) throw new RangeError('vocabulary must start with the unknown character U+FFFD');
+  if (chars[0] !== UNKNOWN_CHAR) throw new RangeError("vocabulary must start with the unknown character U+FFFD");
   const index = new Map<string, number>();
   chars.forEach((ch, id) => {
-    if (typeof ch !== 'string' || [...ch].length !== 1) throw new RangeError(`vocabulary entry ${id} is not a single character`);
+    if (typeof ch !== "string" || [...ch].length !== 1) throw new RangeError(`vocabulary entry ${id} is not a single character`);
     if (ch !== normalizeText(ch)) throw new RangeError(`vocabulary entry ${id} is not NFC-normalised`);
     if (index.has(ch)) throw new RangeError(`vocabulary entry ${id} repeats ${JSON.stringify(ch)}`);
     index.set(ch, id);
@@ -81,7 +81,7 @@ export function encode(vocab: Vocabulary, text: string): Int32Array {
 
 /** Maps ids back to text; ids outside the vocabulary decode as UNKNOWN_CHAR. */
 export function decode(vocab: Vocabulary, ids: ArrayLike<number>): string {
-  let out = '';
+  let out = "";
   for (let i = 0; i < ids.length; i++) out += vocab.chars[ids[i]] ?? UNKNOWN_CHAR;
   return out;
 }
@@ -97,8 +97,8 @@ export function splitCorpus(text: string): CorpusSplit {
   const block = splitBlockSize(chars.length);
   const parts: Record<keyof CorpusSplit, string[]> = { train: [], validation: [], test: [] };
   for (let i = 0; i * block < chars.length; i++) {
-    const part = i % 10 === 8 ? 'validation' : i % 10 === 9 ? 'test' : 'train';
-    parts[part].push(chars.slice(i * block, (i + 1) * block).join(''));
+    const part = i % 10 === 8 ? "validation" : i % 10 === 9 ? "test" : "train";
+    parts[part].push(chars.slice(i * block, (i + 1) * block).join(""));
   }
-  return { train: parts.train.join(''), validation: parts.validation.join(''), test: parts.test.join('') };
+  return { train: parts.train.join(""), validation: parts.validation.join(""), test: parts.test.join("") };
 }

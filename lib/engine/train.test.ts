@@ -1,10 +1,10 @@
 /** Trainer: seeded reproducibility and the two batching modes. */
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { CharRNN } from './model';
-import { Trainer } from './train';
-import { makeConfig, type CharRNNConfig } from './config';
-import { useBackend } from './test-support';
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CharRNN } from "./model";
+import { Trainer } from "./train";
+import { makeConfig, type CharRNNConfig } from "./config";
+import { useBackend } from "./test-support";
 
 const ids = Int32Array.from({ length: 3000 }, (_, i) => (i * 7 + (i >> 3)) % 13);
 
@@ -18,16 +18,16 @@ function run(overrides: Partial<CharRNNConfig>, steps: number): number[] {
   return losses;
 }
 
-test('a seed reproduces a run exactly; another seed gives another run', async () => {
-  await useBackend('cpu');
+test("a seed reproduces a run exactly; another seed gives another run", async () => {
+  await useBackend("cpu");
   const a = run({ seed: 5 }, 6);
   assert.deepEqual(run({ seed: 5 }, 6), a);
   assert.notDeepEqual(run({ seed: 6 }, 6), a);
   assert.deepEqual(run({ seed: 5, statefulWindows: true }, 6), run({ seed: 5, statefulWindows: true }, 6));
 });
 
-test('random windows: targets are the inputs shifted by one character', async () => {
-  await useBackend('cpu');
+test("random windows: targets are the inputs shifted by one character", async () => {
+  await useBackend("cpu");
   const model = CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 10, batchSize: 4 }), 13);
   const batch = new Trainer(model, ids, ids).nextBatch();
   for (let b = 0; b < 4; b++) {
@@ -36,8 +36,8 @@ test('random windows: targets are the inputs shifted by one character', async ()
   model.dispose();
 });
 
-test('stateful windows: each stream continues where its previous window ended', async () => {
-  await useBackend('cpu');
+test("stateful windows: each stream continues where its previous window ended", async () => {
+  await useBackend("cpu");
   const model = CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 10, batchSize: 4, statefulWindows: true }), 13);
   const trainer = new Trainer(model, ids, ids);
   const first = trainer.nextBatch();
@@ -51,8 +51,8 @@ test('stateful windows: each stream continues where its previous window ended', 
   model.dispose();
 });
 
-test('stepAsync trains exactly like step', async () => {
-  await useBackend('cpu');
+test("stepAsync trains exactly like step", async () => {
+  await useBackend("cpu");
   const make = () => CharRNN.create(makeConfig({ hiddenSize: 16, seqLen: 10, batchSize: 4, statefulWindows: true, seed: 8 }), 13);
   const [syncModel, asyncModel] = [make(), make()];
   const [syncTrainer, asyncTrainer] = [new Trainer(syncModel, ids, ids), new Trainer(asyncModel, ids, ids)];

@@ -15,9 +15,9 @@
  * Validation uses the same `validationWindows` windows of the validation text
  * every time (a fixed seed), so successive reports are comparable.
  */
-import type { CharRNN, RNNState, TokenBatch } from './model';
-import { disposeState, RNG_STREAM } from './model';
-import { Rng } from './rng';
+import type { CharRNN, RNNState, TokenBatch } from "./model";
+import { disposeState, RNG_STREAM } from "./model";
+import { Rng } from "./rng";
 
 /** Nats → bits. */
 export function bitsPerChar(nats: number): number {
@@ -158,7 +158,11 @@ export class Trainer {
     }
     const offset = this.phase + this.windowIndex * T;
     this.windowIndex += 1;
-    return windowsAt(this.trainIds, T, Array.from({ length: B }, (_, b) => b * streamLength + offset));
+    return windowsAt(
+      this.trainIds,
+      T,
+      Array.from({ length: B }, (_, b) => b * streamLength + offset),
+    );
   }
 }
 

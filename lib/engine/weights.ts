@@ -14,28 +14,28 @@
  * Files come from students' browsers, so decoding trusts nothing: every check
  * failure throws a WeightsFormatError whose `code` names the failed check.
  */
-import { z } from 'zod';
-import { charRNNConfigSchema } from './config';
-import { CharRNN, parameterSpecs } from './model';
-import { vocabularyFromChars, type Vocabulary } from './text';
+import { z } from "zod";
+import { charRNNConfigSchema } from "./config";
+import { CharRNN, parameterSpecs } from "./model";
+import { vocabularyFromChars, type Vocabulary } from "./text";
 
-export const WEIGHTS_MAGIC = 'RNNW';
+export const WEIGHTS_MAGIC = "RNNW";
 export const WEIGHTS_FORMAT_VERSION = 1;
 
 /** Why a weight file was rejected. */
 export type WeightsErrorCode =
-  | 'TOO_LARGE'
-  | 'TRUNCATED'
-  | 'BAD_MAGIC'
-  | 'HEADER_TOO_LARGE'
-  | 'BAD_HEADER_JSON'
-  | 'UNSUPPORTED_VERSION'
-  | 'BAD_HEADER'
-  | 'BAD_CONFIG'
-  | 'BAD_VOCABULARY'
-  | 'SHAPE_MISMATCH'
-  | 'BAD_LAYOUT'
-  | 'NON_FINITE';
+  | "TOO_LARGE"
+  | "TRUNCATED"
+  | "BAD_MAGIC"
+  | "HEADER_TOO_LARGE"
+  | "BAD_HEADER_JSON"
+  | "UNSUPPORTED_VERSION"
+  | "BAD_HEADER"
+  | "BAD_CONFIG"
+  | "BAD_VOCABULARY"
+  | "SHAPE_MISMATCH"
+  | "BAD_LAYOUT"
+  | "NON_FINITE";
 
 export class WeightsFormatError extends Error {
   constructor(
@@ -43,7 +43,7 @@ export class WeightsFormatError extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'WeightsFormatError';
+    this.name = "WeightsFormatError";
   }
 }
 
@@ -63,7 +63,7 @@ const tensorEntrySchema = z
   .object({
     name: z.string(),
     shape: z.array(z.number().int().nonnegative()),
-    dtype: z.enum(['float32', 'float16']),
+    dtype: z.enum(["float32", "float16"]),
     byteOffset: z.number().int().nonnegative(),
     byteLength: z.number().int().nonnegative(),
   })
@@ -85,7 +85,7 @@ export const weightsHeaderSchema = headerShapeSchema.extend({ config: charRNNCon
 
 /** The validated JSON header of a weight file. */
 export type WeightsHeader = z.infer<typeof weightsHeaderSchema>;
-export type TensorDType = z.infer<typeof tensorEntrySchema>['dtype'];
+export type TensorDType = z.infer<typeof tensorEntrySchema>["dtype"];
 
 /** Training facts stored with the weights. */
 export interface WeightsMeta {
@@ -102,7 +102,7 @@ const PREFIX_BYTES = 8;
 
 /** Serialises a model and its vocabulary. */
 export function encodeWeights(model: CharRNN, vocab: Vocabulary, meta: WeightsMeta = {}): Uint8Array {
-  const dtype = meta.dtype ?? 'float32';
+  const dtype = meta.dtype ?? "float32";
   if (vocab.chars.length !== model.vocabSize) throw new RangeError(`vocabulary has ${vocab.chars.length} characters, the model ${model.vocabSize}`);
   const params = model.parameters();
   let offset = 0;
@@ -122,7 +122,7 @@ export function encodeWeights(model: CharRNN, vocab: Vocabulary, meta: WeightsMe
   };
   const jsonText = JSON.stringify(header);
   const padding = (4 - ((PREFIX_BYTES + new TextEncoder().encode(jsonText).length) % 4)) % 4;
-  const json = new TextEncoder().encode(jsonText + ' '.repeat(padding));
+  const json = new TextEncoder().encode(jsonText + " ".repeat(padding));
 
   const bytes = new Uint8Array(PREFIX_BYTES + json.length + offset);
   const view = new DataView(bytes.buffer);
@@ -133,7 +133,7 @@ export function encodeWeights(model: CharRNN, vocab: Vocabulary, meta: WeightsMe
   params.forEach((p, k) => {
     const at = dataStart + tensors[k].byteOffset;
     p.values.forEach((v, i) => {
-      if (dtype === 'float32') view.setFloat32(at + 4 * i, v, true);
+      if (dtype === "float32") view.setFloat32(at + 4 * i, v, true);
       else view.setUint16(at + 2 * i, toFloat16(v), true);
     });
   });
@@ -151,71 +151,86 @@ export interface ParsedWeights {
 /** Validates `bytes` completely and extracts header, vocabulary and values; throws WeightsFormatError. */
 export function parseWeights(bytes: Uint8Array, limits: Partial<WeightsLimits> = {}): ParsedWeights {
   const { maxBytes, maxHeaderBytes, maxVocab } = { ...DEFAULT_WEIGHTS_LIMITS, ...limits };
-  if (bytes.length > maxBytes) throw new WeightsFormatError('TOO_LARGE', `file is ${bytes.length} bytes; the limit is ${maxBytes}`);
-  if (bytes.length < PREFIX_BYTES) throw new WeightsFormatError('TRUNCATED', `file is ${bytes.length} bytes, shorter than the 8-byte prefix`);
+  if (bytes.length > maxBytes) throw new WeightsFormatError("TOO_LARGE", `file is ${bytes.length} bytes; the limit is ${maxBytes}`);
+  if (bytes.length < PREFIX_BYTES) throw new WeightsFormatError("TRUNCATED", `file is ${bytes.length} bytes, shorter than the 8-byte prefix`);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== WEIGHTS_MAGIC) throw new WeightsFormatError('BAD_MAGIC', 'not an RNN Classroom weight file (missing "RNNW" magic)');
+  if (magic !== WEIGHTS_MAGIC) throw new WeightsFormatError("BAD_MAGIC", 'not an RNN Classroom weight file (missing "RNNW" magic)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
-  if (headerLength > maxHeaderBytes) throw new WeightsFormatError('HEADER_TOO_LARGE', `header is ${headerLength} bytes; the limit is ${maxHeaderBytes}`);
+  if (headerLength > maxHeaderBytes) throw new WeightsFormatError("HEADER_TOO_LARGE", `header is ${headerLength} bytes; the limit is ${maxHeaderBytes}`);
   const dataStart = PREFIX_BYTES + headerLength;
-  if (dataStart > bytes.length) throw new WeightsFormatError('TRUNCATED', `header claims ${headerLength} bytes but the file ends after ${bytes.length - PREFIX_BYTES}`);
+  if (dataStart > bytes.length)
+    throw new WeightsFormatError("TRUNCATED", `header claims ${headerLength} bytes but the file ends after ${bytes.length - PREFIX_BYTES}`);
 
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, dataStart)));
+    raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, dataStart)));
   } catch (e) {
-    throw new WeightsFormatError('BAD_HEADER_JSON', `header is not valid UTF-8 JSON: ${(e as Error).message}`);
+    throw new WeightsFormatError("BAD_HEADER_JSON", `header is not valid UTF-8 JSON: ${(e as Error).message}`);
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new WeightsFormatError('BAD_HEADER', 'header must be a JSON object');
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new WeightsFormatError("BAD_HEADER", "header must be a JSON object");
   const version = (raw as { formatVersion?: unknown }).formatVersion;
-  if (version !== WEIGHTS_FORMAT_VERSION) throw new WeightsFormatError('UNSUPPORTED_VERSION', `format version ${JSON.stringify(version)} is not supported (expected ${WEIGHTS_FORMAT_VERSION})`);
+  if (version !== WEIGHTS_FORMAT_VERSION)
+    throw new WeightsFormatError("UNSUPPORTED_VERSION", `format version ${JSON.stringify(version)} is not supported (expected ${WEIGHTS_FORMAT_VERSION})`);
   const shape = headerShapeSchema.safeParse(raw);
-  if (!shape.success) throw new WeightsFormatError('BAD_HEADER', `header fields are invalid: ${shape.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!shape.success)
+    throw new WeightsFormatError("BAD_HEADER", `header fields are invalid: ${shape.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const config = charRNNConfigSchema.safeParse(shape.data.config);
-  if (!config.success) throw new WeightsFormatError('BAD_CONFIG', `config is invalid: ${config.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!config.success)
+    throw new WeightsFormatError("BAD_CONFIG", `config is invalid: ${config.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const header: WeightsHeader = { ...shape.data, config: config.data };
 
   const chars = header.vocabulary;
   if (chars.length > Math.min(maxVocab, header.config.maxVocab)) {
-    throw new WeightsFormatError('BAD_VOCABULARY', `vocabulary has ${chars.length} entries; at most ${Math.min(maxVocab, header.config.maxVocab)} allowed`);
+    throw new WeightsFormatError("BAD_VOCABULARY", `vocabulary has ${chars.length} entries; at most ${Math.min(maxVocab, header.config.maxVocab)} allowed`);
   }
   let vocabulary: Vocabulary;
   try {
     vocabulary = vocabularyFromChars(chars);
   } catch (e) {
-    throw new WeightsFormatError('BAD_VOCABULARY', `vocabulary is invalid: ${(e as Error).message}`);
+    throw new WeightsFormatError("BAD_VOCABULARY", `vocabulary is invalid: ${(e as Error).message}`);
   }
 
   const expected = parameterSpecs(header.config, chars.length);
   if (header.tensors.length !== expected.length) {
-    throw new WeightsFormatError('SHAPE_MISMATCH', `the config implies ${expected.length} tensors (${expected.map((s) => s.name).join(', ')}); the file has ${header.tensors.length}`);
+    throw new WeightsFormatError(
+      "SHAPE_MISMATCH",
+      `the config implies ${expected.length} tensors (${expected.map((s) => s.name).join(", ")}); the file has ${header.tensors.length}`,
+    );
   }
   const parameters = new Map<string, Float32Array>();
   let nextOffset = 0;
   expected.forEach((spec, k) => {
     const t = header.tensors[k];
     if (t.name !== spec.name || t.shape.length !== spec.shape.length || t.shape.some((d, i) => d !== spec.shape[i])) {
-      throw new WeightsFormatError('SHAPE_MISMATCH', `tensor ${k} is ${t.name} [${t.shape.join(', ')}]; the config implies ${spec.name} [${spec.shape.join(', ')}]`);
+      throw new WeightsFormatError(
+        "SHAPE_MISMATCH",
+        `tensor ${k} is ${t.name} [${t.shape.join(", ")}]; the config implies ${spec.name} [${spec.shape.join(", ")}]`,
+      );
     }
     const count = spec.shape.reduce((a, b) => a * b, 1);
     if (t.byteLength !== count * BYTES_PER[t.dtype]) {
-      throw new WeightsFormatError('BAD_LAYOUT', `tensor ${t.name} has byteLength ${t.byteLength}; ${count} ${t.dtype} values need ${count * BYTES_PER[t.dtype]}`);
+      throw new WeightsFormatError(
+        "BAD_LAYOUT",
+        `tensor ${t.name} has byteLength ${t.byteLength}; ${count} ${t.dtype} values need ${count * BYTES_PER[t.dtype]}`,
+      );
     }
-    if (t.byteOffset !== nextOffset) throw new WeightsFormatError('BAD_LAYOUT', `tensor ${t.name} starts at ${t.byteOffset}; expected ${nextOffset} (contiguous, 4-byte aligned)`);
+    if (t.byteOffset !== nextOffset)
+      throw new WeightsFormatError("BAD_LAYOUT", `tensor ${t.name} starts at ${t.byteOffset}; expected ${nextOffset} (contiguous, 4-byte aligned)`);
     nextOffset = t.byteOffset + t.byteLength + ((4 - (t.byteLength % 4)) % 4);
     const at = dataStart + t.byteOffset;
-    if (at + t.byteLength > bytes.length) throw new WeightsFormatError('TRUNCATED', `tensor ${t.name} ends at byte ${at + t.byteLength} but the file has ${bytes.length}`);
+    if (at + t.byteLength > bytes.length)
+      throw new WeightsFormatError("TRUNCATED", `tensor ${t.name} ends at byte ${at + t.byteLength} but the file has ${bytes.length}`);
     const values = new Float32Array(count);
     for (let i = 0; i < count; i++) {
-      const v = t.dtype === 'float32' ? view.getFloat32(at + 4 * i, true) : fromFloat16(view.getUint16(at + 2 * i, true));
-      if (!Number.isFinite(v)) throw new WeightsFormatError('NON_FINITE', `tensor ${t.name} holds a non-finite value at index ${i}`);
+      const v = t.dtype === "float32" ? view.getFloat32(at + 4 * i, true) : fromFloat16(view.getUint16(at + 2 * i, true));
+      if (!Number.isFinite(v)) throw new WeightsFormatError("NON_FINITE", `tensor ${t.name} holds a non-finite value at index ${i}`);
       values[i] = v;
     }
     parameters.set(t.name, values);
   });
   if (dataStart + nextOffset !== bytes.length) {
-    throw new WeightsFormatError('BAD_LAYOUT', `file has ${bytes.length - dataStart - nextOffset} unexpected bytes after the last tensor`);
+    throw new WeightsFormatError("BAD_LAYOUT", `file has ${bytes.length - dataStart - nextOffset} unexpected bytes after the last tensor`);
   }
   return { header, vocabulary, parameters };
 }

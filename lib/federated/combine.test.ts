@@ -5,12 +5,17 @@ import { combine, deltaNorm, screenUpdates, trimCount, type Update } from "./com
 
 const base = new Float32Array([0, 0, 0]);
 const u = (id: string, values: number[], chars = 100): Update => ({ id, values: new Float32Array(values), chars });
-const close = (actual: Float32Array, expected: number[]) => expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) < 1e-6, `value ${i}: ${actual[i]} ≠ ${e}`));
+const close = (actual: Float32Array, expected: number[]) =>
+  expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) < 1e-6, `value ${i}: ${actual[i]} ≠ ${e}`));
 
 describe("F7 screening", () => {
   const table: { title: string; updates: Update[]; refused: [string, string][] }[] = [
     { title: "similar updates all pass", updates: [u("a", [1, 0, 0]), u("b", [0, 1, 0]), u("c", [0, 0, 1.5])], refused: [] },
-    { title: "a norm far above the median is refused", updates: [u("a", [1, 0, 0]), u("b", [0, 1, 0]), u("c", [0, 1, 1]), u("x", [0, 0, 50])], refused: [["x", "NORM_OUTLIER"]] },
+    {
+      title: "a norm far above the median is refused",
+      updates: [u("a", [1, 0, 0]), u("b", [0, 1, 0]), u("c", [0, 1, 1]), u("x", [0, 0, 50])],
+      refused: [["x", "NORM_OUTLIER"]],
+    },
     { title: "just under 4× the median passes", updates: [u("a", [1, 0, 0]), u("b", [0, 1, 0]), u("c", [0, 0, 1]), u("x", [3.9, 0, 0])], refused: [] },
     { title: "two updates: no median to compare with", updates: [u("a", [1, 0, 0]), u("x", [0, 0, 50])], refused: [] },
     { title: "an update that did not train is refused", updates: [u("a", [1, 0, 0]), u("z", [0, 0, 0])], refused: [["z", "EMPTY"]] },
@@ -18,7 +23,10 @@ describe("F7 screening", () => {
   for (const row of table) {
     it(`F7 ${row.title}`, () => {
       const { accepted, refused } = screenUpdates(base, row.updates);
-      assert.deepEqual(refused.map((r) => [r.id, r.reason]), row.refused);
+      assert.deepEqual(
+        refused.map((r) => [r.id, r.reason]),
+        row.refused,
+      );
       assert.equal(accepted.length + refused.length, row.updates.length);
     });
   }

@@ -40,7 +40,10 @@ function medianOf(sorted: readonly number[]): number {
 }
 
 /** F7: which updates are refused before combining, and why. */
-export function screenUpdates(base: Float32Array, updates: readonly Update[]): { accepted: Update[]; refused: { id: string; reason: RefusalReason; norm: number }[] } {
+export function screenUpdates(
+  base: Float32Array,
+  updates: readonly Update[],
+): { accepted: Update[]; refused: { id: string; reason: RefusalReason; norm: number }[] } {
   const norms = updates.map((u) => deltaNorm(u.values, base));
   const nonZero = norms.filter((n) => n > 0).sort((a, b) => a - b);
   const limit = nonZero.length >= NORM_RULE_MIN_UPDATES ? NORM_OUTLIER_FACTOR * medianOf(nonZero) : Infinity;
@@ -69,7 +72,8 @@ export interface Combination {
 /** F8: base + the combined deltas of `updates` (which must be non-empty and screened). */
 export function combine(combiner: Combiner, base: Float32Array, updates: readonly Update[]): Combination {
   if (updates.length === 0) throw new RangeError("nothing to combine");
-  for (const u of updates) if (u.values.length !== base.length) throw new RangeError(`update ${u.id} has ${u.values.length} values; the model has ${base.length}`);
+  for (const u of updates)
+    if (u.values.length !== base.length) throw new RangeError(`update ${u.id} has ${u.values.length} values; the model has ${base.length}`);
   switch (combiner) {
     case "fedavg":
       return fedAvg(updates);

@@ -40,7 +40,16 @@ describe("F7/F8 one poisoned update among ten", () => {
     const shards = assignShards(new Map(), students);
     honest = students.map((id) => {
       const shard = shards.get(id)!;
-      const result = trainLocalRound({ config, vocabulary, base, round: 0, shardStart: shard.start, shardIds: encode(vocabulary, shardText(split.train, shard)), validationIds, steps: 8 });
+      const result = trainLocalRound({
+        config,
+        vocabulary,
+        base,
+        round: 0,
+        shardStart: shard.start,
+        shardIds: encode(vocabulary, shardText(split.train, shard)),
+        validationIds,
+        steps: 8,
+      });
       return { id, values: result.values, chars: result.stepsDone * config.batchSize * config.seqLen };
     });
   });

@@ -39,7 +39,8 @@ describe("F6 counted characters", () => {
     [-3, 20, 0],
     [7.9, 20, 7 * 128],
   ];
-  for (const [claimed, k, want] of table) it(`F6 ${claimed} claimed steps with K=${k} count ${want} characters`, () => assert.equal(countedChars(claimed, k, config), want));
+  for (const [claimed, k, want] of table)
+    it(`F6 ${claimed} claimed steps with K=${k} count ${want} characters`, () => assert.equal(countedChars(claimed, k, config), want));
 });
 
 describe("F4 configuration", () => {

@@ -17,7 +17,12 @@ describe("F2 shard assignment", () => {
     { title: "three students share evenly", initial: ["a", "b", "c"], later: [], expectSizes: [333_333, 333_333, 333_334] },
     { title: "a late joiner halves the largest shard", initial: ["a", "b"], later: [["c"]], expectSizes: [250_000, 250_000, 500_000] },
     { title: "two late joiners halve the two largest", initial: ["a", "b"], later: [["c", "d"]], expectSizes: [250_000, 250_000, 250_000, 250_000] },
-    { title: "late joiners one after another", initial: ["a"], later: [["b"], ["c"], ["d"], ["e"]], expectSizes: [125_000, 125_000, 250_000, 250_000, 250_000] },
+    {
+      title: "late joiners one after another",
+      initial: ["a"],
+      later: [["b"], ["c"], ["d"], ["e"]],
+      expectSizes: [125_000, 125_000, 250_000, 250_000, 250_000],
+    },
   ];
   for (const row of table) {
     it(`F2 ${row.title}`, () => {
@@ -27,7 +32,10 @@ describe("F2 shard assignment", () => {
         shards = assignShards(shards, batch);
         assertPartition(shards);
       }
-      assert.deepEqual([...shards.values()].map((s) => s.end - s.start).sort((x, y) => x - y), [...row.expectSizes].sort((x, y) => x - y));
+      assert.deepEqual(
+        [...shards.values()].map((s) => s.end - s.start).sort((x, y) => x - y),
+        [...row.expectSizes].sort((x, y) => x - y),
+      );
     });
   }
 

@@ -15,7 +15,8 @@ describe("L10–L12 round settings", () => {
     ["no telemetry counts as step 0 (L12)", open, 0, null, "TOO_FEW_STEPS"],
     ["no minimum", { ...open, minSteps: 0 }, 0, null, null],
   ];
-  for (const [label, settings, accepted, step, expected] of table) it(label, () => assert.equal(submissionRefusal(settings, accepted, step)?.code ?? null, expected));
+  for (const [label, settings, accepted, step, expected] of table)
+    it(label, () => assert.equal(submissionRefusal(settings, accepted, step)?.code ?? null, expected));
 });
 
 describe("L13 configuration", () => {

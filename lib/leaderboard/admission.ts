@@ -29,7 +29,8 @@ export type Refusal = { code: "SUBMISSIONS_CLOSED" | "LIMIT_REACHED" | "TOO_FEW_
  */
 export function submissionRefusal(settings: RoundSettings, accepted: number, serverStep: number | null): Refusal | null {
   if (!settings.submissionsOpen) return { code: "SUBMISSIONS_CLOSED", message: "submissions are closed for this round" };
-  if (accepted >= settings.submissionLimit) return { code: "LIMIT_REACHED", message: `you have used all ${settings.submissionLimit} submissions of this round` };
+  if (accepted >= settings.submissionLimit)
+    return { code: "LIMIT_REACHED", message: `you have used all ${settings.submissionLimit} submissions of this round` };
   const step = serverStep ?? 0;
   if (step < settings.minSteps) return { code: "TOO_FEW_STEPS", message: `train at least ${settings.minSteps} steps first (the server has seen ${step})` };
   return null;
@@ -48,7 +49,9 @@ export function configDifferences(submitted: CharRNNConfig, expected: CharRNNCon
     if (got === want) continue;
     const knob = knobs.find((k) => k.field === field);
     if (knob && typeof got === "number" && got >= knob.min && got <= knob.max) continue;
-    problems.push(knob ? `${field} is ${String(got)}; students may choose ${knob.min}–${knob.max}` : `${field} is ${String(got)}; this round trains ${String(want)}`);
+    problems.push(
+      knob ? `${field} is ${String(got)}; students may choose ${knob.min}–${knob.max}` : `${field} is ${String(got)}; this round trains ${String(want)}`,
+    );
   }
   return problems;
 }

@@ -48,11 +48,27 @@ describe("L2–L4, L6 standings", () => {
     ["only queued: listed after ranked, unranked (L4)", [sub("a:-@1"), sub("b:2@2")], ["b#1(b-2)", "a#-"]],
     ["unranked by first submission (L4)", [sub("c:-@5"), sub("a:-@9"), sub("a:-@1")], ["a#-", "c#-"]],
     ["rejected never counts", [sub("a:1@1", { status: "rejected" }), sub("b:2@2")], ["b#1(b-2)", "a#-"]],
-    ["a disqualified best falls back to the next (L6)", [sub("a:1@1", { disqualifiedReason: "x" }), sub("a:3@2"), sub("b:2@3")], ["b#1(b-3)", "a#2(a-2)[disqualified]"]],
+    [
+      "a disqualified best falls back to the next (L6)",
+      [sub("a:1@1", { disqualifiedReason: "x" }), sub("a:3@2"), sub("b:2@3")],
+      ["b#1(b-3)", "a#2(a-2)[disqualified]"],
+    ],
     ["all disqualified: unranked and flagged (L6)", [sub("a:1@1", { disqualifiedReason: "x" }), sub("b:2@3")], ["b#1(b-3)", "a#-[disqualified]"]],
-    ["identical weights: the later student is flagged (L6)", [sub("a:2@1", { weightsSha256: "same" }), sub("b:2@5", { weightsSha256: "same" })], ["a#1(a-1)", "b#2(b-5)[duplicate]"]],
-    ["the same student resubmitting the same weights is no duplicate", [sub("a:2@1", { weightsSha256: "same" }), sub("a:2@5", { weightsSha256: "same" })], ["a#1(a-1)"]],
-    ["a copy of a rejected file is no duplicate", [sub("a:2@1", { weightsSha256: "same", status: "rejected" }), sub("b:2@5", { weightsSha256: "same" })], ["b#1(b-5)", "a#-"]],
+    [
+      "identical weights: the later student is flagged (L6)",
+      [sub("a:2@1", { weightsSha256: "same" }), sub("b:2@5", { weightsSha256: "same" })],
+      ["a#1(a-1)", "b#2(b-5)[duplicate]"],
+    ],
+    [
+      "the same student resubmitting the same weights is no duplicate",
+      [sub("a:2@1", { weightsSha256: "same" }), sub("a:2@5", { weightsSha256: "same" })],
+      ["a#1(a-1)"],
+    ],
+    [
+      "a copy of a rejected file is no duplicate",
+      [sub("a:2@1", { weightsSha256: "same", status: "rejected" }), sub("b:2@5", { weightsSha256: "same" })],
+      ["b#1(b-5)", "a#-"],
+    ],
     ["nobody", [], []],
   ];
   for (const [label, input, expected] of table) it(label, () => assert.deepEqual(render(standings(input, { revealed: false })), expected));
@@ -71,15 +87,67 @@ describe("L7 counts and pending", () => {
 });
 
 describe("L5 private reveal", () => {
-  const table: [label: string, input: RankableSubmission[], revealed: boolean, expected: [participant: string, rank: number | null, privateRank: number | null, change: number | null][]][] = [
-    ["hidden before the reveal", [sub("a:1/3@1"), sub("b:2/1@2")], false, [["a", 1, null, null], ["b", 2, null, null]]],
-    ["ranked by the private score of the counted submission, listed in private order", [sub("a:1/3@1"), sub("b:2/1@2"), sub("c:3/2@3")], true, [["b", 2, 1, 1], ["c", 3, 2, 1], ["a", 1, 3, -2]]],
-    ["a student's better private score on another submission does not count", [sub("a:1/3@1"), sub("a:2/0.5@2"), sub("b:1.5/2@3")], true, [["b", 2, 1, 1], ["a", 1, 2, -1]]],
-    ["private ties: earlier submission", [sub("a:1/2@5"), sub("b:2/2@1")], true, [["b", 2, 1, 1], ["a", 1, 2, -1]]],
-    ["without a private score: after the privately ranked, in public order", [sub("a:1/-@1"), sub("b:2/1@2"), sub("c:-@3")], true, [["b", 2, 1, 1], ["a", 1, null, null], ["c", null, null, null]]],
+  const table: [
+    label: string,
+    input: RankableSubmission[],
+    revealed: boolean,
+    expected: [participant: string, rank: number | null, privateRank: number | null, change: number | null][],
+  ][] = [
+    [
+      "hidden before the reveal",
+      [sub("a:1/3@1"), sub("b:2/1@2")],
+      false,
+      [
+        ["a", 1, null, null],
+        ["b", 2, null, null],
+      ],
+    ],
+    [
+      "ranked by the private score of the counted submission, listed in private order",
+      [sub("a:1/3@1"), sub("b:2/1@2"), sub("c:3/2@3")],
+      true,
+      [
+        ["b", 2, 1, 1],
+        ["c", 3, 2, 1],
+        ["a", 1, 3, -2],
+      ],
+    ],
+    [
+      "a student's better private score on another submission does not count",
+      [sub("a:1/3@1"), sub("a:2/0.5@2"), sub("b:1.5/2@3")],
+      true,
+      [
+        ["b", 2, 1, 1],
+        ["a", 1, 2, -1],
+      ],
+    ],
+    [
+      "private ties: earlier submission",
+      [sub("a:1/2@5"), sub("b:2/2@1")],
+      true,
+      [
+        ["b", 2, 1, 1],
+        ["a", 1, 2, -1],
+      ],
+    ],
+    [
+      "without a private score: after the privately ranked, in public order",
+      [sub("a:1/-@1"), sub("b:2/1@2"), sub("c:-@3")],
+      true,
+      [
+        ["b", 2, 1, 1],
+        ["a", 1, null, null],
+        ["c", null, null, null],
+      ],
+    ],
   ];
   for (const [label, input, revealed, expected] of table) {
-    it(label, () => assert.deepEqual(standings(input, { revealed }).map((r) => [r.participantId, r.rank, r.privateRank, r.rankChange]), expected));
+    it(label, () =>
+      assert.deepEqual(
+        standings(input, { revealed }).map((r) => [r.participantId, r.rank, r.privateRank, r.rankChange]),
+        expected,
+      ),
+    );
   }
 });
 
@@ -87,10 +155,24 @@ describe("L3 + L5a one ranking: ties never share a rank, before or after the rev
   // Ana 2.0 at t=1000, Bo 2.0 at t=2000, Cy 2.5 at t=3000; private 2.1 / 2.3 / 2.3.
   const example = [sub("ana:2/2.1@1000"), sub("bo:2/2.3@2000"), sub("cy:2.5/2.3@3000")];
   it("before the reveal: Ana #1, Bo #2 (earlier wins the tie), Cy #3", () => {
-    assert.deepEqual(standings(example, { revealed: false }).map((r) => [r.participantId, r.rank]), [["ana", 1], ["bo", 2], ["cy", 3]]);
+    assert.deepEqual(
+      standings(example, { revealed: false }).map((r) => [r.participantId, r.rank]),
+      [
+        ["ana", 1],
+        ["bo", 2],
+        ["cy", 3],
+      ],
+    );
   });
   it("after the reveal: private ranks 1, 2, 3 (Bo's earlier submission wins the private tie with Cy)", () => {
-    assert.deepEqual(standings(example, { revealed: true }).map((r) => [r.participantId, r.rank, r.privateRank]), [["ana", 1, 1], ["bo", 2, 2], ["cy", 3, 3]]);
+    assert.deepEqual(
+      standings(example, { revealed: true }).map((r) => [r.participantId, r.rank, r.privateRank]),
+      [
+        ["ana", 1, 1],
+        ["bo", 2, 2],
+        ["cy", 3, 3],
+      ],
+    );
   });
 });
 
@@ -110,8 +192,23 @@ describe("L8 votes", () => {
 describe("L9 winners", () => {
   const table: [label: string, votes: [string, string][], winners: string[]][] = [
     ["no votes, no winners", [], []],
-    ["most votes wins", [["a", "x"], ["b", "x"], ["c", "y"]], ["x"]],
-    ["ties: all winners", [["a", "x"], ["b", "y"]], ["x", "y"]],
+    [
+      "most votes wins",
+      [
+        ["a", "x"],
+        ["b", "x"],
+        ["c", "y"],
+      ],
+      ["x"],
+    ],
+    [
+      "ties: all winners",
+      [
+        ["a", "x"],
+        ["b", "y"],
+      ],
+      ["x", "y"],
+    ],
   ];
   for (const [label, votes, winners] of table) {
     it(label, () => assert.deepEqual(tallyVotes(votes.map(([voterId, submissionId]) => ({ voterId, submissionId }))).winners, winners));

@@ -98,7 +98,9 @@ export function standings<S extends RankableSubmission>(submissions: readonly S[
   let ranked = rows.filter((r) => r.best !== null).sort((a, b) => byPublic(a.best as S, b.best as S));
   ranked.forEach((r, i) => (r.rank = i + 1));
   if (options.revealed) {
-    const privately = ranked.filter((r) => r.best?.privateBpc !== null && Number.isFinite(r.best?.privateBpc)).sort((a, b) => byPrivate(a.best as S, b.best as S));
+    const privately = ranked
+      .filter((r) => r.best?.privateBpc !== null && Number.isFinite(r.best?.privateBpc))
+      .sort((a, b) => byPrivate(a.best as S, b.best as S));
     privately.forEach((r, i) => {
       r.privateRank = i + 1;
       r.rankChange = (r.rank ?? 0) - r.privateRank;
@@ -133,6 +135,12 @@ export function tallyVotes(votes: readonly Vote[]): { counts: Map<string, number
   const tally = new Map<string, number>();
   for (const v of votes) tally.set(v.submissionId, (tally.get(v.submissionId) ?? 0) + 1);
   const most = Math.max(0, ...tally.values());
-  const winners = most === 0 ? [] : [...tally.entries()].filter(([, n]) => n === most).map(([id]) => id).sort();
+  const winners =
+    most === 0
+      ? []
+      : [...tally.entries()]
+          .filter(([, n]) => n === most)
+          .map(([id]) => id)
+          .sort();
   return { counts: tally, winners };
 }

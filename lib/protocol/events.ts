@@ -56,6 +56,4 @@ export type ServerToClientEvents = {
 
 /** Per-socket state the server keeps (socket.data): the one role this socket is bound to. */
 export type SocketRole =
-  | { kind: "none" }
-  | { kind: "instructor"; instructorId: string; sessionId: string }
-  | { kind: "participant"; participantId: string; sessionId: string };
+  { kind: "none" } | { kind: "instructor"; instructorId: string; sessionId: string } | { kind: "participant"; participantId: string; sessionId: string };

@@ -43,7 +43,10 @@ export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;
  * (uploadMetadataSchema; a class-model update's is lib/protocol/federated.ts updateMetadataSchema),
  * then the weight file (.rnnw) to the end of the body.
  */
-export function encodeUploadBody(metadata: UploadMetadata | { token: string; round: number; idempotencyKey: string }, weights: Uint8Array): Uint8Array<ArrayBuffer> {
+export function encodeUploadBody(
+  metadata: UploadMetadata | { token: string; round: number; idempotencyKey: string },
+  weights: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   const json = new TextEncoder().encode(JSON.stringify(metadata));
   const body = new Uint8Array(4 + json.length + weights.length);
   new DataView(body.buffer).setUint32(0, json.length, true);

@@ -70,4 +70,3 @@ export const sessionBroadcasts = {
   /** To one socket: its participant connected elsewhere; this page should stop. */
   "session:replaced": z.object({ sessionId: z.string() }),
 } as const;
-

@@ -16,16 +16,18 @@ const numericTunable = z.enum(["layers", "hiddenSize", "seqLen", "batchSize", "l
 /** A corpus: a bundled one by id ("tinyshakespeare") or an instructor's upload ("upload:<id>"). */
 export const corpusRefSchema = z.string().regex(/^(upload:)?[a-z0-9-]{1,40}$/i, "not a corpus id");
 
-export const groupOverridesSchema = charRNNConfigSchema.pick({
-  cell: true,
-  layers: true,
-  hiddenSize: true,
-  seqLen: true,
-  batchSize: true,
-  learningRate: true,
-  clipNorm: true,
-  dropout: true,
-}).partial();
+export const groupOverridesSchema = charRNNConfigSchema
+  .pick({
+    cell: true,
+    layers: true,
+    hiddenSize: true,
+    seqLen: true,
+    batchSize: true,
+    learningRate: true,
+    clipNorm: true,
+    dropout: true,
+  })
+  .partial();
 export type GroupOverrides = z.infer<typeof groupOverridesSchema>;
 
 /** What the instructor composes and pushes. */
@@ -110,7 +112,13 @@ export const progressEntrySchema = z.object({
 });
 export type ProgressEntry = z.infer<typeof progressEntrySchema>;
 
-export const historyPointSchema = z.object({ participantId: z.string(), step: z.number(), trainLoss: z.number(), valLoss: z.number().nullable(), at: z.number() });
+export const historyPointSchema = z.object({
+  participantId: z.string(),
+  step: z.number(),
+  trainLoss: z.number(),
+  valLoss: z.number().nullable(),
+  at: z.number(),
+});
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
 
 /** What a student's page needs: the model session in force, its run, and the student's group. */
@@ -180,7 +188,10 @@ export const trainingRequests = {
   /** Student: telemetry. `accepted: false` says why it was dropped (counted, never stored). */
   "training:report": {
     payload: telemetrySchema,
-    reply: z.object({ accepted: z.boolean(), reason: z.enum(["THROTTLED", "STALE_MODEL_SESSION", "STEP_BACKWARDS", "NOT_RUNNING", "NON_FINITE_LOSS", "IMPLAUSIBLE"]).optional() }),
+    reply: z.object({
+      accepted: z.boolean(),
+      reason: z.enum(["THROTTLED", "STALE_MODEL_SESSION", "STEP_BACKWARDS", "NOT_RUNNING", "NON_FINITE_LOSS", "IMPLAUSIBLE"]).optional(),
+    }),
   },
 } as const;
 

@@ -7,7 +7,11 @@ import { z } from "zod";
 import { readNumber } from "./numberEntry";
 import { QUIZ_LIMITS, choiceCount, type QuestionBody } from "./questions";
 
-const index = z.number().int().min(0).max(QUIZ_LIMITS.maxOptions - 1);
+const index = z
+  .number()
+  .int()
+  .min(0)
+  .max(QUIZ_LIMITS.maxOptions - 1);
 
 export const answerSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("single"), choice: index }),

@@ -16,15 +16,65 @@ const ofType = <T extends QuestionDraft["type"]>(type: T) => questions.filter((x
 
 /** Ids of the bank before the rewrite: dashboards and instructors' copies refer to them. */
 const ORIGINAL_IDS = [
-  "rnn-inputs", "rnn-shared-weights", "rnn-any-length", "rnn-params-3-2-3", "rnn-sequence-data", "onehot-length", "onehot-eok",
-  "onehot-single-one", "onehot-dot", "ce-which-loss", "ce-bits-quarter", "ce-uniform-64", "ce-perfect", "softmax-what",
-  "softmax-equal-4", "softmax-properties", "bptt-steps", "bptt-shared-gradient", "bptt-truncated", "bptt-clipping",
-  "bptt-seq-length", "vg-why", "vg-half-10", "vg-sigmoid-derivative", "vg-relu", "lstm-forget", "lstm-output", "lstm-additive",
-  "lstm-params-128-65", "lstm-params-256-100", "lstm-sigmoid-gates", "lstm-cell-state-name", "lstm-four-blocks", "gru-gates",
-  "gru-no-cell", "gru-params-128-65", "gru-update-role", "temp-low", "temp-high", "temp-two-logits", "temp-one", "generate-steps",
-  "overfit-curves", "overfit-remedies", "dropout-what", "dropout-train-only", "cnn-out-7-3-1", "cnn-out-7-3-2", "cnn-stride-3-fits",
-  "cnn-alexnet-conv1", "cnn-out-32-5-1", "cnn-out-pad", "cnn-params-6-5x5x3", "cnn-vgg-conv3-64", "cnn-two-3x3-weights",
-  "cnn-two-3x3-why", "auto-next", "auto-pairs", "auto-complete-word",
+  "rnn-inputs",
+  "rnn-shared-weights",
+  "rnn-any-length",
+  "rnn-params-3-2-3",
+  "rnn-sequence-data",
+  "onehot-length",
+  "onehot-eok",
+  "onehot-single-one",
+  "onehot-dot",
+  "ce-which-loss",
+  "ce-bits-quarter",
+  "ce-uniform-64",
+  "ce-perfect",
+  "softmax-what",
+  "softmax-equal-4",
+  "softmax-properties",
+  "bptt-steps",
+  "bptt-shared-gradient",
+  "bptt-truncated",
+  "bptt-clipping",
+  "bptt-seq-length",
+  "vg-why",
+  "vg-half-10",
+  "vg-sigmoid-derivative",
+  "vg-relu",
+  "lstm-forget",
+  "lstm-output",
+  "lstm-additive",
+  "lstm-params-128-65",
+  "lstm-params-256-100",
+  "lstm-sigmoid-gates",
+  "lstm-cell-state-name",
+  "lstm-four-blocks",
+  "gru-gates",
+  "gru-no-cell",
+  "gru-params-128-65",
+  "gru-update-role",
+  "temp-low",
+  "temp-high",
+  "temp-two-logits",
+  "temp-one",
+  "generate-steps",
+  "overfit-curves",
+  "overfit-remedies",
+  "dropout-what",
+  "dropout-train-only",
+  "cnn-out-7-3-1",
+  "cnn-out-7-3-2",
+  "cnn-stride-3-fits",
+  "cnn-alexnet-conv1",
+  "cnn-out-32-5-1",
+  "cnn-out-pad",
+  "cnn-params-6-5x5x3",
+  "cnn-vgg-conv3-64",
+  "cnn-two-3x3-weights",
+  "cnn-two-3x3-why",
+  "auto-next",
+  "auto-pairs",
+  "auto-complete-word",
 ];
 
 // ── Formulas, written here independently of the bank ──
@@ -40,10 +90,25 @@ const softmax = (logits: number[], temperature = 1) => {
 };
 /** VGG16 as lecture 04 tabulates it: 3×3 convolutions (in → out channels), then three FC layers, no biases. */
 const VGG16_CONV: [cin: number, cout: number][] = [
-  [3, 64], [64, 64], [64, 128], [128, 128], [128, 256], [256, 256], [256, 256],
-  [256, 512], [512, 512], [512, 512], [512, 512], [512, 512], [512, 512],
+  [3, 64],
+  [64, 64],
+  [64, 128],
+  [128, 128],
+  [128, 256],
+  [256, 256],
+  [256, 256],
+  [256, 512],
+  [512, 512],
+  [512, 512],
+  [512, 512],
+  [512, 512],
+  [512, 512],
 ];
-const VGG16_FC: [inputs: number, outputs: number][] = [[7 * 7 * 512, 4096], [4096, 4096], [4096, 1000]];
+const VGG16_FC: [inputs: number, outputs: number][] = [
+  [7 * 7 * 512, 4096],
+  [4096, 4096],
+  [4096, 1000],
+];
 const vgg16Weights = VGG16_CONV.reduce((s, [cin, cout]) => s + 3 * 3 * cin * cout, 0) + VGG16_FC.reduce((s, [i, o]) => s + i * o, 0);
 /** Sum of a word's row in a co-occurrence matrix with a window of one word each side. */
 const cooccurrenceRowSum = (tokens: string[], word: string) =>
@@ -119,7 +184,9 @@ describe("built-in question bank", () => {
       // Short enough to read at the reveal on a projector, next to the histogram.
       for (const text of [q.explanation.ko, q.explanation.en]) assert.ok(len(text) <= 400, `explanation of ${len(text)} characters`);
       // The prompt must not hand over a short-text answer.
-      if (q.type === "text") for (const a of q.accepted) assert.ok(![q.prompt.ko, q.prompt.en].some((p) => p.toLowerCase().includes(a.toLowerCase())), `the prompt contains the answer ${a}`);
+      if (q.type === "text")
+        for (const a of q.accepted)
+          assert.ok(![q.prompt.ko, q.prompt.en].some((p) => p.toLowerCase().includes(a.toLowerCase())), `the prompt contains the answer ${a}`);
       // Cited from a lecture slide, or flagged (and said) to be beyond the lectures — never both, never neither.
       if (q.beyondLectures) {
         assert.match(q.explanation.en, /\(not in the lectures\)$/);
@@ -157,7 +224,8 @@ describe("built-in question bank", () => {
   it("flags about a dozen questions as beyond the lectures (temperature, clipping, truncated BPTT, bits, early stopping)", () => {
     const beyond = questions.filter((x) => x.q.beyondLectures).map((x) => x.id);
     assert.ok(beyond.length >= 10 && beyond.length <= 14, `${beyond.length}: ${beyond.join(", ")}`);
-    for (const id of ["temp-low", "temp-two-logits", "bptt-clipping", "bptt-truncated", "ce-bits-quarter", "early-stopping"]) assert.ok(beyond.includes(id), id);
+    for (const id of ["temp-low", "temp-two-logits", "bptt-clipping", "bptt-truncated", "ce-bits-quarter", "early-stopping"])
+      assert.ok(beyond.includes(id), id);
   });
 });
 
@@ -167,7 +235,10 @@ describe("no answer cues for a blind guesser", () => {
   const multiples = ofType("multiple");
 
   it("single choice: the right answer is spread evenly over the four positions", () => {
-    assert.ok(singles.every(({ q }) => q.options.length === 4), "every single-choice question has four options");
+    assert.ok(
+      singles.every(({ q }) => q.options.length === 4),
+      "every single-choice question has four options",
+    );
     const perPosition = [0, 0, 0, 0];
     for (const { q } of singles) perPosition[q.correct]++;
     const expected = singles.length / 4;
@@ -246,7 +317,10 @@ describe("no answer cues for a blind guesser", () => {
     for (const locale of ["ko", "en"] as const) {
       const right = multiples.flatMap(({ q }) => q.options.filter((_, i) => q.correct.includes(i)).map((o) => len(o[locale])));
       const wrong = multiples.flatMap(({ q }) => q.options.filter((_, i) => !q.correct.includes(i)).map((o) => len(o[locale])));
-      assert.ok(mean(right) / mean(wrong) <= 1.15, `${locale}: right options average ${mean(right).toFixed(1)} characters, wrong ones ${mean(wrong).toFixed(1)}`);
+      assert.ok(
+        mean(right) / mean(wrong) <= 1.15,
+        `${locale}: right options average ${mean(right).toFixed(1)} characters, wrong ones ${mean(wrong).toFixed(1)}`,
+      );
     }
     for (const { id, q } of [...singles, ...multiples]) {
       for (const locale of ["ko", "en"] as const) assert.equal(new Set(q.options.map((o) => o[locale])).size, q.options.length, `${id} (${locale})`);
@@ -275,7 +349,16 @@ describe("answers", () => {
       assert.match(q.prompt.en, /side length/i, id);
       assert.match(q.prompt.ko, /한 변의 길이/, id);
     }
-    for (const id of ["lstm-params-128-65", "lstm-params-256-100", "gru-params-128-65", "textgen-lstm-params", "cnn-params-6-5x5x3", "cnn-vgg-conv3-64", "cnn-vgg16-total", "rnn-params-3-2-3"]) {
+    for (const id of [
+      "lstm-params-128-65",
+      "lstm-params-256-100",
+      "gru-params-128-65",
+      "textgen-lstm-params",
+      "cnn-params-6-5x5x3",
+      "cnn-vgg-conv3-64",
+      "cnn-vgg16-total",
+      "rnn-params-3-2-3",
+    ]) {
       const q = questions.find((x) => x.id === id)!.q;
       assert.match(q.prompt.en, /bias/, id);
       assert.match(q.prompt.ko, /편향/, id);

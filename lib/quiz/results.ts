@@ -133,7 +133,9 @@ export interface Standing extends StandingInput {
  * correct answers first, then by name — only the listing order, never the rank.
  */
 export function rankStandings(rows: readonly StandingInput[]): Standing[] {
-  const sorted = [...rows].sort((a, b) => b.points - a.points || b.correct - a.correct || a.displayName.localeCompare(b.displayName) || a.participantId.localeCompare(b.participantId));
+  const sorted = [...rows].sort(
+    (a, b) => b.points - a.points || b.correct - a.correct || a.displayName.localeCompare(b.displayName) || a.participantId.localeCompare(b.participantId),
+  );
   let rank = 0;
   return sorted.map((row, i) => {
     if (i === 0 || row.points !== sorted[i - 1].points) rank = i + 1;

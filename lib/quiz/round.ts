@@ -24,7 +24,8 @@ export function applyRoundAction(at: RoundPosition, action: RoundAction): Transi
   switch (action) {
     case "next":
       if (phase === "lobby") return questionCount > 0 ? { phase: "question", questionIndex: 0 } : { phase: "ended", questionIndex };
-      if (phase === "reveal") return questionIndex + 1 < questionCount ? { phase: "question", questionIndex: questionIndex + 1 } : { phase: "ended", questionIndex };
+      if (phase === "reveal")
+        return questionIndex + 1 < questionCount ? { phase: "question", questionIndex: questionIndex + 1 } : { phase: "ended", questionIndex };
       return { error: phase === "question" ? "the question is still open: skip it first" : "the quiz has ended" };
     case "close":
       return phase === "question" ? { phase: "reveal", questionIndex } : { error: "no question is open" };

@@ -20,24 +20,68 @@ describe("Q16 speed: full points at once, half at the limit", () => {
 });
 
 describe("Q16–Q18 points of one answer", () => {
-  const table: [label: string, input: { correctness: number; elapsedMs: number; multiplier: number; mode: ScoringMode; previousStreak: number }, expected: { points: number; streak: number; bonus: number }][] = [
+  const table: [
+    label: string,
+    input: { correctness: number; elapsedMs: number; multiplier: number; mode: ScoringMode; previousStreak: number },
+    expected: { points: number; streak: number; bonus: number },
+  ][] = [
     ["instant correct", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 1000, streak: 1, bonus: 0 }],
     ["correct at the limit", { correctness: 1, elapsedMs: 20_000, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 500, streak: 1, bonus: 0 }],
-    ["Kahoot example: 1/4 of the time", { correctness: 1, elapsedMs: 5_000, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 875, streak: 1, bonus: 0 }],
+    [
+      "Kahoot example: 1/4 of the time",
+      { correctness: 1, elapsedMs: 5_000, multiplier: 1, mode: "speed", previousStreak: 0 },
+      { points: 875, streak: 1, bonus: 0 },
+    ],
     ["rounding: 1 ms", { correctness: 1, elapsedMs: 1, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 1000, streak: 1, bonus: 0 }],
     ["double points", { correctness: 1, elapsedMs: 10_000, multiplier: 2, mode: "speed", previousStreak: 0 }, { points: 1500, streak: 1, bonus: 0 }],
-    ["no points (×0) still counts the streak", { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 2 }, { points: 0, streak: 3, bonus: 0 }],
+    [
+      "no points (×0) still counts the streak",
+      { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 2 },
+      { points: 0, streak: 3, bonus: 0 },
+    ],
     ["wrong", { correctness: 0, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 3 }, { points: 0, streak: 0, bonus: 0 }],
     ["second in a row: +100", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 1 }, { points: 1100, streak: 2, bonus: 100 }],
     ["sixth in a row: +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 5 }, { points: 1500, streak: 6, bonus: 500 }],
-    ["tenth in a row: capped at +500", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 9 }, { points: 1500, streak: 10, bonus: 500 }],
-    ["streak bonus is flat: ×2 doubles the answer, not the bonus", { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 }, { points: 1200, streak: 3, bonus: 200 }],
-    ["×3, tenth in a row: still at most +500", { correctness: 1, elapsedMs: 0, multiplier: 3, mode: "speed", previousStreak: 9 }, { points: 3500, streak: 10, bonus: 500 }],
-    ["×0 practice question: no bonus either", { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 5 }, { points: 0, streak: 6, bonus: 0 }],
-    ["partial credit breaks the streak", { correctness: 0.5, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 4 }, { points: 500, streak: 0, bonus: 0 }],
-    ["partial credit scales with speed", { correctness: 0.5, elapsedMs: 20_000, multiplier: 1, mode: "speed", previousStreak: 0 }, { points: 250, streak: 0, bonus: 0 }],
-    ["accuracy mode ignores time", { correctness: 1, elapsedMs: 20_000, multiplier: 1, mode: "accuracy", previousStreak: 0 }, { points: 1000, streak: 1, bonus: 0 }],
-    ["accuracy mode: no streak bonus", { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "accuracy", previousStreak: 4 }, { points: 1000, streak: 5, bonus: 0 }],
+    [
+      "tenth in a row: capped at +500",
+      { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 9 },
+      { points: 1500, streak: 10, bonus: 500 },
+    ],
+    [
+      "streak bonus is flat: ×2 doubles the answer, not the bonus",
+      { correctness: 1, elapsedMs: 20_000, multiplier: 2, mode: "speed", previousStreak: 2 },
+      { points: 1200, streak: 3, bonus: 200 },
+    ],
+    [
+      "×3, tenth in a row: still at most +500",
+      { correctness: 1, elapsedMs: 0, multiplier: 3, mode: "speed", previousStreak: 9 },
+      { points: 3500, streak: 10, bonus: 500 },
+    ],
+    [
+      "×0 practice question: no bonus either",
+      { correctness: 1, elapsedMs: 0, multiplier: 0, mode: "speed", previousStreak: 5 },
+      { points: 0, streak: 6, bonus: 0 },
+    ],
+    [
+      "partial credit breaks the streak",
+      { correctness: 0.5, elapsedMs: 0, multiplier: 1, mode: "speed", previousStreak: 4 },
+      { points: 500, streak: 0, bonus: 0 },
+    ],
+    [
+      "partial credit scales with speed",
+      { correctness: 0.5, elapsedMs: 20_000, multiplier: 1, mode: "speed", previousStreak: 0 },
+      { points: 250, streak: 0, bonus: 0 },
+    ],
+    [
+      "accuracy mode ignores time",
+      { correctness: 1, elapsedMs: 20_000, multiplier: 1, mode: "accuracy", previousStreak: 0 },
+      { points: 1000, streak: 1, bonus: 0 },
+    ],
+    [
+      "accuracy mode: no streak bonus",
+      { correctness: 1, elapsedMs: 0, multiplier: 1, mode: "accuracy", previousStreak: 4 },
+      { points: 1000, streak: 5, bonus: 0 },
+    ],
     ["accuracy mode partial", { correctness: 1 / 3, elapsedMs: 0, multiplier: 1, mode: "accuracy", previousStreak: 0 }, { points: 333, streak: 0, bonus: 0 }],
   ];
   for (const [label, input, expected] of table) {
@@ -48,7 +92,10 @@ describe("Q16–Q18 points of one answer", () => {
     });
   }
   it("Q17 streak bonus table", () => {
-    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((s) => streakBonus(s, 1)), [0, 0, 100, 200, 300, 400, 500, 500]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((s) => streakBonus(s, 1)),
+      [0, 0, 100, 200, 300, 400, 500, 500],
+    );
     assert.equal(streakBonus(3, 1.5), 200, "flat: the multiplier does not scale it");
     assert.equal(streakBonus(3, 0), 0, "a question worth no points gives no bonus");
   });
@@ -96,7 +143,8 @@ describe("Q13 numeric tolerance", () => {
     [99327, 99328, 0, false],
     [-3, 3, 5, false],
   ];
-  for (const [value, answer, tolerance, ok] of table) it(`${value} vs ${answer} ± ${tolerance} → ${ok}`, () => assert.equal(withinTolerance(value, answer, tolerance), ok));
+  for (const [value, answer, tolerance, ok] of table)
+    it(`${value} vs ${answer} ± ${tolerance} → ${ok}`, () => assert.equal(withinTolerance(value, answer, tolerance), ok));
 });
 
 describe("Q14 short-text answers compared by their key (case, spaces, quotes, NFKC)", () => {
@@ -128,7 +176,14 @@ describe("Q14 short-text answers compared by their key (case, spaces, quotes, NF
 });
 
 describe("Q10, Q12, Q15 correctness per type", () => {
-  const single: QuestionBody = { type: "single", options: [{ ko: "a", en: "a" }, { ko: "b", en: "b" }], correct: 1 };
+  const single: QuestionBody = {
+    type: "single",
+    options: [
+      { ko: "a", en: "a" },
+      { ko: "b", en: "b" },
+    ],
+    correct: 1,
+  };
   const items = [1, 2, 3, 4].map((i) => ({ ko: `${i}`, en: `${i}` }));
   const ordering: QuestionBody = { type: "ordering", items };
   const perm = displayOrder(4, "round#0");
@@ -155,7 +210,10 @@ describe("Q10, Q12, Q15 correctness per type", () => {
     for (let n = 2; n <= 6; n++) {
       for (const seed of ["a#0", "a#1", "b#3", "xyz#9"]) {
         const p = displayOrder(n, seed);
-        assert.deepEqual([...p].sort(), Array.from({ length: n }, (_, i) => i));
+        assert.deepEqual(
+          [...p].sort(),
+          Array.from({ length: n }, (_, i) => i),
+        );
         assert.ok(p.some((v, i) => v !== i));
         assert.deepEqual(displayOrder(n, seed), p);
       }
@@ -164,8 +222,23 @@ describe("Q10, Q12, Q15 correctness per type", () => {
 });
 
 describe("Q6 answers that cannot fit the question are refused", () => {
-  const single: QuestionBody = { type: "single", options: [{ ko: "a", en: "a" }, { ko: "b", en: "b" }], correct: 1 };
-  const multiple: QuestionBody = { type: "multiple", options: [{ ko: "a", en: "a" }, { ko: "b", en: "b" }, { ko: "c", en: "c" }], correct: [0] };
+  const single: QuestionBody = {
+    type: "single",
+    options: [
+      { ko: "a", en: "a" },
+      { ko: "b", en: "b" },
+    ],
+    correct: 1,
+  };
+  const multiple: QuestionBody = {
+    type: "multiple",
+    options: [
+      { ko: "a", en: "a" },
+      { ko: "b", en: "b" },
+      { ko: "c", en: "c" },
+    ],
+    correct: [0],
+  };
   const ordering: QuestionBody = { type: "ordering", items: [1, 2, 3].map((i) => ({ ko: `${i}`, en: `${i}` })) };
   const table: [label: string, q: QuestionBody, a: Answer, problem: boolean][] = [
     ["option out of range", single, { type: "single", choice: 2 }, true],
@@ -186,14 +259,39 @@ describe("Q6 answers that cannot fit the question are refused", () => {
 describe("Q20 histogram and Q21 standings", () => {
   it("counts multiple-choice picks in every option picked", () => {
     const q: QuestionBody = { type: "multiple", options: ["a", "b", "c"].map((s) => ({ ko: s, en: s })), correct: [0, 2] };
-    const h = histogramOf(q, [{ type: "multiple", choices: [0, 2] }, { type: "multiple", choices: [0] }, { type: "multiple", choices: [1] }], [1, 0.5, 0]);
-    assert.deepEqual(h.map((b) => [b.count, b.correct]), [[2, true], [1, false], [1, true]]);
+    const h = histogramOf(
+      q,
+      [
+        { type: "multiple", choices: [0, 2] },
+        { type: "multiple", choices: [0] },
+        { type: "multiple", choices: [1] },
+      ],
+      [1, 0.5, 0],
+    );
+    assert.deepEqual(
+      h.map((b) => [b.count, b.correct]),
+      [
+        [2, true],
+        [1, false],
+        [1, true],
+      ],
+    );
   });
   it("groups short-text answers by their normalised form", () => {
     const q: QuestionBody = { type: "text", accepted: ["으로"] };
-    const answers: Answer[] = [{ type: "text", text: "으로" }, { type: "text", text: " 으 로 " }, { type: "text", text: "로" }];
+    const answers: Answer[] = [
+      { type: "text", text: "으로" },
+      { type: "text", text: " 으 로 " },
+      { type: "text", text: "로" },
+    ];
     const h = histogramOf(q, answers, [1, 1, 0]);
-    assert.deepEqual(h.map((b) => [b.label.ko, b.count, b.correct]), [["으로", 2, true], ["로", 1, false]]);
+    assert.deepEqual(
+      h.map((b) => [b.label.ko, b.count, b.correct]),
+      [
+        ["으로", 2, true],
+        ["로", 1, false],
+      ],
+    );
   });
   it("the reveal lists the first accepted short-text answers", () => {
     const q: QuestionBody = { type: "text", accepted: ["셀 상태", "cell state", "메모리 셀", "memory cell", "C_t"] };
@@ -201,8 +299,24 @@ describe("Q20 histogram and Q21 standings", () => {
   });
   it("Q15a the histogram of a shuffled question lists its options in the display order", () => {
     const q: QuestionBody = { type: "single", options: ["a", "b", "c"].map((s) => ({ ko: s, en: s })), correct: 2 };
-    const h = histogramOf(q, [{ type: "single", choice: 2 }, { type: "single", choice: 2 }, { type: "single", choice: 0 }], [1, 1, 0], [2, 0, 1]);
-    assert.deepEqual(h.map((b) => [b.label.en, b.count, b.correct]), [["c", 2, true], ["a", 1, false], ["b", 0, false]]);
+    const h = histogramOf(
+      q,
+      [
+        { type: "single", choice: 2 },
+        { type: "single", choice: 2 },
+        { type: "single", choice: 0 },
+      ],
+      [1, 1, 0],
+      [2, 0, 1],
+    );
+    assert.deepEqual(
+      h.map((b) => [b.label.en, b.count, b.correct]),
+      [
+        ["c", 2, true],
+        ["a", 1, false],
+        ["b", 0, false],
+      ],
+    );
   });
   it("ranks by points; ties share a rank; the listing breaks ties by correct answers then name", () => {
     const s = rankStandings([
@@ -211,6 +325,14 @@ describe("Q20 histogram and Q21 standings", () => {
       { participantId: "c", displayName: "Cho", points: 1500, correct: 3 },
       { participantId: "b", displayName: "Bo", points: 0, correct: 0 },
     ]);
-    assert.deepEqual(s.map((r) => [r.participantId, r.rank]), [["c", 1], ["a", 1], ["d", 3], ["b", 4]]);
+    assert.deepEqual(
+      s.map((r) => [r.participantId, r.rank]),
+      [
+        ["c", 1],
+        ["a", 1],
+        ["d", 3],
+        ["b", 4],
+      ],
+    );
   });
 });

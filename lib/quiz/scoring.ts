@@ -30,7 +30,12 @@ const QUOTES = /["'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039
  * full-width letters match), lower case, no quotation marks, no whitespace, no trailing period.
  */
 export function textAnswerKey(raw: string): string {
-  return raw.normalize("NFKC").toLowerCase().replace(QUOTES, "").replace(/\s+/gu, "").replace(/[.。]+$/u, "");
+  return raw
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(QUOTES, "")
+    .replace(/\s+/gu, "")
+    .replace(/[.。]+$/u, "");
 }
 
 /**
@@ -43,8 +48,9 @@ export function multipleCredit(correct: readonly number[], picked: readonly numb
   const wrongOptions = optionCount - right.size;
   let hits = 0;
   let misses = 0;
-  for (const p of new Set(picked)) if (right.has(p)) hits++;
-  else misses++;
+  for (const p of new Set(picked))
+    if (right.has(p)) hits++;
+    else misses++;
   return Math.max(0, hits / right.size - (wrongOptions > 0 ? misses / wrongOptions : 0));
 }
 

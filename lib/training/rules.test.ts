@@ -2,7 +2,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DEFAULT_CONFIG } from "../engine/config";
-import { acceptTelemetry, applyRunAction, balanceGroups, effectiveConfig, elapsedOf, fastestConfig, keepHistoryPoint, minStepMs, msUntilBudgetSpent, plausibleBounds, progressFlags, type Run, type RunAction } from "./rules";
+import {
+  acceptTelemetry,
+  applyRunAction,
+  balanceGroups,
+  effectiveConfig,
+  elapsedOf,
+  fastestConfig,
+  keepHistoryPoint,
+  minStepMs,
+  msUntilBudgetSpent,
+  plausibleBounds,
+  progressFlags,
+  type Run,
+  type RunAction,
+} from "./rules";
 
 const ready: Run = { status: "ready", elapsedMs: 0, resumedAt: null, budgetMs: 60_000 };
 

@@ -125,7 +125,11 @@ export function minStepMs(config: Pick<CharRNNConfig, "cell" | "layers" | "hidde
  */
 export function fastestConfig(spec: Pick<ModelSessionSpec, "config" | "studentKnobs"> & { groups: { overrides: GroupOverrides }[] }): CharRNNConfig {
   const smallest = (field: "layers" | "hiddenSize" | "seqLen" | "batchSize") =>
-    Math.min(spec.config[field], ...spec.groups.map((g) => g.overrides[field] ?? Infinity), ...spec.studentKnobs.filter((k) => k.field === field).map((k) => k.min));
+    Math.min(
+      spec.config[field],
+      ...spec.groups.map((g) => g.overrides[field] ?? Infinity),
+      ...spec.studentKnobs.filter((k) => k.field === field).map((k) => k.min),
+    );
   const cells = [spec.config.cell, ...spec.groups.map((g) => g.overrides.cell ?? spec.config.cell)];
   const cell = cells.includes("rnn") ? "rnn" : cells.includes("gru") ? "gru" : "lstm";
   return { ...spec.config, cell, layers: smallest("layers"), hiddenSize: smallest("hiddenSize"), seqLen: smallest("seqLen"), batchSize: smallest("batchSize") };
@@ -177,7 +181,11 @@ export function keepHistoryPoint(lastKept: { step: number; at: number } | undefi
 }
 
 /** T9, T12: flags the class view shows beside a student. */
-export function progressFlags(p: { backend: string; lastStepChangeAt: number; sawNaN: boolean; sawImplausible: boolean }, runStatus: RunStatus | null, now: number): ProgressFlag[] {
+export function progressFlags(
+  p: { backend: string; lastStepChangeAt: number; sawNaN: boolean; sawImplausible: boolean },
+  runStatus: RunStatus | null,
+  now: number,
+): ProgressFlag[] {
   const flags: ProgressFlag[] = [];
   if (runStatus === "running" && now - p.lastStepChangeAt > STALLED_AFTER_MS) flags.push("stalled");
   if (p.sawNaN) flags.push("nan");

@@ -14,7 +14,12 @@ import { migrate } from "../../server/db/migrate";
 import { loadEnv } from "../../server/env";
 
 const dir = mkdtempSync(join(tmpdir(), "rnn-bench-"));
-const env = loadEnv({ NODE_ENV: "production", DATABASE_URL: `file:${join(dir, "bench.db")}`, SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00", DATA_DIR: dir });
+const env = loadEnv({
+  NODE_ENV: "production",
+  DATABASE_URL: `file:${join(dir, "bench.db")}`,
+  SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00",
+  DATA_DIR: dir,
+});
 await migrate(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
 const app = await createApplication({ db, env });
@@ -43,7 +48,10 @@ process.on("message", (message: { type: string }) => {
       cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
     });
   } else if (message.type === "exit") {
-    void app.close().then(() => db.$disconnect()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => db.$disconnect())
+      .then(() => process.exit(0));
   }
 });
 process.send?.({ type: "ready", port: (app.httpServer.address() as AddressInfo).port });

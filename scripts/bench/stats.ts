@@ -27,7 +27,10 @@ export class BenchServer {
   ) {}
 
   static async start(): Promise<BenchServer> {
-    const child = fork(new URL("./serverProcess.ts", import.meta.url).pathname, [], { execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(new URL("./serverProcess.ts", import.meta.url).pathname, [], {
+      execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     const port = await new Promise<number>((resolve, reject) => {
       child.once("error", reject);
       child.on("message", (m: { type: string; port?: number }) => m.type === "ready" && resolve(m.port ?? 0));

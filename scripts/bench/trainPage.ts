@@ -72,7 +72,15 @@ function buildLayers(vocabSize: number): tf.Sequential {
   const net = tf.sequential();
   // Glorot-uniform recurrent kernel like the engine's (tf.layers' default, orthogonal, runs a QR
   // decomposition on the backend: over 30 s on software WebGL before the first batch).
-  net.add(tf.layers.lstm({ units: config.hiddenSize, returnSequences: true, recurrentActivation: "sigmoid", recurrentInitializer: "glorotUniform", inputShape: [config.seqLen, vocabSize] }));
+  net.add(
+    tf.layers.lstm({
+      units: config.hiddenSize,
+      returnSequences: true,
+      recurrentActivation: "sigmoid",
+      recurrentInitializer: "glorotUniform",
+      inputShape: [config.seqLen, vocabSize],
+    }),
+  );
   net.add(tf.layers.dense({ units: vocabSize, activation: "softmax" }));
   net.compile({ optimizer: tf.train.adam(config.learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON), loss: "categoricalCrossentropy" });
   return net;
@@ -81,7 +89,10 @@ function buildLayers(vocabSize: number): tf.Sequential {
 async function layersStep(run: LayersRun, batch: TokenBatch, vocabSize: number): Promise<number> {
   const [x, y] = tf.tidy(() => {
     const shape: [number, number] = [batch.batchSize, config.seqLen];
-    return [tf.oneHot(tf.tensor2d(batch.inputs, shape, "int32"), vocabSize).toFloat(), tf.oneHot(tf.tensor2d(batch.targets, shape, "int32"), vocabSize).toFloat()];
+    return [
+      tf.oneHot(tf.tensor2d(batch.inputs, shape, "int32"), vocabSize).toFloat(),
+      tf.oneHot(tf.tensor2d(batch.targets, shape, "int32"), vocabSize).toFloat(),
+    ];
   });
   try {
     const loss = await run.net.trainOnBatch(x, y);

@@ -17,7 +17,11 @@ import { providerOf, sqlitePath, type DbProvider } from "./client";
 const MIGRATIONS_ROOT = join(import.meta.dirname, "../../prisma/migrations");
 const MIGRATION_LOCK_ID = 727_001; // arbitrary constant for pg_advisory_lock
 
-interface Migration { id: string; sql: string; checksum: string }
+interface Migration {
+  id: string;
+  sql: string;
+  checksum: string;
+}
 
 export function listMigrations(provider: DbProvider): Migration[] {
   const dir = join(MIGRATIONS_ROOT, provider);

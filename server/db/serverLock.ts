@@ -30,7 +30,9 @@ export function acquireServerLock(databasePath: string): ServerLock {
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new DatabaseInUse(`another server is already running on the SQLite database ${databasePath} (it holds ${path}); stop it first, or use PostgreSQL to run several processes`);
+      throw new DatabaseInUse(
+        `another server is already running on the SQLite database ${databasePath} (it holds ${path}); stop it first, or use PostgreSQL to run several processes`,
+      );
     }
     throw error;
   }

@@ -49,7 +49,14 @@ export async function shareBestModel(db: Db, secret: string, sessionId: string, 
     select: { id: true, configHash: true, step: true, participant: { select: { displayName: true } } },
   });
   if (!best) throw new AppError("NOT_FOUND", "this student has no verified submission in this model session");
-  return { submissionId: best.id, configHash: best.configHash, step: best.step, source: "student", from: best.participant.displayName, url: checkpointLink(best.id, secret, now) };
+  return {
+    submissionId: best.id,
+    configHash: best.configHash,
+    step: best.step,
+    source: "student",
+    from: best.participant.displayName,
+    url: checkpointLink(best.id, secret, now),
+  };
 }
 
 /** What the instructor learns about a stored model: which variants of the round it fits exactly. */
@@ -75,7 +82,10 @@ export async function storeInstructorModel(db: Db, sessionId: string, weights: U
   const fitting = variants.filter((v) => configDifferences(model, v.config, studentKnobs).length === 0);
   if (fitting.length === 0) {
     const differences = configDifferences(model, variants[0].config, studentKnobs);
-    throw new AppError("BAD_REQUEST", `the model's configuration is not this round's: ${differences.join("; ")}`, { weights: ["CONFIG_MISMATCH"], config: differences });
+    throw new AppError("BAD_REQUEST", `the model's configuration is not this round's: ${differences.join("; ")}`, {
+      weights: ["CONFIG_MISMATCH"],
+      config: differences,
+    });
   }
   await assertCorpusVocabulary(db, record.view.corpus, parsed);
   const hash = configHash(model);
@@ -93,9 +103,19 @@ export async function storeInstructorModel(db: Db, sessionId: string, weights: U
 }
 
 /** An uploaded instructor model of the model session in force, with a download link. */
-export async function shareInstructorModel(db: Db, secret: string, sessionId: string, modelId: string, from: string, now = Date.now()): Promise<SharedCheckpoint> {
+export async function shareInstructorModel(
+  db: Db,
+  secret: string,
+  sessionId: string,
+  modelId: string,
+  from: string,
+  now = Date.now(),
+): Promise<SharedCheckpoint> {
   const record = await modelSessionInForce(db, sessionId);
-  const model = await db.instructorModel.findFirst({ where: { id: modelId, modelSessionId: record.view.id }, select: { id: true, configHash: true, step: true } });
+  const model = await db.instructorModel.findFirst({
+    where: { id: modelId, modelSessionId: record.view.id },
+    select: { id: true, configHash: true, step: true },
+  });
   if (!model) throw new AppError("NOT_FOUND", "no such model for the model session in force; upload it again");
   return { submissionId: model.id, configHash: model.configHash, step: model.step, source: "instructor", from, url: checkpointLink(model.id, secret, now) };
 }

@@ -27,7 +27,10 @@ export function corpusSplits(db: Db, ref: string): Promise<CorpusSplit | null> {
   let splits = cache.get(ref);
   if (!splits) {
     splits = loadText(db, ref).then((text) => (text === null ? null : splitCorpus(text)));
-    splits.then((s) => s === null && cache.delete(ref), () => cache.delete(ref));
+    splits.then(
+      (s) => s === null && cache.delete(ref),
+      () => cache.delete(ref),
+    );
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(ref, splits);
   }

@@ -11,7 +11,5 @@ import type { PreparedUpload } from "./uploadedCorpora";
 
 const text = normalizeText(workerData as string);
 const problem = corpusProblem(text);
-const prepared: PreparedUpload = problem
-  ? { problem }
-  : { text, stats: corpusStats(text), sha256: createHash("sha256").update(text).digest("hex") };
+const prepared: PreparedUpload = problem ? { problem } : { text, stats: corpusStats(text), sha256: createHash("sha256").update(text).digest("hex") };
 parentPort!.postMessage(prepared);

@@ -54,19 +54,33 @@ export interface Derived {
 export async function loadClassRows(db: Db, instructorId: string, classId: string, need: { training: boolean }): Promise<ClassRows> {
   const owned = await requireOwnClass(db, instructorId, classId);
   const [sessions, students] = await Promise.all([
-    db.classSession.findMany({ where: { classId }, orderBy: { createdAt: "asc" }, select: { id: true, code: true, status: true, createdAt: true, endedAt: true } }),
+    db.classSession.findMany({
+      where: { classId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, code: true, status: true, createdAt: true, endedAt: true },
+    }),
     db.rosterStudent.findMany({ where: { classId }, orderBy: { name: "asc" }, select: { id: true, name: true, archivedAt: true } }),
   ]);
   const sessionIds = sessions.map((s) => s.id);
   const [participants, modelSessions, rounds] = await Promise.all([
-    db.participant.findMany({ where: { sessionId: { in: sessionIds } }, select: { id: true, sessionId: true, rosterStudentId: true, displayName: true, joinedAt: true } }),
+    db.participant.findMany({
+      where: { sessionId: { in: sessionIds } },
+      select: { id: true, sessionId: true, rosterStudentId: true, displayName: true, joinedAt: true },
+    }),
     db.modelSession.findMany({ where: { sessionId: { in: sessionIds } }, select: { id: true, sessionId: true } }),
-    db.quizRound.findMany({ where: { sessionId: { in: sessionIds } }, orderBy: { createdAt: "asc" }, select: { id: true, sessionId: true, title: true, questions: true } }),
+    db.quizRound.findMany({
+      where: { sessionId: { in: sessionIds } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, sessionId: true, title: true, questions: true },
+    }),
   ]);
   const modelSessionIds = modelSessions.map((m) => m.id);
   const [progress, scores, answers] = await Promise.all([
     need.training
-      ? db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { participantId: true, modelSessionId: true, step: true, trainingMs: true, backend: true, charsPerSec: true, trainLoss: true } })
+      ? db.trainingProgress.findMany({
+          where: { modelSessionId: { in: modelSessionIds } },
+          select: { participantId: true, modelSessionId: true, step: true, trainingMs: true, backend: true, charsPerSec: true, trainLoss: true },
+        })
       : Promise.resolve([]),
     need.training
       ? db.submission.groupBy({
@@ -75,7 +89,10 @@ export async function loadClassRows(db: Db, instructorId: string, classId: strin
           _min: { publicBpc: true },
         })
       : Promise.resolve([]),
-    db.quizAnswer.findMany({ where: { roundId: { in: rounds.map((r) => r.id) } }, select: { participantId: true, roundId: true, questionIndex: true, correctness: true, points: true, elapsedMs: true } }),
+    db.quizAnswer.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+      select: { participantId: true, roundId: true, questionIndex: true, correctness: true, points: true, elapsedMs: true },
+    }),
   ]);
   return {
     classId,
@@ -86,7 +103,9 @@ export async function loadClassRows(db: Db, instructorId: string, classId: strin
     participants: participants.map((p) => ({ ...p, joinedAt: p.joinedAt.getTime() })),
     modelSessions,
     progress,
-    bestScores: scores.flatMap((s) => (s._min.publicBpc === null ? [] : [{ participantId: s.participantId, modelSessionId: s.modelSessionId, publicBpc: s._min.publicBpc }])),
+    bestScores: scores.flatMap((s) =>
+      s._min.publicBpc === null ? [] : [{ participantId: s.participantId, modelSessionId: s.modelSessionId, publicBpc: s._min.publicBpc }],
+    ),
     rounds: rounds.map((r) => ({ id: r.id, sessionId: r.sessionId, title: r.title, questions: questionsOf(r.questions) })),
     answers,
   };
@@ -114,7 +133,12 @@ function sessionViews(rows: Pick<ClassRows, "sessions" | "participants" | "model
   const heads = headcounts(rows.participants);
   const models = countBy(rows.modelSessions, (m) => m.sessionId);
   const quizzes = countBy(rows.rounds, (r) => r.sessionId);
-  return rows.sessions.map((s) => ({ ...s, attendance: heads.get(s.id) ?? { roster: 0, guests: 0 }, modelSessions: models.get(s.id) ?? 0, quizzes: quizzes.get(s.id) ?? 0 }));
+  return rows.sessions.map((s) => ({
+    ...s,
+    attendance: heads.get(s.id) ?? { roster: 0, guests: 0 },
+    modelSessions: models.get(s.id) ?? 0,
+    quizzes: quizzes.get(s.id) ?? 0,
+  }));
 }
 
 export async function classOverview(db: Db, instructorId: string, classId: string): Promise<Overview> {
@@ -126,7 +150,10 @@ export async function classOverview(db: Db, instructorId: string, classId: strin
     sessions: sessionViews(rows),
     students: rows.students,
     attendance: Object.fromEntries(rows.students.map((s) => [s.id, [...(d.attendance.get(s.id)?.keys() ?? [])]])),
-    trends: sessionTrends(rows.sessions.map((s) => s.id), d.facts.values()),
+    trends: sessionTrends(
+      rows.sessions.map((s) => s.id),
+      d.facts.values(),
+    ),
     attention: needsAttention({
       sessions: rows.sessions,
       studentIds: active.map((s) => s.id),
@@ -137,7 +164,9 @@ export async function classOverview(db: Db, instructorId: string, classId: strin
       settings: rows.settings,
     }),
     settings: rows.settings,
-    guests: rows.participants.filter((p) => !p.rosterStudentId).map((p) => ({ participantId: p.id, sessionId: p.sessionId, displayName: p.displayName, joinedAt: p.joinedAt })),
+    guests: rows.participants
+      .filter((p) => !p.rosterStudentId)
+      .map((p) => ({ participantId: p.id, sessionId: p.sessionId, displayName: p.displayName, joinedAt: p.joinedAt })),
   };
 }
 
@@ -152,7 +181,11 @@ export async function conceptGrid(db: Db, instructorId: string, classId: string)
       name: s.name,
       cells: Object.fromEntries([...(d.concepts.get(s.id)?.entries() ?? [])].map(([tag, c]) => [tag, { answered: c.answered, accuracy: c.accuracy }])),
     })),
-    average: classAverages(d.concepts, d.tags, active.map((s) => s.id)),
+    average: classAverages(
+      d.concepts,
+      d.tags,
+      active.map((s) => s.id),
+    ),
   };
 }
 
@@ -164,13 +197,19 @@ async function requireStudent(db: Db, classId: string, rosterStudentId: string) 
 
 /** The student's answers (optionally only on one concept), oldest round first. */
 async function answersOf(db: Db, participantIds: string[], sessionIds: string[], tag: string | null): Promise<StudentPage["answers"]> {
-  const rounds = await db.quizRound.findMany({ where: { sessionId: { in: sessionIds } }, orderBy: { createdAt: "asc" }, select: { id: true, sessionId: true, title: true, questions: true } });
+  const rounds = await db.quizRound.findMany({
+    where: { sessionId: { in: sessionIds } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, sessionId: true, title: true, questions: true },
+  });
   const answers = await db.quizAnswer.findMany({
     where: { roundId: { in: rounds.map((r) => r.id) }, participantId: { in: participantIds } },
     orderBy: [{ receivedAt: "asc" }],
     select: { roundId: true, questionIndex: true, correctness: true, points: true, elapsedMs: true, answer: true },
   });
-  const byRound = new Map(rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions), storedQuestions: Array.isArray(r.questions) ? (r.questions as unknown[]) : [] }]));
+  const byRound = new Map(
+    rounds.map((r) => [r.id, { ...r, questions: questionsOf(r.questions), storedQuestions: Array.isArray(r.questions) ? (r.questions as unknown[]) : [] }]),
+  );
   const order = new Map(rounds.map((r, i) => [r.id, i]));
   return answers
     .sort((a, b) => (order.get(a.roundId) ?? 0) - (order.get(b.roundId) ?? 0) || a.questionIndex - b.questionIndex)
@@ -178,26 +217,41 @@ async function answersOf(db: Db, participantIds: string[], sessionIds: string[],
       const round = byRound.get(a.roundId);
       const q = round?.questions[a.questionIndex];
       if (!round || (tag !== null && !q?.tags.includes(tag))) return [];
-      return [{
-        roundId: a.roundId,
-        roundTitle: round.title,
-        sessionId: round.sessionId,
-        questionIndex: a.questionIndex,
-        prompt: q?.prompt ?? { ko: "", en: "" },
-        tags: q?.tags ?? [],
-        correctness: a.correctness,
-        points: a.points,
-        elapsedMs: a.elapsedMs,
-        answer: answerShown(round.storedQuestions[a.questionIndex], a.answer, a.roundId, a.questionIndex),
-      }];
+      return [
+        {
+          roundId: a.roundId,
+          roundTitle: round.title,
+          sessionId: round.sessionId,
+          questionIndex: a.questionIndex,
+          prompt: q?.prompt ?? { ko: "", en: "" },
+          tags: q?.tags ?? [],
+          correctness: a.correctness,
+          points: a.points,
+          elapsedMs: a.elapsedMs,
+          answer: answerShown(round.storedQuestions[a.questionIndex], a.answer, a.roundId, a.questionIndex),
+        },
+      ];
     });
 }
 
-export async function conceptCell(db: Db, instructorId: string, classId: string, tag: string, rosterStudentId: string): Promise<RouteReply<"dashboardConceptCell">> {
+export async function conceptCell(
+  db: Db,
+  instructorId: string,
+  classId: string,
+  tag: string,
+  rosterStudentId: string,
+): Promise<RouteReply<"dashboardConceptCell">> {
   await requireOwnClass(db, instructorId, classId);
   await requireStudent(db, classId, rosterStudentId);
   const seats = await db.participant.findMany({ where: { rosterStudentId, session: { classId } }, select: { id: true, sessionId: true } });
-  return { answers: await answersOf(db, seats.map((s) => s.id), seats.map((s) => s.sessionId), tag) };
+  return {
+    answers: await answersOf(
+      db,
+      seats.map((s) => s.id),
+      seats.map((s) => s.sessionId),
+      tag,
+    ),
+  };
 }
 
 type Curve = [number, number, number | null][];
@@ -221,24 +275,50 @@ async function curves(db: Db, modelSessionIds: string[], participantIds: string[
 }
 
 const submissionColumns = {
-  id: true, modelSessionId: true, participantId: true, createdAt: true, status: true, step: true, backend: true, publicBpc: true, privateBpc: true,
-  novelty: true, sampleText: true, sampleTemperature: true, temperatureCard: true, disqualifiedReason: true,
+  id: true,
+  modelSessionId: true,
+  participantId: true,
+  createdAt: true,
+  status: true,
+  step: true,
+  backend: true,
+  publicBpc: true,
+  privateBpc: true,
+  novelty: true,
+  sampleText: true,
+  sampleTemperature: true,
+  temperatureCard: true,
+  disqualifiedReason: true,
 } as const;
 
 export async function studentPage(db: Db, instructorId: string, classId: string, rosterStudentId: string): Promise<StudentPage> {
   const owned = await requireOwnClass(db, instructorId, classId);
   const student = await requireStudent(db, classId, rosterStudentId);
   const [seats, sessionCount] = await Promise.all([
-    db.participant.findMany({ where: { rosterStudentId, session: { classId } }, select: { id: true, sessionId: true, displayName: true, session: { select: { createdAt: true } } }, orderBy: { session: { createdAt: "asc" } } }),
+    db.participant.findMany({
+      where: { rosterStudentId, session: { classId } },
+      select: { id: true, sessionId: true, displayName: true, session: { select: { createdAt: true } } },
+      orderBy: { session: { createdAt: "asc" } },
+    }),
     db.classSession.count({ where: { classId } }),
   ]);
   const participantIds = seats.map((s) => s.id);
   const sessionIds = seats.map((s) => s.sessionId);
-  const modelSessions = await db.modelSession.findMany({ where: { sessionId: { in: sessionIds } }, orderBy: { version: "asc" }, select: { id: true, sessionId: true, version: true } });
+  const modelSessions = await db.modelSession.findMany({
+    where: { sessionId: { in: sessionIds } },
+    orderBy: { version: "asc" },
+    select: { id: true, sessionId: true, version: true },
+  });
   const modelSessionIds = modelSessions.map((m) => m.id);
   const [progress, assignments, curveMap, submissions, answers] = await Promise.all([
-    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds }, participantId: { in: participantIds } }, select: { modelSessionId: true, step: true, trainingMs: true, backend: true, charsPerSec: true } }),
-    db.groupAssignment.findMany({ where: { modelSessionId: { in: modelSessionIds }, participantId: { in: participantIds } }, select: { modelSessionId: true, group: { select: { label: true } } } }),
+    db.trainingProgress.findMany({
+      where: { modelSessionId: { in: modelSessionIds }, participantId: { in: participantIds } },
+      select: { modelSessionId: true, step: true, trainingMs: true, backend: true, charsPerSec: true },
+    }),
+    db.groupAssignment.findMany({
+      where: { modelSessionId: { in: modelSessionIds }, participantId: { in: participantIds } },
+      select: { modelSessionId: true, group: { select: { label: true } } },
+    }),
     curves(db, modelSessionIds, participantIds, STUDENT_CURVE_MAX_POINTS),
     db.submission.findMany({ where: { participantId: { in: participantIds } }, orderBy: { createdAt: "asc" }, select: submissionColumns }),
     answersOf(db, participantIds, sessionIds, null),
@@ -249,13 +329,33 @@ export async function studentPage(db: Db, instructorId: string, classId: string,
     student: { id: student.id, name: student.name, note: student.note, archived: student.archivedAt !== null, classId, className: owned.name },
     sessionCount,
     sessions: seats.map((seat) => {
-      const mine = modelSessions.filter((m) => m.sessionId === seat.sessionId).flatMap((m) => {
-        const p = progressOf.get(m.id);
-        const curve = curveMap.get(`${m.id}/${seat.id}`) ?? [];
-        if (!p && curve.length === 0) return [];
-        return [{ modelSessionId: m.id, version: m.version, group: groupOf.get(m.id) ?? null, step: p?.step ?? 0, trainingMs: p?.trainingMs ?? 0, backend: p?.backend ?? "", charsPerSec: p?.charsPerSec ?? 0, curve }];
-      });
-      return { sessionId: seat.sessionId, createdAt: seat.session.createdAt.getTime(), participantId: seat.id, displayName: seat.displayName, trainingMs: mine.reduce((t, m) => t + m.trainingMs, 0), modelSessions: mine };
+      const mine = modelSessions
+        .filter((m) => m.sessionId === seat.sessionId)
+        .flatMap((m) => {
+          const p = progressOf.get(m.id);
+          const curve = curveMap.get(`${m.id}/${seat.id}`) ?? [];
+          if (!p && curve.length === 0) return [];
+          return [
+            {
+              modelSessionId: m.id,
+              version: m.version,
+              group: groupOf.get(m.id) ?? null,
+              step: p?.step ?? 0,
+              trainingMs: p?.trainingMs ?? 0,
+              backend: p?.backend ?? "",
+              charsPerSec: p?.charsPerSec ?? 0,
+              curve,
+            },
+          ];
+        });
+      return {
+        sessionId: seat.sessionId,
+        createdAt: seat.session.createdAt.getTime(),
+        participantId: seat.id,
+        displayName: seat.displayName,
+        trainingMs: mine.reduce((t, m) => t + m.trainingMs, 0),
+        modelSessions: mine,
+      };
     }),
     submissions: submissions.map((s) => ({ ...s, createdAt: s.createdAt.getTime(), temperatureCard: temperatureCardOf(s.temperatureCard) })),
     answers,
@@ -264,26 +364,71 @@ export async function studentPage(db: Db, instructorId: string, classId: string,
 
 export async function sessionReport(db: Db, instructorId: string, classId: string, sessionId: string): Promise<SessionReport> {
   const owned = await requireOwnClass(db, instructorId, classId);
-  const session = await db.classSession.findFirst({ where: { id: sessionId, classId }, select: { id: true, code: true, status: true, createdAt: true, endedAt: true } });
+  const session = await db.classSession.findFirst({
+    where: { id: sessionId, classId },
+    select: { id: true, code: true, status: true, createdAt: true, endedAt: true },
+  });
   if (!session) throw new AppError("NOT_FOUND", "no such session in this class");
   const [participants, modelSessions, rounds] = await Promise.all([
-    db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: { id: true, displayName: true, rosterStudentId: true, rosterStudent: { select: { name: true } } } }),
-    db.modelSession.findMany({ where: { sessionId }, orderBy: { version: "asc" }, select: { id: true, version: true, corpusRef: true, config: true, budgetMinutes: true, privateRevealedAt: true, groups: { select: { id: true, label: true, position: true } } } }),
+    db.participant.findMany({
+      where: { sessionId },
+      orderBy: { joinedAt: "asc" },
+      select: { id: true, displayName: true, rosterStudentId: true, rosterStudent: { select: { name: true } } },
+    }),
+    db.modelSession.findMany({
+      where: { sessionId },
+      orderBy: { version: "asc" },
+      select: {
+        id: true,
+        version: true,
+        corpusRef: true,
+        config: true,
+        budgetMinutes: true,
+        privateRevealedAt: true,
+        groups: { select: { id: true, label: true, position: true } },
+      },
+    }),
     db.quizRound.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, questions: true } }),
   ]);
   const modelSessionIds = modelSessions.map((m) => m.id);
   const [assignments, progress, curveMap, submissions, answers] = await Promise.all([
     db.groupAssignment.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, groupId: true } }),
-    db.trainingProgress.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, trainLoss: true, step: true, trainingMs: true } }),
-    curves(db, modelSessionIds, participants.map((p) => p.id), SESSION_CURVE_MAX_POINTS),
+    db.trainingProgress.findMany({
+      where: { modelSessionId: { in: modelSessionIds } },
+      select: { modelSessionId: true, participantId: true, trainLoss: true, step: true, trainingMs: true },
+    }),
+    curves(
+      db,
+      modelSessionIds,
+      participants.map((p) => p.id),
+      SESSION_CURVE_MAX_POINTS,
+    ),
     db.submission.findMany({
       where: { modelSessionId: { in: modelSessionIds } },
-      select: { id: true, modelSessionId: true, participantId: true, status: true, weightsSha256: true, publicBpc: true, privateBpc: true, novelty: true, sampleText: true, sampleTemperature: true, createdAt: true, disqualifiedReason: true },
+      select: {
+        id: true,
+        modelSessionId: true,
+        participantId: true,
+        status: true,
+        weightsSha256: true,
+        publicBpc: true,
+        privateBpc: true,
+        novelty: true,
+        sampleText: true,
+        sampleTemperature: true,
+        createdAt: true,
+        disqualifiedReason: true,
+      },
     }),
-    db.quizAnswer.findMany({ where: { roundId: { in: rounds.map((r) => r.id) } }, select: { roundId: true, questionIndex: true, correctness: true, elapsedMs: true } }),
+    db.quizAnswer.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+      select: { roundId: true, questionIndex: true, correctness: true, elapsedMs: true },
+    }),
   ]);
   const [view] = sessionViews({
-    sessions: [{ id: session.id, code: session.code, status: session.status, createdAt: session.createdAt.getTime(), endedAt: session.endedAt?.getTime() ?? null }],
+    sessions: [
+      { id: session.id, code: session.code, status: session.status, createdAt: session.createdAt.getTime(), endedAt: session.endedAt?.getTime() ?? null },
+    ],
     participants: participants.map((p) => ({ id: p.id, sessionId, rosterStudentId: p.rosterStudentId, displayName: p.displayName, joinedAt: 0 })),
     modelSessions: modelSessions.map((m) => ({ id: m.id, sessionId })),
     rounds: rounds.map((r) => ({ id: r.id, sessionId, title: r.title, questions: [] })),
@@ -306,28 +451,55 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
         corpus: m.corpusRef,
         cell: typeof config.cell === "string" ? config.cell : "",
         budgetMinutes: m.budgetMinutes,
-        curves: Object.fromEntries(participants.flatMap((p) => {
-          const c = curveMap.get(`${m.id}/${p.id}`);
-          return c ? [[p.id, c]] : [];
-        })),
+        curves: Object.fromEntries(
+          participants.flatMap((p) => {
+            const c = curveMap.get(`${m.id}/${p.id}`);
+            return c ? [[p.id, c]] : [];
+          }),
+        ),
         ablation: compareGroups({
           groups: m.groups,
           assignments: new Map(assignments.filter((a) => a.modelSessionId === m.id).map((a) => [a.participantId, a.groupId])),
           bestBpc: new Map(ranked.map((r) => [r.participantId, r.best.publicBpc ?? Infinity] as const)),
           trainLoss: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, p.trainLoss])),
-          curves: new Map(participants.flatMap((p) => {
-            const c = curveMap.get(`${m.id}/${p.id}`);
-            return c ? [[p.id, c] as const] : [];
-          })),
+          curves: new Map(
+            participants.flatMap((p) => {
+              const c = curveMap.get(`${m.id}/${p.id}`);
+              return c ? [[p.id, c] as const] : [];
+            }),
+          ),
           effort: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, { step: p.step, ms: p.trainingMs }])),
         }),
         leaderboard: [
-          ...ranked.map((r) => ({ participantId: r.participantId, publicRank: r.rank, privateRank: r.privateRank, publicBpc: r.best.publicBpc, privateBpc: r.best.privateBpc, novelty: r.best.novelty, flags: r.flags, disqualified: false })),
+          ...ranked.map((r) => ({
+            participantId: r.participantId,
+            publicRank: r.rank,
+            privateRank: r.privateRank,
+            publicBpc: r.best.publicBpc,
+            privateBpc: r.best.privateBpc,
+            novelty: r.best.novelty,
+            flags: r.flags,
+            disqualified: false,
+          })),
           ...board
             .filter((r) => r.best === null && r.flags.includes("disqualified"))
-            .map((r) => ({ participantId: r.participantId, publicRank: null, privateRank: null, publicBpc: null, privateBpc: null, novelty: null, flags: r.flags, disqualified: true })),
+            .map((r) => ({
+              participantId: r.participantId,
+              publicRank: null,
+              privateRank: null,
+              publicBpc: null,
+              privateBpc: null,
+              novelty: null,
+              flags: r.flags,
+              disqualified: true,
+            })),
         ],
-        samples: ranked.map((r) => ({ participantId: r.participantId, text: r.best.sampleText, temperature: r.best.sampleTemperature, publicBpc: r.best.publicBpc })),
+        samples: ranked.map((r) => ({
+          participantId: r.participantId,
+          text: r.best.sampleText,
+          temperature: r.best.sampleTemperature,
+          publicBpc: r.best.publicBpc,
+        })),
       };
     }),
     quizzes: rounds.map((r) => ({

@@ -21,7 +21,19 @@ export async function classSummaryCsv(db: Db, instructorId: string, classId: str
   const labels = catalogs[locale].dashboard.csv;
   return {
     filename: fileName(labels.summaryFile.replace("{name}", rows.className)),
-    csv: csvDocument(classSummaryRows({ labels, timeZone, sessions: rows.sessions, students: rows.students, attendance: d.attendance, facts: d.facts, concepts: d.concepts, tags: d.tags, tagName: (tag) => tagLabel(tag, locale) })),
+    csv: csvDocument(
+      classSummaryRows({
+        labels,
+        timeZone,
+        sessions: rows.sessions,
+        students: rows.students,
+        attendance: d.attendance,
+        facts: d.facts,
+        concepts: d.concepts,
+        tags: d.tags,
+        tagName: (tag) => tagLabel(tag, locale),
+      }),
+    ),
   };
 }
 
@@ -29,17 +41,31 @@ export async function sessionDetailCsv(db: Db, instructorId: string, classId: st
   const report = await sessionReport(db, instructorId, classId, sessionId);
   const [seats, progress, answers, assignments] = await Promise.all([
     db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: { id: true, joinedAt: true } }),
-    db.trainingProgress.findMany({ where: { modelSessionId: { in: report.modelSessions.map((m) => m.id) } }, select: { participantId: true, trainingMs: true, step: true, backend: true, charsPerSec: true, updatedAt: true } }),
-    db.quizAnswer.findMany({ where: { roundId: { in: report.quizzes.map((q) => q.roundId) } }, select: { participantId: true, points: true, correctness: true } }),
-    db.groupAssignment.findMany({ where: { modelSessionId: { in: report.modelSessions.map((m) => m.id) } }, orderBy: { modelSession: { version: "asc" } }, select: { participantId: true, group: { select: { label: true } } } }),
+    db.trainingProgress.findMany({
+      where: { modelSessionId: { in: report.modelSessions.map((m) => m.id) } },
+      select: { participantId: true, trainingMs: true, step: true, backend: true, charsPerSec: true, updatedAt: true },
+    }),
+    db.quizAnswer.findMany({
+      where: { roundId: { in: report.quizzes.map((q) => q.roundId) } },
+      select: { participantId: true, points: true, correctness: true },
+    }),
+    db.groupAssignment.findMany({
+      where: { modelSessionId: { in: report.modelSessions.map((m) => m.id) } },
+      orderBy: { modelSession: { version: "asc" } },
+      select: { participantId: true, group: { select: { label: true } } },
+    }),
   ]);
   const joinedAt = new Map(seats.map((s) => [s.id, s.joinedAt.getTime()]));
   const groupOf = new Map(assignments.map((a) => [a.participantId, a.group.label])); // the latest version's group
   const rows: SessionDetailRow[] = report.participants.map((p) => {
     const mine = progress.filter((r) => r.participantId === p.id).sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
     const latest = mine.at(-1);
-    const best = report.modelSessions.flatMap((m) => m.leaderboard.filter((r) => r.participantId === p.id && !r.disqualified)).sort((a, b) => (a.publicBpc ?? Infinity) - (b.publicBpc ?? Infinity))[0];
-    const sample = report.modelSessions.flatMap((m) => m.samples.filter((s) => s.participantId === p.id)).sort((a, b) => (a.publicBpc ?? Infinity) - (b.publicBpc ?? Infinity))[0];
+    const best = report.modelSessions
+      .flatMap((m) => m.leaderboard.filter((r) => r.participantId === p.id && !r.disqualified))
+      .sort((a, b) => (a.publicBpc ?? Infinity) - (b.publicBpc ?? Infinity))[0];
+    const sample = report.modelSessions
+      .flatMap((m) => m.samples.filter((s) => s.participantId === p.id))
+      .sort((a, b) => (a.publicBpc ?? Infinity) - (b.publicBpc ?? Infinity))[0];
     const quiz = answers.filter((a) => a.participantId === p.id);
     return {
       name: p.name,

@@ -30,8 +30,19 @@ export async function keepsake(db: Db, secret: string, token: string, now = Date
     where: { participantId: participant.id },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, status: true, error: true, step: true, config: true, publicBpc: true, privateBpc: true, novelty: true, disqualifiedReason: true,
-      sampleText: true, sampleTemperature: true, createdAt: true, modelSession: { select: { corpusRef: true, privateRevealedAt: true } },
+      id: true,
+      status: true,
+      error: true,
+      step: true,
+      config: true,
+      publicBpc: true,
+      privateBpc: true,
+      novelty: true,
+      disqualifiedReason: true,
+      sampleText: true,
+      sampleTemperature: true,
+      createdAt: true,
+      modelSession: { select: { corpusRef: true, privateRevealedAt: true } },
     },
   });
   const kept = submissions.map((s) => {
@@ -59,11 +70,19 @@ export async function keepsake(db: Db, secret: string, token: string, now = Date
   const finalModel = scored[0] ?? null;
   const finalCorpus = finalModel ? submissions.find((s) => s.id === finalModel.id)?.modelSession.corpusRef : undefined;
 
-  const progress = await db.trainingProgress.findMany({ where: { participantId: participant.id }, orderBy: { updatedAt: "desc" }, select: { step: true, sample: true } });
+  const progress = await db.trainingProgress.findMany({
+    where: { participantId: participant.id },
+    orderBy: { updatedAt: "desc" },
+    select: { step: true, sample: true },
+  });
   const rounds = await db.quizRound.findMany({
     where: { sessionId: participant.sessionId },
     orderBy: { createdAt: "asc" },
-    select: { title: true, questions: true, answers: { where: { participantId: participant.id }, select: { questionIndex: true, correctness: true, points: true } } },
+    select: {
+      title: true,
+      questions: true,
+      answers: { where: { participantId: participant.id }, select: { questionIndex: true, correctness: true, points: true } },
+    },
   });
   const quizzes = rounds
     .filter((r) => r.answers.length > 0)

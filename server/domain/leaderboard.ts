@@ -14,7 +14,15 @@ import { mySubmissions, statusOf, submissionColumns, temperatureCardOfRow } from
 
 export type Audience = "student" | "instructor";
 
-type RoundRow = { id: string; sessionId: string; submissionsOpen: boolean; submissionLimit: number; minSteps: number; votingOpen: boolean; privateRevealedAt: Date | null };
+type RoundRow = {
+  id: string;
+  sessionId: string;
+  submissionsOpen: boolean;
+  submissionLimit: number;
+  minSteps: number;
+  votingOpen: boolean;
+  privateRevealedAt: Date | null;
+};
 
 export function settingsOf(round: RoundRow): RoundSettingsView {
   return {
@@ -112,7 +120,11 @@ export async function studentExtras(db: Db, sessionId: string, participantId: st
   return { mine, myVote: vote?.submissionId ?? null };
 }
 
-export async function updateSettings(db: Db, sessionId: string, change: { submissionsOpen?: boolean; submissionLimit?: number; minSteps?: number }): Promise<RoundSettingsView> {
+export async function updateSettings(
+  db: Db,
+  sessionId: string,
+  change: { submissionsOpen?: boolean; submissionLimit?: number; minSteps?: number },
+): Promise<RoundSettingsView> {
   const round = await requireRound(db, sessionId);
   return settingsOf(await db.modelSession.update({ where: { id: round.id }, data: change }));
 }
@@ -148,7 +160,10 @@ const VOTE_ERRORS = {
 /** L8: one vote per student per round; voting again moves it. */
 export async function castVote(db: Db, sessionId: string, voterId: string, submissionId: string): Promise<void> {
   const round = await requireRound(db, sessionId);
-  const target = await db.submission.findFirst({ where: { id: submissionId, modelSessionId: round.id }, select: { participantId: true, status: true, disqualifiedReason: true, publicBpc: true } });
+  const target = await db.submission.findFirst({
+    where: { id: submissionId, modelSessionId: round.id },
+    select: { participantId: true, status: true, disqualifiedReason: true, publicBpc: true },
+  });
   const refusal = voteRefusal(voterId, target ? { ...target, status: statusOf(target.status) } : null, round.votingOpen);
   if (refusal) {
     const [code, message] = VOTE_ERRORS[refusal];
@@ -164,7 +179,29 @@ export async function castVote(db: Db, sessionId: string, voterId: string, submi
 /** The leaderboard as CSV (UTF-8 with BOM, formula-guarded cells). */
 export async function leaderboardCsv(db: Db, sessionId: string): Promise<{ filename: string; csv: string }> {
   const view = await leaderboardView(db, sessionId, "instructor");
-  const header = ["rank", "private_rank", "rank_change", "name", "group", "cell", "layers", "hidden", "public_bpc", "private_bpc", "sample_bpc", "novelty", "submissions", "submitted_at", "backend", "step", "config_hash", "flags", "disqualified_reason", "votes", "sample"];
+  const header = [
+    "rank",
+    "private_rank",
+    "rank_change",
+    "name",
+    "group",
+    "cell",
+    "layers",
+    "hidden",
+    "public_bpc",
+    "private_bpc",
+    "sample_bpc",
+    "novelty",
+    "submissions",
+    "submitted_at",
+    "backend",
+    "step",
+    "config_hash",
+    "flags",
+    "disqualified_reason",
+    "votes",
+    "sample",
+  ];
   const rows = view.rows.map((r) => [
     r.rank,
     r.privateRank,
@@ -191,4 +228,3 @@ export async function leaderboardCsv(db: Db, sessionId: string): Promise<{ filen
   const stamp = new Date().toISOString().slice(0, 10);
   return { filename: `leaderboard-${stamp}.csv`, csv: csvDocument([header, ...rows]) };
 }
-

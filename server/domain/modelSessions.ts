@@ -69,7 +69,12 @@ export async function runningModelSessions(db: Db): Promise<{ sessionId: string;
 }
 
 /** T10: a push supersedes the model session in force and balances the given students over the groups. */
-export async function pushModelSession(db: Db, sessionId: string, spec: ModelSessionSpec, participantIds: string[]): Promise<{ record: ModelSessionRecord; assignments: Record<string, string> }> {
+export async function pushModelSession(
+  db: Db,
+  sessionId: string,
+  spec: ModelSessionSpec,
+  participantIds: string[],
+): Promise<{ record: ModelSessionRecord; assignments: Record<string, string> }> {
   const problems = knobProblems(spec);
   if (problems.length) throw new AppError("BAD_REQUEST", problems.join("; "), { "spec.studentKnobs": problems });
   const created = await db.$transaction(async (tx) => {
@@ -90,8 +95,13 @@ export async function pushModelSession(db: Db, sessionId: string, spec: ModelSes
     });
   });
   const record = toRecord(created);
-  const assignments = balanceGroups(record.view.groups.map((g) => g.id), participantIds);
-  await db.groupAssignment.createMany({ data: Object.entries(assignments).map(([participantId, groupId]) => ({ modelSessionId: record.view.id, participantId, groupId })) });
+  const assignments = balanceGroups(
+    record.view.groups.map((g) => g.id),
+    participantIds,
+  );
+  await db.groupAssignment.createMany({
+    data: Object.entries(assignments).map(([participantId, groupId]) => ({ modelSessionId: record.view.id, participantId, groupId })),
+  });
   return { record, assignments };
 }
 

@@ -128,7 +128,11 @@ export async function copyBuiltins(db: Db, instructorId: string, ids: readonly s
   const byId = new Map(BUILTIN_QUESTIONS.map((b) => [b.id, b]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) throw new AppError("NOT_FOUND", `no built-in question ${unknown.join(", ")}`);
-  return addQuestions(db, instructorId, ids.map((id) => questionDraftSchema.parse(byId.get(id)!.question)));
+  return addQuestions(
+    db,
+    instructorId,
+    ids.map((id) => questionDraftSchema.parse(byId.get(id)!.question)),
+  );
 }
 
 // ── Quizzes ──
@@ -144,7 +148,10 @@ export interface QuizDetail {
 const modeOf = (s: string): ScoringMode => (s === "accuracy" ? "accuracy" : "speed");
 
 export async function quizDetail(db: Db, instructorId: string, quizId: string): Promise<QuizDetail> {
-  const quiz = await db.quiz.findFirst({ where: { id: quizId, instructorId }, include: { items: { orderBy: { position: "asc" }, include: { question: true } } } });
+  const quiz = await db.quiz.findFirst({
+    where: { id: quizId, instructorId },
+    include: { items: { orderBy: { position: "asc" }, include: { question: true } } },
+  });
   if (!quiz) throw new AppError("NOT_FOUND", "no such quiz");
   return {
     id: quiz.id,
@@ -157,12 +164,19 @@ export async function quizDetail(db: Db, instructorId: string, quizId: string): 
 
 export async function listQuizzes(db: Db, instructorId: string) {
   const quizzes = await db.quiz.findMany({ where: { instructorId }, orderBy: { updatedAt: "desc" }, include: { _count: { select: { items: true } } } });
-  return quizzes.map((q) => ({ id: q.id, title: q.title, scoringMode: modeOf(q.scoringMode), questionCount: q._count.items, updatedAt: q.updatedAt.toISOString() }));
+  return quizzes.map((q) => ({
+    id: q.id,
+    title: q.title,
+    scoringMode: modeOf(q.scoringMode),
+    questionCount: q._count.items,
+    updatedAt: q.updatedAt.toISOString(),
+  }));
 }
 
 async function requireOwnQuestions(db: Db, instructorId: string, ids: readonly string[]): Promise<void> {
   const found = await db.question.count({ where: { instructorId, id: { in: [...ids] } } });
-  if (found !== new Set(ids).size) throw new AppError("NOT_FOUND", "a question of this quiz is not in your bank", { questionIds: ["a question is not in your bank"] });
+  if (found !== new Set(ids).size)
+    throw new AppError("NOT_FOUND", "a question of this quiz is not in your bank", { questionIds: ["a question is not in your bank"] });
 }
 
 export interface QuizInput {
@@ -191,7 +205,11 @@ export async function updateQuiz(db: Db, instructorId: string, quizId: string, i
     db.quizItem.deleteMany({ where: { quizId } }),
     db.quiz.update({
       where: { id: quizId },
-      data: { title: input.title, scoringMode: input.scoringMode, items: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) } },
+      data: {
+        title: input.title,
+        scoringMode: input.scoringMode,
+        items: { create: input.questionIds.map((questionId, position) => ({ questionId, position })) },
+      },
     }),
   ]);
   return quizDetail(db, instructorId, quizId);
@@ -217,6 +235,10 @@ export async function importQuiz(db: Db, instructorId: string, data: QuizExport)
 export async function quizFromTopic(db: Db, instructorId: string, tag: QuizTag, title?: string): Promise<QuizDetail> {
   const picked = builtinByTag(tag);
   if (!picked.length) throw new AppError("NOT_FOUND", "no built-in questions on this topic");
-  const questions = await copyBuiltins(db, instructorId, picked.map((b) => b.id));
+  const questions = await copyBuiltins(
+    db,
+    instructorId,
+    picked.map((b) => b.id),
+  );
   return createQuiz(db, instructorId, { title: title ?? QUIZ_TAG_LABELS[tag].ko, scoringMode: "speed", questionIds: questions.map((q) => q.id) });
 }

@@ -74,9 +74,22 @@ export interface SyncView {
   standings: StandingView[] | null;
 }
 
-const emptyReveal = (question: QuestionDraft): RevealView => ({ correctAnswer: correctAnswerOf(question), explanation: question.explanation, histogram: [], answered: 0, correctCount: 0, top: [] });
+const emptyReveal = (question: QuestionDraft): RevealView => ({
+  correctAnswer: correctAnswerOf(question),
+  explanation: question.explanation,
+  histogram: [],
+  answered: 0,
+  correctCount: 0,
+  top: [],
+});
 
-const toView = (s: Standing): StandingView => ({ participantId: s.participantId, displayName: s.displayName, points: s.points, correct: s.correct, rank: s.rank });
+const toView = (s: Standing): StandingView => ({
+  participantId: s.participantId,
+  displayName: s.displayName,
+  points: s.points,
+  correct: s.correct,
+  rank: s.rank,
+});
 
 export class QuizRunner {
   private readonly lives = new Map<string, Promise<Live | null>>();
@@ -181,7 +194,13 @@ export class QuizRunner {
 
   // ── Students (Q6–Q9) ──
 
-  async answer(sessionId: string, participantId: string, roundId: string, questionIndex: number, answer: Answer): Promise<{ receivedAt: number; elapsedMs: number }> {
+  async answer(
+    sessionId: string,
+    participantId: string,
+    roundId: string,
+    questionIndex: number,
+    answer: Answer,
+  ): Promise<{ receivedAt: number; elapsedMs: number }> {
     const receivedAt = this.now();
     const live = await this.live(sessionId);
     if (!live || live.round.id !== roundId) throw new AppError("CONFLICT", "this quiz is not running");
@@ -198,8 +217,25 @@ export class QuizRunner {
 
     const limitMs = question.timeLimitSec * 1000;
     const elapsedMs = elapsedOf(round.startedAt ?? receivedAt, receivedAt, limitMs);
-    const score = scoreAnswer({ correctness, elapsedMs, limitMs, multiplier: question.pointsMultiplier, mode: round.scoringMode, previousStreak: live.previousStreaks.get(participantId) ?? 0 });
-    const insert = insertAnswer(this.db, { roundId, questionIndex, participantId, answer: stored, receivedAt, elapsedMs, correctness, points: score.points, streak: score.streak });
+    const score = scoreAnswer({
+      correctness,
+      elapsedMs,
+      limitMs,
+      multiplier: question.pointsMultiplier,
+      mode: round.scoringMode,
+      previousStreak: live.previousStreaks.get(participantId) ?? 0,
+    });
+    const insert = insertAnswer(this.db, {
+      roundId,
+      questionIndex,
+      participantId,
+      answer: stored,
+      receivedAt,
+      elapsedMs,
+      correctness,
+      points: score.points,
+      streak: score.streak,
+    });
     live.pending.add(insert);
     try {
       await insert;
@@ -230,7 +266,18 @@ export class QuizRunner {
   // ── Internals ──
 
   private fresh(round: RoundRecord): Live {
-    return { round, answered: new Set(), previousStreaks: new Map(), pending: new Set(), participants: 0, reveal: null, standings: null, results: new Map(), timer: null, progressTimer: null };
+    return {
+      round,
+      answered: new Set(),
+      previousStreaks: new Map(),
+      pending: new Set(),
+      participants: 0,
+      reveal: null,
+      standings: null,
+      results: new Map(),
+      timer: null,
+      progressTimer: null,
+    };
   }
 
   /** The session's round, from the cache or the database (one load shared by concurrent callers). */
@@ -288,15 +335,18 @@ export class QuizRunner {
     if (live.timer) clearTimeout(live.timer);
     if (this.stopped || live.round.closesAt === null) return;
     const { id, questionIndex, sessionId } = live.round;
-    live.timer = setTimeout(() => {
-      live.timer = null;
-      this.serial(sessionId, async () => {
-        const current = await this.live(sessionId);
-        if (!current || current.round.id !== id || current.round.phase !== "question" || current.round.questionIndex !== questionIndex) return;
-        if (this.now() < (current.round.closesAt ?? 0)) return this.arm(current); // woke early: wait the rest
-        await this.close(current, current.round.closesAt ?? this.now());
-      }).catch((error) => console.error("[quiz] close failed:", error));
-    }, Math.max(0, live.round.closesAt - this.now()));
+    live.timer = setTimeout(
+      () => {
+        live.timer = null;
+        this.serial(sessionId, async () => {
+          const current = await this.live(sessionId);
+          if (!current || current.round.id !== id || current.round.phase !== "question" || current.round.questionIndex !== questionIndex) return;
+          if (this.now() < (current.round.closesAt ?? 0)) return this.arm(current); // woke early: wait the rest
+          await this.close(current, current.round.closesAt ?? this.now());
+        }).catch((error) => console.error("[quiz] close failed:", error));
+      },
+      Math.max(0, live.round.closesAt - this.now()),
+    );
   }
 
   /** Q2/Q5/Q20: close the open question at `at`, count what made it in time, and reveal. */
@@ -338,7 +388,12 @@ export class QuizRunner {
     live.reveal = {
       correctAnswer: correctAnswerOf(question),
       explanation: question.explanation,
-      histogram: histogramOf(question, usable.map((a) => a.answer), usable.map((a) => a.correctness), choiceOrder(question, orderSeed(round.id, index))),
+      histogram: histogramOf(
+        question,
+        usable.map((a) => a.answer),
+        usable.map((a) => a.correctness),
+        choiceOrder(question, orderSeed(round.id, index)),
+      ),
       answered: current.length,
       correctCount: current.filter((a) => a.correctness === 1).length,
       top: standings.slice(0, QUIZ_TOP_STANDINGS).map(toView),
@@ -364,7 +419,8 @@ export class QuizRunner {
   }
 
   private async finish(live: Live, from: { phase: RoundRecord["phase"]; questionIndex: number }): Promise<QuizState> {
-    if (!(await moveRound(this.db, live.round.id, from, { phase: "ended", questionIndex: live.round.questionIndex, ended: true }))) return this.reloadAfterRace(live.round.sessionId);
+    if (!(await moveRound(this.db, live.round.id, from, { phase: "ended", questionIndex: live.round.questionIndex, ended: true })))
+      return this.reloadAfterRace(live.round.sessionId);
     live.round.phase = "ended";
     live.round.endedAt = new Date();
     if (!live.standings) await this.computeResults(live);
@@ -382,7 +438,15 @@ export class QuizRunner {
 
   stateOf(live: Live): QuizState {
     const r = live.round;
-    const base = { roundId: r.id, sessionId: r.sessionId, title: r.title, scoringMode: r.scoringMode, questionIndex: r.questionIndex, questionCount: r.questions.length, serverNow: this.now() };
+    const base = {
+      roundId: r.id,
+      sessionId: r.sessionId,
+      title: r.title,
+      scoringMode: r.scoringMode,
+      questionIndex: r.questionIndex,
+      questionCount: r.questions.length,
+      serverNow: this.now(),
+    };
     switch (r.phase) {
       case "lobby":
         return { ...base, phase: "lobby" };
@@ -394,7 +458,14 @@ export class QuizRunner {
         return { ...base, phase: "reveal", ...window, reveal: live.reveal ?? emptyReveal(r.questions[r.questionIndex]) };
       }
       case "ended":
-        return { ...base, phase: "ended", podium: (live.standings ?? []).filter((s) => s.rank <= QUIZ_PODIUM).slice(0, QUIZ_PODIUM).map(toView) };
+        return {
+          ...base,
+          phase: "ended",
+          podium: (live.standings ?? [])
+            .filter((s) => s.rank <= QUIZ_PODIUM)
+            .slice(0, QUIZ_PODIUM)
+            .map(toView),
+        };
       default: {
         const never: never = r.phase;
         return never;

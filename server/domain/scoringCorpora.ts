@@ -16,7 +16,10 @@ export function scoringCorpus(db: Db, ref: string): Promise<ScoringCorpus | null
   let found = cache.get(ref);
   if (!found) {
     found = corpusSplits(db, ref).then((splits) => (splits ? new ScoringCorpus(splits.train, evaluationWindow(splits.test)) : null));
-    found.then((c) => c === null && cache.delete(ref), () => cache.delete(ref));
+    found.then(
+      (c) => c === null && cache.delete(ref),
+      () => cache.delete(ref),
+    );
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
     cache.set(ref, found);
   }

@@ -112,7 +112,10 @@ export async function setGuestSeatLimit(db: Db, sessionId: string, limit: number
 
 /** SS4: the instructor removes a seat: its token version moves on (every token it holds fails) and its name stays refused. */
 export async function removeParticipant(db: Db, sessionId: string, participantId: string): Promise<void> {
-  const removed = await db.participant.updateMany({ where: { id: participantId, sessionId, removedAt: null }, data: { removedAt: new Date(), tokenVersion: { increment: 2 } } });
+  const removed = await db.participant.updateMany({
+    where: { id: participantId, sessionId, removedAt: null },
+    data: { removedAt: new Date(), tokenVersion: { increment: 2 } },
+  });
   if (removed.count === 0) throw new AppError("NOT_FOUND", "no such student in this session");
 }
 

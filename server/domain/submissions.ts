@@ -111,7 +111,8 @@ export async function roundOf(db: Db, sessionId: string, modelSessionId: string)
   if (session.status !== "live") throw new AppError("SESSION_ENDED", "the session has ended");
   const round = await db.modelSession.findFirst({ where: { id: modelSessionId, sessionId } });
   if (!round) throw new AppError("NOT_FOUND", "no such model session in this session");
-  if (round.supersededAt !== null) throw new AppError("CONFLICT", "a newer model session was pushed: submit a model of the current one", { reason: ["SUPERSEDED"] });
+  if (round.supersededAt !== null)
+    throw new AppError("CONFLICT", "a newer model session was pushed: submit a model of the current one", { reason: ["SUPERSEDED"] });
   return round;
 }
 
@@ -121,7 +122,11 @@ export function acceptedCount(db: Db, modelSessionId: string, participantId: str
 }
 
 /** L10–L12 for a round row; throws the refusal as CONFLICT with its reason code. */
-export function assertAdmissible(round: { submissionsOpen: boolean; submissionLimit: number; minSteps: number }, accepted: number, serverStep: number | null): void {
+export function assertAdmissible(
+  round: { submissionsOpen: boolean; submissionLimit: number; minSteps: number },
+  accepted: number,
+  serverStep: number | null,
+): void {
   const refusal = submissionRefusal(round, accepted, serverStep);
   if (refusal) throw new AppError("CONFLICT", refusal.message, { reason: [refusal.code] });
 }
@@ -131,11 +136,17 @@ async function checkWeights(db: Db, input: SubmissionInput, corpusRef: string): 
   const parsed = decodeUploadedWeights(input.weights);
   const record = await currentModelSession(db, input.sessionId);
   if (!record || record.view.id !== input.modelSessionId) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
-  const assignment = await db.groupAssignment.findUnique({ where: { modelSessionId_participantId: { modelSessionId: input.modelSessionId, participantId: input.participantId } } });
+  const assignment = await db.groupAssignment.findUnique({
+    where: { modelSessionId_participantId: { modelSessionId: input.modelSessionId, participantId: input.participantId } },
+  });
   const group = record.view.groups.find((g) => g.id === assignment?.groupId);
   const expected = effectiveConfig(record.view.config, group?.overrides);
   const differences = configDifferences(parsed.header.config, expected, record.view.studentKnobs);
-  if (differences.length) throw new AppError("BAD_REQUEST", `the model's configuration is not this round's: ${differences.join("; ")}`, { weights: ["CONFIG_MISMATCH"], config: differences });
+  if (differences.length)
+    throw new AppError("BAD_REQUEST", `the model's configuration is not this round's: ${differences.join("; ")}`, {
+      weights: ["CONFIG_MISMATCH"],
+      config: differences,
+    });
   await assertCorpusVocabulary(db, corpusRef, parsed);
   return { config: parsed.header.config };
 }
@@ -163,7 +174,11 @@ export async function storeSubmission(db: Db, files: WeightFiles, input: Submiss
       await tx.participant.update({ where: { id: input.participantId }, data: { lastSeenAt: new Date() } });
       const fresh = await tx.modelSession.findUnique({ where: { id: input.modelSessionId } });
       if (!fresh || fresh.supersededAt !== null) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
-      assertAdmissible(fresh, await tx.submission.count({ where: { modelSessionId: input.modelSessionId, participantId: input.participantId, status: { not: "rejected" } } }), input.serverStep);
+      assertAdmissible(
+        fresh,
+        await tx.submission.count({ where: { modelSessionId: input.modelSessionId, participantId: input.participantId, status: { not: "rejected" } } }),
+        input.serverStep,
+      );
       return tx.submission.create({
         data: {
           modelSessionId: input.modelSessionId,
@@ -194,14 +209,21 @@ export async function storeSubmission(db: Db, files: WeightFiles, input: Submiss
 /** Rows a restart must evaluate again: everything queued or evaluating, oldest first. */
 export async function unfinishedSubmissions(db: Db): Promise<{ id: string; participantId: string; modelSessionId: string }[]> {
   await db.submission.updateMany({ where: { status: "evaluating" }, data: { status: "queued" } });
-  return db.submission.findMany({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, select: { id: true, participantId: true, modelSessionId: true } });
+  return db.submission.findMany({
+    where: { status: "queued" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, participantId: true, modelSessionId: true },
+  });
 }
 
 /** Claims a queued row for evaluation (compare-and-set); null when someone else has it or it is gone. */
 export async function claimForEvaluation(db: Db, id: string) {
   const claimed = await db.submission.updateMany({ where: { id, status: "queued" }, data: { status: "evaluating" } });
   if (claimed.count === 0) return null;
-  return db.submission.findUnique({ where: { id }, select: { ...submissionColumns, weights: true, modelSession: { select: { corpusRef: true, sessionId: true } } } });
+  return db.submission.findUnique({
+    where: { id },
+    select: { ...submissionColumns, weights: true, modelSession: { select: { corpusRef: true, sessionId: true } } },
+  });
 }
 
 export async function saveScore(db: Db, id: string, result: ScoreResult) {
@@ -226,7 +248,10 @@ export async function saveRejection(db: Db, id: string, message: string) {
 
 /** A row's student view (after a status change). */
 export async function mySubmission(db: Db, id: string): Promise<{ participantId: string; sessionId: string; view: MySubmission } | null> {
-  const row = await db.submission.findUnique({ where: { id }, select: { ...submissionColumns, modelSession: { select: { sessionId: true, privateRevealedAt: true } } } });
+  const row = await db.submission.findUnique({
+    where: { id },
+    select: { ...submissionColumns, modelSession: { select: { sessionId: true, privateRevealedAt: true } } },
+  });
   if (!row) return null;
   return { participantId: row.participantId, sessionId: row.modelSession.sessionId, view: toMySubmission(row, row.modelSession.privateRevealedAt !== null) };
 }

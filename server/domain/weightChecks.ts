@@ -12,7 +12,8 @@ import { scoringCorpus } from "./scoringCorpora";
 
 /** The decoded file; a malformed or oversized one is refused with its format error code. */
 export function decodeUploadedWeights(bytes: Uint8Array): ParsedWeights {
-  if (bytes.length > MAX_WEIGHTS_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `the weight file is larger than ${MAX_WEIGHTS_BYTES} bytes`, { weights: ["TOO_LARGE"] });
+  if (bytes.length > MAX_WEIGHTS_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", `the weight file is larger than ${MAX_WEIGHTS_BYTES} bytes`, { weights: ["TOO_LARGE"] });
   try {
     return parseWeights(bytes, { maxBytes: MAX_WEIGHTS_BYTES });
   } catch (error) {

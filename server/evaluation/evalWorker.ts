@@ -52,7 +52,8 @@ function handle(message: ToEvalWorker): void {
         const result = scoreSubmission(corpus, message.weights, message.sample);
         send({ type: "result", jobId: message.jobId, result, ms: performance.now() - started });
       } catch (error) {
-        if (error instanceof WeightsFormatError || error instanceof ScoringError) send({ type: "failed", jobId: message.jobId, code: error.code, message: error.message });
+        if (error instanceof WeightsFormatError || error instanceof ScoringError)
+          send({ type: "failed", jobId: message.jobId, code: error.code, message: error.message });
         else send({ type: "failed", jobId: message.jobId, code: "INTERNAL", message: String(error) });
       }
       return;

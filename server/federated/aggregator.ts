@@ -72,7 +72,10 @@ export class Aggregator {
     return new Promise((resolve, reject) => {
       this.pending.set(jobId, { resolve, reject });
       const job: AggregateJob = { type: "aggregate", jobId, ...input, updates };
-      worker.postMessage(job, updates.map((u) => u.bytes.buffer as ArrayBuffer));
+      worker.postMessage(
+        job,
+        updates.map((u) => u.bytes.buffer as ArrayBuffer),
+      );
     });
   }
 }

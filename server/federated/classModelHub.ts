@@ -20,7 +20,17 @@ import type { Db } from "../db/client";
 import { rooms } from "../realtime/rooms";
 import type { AppServer } from "../realtime/context";
 import { Aggregator } from "./aggregator";
-import { activeClassModels, claimRound, createClassModel, ensureShard, inScope, loadClassModel, releaseRound, viewOf, type ClassModelRecord } from "./classModels";
+import {
+  activeClassModels,
+  claimRound,
+  createClassModel,
+  ensureShard,
+  inScope,
+  loadClassModel,
+  releaseRound,
+  viewOf,
+  type ClassModelRecord,
+} from "./classModels";
 import { CLASS_MODEL_TOKEN_TTL_MS, issueClassModelToken, type ClassModelClaims } from "./token";
 
 /** A process that claimed a round and went silent this long (crashed) loses the claim (F11). */
@@ -65,7 +75,9 @@ export class ClassModelHub {
     const record = await createClassModel(this.db, { id: modelSession.view.id, groups: modelSession.view.groups }, settings, participants, this.now());
     const outcome = await this.aggregator.run({ ...(await this.material(record)), base: null, updates: [], combiner: record.combiner, step: 0 });
     if (outcome.kind !== "version") throw new Error("version 0 could not be made");
-    await this.db.classModelVersion.create({ data: { classModelId: record.id, version: 0, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: 0 } });
+    await this.db.classModelVersion.create({
+      data: { classModelId: record.id, version: 0, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: 0 },
+    });
     this.arm(record);
     const view = viewOf(record, this.now());
     this.io.to(rooms.session(sessionId)).emit("classModel:round", { classModel: view });
@@ -94,8 +106,15 @@ export class ClassModelHub {
     const modelSession = await currentModelSession(this.db, sessionId);
     const record = modelSession && (await loadClassModel(this.db, { modelSessionId: modelSession.view.id }));
     if (!record) return { classModel: null, versions: [] };
-    const versions = await this.db.classModelVersion.findMany({ where: { classModelId: record.id }, orderBy: { version: "asc" }, select: { version: true, valLoss: true, contributors: true, createdAt: true } });
-    return { classModel: viewOf(record, this.now()), versions: versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime() })) };
+    const versions = await this.db.classModelVersion.findMany({
+      where: { classModelId: record.id },
+      orderBy: { version: "asc" },
+      select: { version: true, valLoss: true, contributors: true, createdAt: true },
+    });
+    return {
+      classModel: viewOf(record, this.now()),
+      versions: versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime() })),
+    };
   }
 
   /** The weight file of a version, or null. */
@@ -108,17 +127,21 @@ export class ClassModelHub {
   async acceptUpdate(claims: ClassModelClaims, metadata: UpdateMetadata, weights: Uint8Array): Promise<UpdateReply> {
     const record = await loadClassModel(this.db, { id: claims.classModelId });
     if (!record || record.sessionId !== claims.sessionId) throw new AppError("NOT_FOUND", "no such class model");
-    const retry = await this.db.classModelUpdate.findFirst({ where: { classModelId: record.id, participantId: claims.participantId, idempotencyKey: metadata.idempotencyKey } });
+    const retry = await this.db.classModelUpdate.findFirst({
+      where: { classModelId: record.id, participantId: claims.participantId, idempotencyKey: metadata.idempotencyKey },
+    });
     if (retry) return { accepted: true, round: retry.round, chars: retry.chars, retried: true };
     if (record.finished) throw new AppError("CONFLICT", "the class model has finished", { reason: ["FINISHED"] });
     if (!record.shards.has(claims.participantId)) throw new AppError("FORBIDDEN", "you have no shard of this class model", { reason: ["NOT_IN_SCOPE"] });
     const staleness = stalenessOf(metadata.round, record.round);
-    if (staleness === "STALE") throw new AppError("CONFLICT", `round ${metadata.round} has closed; continue from version ${record.round}`, { reason: ["STALE"] });
+    if (staleness === "STALE")
+      throw new AppError("CONFLICT", `round ${metadata.round} has closed; continue from version ${record.round}`, { reason: ["STALE"] });
     if (staleness === "AHEAD") throw new AppError("BAD_REQUEST", `round ${metadata.round} has not started`, { reason: ["AHEAD"] });
     if (record.closingBy !== null) throw new AppError("CONFLICT", "the round is being combined; continue from the next version", { reason: ["CLOSING"] });
 
     const parsed = decodeUploadedWeights(weights);
-    if (!sameModelConfig(parsed.header.config, record.config)) throw new AppError("BAD_REQUEST", "the update is not of the class model's configuration", { reason: ["WRONG_CONFIG"] });
+    if (!sameModelConfig(parsed.header.config, record.config))
+      throw new AppError("BAD_REQUEST", "the update is not of the class model's configuration", { reason: ["WRONG_CONFIG"] });
     const corpus = await scoringCorpus(this.db, record.corpusRef);
     if (!corpus || !sameVocabulary(parsed.vocabulary.chars, corpus.vocabulary(record.config.maxVocab))) {
       throw new AppError("BAD_REQUEST", "the update's vocabulary is not this corpus's", { weights: ["VOCABULARY_MISMATCH"] });
@@ -126,10 +149,18 @@ export class ClassModelHub {
     const chars = countedChars(parsed.header.step, record.roundSteps, record.config);
     try {
       await this.db.classModelUpdate.create({
-        data: { classModelId: record.id, round: record.round, participantId: claims.participantId, idempotencyKey: metadata.idempotencyKey, weights: new Uint8Array(weights), chars },
+        data: {
+          classModelId: record.id,
+          round: record.round,
+          participantId: claims.participantId,
+          idempotencyKey: metadata.idempotencyKey,
+          weights: new Uint8Array(weights),
+          chars,
+        },
       });
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "you already sent an update this round", { reason: ["DUPLICATE"] });
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        throw new AppError("CONFLICT", "you already sent an update this round", { reason: ["DUPLICATE"] });
       throw error;
     }
     this.track(this.reviewRound(record.id));
@@ -218,28 +249,43 @@ export class ClassModelHub {
     await this.db.$transaction(async (tx) => {
       const { count } = await tx.classModel.updateMany({
         where: { id: record.id, round: r, closingBy: this.processId },
-        data: outcome.kind === "version" ? { ...nextRound, round: r + 1, roundOpenedAt: new Date(done), roundDeadlineAt: new Date(done + record.roundSeconds * 1000) } : nextRound,
+        data:
+          outcome.kind === "version"
+            ? { ...nextRound, round: r + 1, roundOpenedAt: new Date(done), roundDeadlineAt: new Date(done + record.roundSeconds * 1000) }
+            : nextRound,
       });
       if (count !== 1) throw new Error(`round ${r} of class model ${record.id} is no longer ours to close`);
       if (outcome.kind === "version") {
-        await tx.classModelVersion.create({ data: { classModelId: record.id, version: r + 1, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: shares.size } });
+        await tx.classModelVersion.create({
+          data: { classModelId: record.id, version: r + 1, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: shares.size },
+        });
       }
       for (const u of updates) {
         const reason = refused.get(u.id);
-        await tx.classModelUpdate.update({ where: { id: u.id }, data: reason ? { status: "refused", reason } : { status: "counted", share: shares.get(u.id) ?? 0 } });
+        await tx.classModelUpdate.update({
+          where: { id: u.id },
+          data: reason ? { status: "refused", reason } : { status: "counted", share: shares.get(u.id) ?? 0 },
+        });
       }
       // Updates that arrived while the round was being combined did not count (F5).
-      await tx.classModelUpdate.updateMany({ where: { classModelId: record.id, round: r, status: "pending", id: { notIn: updates.map((u) => u.id) } }, data: { status: "refused", reason: "STALE" } });
+      await tx.classModelUpdate.updateMany({
+        where: { classModelId: record.id, round: r, status: "pending", id: { notIn: updates.map((u) => u.id) } },
+        data: { status: "refused", reason: "STALE" },
+      });
     });
     const after = (await loadClassModel(this.db, { id: record.id })) ?? record;
     this.arm(after);
     for (const u of updates) {
       const reason = refused.get(u.id) ?? null;
-      this.io.to(rooms.participant(u.participantId)).emit("classModel:outcome", { round: r, status: reason ? "refused" : "counted", reason, share: reason ? null : (shares.get(u.id) ?? 0) });
+      this.io
+        .to(rooms.participant(u.participantId))
+        .emit("classModel:outcome", { round: r, status: reason ? "refused" : "counted", reason, share: reason ? null : (shares.get(u.id) ?? 0) });
     }
     const view = viewOf(after, done);
     if (outcome.kind === "version") {
-      this.io.to(rooms.session(record.sessionId)).emit("classModel:version", { classModel: view, version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done } });
+      this.io
+        .to(rooms.session(record.sessionId))
+        .emit("classModel:version", { classModel: view, version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done } });
     } else {
       this.io.to(rooms.session(record.sessionId)).emit("classModel:round", { classModel: view });
     }
@@ -250,6 +296,10 @@ export class ClassModelHub {
     const [corpus, splits] = await Promise.all([scoringCorpus(this.db, record.corpusRef), corpusSplits(this.db, record.corpusRef)]);
     if (!corpus || !splits) throw new AppError("NOT_FOUND", "the class model's corpus is gone");
     const vocabulary = corpus.vocabulary(record.config.maxVocab);
-    return { config: record.config, vocabulary: [...vocabulary.chars], validationIds: encode(vocabulary, [...splits.validation].slice(0, VALIDATION_CHARS + 1).join("")) };
+    return {
+      config: record.config,
+      vocabulary: [...vocabulary.chars],
+      validationIds: encode(vocabulary, [...splits.validation].slice(0, VALIDATION_CHARS + 1).join("")),
+    };
   }
 }

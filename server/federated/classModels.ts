@@ -109,7 +109,8 @@ export async function createClassModel(
   if (settings.groupId !== null && !modelSession.groups.some((g) => g.id === settings.groupId)) {
     throw new AppError("NOT_FOUND", "no such group in the model session in force", { groupId: ["unknown group"] });
   }
-  if (await db.classModel.findUnique({ where: { modelSessionId: modelSession.id } })) throw new AppError("CONFLICT", "this model session already has a class model");
+  if (await db.classModel.findUnique({ where: { modelSessionId: modelSession.id } }))
+    throw new AppError("CONFLICT", "this model session already has a class model");
   let inScope = participantIds;
   if (settings.groupId !== null) {
     const assigned = await db.groupAssignment.findMany({ where: { modelSessionId: modelSession.id, groupId: settings.groupId } });

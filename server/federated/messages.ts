@@ -23,7 +23,8 @@ export type AggregateOutcome =
   /** F10: every update was refused; the round reopens. */
   | { kind: "empty"; refused: { id: string; reason: RefusalReason }[]; ms: number };
 
-export type FromAggregateWorker = { type: "ready" } | { type: "done"; jobId: number; outcome: AggregateOutcome } | { type: "failed"; jobId: number; message: string };
+export type FromAggregateWorker =
+  { type: "ready" } | { type: "done"; jobId: number; outcome: AggregateOutcome } | { type: "failed"; jobId: number; message: string };
 
 export interface AggregateWorkerData {
   /** Absolute path of @tensorflow/tfjs-backend-wasm's dist/ folder, with a trailing slash. */

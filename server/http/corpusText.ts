@@ -41,7 +41,8 @@ export async function serveCorpusText(db: Db, secret: string, req: IncomingMessa
     return true;
   }
   const match = PATTERN.exec(decoded);
-  const readable = match !== null && req.method === "GET" && (!match[1].startsWith(UPLOAD_PREFIX) || (await mayReadUpload(db, match[1], await readerOf(db, secret, req))));
+  const readable =
+    match !== null && req.method === "GET" && (!match[1].startsWith(UPLOAD_PREFIX) || (await mayReadUpload(db, match[1], await readerOf(db, secret, req))));
   const splits = match && readable ? await corpusSplits(db, match[1]) : null;
   if (!match || !splits) {
     res.statusCode = 404;

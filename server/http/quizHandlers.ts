@@ -39,7 +39,15 @@ async function roundResults(db: Db, instructorId: string, roundId: string): Prom
   const round = roundOfRow(row);
   const answers = await answersOf(db, round.id);
   return {
-    round: { id: round.id, sessionId: round.sessionId, title: round.title, scoringMode: round.scoringMode, phase: round.phase, createdAt: round.createdAt.toISOString(), endedAt: round.endedAt?.toISOString() ?? null },
+    round: {
+      id: round.id,
+      sessionId: round.sessionId,
+      title: round.title,
+      scoringMode: round.scoringMode,
+      phase: round.phase,
+      createdAt: round.createdAt.toISOString(),
+      endedAt: round.endedAt?.toISOString() ?? null,
+    },
     questions: round.questions.map((q, index) => {
       const mine = answers.filter((a) => a.questionIndex === index);
       const usable = mine.filter((a): a is typeof a & { answer: Answer } => a.answer !== null);
@@ -51,11 +59,22 @@ async function roundResults(db: Db, instructorId: string, roundId: string): Prom
         correctAnswer: correctAnswerOf(q),
         answered: mine.length,
         correctCount: mine.filter((a) => a.correctness === 1).length,
-        histogram: histogramOf(q, usable.map((a) => a.answer), usable.map((a) => a.correctness)),
+        histogram: histogramOf(
+          q,
+          usable.map((a) => a.answer),
+          usable.map((a) => a.correctness),
+        ),
       };
     }),
     standings: await standingsOf(db, round.sessionId, answers),
-    cells: answers.map((a) => ({ participantId: a.participantId, questionIndex: a.questionIndex, correctness: a.correctness, points: a.points, elapsedMs: a.elapsedMs, streak: a.streak })),
+    cells: answers.map((a) => ({
+      participantId: a.participantId,
+      questionIndex: a.questionIndex,
+      correctness: a.correctness,
+      points: a.points,
+      elapsedMs: a.elapsedMs,
+      streak: a.streak,
+    })),
   };
 }
 
@@ -120,7 +139,14 @@ export function createQuizHandlers(db: Db): HandlersFor<typeof quizRoutes> {
       return {
         rounds: rows.map((r) => {
           const round = roundOfRow(r);
-          return { id: round.id, title: round.title, phase: round.phase, questionCount: round.questions.length, createdAt: round.createdAt.toISOString(), endedAt: round.endedAt?.toISOString() ?? null };
+          return {
+            id: round.id,
+            title: round.title,
+            phase: round.phase,
+            questionCount: round.questions.length,
+            createdAt: round.createdAt.toISOString(),
+            endedAt: round.endedAt?.toISOString() ?? null,
+          };
         }),
       };
     },

@@ -104,7 +104,10 @@ export function createSubmissionUpload(realtime: RealtimeContext, largeBodies: B
     const length = req.headers["content-length"];
     const release = length !== undefined && Number(length) <= HTTP_MAX_JSON_BYTES ? () => undefined : largeBodies.enter(ip);
     if (!release) throw new AppError("RATE_LIMITED", "too many uploads from this network at once; try again in a moment");
-    const framed = await reader.readAll().finally(release).then((body) => decodeUploadBody(body, MAX_METADATA_BYTES));
+    const framed = await reader
+      .readAll()
+      .finally(release)
+      .then((body) => decodeUploadBody(body, MAX_METADATA_BYTES));
     if (!framed) throw malformed;
 
     const retry = await findRetry(db, claims.participantId, metadata.idempotencyKey);
@@ -112,7 +115,8 @@ export function createSubmissionUpload(realtime: RealtimeContext, largeBodies: B
       const round = await db.modelSession.findUnique({ where: { id: retry.modelSessionId }, select: { privateRevealedAt: true } });
       return { submission: toMySubmission(retry, round?.privateRevealedAt != null), retried: true };
     }
-    if (!perStudent.take(claims.participantId)) throw new AppError("RATE_LIMITED", "too many submissions in a short time; wait a few seconds", { reason: ["RATE_LIMITED"] });
+    if (!perStudent.take(claims.participantId))
+      throw new AppError("RATE_LIMITED", "too many submissions in a short time; wait a few seconds", { reason: ["RATE_LIMITED"] });
     const row = await storeSubmission(db, weights, {
       sessionId: claims.sessionId,
       participantId: claims.participantId,

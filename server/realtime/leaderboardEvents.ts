@@ -52,7 +52,11 @@ export function registerLeaderboardEvents(ctx: RealtimeContext, socket: AppSocke
     const round = await roundOf(db, sessionId, modelSessionId);
     assertAdmissible(round, await acceptedCount(db, modelSessionId, participantId), await trainedSteps(training, db, sessionId, modelSessionId, participantId));
     const expiresAt = ctx.now() + UPLOAD_TICKET_TTL_MS;
-    return { ticket: issueUploadTicket({ sessionId, participantId, modelSessionId, expiresAt }, env.SESSION_SECRET), expiresAt, uploadPath: SUBMISSION_UPLOAD_PATH };
+    return {
+      ticket: issueUploadTicket({ sessionId, participantId, modelSessionId, expiresAt }, env.SESSION_SECRET),
+      expiresAt,
+      uploadPath: SUBMISSION_UPLOAD_PATH,
+    };
   });
 
   onRequest(socket, "leaderboard:sync", limiter, async ({ sessionId }) => {

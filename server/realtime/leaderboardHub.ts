@@ -56,7 +56,11 @@ export class LeaderboardHub {
   async start(): Promise<void> {
     const rows = await unfinishedSubmissions(this.db);
     if (rows.length === 0) return;
-    const refs = new Map((await this.db.modelSession.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.modelSessionId))] } }, select: { id: true, corpusRef: true } })).map((m) => [m.id, m.corpusRef]));
+    const refs = new Map(
+      (
+        await this.db.modelSession.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.modelSessionId))] } }, select: { id: true, corpusRef: true } })
+      ).map((m) => [m.id, m.corpusRef]),
+    );
     for (const row of rows) this.enqueue({ id: row.id, participantId: row.participantId, corpusRef: refs.get(row.modelSessionId) ?? "" });
   }
 
@@ -121,7 +125,10 @@ export class LeaderboardHub {
   }
 
   private async broadcast(sessionId: string): Promise<void> {
-    const [forStudents, forInstructors] = await Promise.all([leaderboardView(this.db, sessionId, "student"), leaderboardView(this.db, sessionId, "instructor")]);
+    const [forStudents, forInstructors] = await Promise.all([
+      leaderboardView(this.db, sessionId, "student"),
+      leaderboardView(this.db, sessionId, "instructor"),
+    ]);
     if (this.stopped) return;
     this.outlet.board(sessionId, forStudents, forInstructors);
   }

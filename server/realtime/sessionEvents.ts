@@ -4,7 +4,18 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import { currentInstructor } from "../auth/instructorSessions";
-import { confirmToken, endSession, instructorSnapshot, join, rejoin, removeParticipant, requireOwnSession, setGuestSeatLimit, touchParticipant, type Seat } from "../domain/sessions";
+import {
+  confirmToken,
+  endSession,
+  instructorSnapshot,
+  join,
+  rejoin,
+  removeParticipant,
+  requireOwnSession,
+  setGuestSeatLimit,
+  touchParticipant,
+  type Seat,
+} from "../domain/sessions";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./context";

@@ -6,7 +6,18 @@
  */
 import type { Db } from "../db/client";
 import type { HistoryPoint, ProgressEntry, RunState, Telemetry } from "../../lib/protocol/training";
-import { acceptTelemetry, applyRunAction, elapsedOf, fastestConfig, keepHistoryPoint, msUntilBudgetSpent, plausibleBounds, progressFlags, type DropReason, type RunAction } from "../../lib/training/rules";
+import {
+  acceptTelemetry,
+  applyRunAction,
+  elapsedOf,
+  fastestConfig,
+  keepHistoryPoint,
+  msUntilBudgetSpent,
+  plausibleBounds,
+  progressFlags,
+  type DropReason,
+  type RunAction,
+} from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
 import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
@@ -87,7 +98,10 @@ export class TrainingHub {
     if (!live) return;
     this.sessions.delete(sessionId);
     if (live.budgetTimer) clearTimeout(live.budgetTimer);
-    if (live.record) this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)).catch((error) => console.error("[training] persist failed:", error));
+    if (live.record)
+      this.persist(live.record.view.id, [...live.students.values()], live.pendingHistory.splice(0)).catch((error) =>
+        console.error("[training] persist failed:", error),
+      );
   }
 
   /** The session's live state, loaded from the database on first use. */
@@ -99,7 +113,17 @@ export class TrainingHub {
       loading = (async () => {
         const record = await currentModelSession(this.db, sessionId);
         const assignments = record ? await assignmentsOf(this.db, record.view.id) : {};
-        const live: SessionLive = { record, students: new Map(), pendingHistory: [], spotlight: null, budgetTimer: null, dropped: {}, implausible: new Set(), sharedStep: 0, assignments };
+        const live: SessionLive = {
+          record,
+          students: new Map(),
+          pendingHistory: [],
+          spotlight: null,
+          budgetTimer: null,
+          dropped: {},
+          implausible: new Set(),
+          sharedStep: 0,
+          assignments,
+        };
         this.sessions.set(sessionId, live);
         this.armBudgetTimer(sessionId, live);
         return live;
@@ -197,7 +221,9 @@ export class TrainingHub {
     const live = await this.session(sessionId);
     const now = this.now();
     const student = live.students.get(participantId);
-    const bounds = live.record ? plausibleBounds(fastestConfig(live.record.view), elapsedOf(live.record.run, now), live.sharedStep) : { maxStep: 0, maxCharsPerSec: 0 };
+    const bounds = live.record
+      ? plausibleBounds(fastestConfig(live.record.view), elapsedOf(live.record.run, now), live.sharedStep)
+      : { maxStep: 0, maxCharsPerSec: 0 };
     const reason = acceptTelemetry(report, live.record?.view.id ?? null, live.record?.run.status ?? null, student?.lastReport, now, bounds);
     if (reason === "NON_FINITE_LOSS" && student) {
       student.sawNaN = true;
@@ -226,7 +252,11 @@ export class TrainingHub {
         backend: report.backend,
         sample: report.sample,
         updatedAt: now,
-        flags: progressFlags({ backend: report.backend, lastStepChangeAt, sawNaN, sawImplausible: live.implausible.has(participantId) }, live.record?.run.status ?? null, now),
+        flags: progressFlags(
+          { backend: report.backend, lastStepChangeAt, sawNaN, sawImplausible: live.implausible.has(participantId) },
+          live.record?.run.status ?? null,
+          now,
+        ),
       },
       lastReport: { step: report.step, receivedAt: now },
       lastStepChangeAt,
@@ -302,7 +332,11 @@ export class TrainingHub {
       const status = live.record.run.status;
       const changed: ProgressEntry[] = [];
       for (const s of live.students.values()) {
-        const flags = progressFlags({ backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN, sawImplausible: live.implausible.has(s.entry.participantId) }, status, now);
+        const flags = progressFlags(
+          { backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN, sawImplausible: live.implausible.has(s.entry.participantId) },
+          status,
+          now,
+        );
         if (flags.join() !== s.entry.flags.join()) {
           s.entry = { ...s.entry, flags };
           s.dirty = true;
@@ -327,7 +361,15 @@ export class TrainingHub {
   private async persist(modelSessionId: string, students: StudentLive[], history: SessionLive["pendingHistory"]): Promise<void> {
     const unsaved = students.filter((s) => s.unsaved);
     for (const s of unsaved) s.unsaved = false;
-    const points = history.map((h) => ({ modelSessionId, participantId: h.participantId, step: h.step, trainLoss: h.trainLoss, valLoss: h.valLoss, charsPerSec: h.charsPerSec, at: new Date(h.at) }));
+    const points = history.map((h) => ({
+      modelSessionId,
+      participantId: h.participantId,
+      step: h.step,
+      trainLoss: h.trainLoss,
+      valLoss: h.valLoss,
+      charsPerSec: h.charsPerSec,
+      at: new Date(h.at),
+    }));
     if (points.length) {
       await this.writeEachAlone(
         () => this.db.telemetryPoint.createMany({ data: points }),
@@ -337,7 +379,14 @@ export class TrainingHub {
     for (let i = 0; i < unsaved.length; i += PERSIST_CHUNK) {
       await new Promise((resolve) => setImmediate(resolve));
       const upserts = unsaved.slice(i, i + PERSIST_CHUNK).map((s) => {
-        const data = { step: s.entry.step, trainLoss: s.entry.trainLoss, valLoss: s.entry.valLoss, charsPerSec: s.entry.charsPerSec, backend: s.entry.backend, sample: s.entry.sample };
+        const data = {
+          step: s.entry.step,
+          trainLoss: s.entry.trainLoss,
+          valLoss: s.entry.valLoss,
+          charsPerSec: s.entry.charsPerSec,
+          backend: s.entry.backend,
+          sample: s.entry.sample,
+        };
         const ranFor = Math.round(s.unsavedTrainingMs);
         s.unsavedTrainingMs = 0;
         return () =>

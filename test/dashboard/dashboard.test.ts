@@ -31,16 +31,22 @@ for (const kind of DB_KINDS) {
 
     it("overview: sessions with attendance, model pushes and quizzes; the attendance grid", async () => {
       const o = await seed.t.api.ok("dashboardOverview", { params: params() });
-      assert.deepEqual(o.sessions.map((s) => [s.id, s.attendance, s.modelSessions, s.quizzes, s.status]), [
-        [seed.s1, { roster: 2, guests: 1 }, 1, 1, "ended"],
-        [seed.s2, { roster: 2, guests: 0 }, 1, 0, "live"],
-      ]);
+      assert.deepEqual(
+        o.sessions.map((s) => [s.id, s.attendance, s.modelSessions, s.quizzes, s.status]),
+        [
+          [seed.s1, { roster: 2, guests: 1 }, 1, 1, "ended"],
+          [seed.s2, { roster: 2, guests: 0 }, 1, 0, "live"],
+        ],
+      );
       assert.ok(o.sessions[0].endedAt !== null && o.sessions[0].endedAt >= o.sessions[0].createdAt);
       assert.deepEqual(o.attendance[id["김민지"]].sort(), [seed.s1, seed.s2].sort());
       assert.deepEqual(o.attendance[id["Lee Jun"]], [seed.s1]);
       assert.deepEqual(o.attendance[id["박서연"]], [seed.s2]);
       assert.deepEqual(o.attendance[id["최우진"]], []);
-      assert.deepEqual(o.guests.map((g) => [g.participantId, g.displayName]), [[seed.seats.guest1, "손님"]]);
+      assert.deepEqual(
+        o.guests.map((g) => [g.participantId, g.displayName]),
+        [[seed.seats.guest1, "손님"]],
+      );
     });
 
     it("trends: class median and spread of best score, training minutes and quiz accuracy per session", async () => {
@@ -71,7 +77,10 @@ for (const kind of DB_KINDS) {
       const saved = await seed.t.api.ok("dashboardSettings", { params: params(), body: { ...o.settings, absentSessions: 1, minSteps: 10, scoreGapBpc: 1 } });
       assert.equal(saved.settings.absentSessions, 1);
       const again = Object.fromEntries((await seed.t.api.ok("dashboardOverview", { params: params() })).attention.map((a) => [a.rosterStudentId, a.reasons]));
-      assert.deepEqual(again[id["Lee Jun"]], [{ kind: "absent", sessions: 1 }, { kind: "concept", tag: "lstm-gates", accuracy: 0, answered: 2 }]);
+      assert.deepEqual(again[id["Lee Jun"]], [
+        { kind: "absent", sessions: 1 },
+        { kind: "concept", tag: "lstm-gates", accuracy: 0, answered: 2 },
+      ]);
       const bad = await seed.t.api.call("dashboardSettings", { params: params(), body: { ...o.settings, conceptAccuracy: 2 } });
       assert.equal(bad.status, 400);
       await seed.t.api.ok("dashboardSettings", { params: params(), body: o.settings });
@@ -81,37 +90,84 @@ for (const kind of DB_KINDS) {
       const g = await seed.t.api.ok("dashboardConcepts", { params: params() });
       assert.deepEqual(g.tags, ["recurrence", "lstm-gates", "vanishing-gradient"]);
       const minji = g.students.find((s) => s.id === id["김민지"]);
-      assert.deepEqual(minji?.cells, { recurrence: { answered: 1, accuracy: 1 }, "lstm-gates": { answered: 2, accuracy: 0.75 }, "vanishing-gradient": { answered: 1, accuracy: 1 } });
+      assert.deepEqual(minji?.cells, {
+        recurrence: { answered: 1, accuracy: 1 },
+        "lstm-gates": { answered: 2, accuracy: 0.75 },
+        "vanishing-gradient": { answered: 1, accuracy: 1 },
+      });
       assert.deepEqual(g.students.find((s) => s.id === id["최우진"])?.cells, {});
       assert.deepEqual(g.average, { recurrence: 0.5, "lstm-gates": 0.375, "vanishing-gradient": 0.5 });
       const cell = await seed.t.api.ok("dashboardConceptCell", { params: { ...params(), tag: "lstm-gates", rosterStudentId: id["Lee Jun"] } });
-      assert.deepEqual(cell.answers.map((a) => [a.questionIndex, a.correctness, a.elapsedMs, a.prompt.en]), [[1, 0, 3000, "The LSTM forget gate?"], [2, 0, 4000, "LSTMs reduce vanishing gradients"]]);
+      assert.deepEqual(
+        cell.answers.map((a) => [a.questionIndex, a.correctness, a.elapsedMs, a.prompt.en]),
+        [
+          [1, 0, 3000, "The LSTM forget gate?"],
+          [2, 0, 4000, "LSTMs reduce vanishing gradients"],
+        ],
+      );
     });
 
     it("student page: attendance, training per session with curves, submissions and quiz answers", async () => {
       const p = await seed.t.api.ok("dashboardStudent", { params: { ...params(), rosterStudentId: id["김민지"] } });
       assert.equal(p.student.name, "김민지");
       assert.equal(p.sessionCount, 2);
-      assert.deepEqual(p.sessions.map((s) => [s.sessionId, s.trainingMs]), [[seed.s1, 12_000], [seed.s2, 6_000]]);
+      assert.deepEqual(
+        p.sessions.map((s) => [s.sessionId, s.trainingMs]),
+        [
+          [seed.s1, 12_000],
+          [seed.s2, 6_000],
+        ],
+      );
       const m1 = p.sessions[0].modelSessions[0];
       assert.deepEqual([m1.step, m1.backend, m1.charsPerSec, m1.group], [300, "wasm", 1500, seed.groupOf[seed.seats.minji1]]);
-      assert.deepEqual(m1.curve, [[100, 3.5, null], [200, 3, null], [300, 2.5, null]]);
-      assert.deepEqual(p.submissions.map((s) => [s.status, s.publicBpc]), [["scored", 2.4], ["scored", 2.0], ["queued", null], ["scored", 1.8]]);
-      assert.deepEqual(p.submissions[0].temperatureCard, [{ temperature: 0.5, text: "cold" }, { temperature: 1.2, text: "hot" }]);
-      assert.deepEqual(p.answers.map((a) => [a.questionIndex, a.correctness, a.points]), [[0, 1, 1000], [1, 1, 1000], [2, 0.5, 500]]);
+      assert.deepEqual(m1.curve, [
+        [100, 3.5, null],
+        [200, 3, null],
+        [300, 2.5, null],
+      ]);
+      assert.deepEqual(
+        p.submissions.map((s) => [s.status, s.publicBpc]),
+        [
+          ["scored", 2.4],
+          ["scored", 2.0],
+          ["queued", null],
+          ["scored", 1.8],
+        ],
+      );
+      assert.deepEqual(p.submissions[0].temperatureCard, [
+        { temperature: 0.5, text: "cold" },
+        { temperature: 1.2, text: "hot" },
+      ]);
+      assert.deepEqual(
+        p.answers.map((a) => [a.questionIndex, a.correctness, a.points]),
+        [
+          [0, 1, 1000],
+          [1, 1, 1000],
+          [2, 0.5, 500],
+        ],
+      );
       // As the student saw them (the option's text), not the stored JSON.
-      assert.deepEqual(p.answers.map((a) => a.answer), [0, 1, 0].map((i) => ({ kind: "options", texts: [{ ko: "ABCD"[i], en: "ABCD"[i] }] })));
+      assert.deepEqual(
+        p.answers.map((a) => a.answer),
+        [0, 1, 0].map((i) => ({ kind: "options", texts: [{ ko: "ABCD"[i], en: "ABCD"[i] }] })),
+      );
     });
 
     it("session report: curves, ablation groups compared, final leaderboard, quiz per question, samples", async () => {
       const r = await seed.t.api.ok("dashboardSession", { params: { ...params(), sessionId: seed.s1 } });
       assert.deepEqual(r.session.attendance, { roster: 2, guests: 1 });
       const [m] = r.modelSessions;
-      assert.deepEqual(Object.fromEntries(Object.entries(m.curves).map(([p, c]) => [p, c.length])), { [seed.seats.minji1]: 3, [seed.seats.jun1]: 2, [seed.seats.guest1]: 1 });
+      assert.deepEqual(Object.fromEntries(Object.entries(m.curves).map(([p, c]) => [p, c.length])), {
+        [seed.seats.minji1]: 3,
+        [seed.seats.jun1]: 2,
+        [seed.seats.guest1]: 1,
+      });
       // best public scores: 김민지 2.0, Lee Jun 3.1, guest 2.5; group means worked out from the assignment
       const best: Record<string, number> = { [seed.seats.minji1]: 2.0, [seed.seats.jun1]: 3.1, [seed.seats.guest1]: 2.5 };
       const expected = ["LSTM", "vanilla RNN"].map((label) => {
-        const values = Object.keys(best).filter((p) => seed.groupOf[p] === label).map((p) => best[p]);
+        const values = Object.keys(best)
+          .filter((p) => seed.groupOf[p] === label)
+          .map((p) => best[p]);
         return { label, members: values.length, mean: values.reduce((a, b) => a + b, 0) / values.length };
       });
       assert.equal(m.ablation?.measure, "verifiedBpc");
@@ -119,21 +175,40 @@ for (const kind of DB_KINDS) {
         const g = m.ablation?.groups.find((x) => x.label === e.label);
         assert.ok(g && g.members === e.members && close(g.mean, e.mean), JSON.stringify({ g, e }));
       }
-      assert.deepEqual(m.ablation?.ranking.map((x) => x.label), [...expected].sort((a, b) => a.mean - b.mean).map((e) => e.label));
+      assert.deepEqual(
+        m.ablation?.ranking.map((x) => x.label),
+        [...expected].sort((a, b) => a.mean - b.mean).map((e) => e.label),
+      );
       // L5a: ranked by lib/leaderboard/ranking.ts `standings` as on the live board; the round was revealed, so private order
-      assert.deepEqual(m.leaderboard.map((l) => [l.participantId, l.publicRank, l.privateRank, l.publicBpc, l.flags]), [
-        [seed.seats.guest1, 2, 1, 2.5, []],
-        [seed.seats.minji1, 1, 2, 2.0, []],
-        [seed.seats.jun1, 3, 3, 3.1, []],
-      ]);
+      assert.deepEqual(
+        m.leaderboard.map((l) => [l.participantId, l.publicRank, l.privateRank, l.publicBpc, l.flags]),
+        [
+          [seed.seats.guest1, 2, 1, 2.5, []],
+          [seed.seats.minji1, 1, 2, 2.0, []],
+          [seed.seats.jun1, 3, 3, 3.1, []],
+        ],
+      );
       // …and the session's CSV export (the live board's rows) lists the same ranks in the same order
       const { csv } = await seed.t.api.ok("leaderboardCsv", { params: { sessionId: seed.s1 } });
       const exported = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
-      assert.deepEqual(exported.map((row) => [Number(row.rank), Number(row.private_rank)]), m.leaderboard.map((l) => [l.publicRank, l.privateRank]));
+      assert.deepEqual(
+        exported.map((row) => [Number(row.rank), Number(row.private_rank)]),
+        m.leaderboard.map((l) => [l.publicRank, l.privateRank]),
+      );
       assert.equal(m.samples[1].text, `sample of ${seed.seats.minji1} #2`);
       const [quiz] = r.quizzes;
-      assert.deepEqual(quiz.questions.map((q) => [q.answered, q.fullyCorrect, q.meanCorrectness, q.meanElapsedMs]), [[3, 2, 2 / 3, 2000], [2, 1, 0.5, 3000], [2, 0, 0.25, 4000]]);
-      assert.deepEqual(r.participants.map((p) => p.name), ["김민지", "Lee Jun", "손님"]);
+      assert.deepEqual(
+        quiz.questions.map((q) => [q.answered, q.fullyCorrect, q.meanCorrectness, q.meanElapsedMs]),
+        [
+          [3, 2, 2 / 3, 2000],
+          [2, 1, 0.5, 3000],
+          [2, 0, 0.25, 4000],
+        ],
+      );
+      assert.deepEqual(
+        r.participants.map((p) => p.name),
+        ["김민지", "Lee Jun", "손님"],
+      );
     });
 
     it("CSV exports: BOM, quoting, a row per student with the hand-computed values", async () => {
@@ -142,7 +217,10 @@ for (const kind of DB_KINDS) {
       assert.ok(filename.endsWith(".csv"));
       const lines = csv.slice(1).trimEnd().split("\r\n");
       assert.equal(lines.length, 5);
-      assert.match(lines[0], /^이름,보관,출석 수,출석률,훈련 시간\(분\),최고 점수 .* #1,최고 점수 .* #2,퀴즈 점수,퀴즈 정답률,정답률: 순환 구조,정답률: LSTM 게이트,정답률: 기울기 소실$/);
+      assert.match(
+        lines[0],
+        /^이름,보관,출석 수,출석률,훈련 시간\(분\),최고 점수 .* #1,최고 점수 .* #2,퀴즈 점수,퀴즈 정답률,정답률: 순환 구조,정답률: LSTM 게이트,정답률: 기울기 소실$/,
+      );
       const row = (name: string) => lines.find((l) => l.startsWith(`${name},`));
       assert.equal(row("김민지"), "김민지,,2,1,0.3,2,1.8,2500,0.833,1,0.75,1");
       assert.equal(row("Lee Jun"), "Lee Jun,,1,0.5,0.1,3.1,,0,0,0,0,0");
@@ -158,20 +236,28 @@ for (const kind of DB_KINDS) {
       const joinedUtc = utc.csv.slice(1).trimEnd().split("\r\n")[1].split(",")[2];
       assert.match(joinedSeoul, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       assert.equal((Date.parse(joinedSeoul.replace(" ", "T") + "Z") - Date.parse(joinedUtc.replace(" ", "T") + "Z")) / 3_600_000, 9);
-      assert.equal((await seed.t.api.call("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { timeZone: "Mars/Olympus" } })).status, 400);
+      assert.equal(
+        (await seed.t.api.call("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { timeZone: "Mars/Olympus" } })).status,
+        400,
+      );
     });
 
     it("roster care: rename (formula-guarded in CSV), note, archive, merge a guest", async () => {
       const api = seed.t.api;
-      const upd = (rosterStudentId: string, body: { name?: string; note?: string; archived?: boolean }) => api.call("dashboardUpdateStudent", { params: { ...params(), rosterStudentId }, body });
+      const upd = (rosterStudentId: string, body: { name?: string; note?: string; archived?: boolean }) =>
+        api.call("dashboardUpdateStudent", { params: { ...params(), rosterStudentId }, body });
       assert.equal((await upd(id["최우진"], { name: "김민지" })).status, 409);
-      await api.ok("dashboardUpdateStudent", { params: { ...params(), rosterStudentId: id["최우진"] }, body: { name: "=HYPERLINK(\"x\")", note: "상담 필요, \"전화\"" } });
+      await api.ok("dashboardUpdateStudent", {
+        params: { ...params(), rosterStudentId: id["최우진"] },
+        body: { name: '=HYPERLINK("x")', note: '상담 필요, "전화"' },
+      });
       const { csv } = await api.ok("dashboardClassCsv", { params: params(), body: { locale: "ko" } });
       assert.ok(csv.includes('"\'=HYPERLINK(""x"")",'), csv);
       const page = await api.ok("dashboardStudent", { params: { ...params(), rosterStudentId: id["최우진"] } });
-      assert.equal(page.student.note, "상담 필요, \"전화\"");
+      assert.equal(page.student.note, '상담 필요, "전화"');
 
-      const merge = (participantId: string, rosterStudentId: string) => api.call("dashboardMergeGuest", { params: params(), body: { participantId, rosterStudentId } });
+      const merge = (participantId: string, rosterStudentId: string) =>
+        api.call("dashboardMergeGuest", { params: params(), body: { participantId, rosterStudentId } });
       const clash = await merge(seed.seats.guest1, id["김민지"]);
       assert.ok(clash.status === 409 && !clash.reply.ok && clash.reply.error.code === "CONFLICT", "김민지 already has a seat in session 1");
       assert.equal((await merge(seed.seats.minji1, id["최우진"])).status, 409, "only guests are merged");
@@ -202,7 +288,10 @@ for (const kind of DB_KINDS) {
         client.call("dashboardSession", { params: { classId, sessionId: seed.s1 } }),
         client.call("dashboardClassCsv", { params: { classId }, body: { locale: "ko" } }),
         client.call("dashboardSessionCsv", { params: { classId, sessionId: seed.s1 }, body: {} }),
-        client.call("dashboardSettings", { params: { classId }, body: { absentSessions: 1, minSteps: 1, scoreGapBpc: 1, conceptAccuracy: 0.5, conceptMinAnswers: 1 } }),
+        client.call("dashboardSettings", {
+          params: { classId },
+          body: { absentSessions: 1, minSteps: 1, scoreGapBpc: 1, conceptAccuracy: 0.5, conceptMinAnswers: 1 },
+        }),
         client.call("dashboardUpdateStudent", { params: { classId, rosterStudentId: id["김민지"] }, body: { note: "x" } }),
         client.call("dashboardMergeGuest", { params: { classId }, body: { participantId: seed.seats.minji2, rosterStudentId: id["김민지"] } }),
       ];

@@ -64,12 +64,24 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
   const minji1 = await joinAsRoster(server, t.code, t.students["김민지"]);
   const jun1 = await joinAsRoster(server, t.code, t.students["Lee Jun"]);
   const guest1 = await joinAsGuest(server, t.code, "손님");
-  const pushed1 = await request(t.console, "training:push", { sessionId: s1, spec: tinySpec({ groups: [{ label: "LSTM", overrides: { cell: "lstm" } }, { label: "vanilla RNN", overrides: { cell: "rnn" } }] }) });
+  const pushed1 = await request(t.console, "training:push", {
+    sessionId: s1,
+    spec: tinySpec({
+      groups: [
+        { label: "LSTM", overrides: { cell: "lstm" } },
+        { label: "vanilla RNN", overrides: { cell: "rnn" } },
+      ],
+    }),
+  });
   if (!pushed1.ok) throw new Error(JSON.stringify(pushed1.error));
   const ms1 = pushed1.data.modelSession.id;
   const labels = Object.fromEntries(pushed1.data.modelSession.groups.map((g) => [g.id, g.label]));
   await request(t.console, "training:control", { sessionId: s1, action: "start" });
-  await report(server, advance, [[minji1, ms1, [100, 200, 300]], [jun1, ms1, [10, 20]], [guest1, ms1, [50]]]);
+  await report(server, advance, [
+    [minji1, ms1, [100, 200, 300]],
+    [jun1, ms1, [10, 20]],
+    [guest1, ms1, [50]],
+  ]);
   const groupOf: Record<string, string> = {};
   for (const s of [minji1, jun1, guest1]) {
     const sync = await request(s.socket, "training:sync", {});
@@ -79,9 +91,27 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
 
   const db = server.db;
   const submission = (modelSessionId: string, participantId: string, publicBpc: number | null, privateBpc: number | null, status = "scored", n = 0) => ({
-    modelSessionId, participantId, idempotencyKey: `k${n}`, weights: new Uint8Array([1, 2, 3]), weightsSha256: `sha${participantId}${n}`, configHash: "h", config: {}, backend: "wasm",
-    step: 300, sampleText: `sample of ${participantId} #${n}`, sampleTemperature: 0.8, samplePrime: "", status, publicBpc, privateBpc, novelty: 0.9,
-    temperatureCard: [{ temperature: 0.5, text: "cold" }, { temperature: 1.2, text: "hot" }], scoredAt: status === "scored" ? new Date() : null,
+    modelSessionId,
+    participantId,
+    idempotencyKey: `k${n}`,
+    weights: new Uint8Array([1, 2, 3]),
+    weightsSha256: `sha${participantId}${n}`,
+    configHash: "h",
+    config: {},
+    backend: "wasm",
+    step: 300,
+    sampleText: `sample of ${participantId} #${n}`,
+    sampleTemperature: 0.8,
+    samplePrime: "",
+    status,
+    publicBpc,
+    privateBpc,
+    novelty: 0.9,
+    temperatureCard: [
+      { temperature: 0.5, text: "cold" },
+      { temperature: 1.2, text: "hot" },
+    ],
+    scoredAt: status === "scored" ? new Date() : null,
   });
   await db.submission.createMany({
     data: [
@@ -95,13 +125,27 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
   await db.modelSession.update({ where: { id: ms1 }, data: { privateRevealedAt: new Date() } });
   // The quiz, played through the real quiz events on the server's clock (accuracy scoring: 1000 × correctness).
   const single = (ko: string, en: string, correct: number, tags: QuizTag[]): QuestionDraftInput =>
-    ({ type: "single", prompt: { ko, en }, options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })), correct, tags, timeLimitSec: 30 }) as QuestionDraftInput;
+    ({
+      type: "single",
+      prompt: { ko, en },
+      options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })),
+      correct,
+      tags,
+      timeLimitSec: 30,
+    }) as QuestionDraftInput;
   const quizId = await makeQuiz(
     t,
     [
       single("RNN의 은닉 상태는?", "What is an RNN's hidden state?", 0, ["recurrence"]),
       single("LSTM의 망각 게이트는?", "The LSTM forget gate?", 1, ["lstm-gates", "vanishing-gradient"]),
-      { type: "multiple", prompt: { ko: "LSTM은 기울기 소실을 줄인다", en: "LSTMs reduce vanishing gradients" }, options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })), correct: [0, 1], tags: ["lstm-gates"], timeLimitSec: 30 } as QuestionDraftInput,
+      {
+        type: "multiple",
+        prompt: { ko: "LSTM은 기울기 소실을 줄인다", en: "LSTMs reduce vanishing gradients" },
+        options: ["A", "B", "C", "D"].map((o) => ({ ko: o, en: o })),
+        correct: [0, 1],
+        tags: ["lstm-gates"],
+        timeLimitSec: 30,
+      } as QuestionDraftInput,
     ],
     "accuracy",
     "RNN 기초",
@@ -109,9 +153,28 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
   const { roundId } = await startQuiz(t, quizId);
   // Students press options by label: the round shows them in its own shuffled order.
   const plays: { elapsedMs: number; answers: [JoinedStudent, string[]][] }[] = [
-    { elapsedMs: 2000, answers: [[minji1, ["A"]], [jun1, ["D"]], [guest1, ["A"]]] },
-    { elapsedMs: 3000, answers: [[minji1, ["B"]], [jun1, ["C"]]] },
-    { elapsedMs: 4000, answers: [[minji1, ["A"]], [jun1, ["C"]]] },
+    {
+      elapsedMs: 2000,
+      answers: [
+        [minji1, ["A"]],
+        [jun1, ["D"]],
+        [guest1, ["A"]],
+      ],
+    },
+    {
+      elapsedMs: 3000,
+      answers: [
+        [minji1, ["B"]],
+        [jun1, ["C"]],
+      ],
+    },
+    {
+      elapsedMs: 4000,
+      answers: [
+        [minji1, ["A"]],
+        [jun1, ["C"]],
+      ],
+    },
   ];
   for (const [questionIndex, play] of plays.entries()) {
     const open = await control(t.console, "quiz:next", s1);
@@ -138,9 +201,20 @@ export async function seedClass(server: TestServer, advance: (ms?: number) => vo
   await db.submission.createMany({ data: [submission(ms2, minji2.participantId, 1.8, 1.9, "scored", 1)] });
 
   return {
-    t, s1, s2: session.id, ms1, ms2,
-    seats: { minji1: minji1.participantId, jun1: jun1.participantId, guest1: guest1.participantId, minji2: minji2.participantId, seoyeon2: seoyeon2.participantId },
-    groupOf, roundId,
+    t,
+    s1,
+    s2: session.id,
+    ms1,
+    ms2,
+    seats: {
+      minji1: minji1.participantId,
+      jun1: jun1.participantId,
+      guest1: guest1.participantId,
+      minji2: minji2.participantId,
+      seoyeon2: seoyeon2.participantId,
+    },
+    groupOf,
+    roundId,
     sockets: [t.console, console2, minji1.socket, jun1.socket, guest1.socket, minji2.socket, seoyeon2.socket],
   };
 }

@@ -41,7 +41,10 @@ for (const kind of DB_KINDS) {
 
       const sync = await request(c.t.console, "classModel:classSync", { sessionId: c.t.sessionId });
       assert.ok(sync.ok);
-      assert.deepEqual(sync.data.versions.map((v) => v.version), [0, 1]);
+      assert.deepEqual(
+        sync.data.versions.map((v) => v.version),
+        [0, 1],
+      );
       assert.ok(sync.data.versions[1].valLoss < sync.data.versions[0].valLoss, "the class model learned");
       const file = await downloadVersion(server.url, c.classModelId, 1, c.students[0].token);
       assert.equal(parseWeights(new Uint8Array(await file.arrayBuffer())).header.config.hiddenSize, 16);

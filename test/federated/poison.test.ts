@@ -23,14 +23,24 @@ describe("F7/F8: one poisoned update among ten, through the server", () => {
     let honest: Uint8Array[] = [];
     let poisoned: Uint8Array | null = null;
     const losses: Record<string, number> = {};
-    for (const [name, combiner, poison] of [["clean", "fedavg", false], ["fedavg", "fedavg", true], ["trimmedMean", "trimmedMean", true]] as const) {
+    for (const [name, combiner, poison] of [
+      ["clean", "fedavg", false],
+      ["fedavg", "fedavg", true],
+      ["trimmedMean", "trimmedMean", true],
+    ] as const) {
       const c = await classWith(server, 10, { combiner, roundSteps: 8 });
       const ordered = [...c.students].sort((x, y) => x.shard.start - y.shard.start);
       if (honest.length === 0) {
         honest = await Promise.all(ordered.map((s) => trainRound(server.url, s, 0, 8)));
         // The poison replaces the tenth update: all of 3.9× the median delta norm on the space character's output bias (passes F7's 4×).
-        const base = flatten(federatedConfig, vocabulary.chars.length, parseWeights(new Uint8Array(await (await downloadVersion(server.url, c.classModelId, 0, ordered[0].token)).arrayBuffer())).parameters);
-        const norms = honest.map((u) => Math.sqrt(flatten(federatedConfig, vocabulary.chars.length, parseWeights(u).parameters).reduce((sum, x, i) => sum + (x - base[i]) ** 2, 0)));
+        const base = flatten(
+          federatedConfig,
+          vocabulary.chars.length,
+          parseWeights(new Uint8Array(await (await downloadVersion(server.url, c.classModelId, 0, ordered[0].token)).arrayBuffer())).parameters,
+        );
+        const norms = honest.map((u) =>
+          Math.sqrt(flatten(federatedConfig, vocabulary.chars.length, parseWeights(u).parameters).reduce((sum, x, i) => sum + (x - base[i]) ** 2, 0)),
+        );
         const values = base.slice();
         const biasStart = base.length - parameterSpecs(federatedConfig, vocabulary.chars.length).at(-1)!.shape[0];
         values[biasStart + vocabulary.index.get(" ")!] -= 3.9 * [...norms].sort((x, y) => x - y)[5];

@@ -24,7 +24,13 @@ describe("F12: a restart mid-round loses no version and no update", () => {
       clock += 11_000;
       await second.app.classModels.reviewRound(c.classModelId);
       const versions = await second.db.classModelVersion.findMany({ where: { classModelId: c.classModelId }, orderBy: { version: "asc" } });
-      assert.deepEqual(versions.map((v) => [v.version, v.contributors]), [[0, 0], [1, 3]]);
+      assert.deepEqual(
+        versions.map((v) => [v.version, v.contributors]),
+        [
+          [0, 0],
+          [1, 3],
+        ],
+      );
     } finally {
       await second.close();
     }

@@ -20,8 +20,18 @@ const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map(
 it("ko and en have the same message keys and the same placeholders in each", () => {
   const ko = flatten(load("ko"));
   const en = flatten(load("en"));
-  assert.deepEqual([...ko.keys()].filter((k) => !en.has(k)), [], "keys missing in English");
-  assert.deepEqual([...en.keys()].filter((k) => !ko.has(k)), [], "keys missing in Korean");
-  const mismatched = [...ko].filter(([k, v]) => JSON.stringify([...new Set(placeholders(v))]) !== JSON.stringify([...new Set(placeholders(en.get(k) ?? ""))])).map(([k]) => k);
+  assert.deepEqual(
+    [...ko.keys()].filter((k) => !en.has(k)),
+    [],
+    "keys missing in English",
+  );
+  assert.deepEqual(
+    [...en.keys()].filter((k) => !ko.has(k)),
+    [],
+    "keys missing in Korean",
+  );
+  const mismatched = [...ko]
+    .filter(([k, v]) => JSON.stringify([...new Set(placeholders(v))]) !== JSON.stringify([...new Set(placeholders(en.get(k) ?? ""))]))
+    .map(([k]) => k);
   assert.deepEqual(mismatched, [], "messages whose placeholders differ");
 });

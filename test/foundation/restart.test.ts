@@ -68,12 +68,19 @@ for (const kind of DB_KINDS) {
           `INSERT INTO "ModelSession" ("id", "sessionId", "version", "corpusRef", "config", "studentKnobs", "budgetMinutes") VALUES ('m1', 's1', 1, 'nietzsche', '{}', '[]', 10)`,
           `INSERT INTO "TrainingProgress" ("modelSessionId", "participantId", "step", "trainLoss", "charsPerSec", "backend", "updatedAt") VALUES ('m1', 'p1', 120, 2.5, 900, 'wasm', ${now})`,
         ]);
-        assert.deepEqual(await migrate(database.url), later.map((m) => m.id));
+        assert.deepEqual(
+          await migrate(database.url),
+          later.map((m) => m.id),
+        );
         const [participant] = await runSql(database.url, [`SELECT "tokenVersion", "tokenConfirmed" FROM "Participant" WHERE "id" = 'p1'`]);
         assert.equal(Number(participant.tokenVersion), 3);
         assert.ok(participant.tokenConfirmed === true || participant.tokenConfirmed === 1, "existing students' tokens count as confirmed");
         const progress = await runSql(database.url, [`SELECT "step" FROM "TrainingProgress" WHERE "participantId" = 'p1'`]);
-        assert.deepEqual(progress.map((r) => Number(r.step)), [120], "rows that reference a student survive the upgrade");
+        assert.deepEqual(
+          progress.map((r) => Number(r.step)),
+          [120],
+          "rows that reference a student survive the upgrade",
+        );
       } finally {
         await database.drop();
       }
@@ -83,7 +90,10 @@ for (const kind of DB_KINDS) {
       const database = await freshDatabase(kind);
       try {
         const first = await migrate(database.url);
-        assert.deepEqual(first, listMigrations(kind).map((m) => m.id));
+        assert.deepEqual(
+          first,
+          listMigrations(kind).map((m) => m.id),
+        );
         assert.deepEqual(await migrate(database.url), []);
         await tamperFirstChecksum(database.url);
         await assert.rejects(migrate(database.url), /was changed after it was applied/);
@@ -114,7 +124,10 @@ for (const kind of DB_KINDS) {
         const console2 = await connectClient(restarted.url, { cookie: t.api.cookie });
         const snapshot = await request(console2, "instructor:attach", { sessionId: t.sessionId });
         assert.ok(snapshot.ok);
-        assert.deepEqual(snapshot.data.participants.map((p) => [p.displayName, p.connected]), [["김민지", true]]);
+        assert.deepEqual(
+          snapshot.data.participants.map((p) => [p.displayName, p.connected]),
+          [["김민지", true]],
+        );
         back.close();
         console2.close();
       } finally {

@@ -49,7 +49,7 @@ describe("roster parsing", () => {
     assert.equal(r.rejected[0].reason, "DUPLICATE");
   });
   it("reads the name column of a CSV with a header", () => {
-    const r = parseRoster("\uFEFFnumber,이름,email\n1,박서연,a@b.c\n2,\"Kim Ha\",c@d.e");
+    const r = parseRoster('\uFEFFnumber,이름,email\n1,박서연,a@b.c\n2,"Kim Ha",c@d.e');
     assert.deepEqual(r.names, ["박서연", "Kim Ha"]);
   });
   const csvCases: [label: string, text: string, names: string[]][] = [
@@ -79,7 +79,10 @@ describe("roster parsing", () => {
     assert.equal(parseRoster("bad\u0007name").rejected[0].reason, "CONTROL_CHARS");
     const big = parseRoster(Array.from({ length: 502 }, (_, i) => `s${i}`).join("\n"));
     assert.equal(big.names.length, 500);
-    assert.deepEqual(big.rejected.map((r) => r.reason), ["TOO_MANY", "TOO_MANY"]);
+    assert.deepEqual(
+      big.rejected.map((r) => r.reason),
+      ["TOO_MANY", "TOO_MANY"],
+    );
   });
 });
 
@@ -93,7 +96,13 @@ describe("rejoin tokens", () => {
     const token = issueRejoinToken({ s: "sess", p: "part", v: 0 }, secret);
     const [body, sig] = token.split(".");
     const edited = Buffer.from(JSON.stringify({ s: "sess", p: "other", v: 0 })).toString("base64url");
-    for (const bad of [`${body}.${sig.slice(0, -2)}AA`, issueRejoinToken({ s: "sess", p: "part", v: 0 }, "t".repeat(40)), `${edited}.${sig}`, "garbage", `${body}.${sig}.x`]) {
+    for (const bad of [
+      `${body}.${sig.slice(0, -2)}AA`,
+      issueRejoinToken({ s: "sess", p: "part", v: 0 }, "t".repeat(40)),
+      `${edited}.${sig}`,
+      "garbage",
+      `${body}.${sig}.x`,
+    ]) {
       assert.equal(readRejoinToken(bad, secret), null, bad);
     }
   });
@@ -113,7 +122,10 @@ describe("rate limiter", () => {
   it("allows the burst, refuses the next, refills over time", () => {
     let now = 0;
     const limiter = new RateLimiter({ burst: 3, perSecond: 1 }, () => now);
-    assert.deepEqual([1, 2, 3, 4].map(() => limiter.take("k")), [true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map(() => limiter.take("k")),
+      [true, true, true, false],
+    );
     assert.equal(limiter.take("other"), true, "keys are independent");
     now += 1000;
     assert.equal(limiter.take("k"), true);

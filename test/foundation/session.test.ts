@@ -227,7 +227,10 @@ describe("transport limits", () => {
   after(() => server.close());
 
   it("S10: refuses a client that speaks another protocol version", async () => {
-    await assert.rejects(connectClient(server.url, { protocolVersion: 999 }), (error: Error & { data?: { code?: string } }) => error.data?.code === "PROTOCOL_MISMATCH");
+    await assert.rejects(
+      connectClient(server.url, { protocolVersion: 999 }),
+      (error: Error & { data?: { code?: string } }) => error.data?.code === "PROTOCOL_MISMATCH",
+    );
   });
 
   it("S10: closes a connection that sends an oversized message", async () => {
@@ -242,7 +245,10 @@ describe("transport limits", () => {
     const replies = await Promise.all(Array.from({ length: 60 }, () => request(s, "session:rejoin", { rejoinToken: "x" })));
     const limited = replies.filter((r) => !r.ok && r.error.code === "RATE_LIMITED").length;
     assert.ok(limited >= 20, `expected most of the flood to be limited, got ${limited}`);
-    assert.ok(replies.some((r) => !r.ok && r.error.code === "INVALID_TOKEN"), "the first requests are still answered");
+    assert.ok(
+      replies.some((r) => !r.ok && r.error.code === "INVALID_TOKEN"),
+      "the first requests are still answered",
+    );
     s.close();
   });
 

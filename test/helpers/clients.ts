@@ -5,7 +5,14 @@
 import { io, type Socket } from "socket.io-client";
 import { buildPath, routes, type RouteBody, type RouteName, type RouteReply } from "../../lib/api/routes";
 import type { Reply } from "../../lib/protocol/errors";
-import { PROTOCOL_VERSION, type ClientRequestName, type ClientToServerEvents, type RequestPayload, type RequestReply, type ServerToClientEvents } from "../../lib/protocol/events";
+import {
+  PROTOCOL_VERSION,
+  type ClientRequestName,
+  type ClientToServerEvents,
+  type RequestPayload,
+  type RequestReply,
+  type ServerToClientEvents,
+} from "../../lib/protocol/events";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -21,7 +21,13 @@ import { tinySpec } from "./training";
 
 export const federatedConfig: CharRNNConfig = { ...DEFAULT_CONFIG, hiddenSize: 16, seqLen: 16, batchSize: 8 };
 export const federatedSpec = () => tinySpec({ config: federatedConfig });
-export const settings = (overrides: Partial<ClassModelSettings> = {}): ClassModelSettings => ({ groupId: null, combiner: "fedavg", roundSteps: 3, roundSeconds: 10, ...overrides });
+export const settings = (overrides: Partial<ClassModelSettings> = {}): ClassModelSettings => ({
+  groupId: null,
+  combiner: "fedavg",
+  roundSteps: 3,
+  roundSeconds: 10,
+  ...overrides,
+});
 
 const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
 export const vocabulary = buildVocabulary(split.train, federatedConfig.maxVocab);
@@ -37,7 +43,13 @@ export async function downloadVersion(url: string, classModelId: string, version
   }
 }
 
-export async function uploadUpdate(url: string, token: string, round: number, weights: Uint8Array, idempotencyKey: string = randomUUID()): Promise<{ status: number; reply: Reply<UpdateReply> }> {
+export async function uploadUpdate(
+  url: string,
+  token: string,
+  round: number,
+  weights: Uint8Array,
+  idempotencyKey: string = randomUUID(),
+): Promise<{ status: number; reply: Reply<UpdateReply> }> {
   const body = encodeUploadBody({ token, round, idempotencyKey }, weights);
   const response = await fetch(url + CLASS_MODEL_UPDATE_PATH, { method: "POST", headers: { "content-type": "application/octet-stream" }, body });
   return { status: response.status, reply: (await response.json()) as Reply<UpdateReply> };
@@ -88,7 +100,11 @@ export function weightsFrom(values: Float32Array, config: CharRNNConfig = federa
 }
 
 /** An instructor, `students` guests, a pushed tiny model session and a started class model, every student synced. */
-export async function classWith(server: TestServer, students: number, options: Partial<ClassModelSettings> = {}): Promise<{ t: InstructorScenario; students: FederatedStudent[]; classModelId: string }> {
+export async function classWith(
+  server: TestServer,
+  students: number,
+  options: Partial<ClassModelSettings> = {},
+): Promise<{ t: InstructorScenario; students: FederatedStudent[]; classModelId: string }> {
   const t = await instructorWithSession(server);
   const joined = [];
   for (let i = 0; i < students; i++) joined.push(await joinAsGuest(server, t.code, `학생${i}`));

@@ -41,13 +41,19 @@ export async function weightsFor(config: CharRNNConfig, options: { variant?: num
   const vocab = trainVocabulary(config, options.ref);
   let model = CharRNN.create(config, vocab.chars.length);
   if (options.steps) {
-    const trainer = new Trainer(model, encode(vocab, corpusSplit(options.ref).train.slice(0, 200_000)), encode(vocab, corpusSplit(options.ref).validation.slice(0, 2_000)));
+    const trainer = new Trainer(
+      model,
+      encode(vocab, corpusSplit(options.ref).train.slice(0, 200_000)),
+      encode(vocab, corpusSplit(options.ref).validation.slice(0, 2_000)),
+    );
     for (let i = 0; i < options.steps; i++) trainer.step();
     trainer.dispose();
   }
   if (options.variant) {
     const v = options.variant;
-    const values = new Map(model.parameters().map((p) => [p.name, p.values.map((x, i) => x * (1 + 0.05 * v) + (p.name === "output.bias" ? 0.02 * v * Math.sin(i) : 0))] as const));
+    const values = new Map(
+      model.parameters().map((p) => [p.name, p.values.map((x, i) => x * (1 + 0.05 * v) + (p.name === "output.bias" ? 0.02 * v * Math.sin(i) : 0))] as const),
+    );
     model.dispose();
     model = CharRNN.fromParameters(config, vocab.chars.length, values);
   }
@@ -89,7 +95,11 @@ export async function ticketFor(socket: TestSocket, modelSessionId: string) {
 }
 
 /** POSTs a raw body to the upload path. */
-export async function postUpload(baseUrl: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<{ status: number; reply: Reply<UploadReply> }> {
+export async function postUpload(
+  baseUrl: string,
+  body: Uint8Array<ArrayBuffer>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; reply: Reply<UploadReply> }> {
   const response = await fetch(`${baseUrl}/api/submissions`, { method: "POST", headers: { "content-type": "application/octet-stream", ...headers }, body });
   return { status: response.status, reply: (await response.json()) as Reply<UploadReply> };
 }
@@ -112,6 +122,11 @@ export async function submit(
     if (!t.ok) return { status: 0, reply: t };
     ticket = t.data.ticket;
   }
-  const metadata: UploadMetadata = { ticket, idempotencyKey: options.idempotencyKey ?? newKey(), backend: options.backend ?? "wasm", sample: options.sample ?? SAMPLE };
+  const metadata: UploadMetadata = {
+    ticket,
+    idempotencyKey: options.idempotencyKey ?? newKey(),
+    backend: options.backend ?? "wasm",
+    sample: options.sample ?? SAMPLE,
+  };
   return postUpload(baseUrl, encodeUploadBody(metadata, weights));
 }

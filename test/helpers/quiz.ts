@@ -20,7 +20,12 @@ export const choice = (correct: number, extra: Partial<QuestionDraftInput> = {})
   }) as QuestionDraftInput;
 
 /** Creates the questions and a quiz of them in the instructor's bank. */
-export async function makeQuiz(t: InstructorScenario, questions: QuestionDraftInput[], scoringMode: "speed" | "accuracy" = "speed", title = "퀴즈"): Promise<string> {
+export async function makeQuiz(
+  t: InstructorScenario,
+  questions: QuestionDraftInput[],
+  scoringMode: "speed" | "accuracy" = "speed",
+  title = "퀴즈",
+): Promise<string> {
   const ids: string[] = [];
   for (const q of questions) ids.push((await t.api.ok("quizCreateQuestion", { body: q })).question.id);
   return (await t.api.ok("quizCreate", { body: { title, scoringMode, questionIds: ids } })).quiz.id;

@@ -43,7 +43,10 @@ describe("the students' keep page", () => {
     assert.equal(kept.displayName, "미나");
     assert.equal(kept.corpus, spec.corpus);
     assert.equal(kept.finalModelId, id);
-    assert.deepEqual(kept.submissions.map((s) => [s.id, s.status, s.cell]), [[id, "scored", spec.config.cell]]);
+    assert.deepEqual(
+      kept.submissions.map((s) => [s.id, s.status, s.cell]),
+      [[id, "scored", spec.config.cell]],
+    );
     const mine = kept.submissions[0];
     assert.ok(mine.publicBpc !== null && mine.privateBpc !== null, "K2: after the end the private score is shown");
     assert.equal(mine.sample.length > 0, true);

@@ -36,7 +36,10 @@ describe("evaluation in the worker pool", () => {
     assert.ok(Math.abs(first.publicBpc - second.publicBpc) < 1e-6);
     assert.ok(Math.abs(first.privateBpc - second.privateBpc) < 1e-6);
     assert.deepEqual(first.temperatureCard, second.temperatureCard);
-    assert.deepEqual(first.temperatureCard.map((c) => c.temperature), [0.2, 0.5, 1.0, 1.2]);
+    assert.deepEqual(
+      first.temperatureCard.map((c) => c.temperature),
+      [0.2, 0.5, 1.0, 1.2],
+    );
     assert.equal(pool.backend, "wasm");
   });
 
@@ -69,7 +72,8 @@ describe("evaluation in the worker pool", () => {
 
   it("serves students round-robin: one student's queue does not hold back another's", async () => {
     const order: string[] = [];
-    const job = (owner: string, n: number) => pool.run({ owner, corpusKey: "shakespeare", start: async () => input(untrained) }).then(() => order.push(`${owner}${n}`));
+    const job = (owner: string, n: number) =>
+      pool.run({ owner, corpusKey: "shakespeare", start: async () => input(untrained) }).then(() => order.push(`${owner}${n}`));
     await Promise.all([job("a", 1), job("a", 2), job("a", 3), job("a", 4), job("b", 1), job("c", 1)]);
     assert.ok(order.indexOf("b1") < order.indexOf("a3") && order.indexOf("c1") < order.indexOf("a4"), order.join(" "));
   });
@@ -77,7 +81,10 @@ describe("evaluation in the worker pool", () => {
   it("stops a job over its time limit with TIMEOUT, and the pool keeps working", async () => {
     const hasty = new EvaluationPool({ size: 1, timeoutMs: 1 }, material);
     try {
-      await assert.rejects(hasty.run({ owner: "a", corpusKey: "shakespeare", start: async () => input(trained) }), (e: unknown) => e instanceof EvaluationFailed && e.code === "TIMEOUT");
+      await assert.rejects(
+        hasty.run({ owner: "a", corpusKey: "shakespeare", start: async () => input(trained) }),
+        (e: unknown) => e instanceof EvaluationFailed && e.code === "TIMEOUT",
+      );
     } finally {
       await hasty.close();
     }
@@ -87,6 +94,9 @@ describe("evaluation in the worker pool", () => {
 
   it("reports a file that cannot be scored with its reason", async () => {
     const broken = trained.slice(0, 100);
-    await assert.rejects(pool.run({ owner: "a", corpusKey: "shakespeare", start: async () => input(broken) }), (e: unknown) => e instanceof EvaluationFailed && e.code === "TRUNCATED");
+    await assert.rejects(
+      pool.run({ owner: "a", corpusKey: "shakespeare", start: async () => input(broken) }),
+      (e: unknown) => e instanceof EvaluationFailed && e.code === "TRUNCATED",
+    );
   });
 });

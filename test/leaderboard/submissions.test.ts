@@ -111,7 +111,10 @@ for (const kind of DB_KINDS) {
       const weights = await weightsFor(config, { variant: 3 });
       for (let i = 0; i < 2; i++) assert.ok((await submit(server.url, a.socket, ms, weights)).reply.ok);
       const third = await submit(server.url, a.socket, ms, weights);
-      assert.ok(!third.reply.ok && third.reply.error.code === "CONFLICT" && third.reply.error.issues?.reason?.[0] === "LIMIT_REACHED", JSON.stringify(third.reply));
+      assert.ok(
+        !third.reply.ok && third.reply.error.code === "CONFLICT" && third.reply.error.issues?.reason?.[0] === "LIMIT_REACHED",
+        JSON.stringify(third.reply),
+      );
       assert.equal(await count(server, ms), 2);
       closeAll(t.console, a.socket);
     });
@@ -135,7 +138,12 @@ for (const kind of DB_KINDS) {
       const [a] = students;
       await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, minSteps: 100 });
       const trainedFile = await weightsFor(config, { variant: 4 });
-      const early = await submit(server.url, a.socket, ms, rewriteHeader(trainedFile, (h) => (h.step = 5000)));
+      const early = await submit(
+        server.url,
+        a.socket,
+        ms,
+        rewriteHeader(trainedFile, (h) => (h.step = 5000)),
+      );
       assert.ok(!early.reply.ok && early.reply.error.issues?.reason?.[0] === "TOO_FEW_STEPS", JSON.stringify(early.reply));
       clock += 1000;
       assert.ok((await request(a.socket, "training:report", telemetry(ms, 150))).ok);
@@ -171,7 +179,15 @@ for (const kind of DB_KINDS) {
         ["another configuration", await weightsFor({ ...config, cell: "gru" }), "CONFIG_MISMATCH", 400],
         ["a knob out of bounds", await weightsFor({ ...config, learningRate: 0.09 }), "CONFIG_MISMATCH", 400],
         ["containing NaN", withNaN(good), "NON_FINITE", 400],
-        ["another vocabulary", rewriteHeader(good, (h) => { const v = h.vocabulary as string[]; [v[1], v[2]] = [v[2], v[1]]; }), "VOCABULARY_MISMATCH", 400],
+        [
+          "another vocabulary",
+          rewriteHeader(good, (h) => {
+            const v = h.vocabulary as string[];
+            [v[1], v[2]] = [v[2], v[1]];
+          }),
+          "VOCABULARY_MISMATCH",
+          400,
+        ],
         ["too large", new Uint8Array(8 * 1024 * 1024 + 1), "TOO_LARGE", 413],
       ];
       for (const [i, [label, bytes, code, status]] of cases.entries()) {
@@ -191,13 +207,21 @@ for (const kind of DB_KINDS) {
       const { t, ms, students } = await round(server, 5);
       const a = students[4];
       const weights = await weightsFor(config, { variant: 6 });
-      for (const [i, sample] of [{ ...SAMPLE, text: "" }, { ...SAMPLE, text: " \n " }, { ...SAMPLE, text: "a".repeat(2001) }, { ...SAMPLE, text: "bell\u0007" }].entries()) {
+      for (const [i, sample] of [
+        { ...SAMPLE, text: "" },
+        { ...SAMPLE, text: " \n " },
+        { ...SAMPLE, text: "a".repeat(2001) },
+        { ...SAMPLE, text: "bell\u0007" },
+      ].entries()) {
         const sent = await submit(server.url, students[i].socket, ms, weights, { sample });
         assert.ok(!sent.reply.ok && sent.reply.error.code === "BAD_REQUEST" && sent.reply.error.issues?.sample, JSON.stringify(sent.reply).slice(0, 200));
       }
       const ticket = await ticketFor(a.socket, ms); // W13: metadata is validated only once the ticket is (else 401)
       assert.ok(ticket.ok);
-      const malformed = await postUpload(server.url, encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: "short", backend: "wasm", sample: SAMPLE }, weights));
+      const malformed = await postUpload(
+        server.url,
+        encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: "short", backend: "wasm", sample: SAMPLE }, weights),
+      );
       assert.ok(!malformed.reply.ok && malformed.reply.error.code === "BAD_REQUEST" && malformed.reply.error.issues?.idempotencyKey);
       assert.equal(await count(server, ms), 0);
       const markup = "<script>alert(1)</script><img src=x onerror=alert(2)>";
@@ -272,7 +296,11 @@ for (const kind of DB_KINDS) {
       const wa = await weightsFor(config, { variant: 1 });
       const wb = await weightsFor(config, { variant: 3 });
       const ids: string[] = [];
-      for (const [s, w] of [[a, wa], [b, wb], [c, wa]] as const) {
+      for (const [s, w] of [
+        [a, wa],
+        [b, wb],
+        [c, wa],
+      ] as const) {
         const sent = await submit(server.url, s.socket, ms, w, { sample: { ...SAMPLE, text: `sample of ${s.participantId}` } });
         assert.ok(sent.reply.ok);
         ids.push(sent.reply.data.submission.id);
@@ -330,7 +358,9 @@ for (const kind of DB_KINDS) {
     it("30 students submit at once: every submission is scored, none lost, and the ranking is by verified score", async () => {
       const { t, ms, students } = await round(server, 30);
       const files = await Promise.all(students.map((_, i) => weightsFor(config, { variant: i + 1 })));
-      const finished = students.map((s) => nextEvent(s.socket, "submission:status", (v) => v.status === "scored" || v.status === "rejected", EVALUATION_WAIT_MS));
+      const finished = students.map((s) =>
+        nextEvent(s.socket, "submission:status", (v) => v.status === "scored" || v.status === "rejected", EVALUATION_WAIT_MS),
+      );
       const sent = await Promise.all(students.map((s, i) => submit(server.url, s.socket, ms, files[i])));
       for (const r of sent) assert.ok(r.reply.ok, JSON.stringify(r.reply).slice(0, 200));
       const results = await Promise.all(finished);
@@ -340,8 +370,14 @@ for (const kind of DB_KINDS) {
       const rows = sync.data.board.rows;
       assert.equal(rows.length, 30);
       const scores = rows.map((r) => r.best?.publicBpc ?? Infinity);
-      assert.deepEqual(scores, [...scores].sort((x, y) => x - y));
-      assert.deepEqual(rows.map((r) => r.rank), Array.from({ length: 30 }, (_, i) => i + 1));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((x, y) => x - y),
+      );
+      assert.deepEqual(
+        rows.map((r) => r.rank),
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      );
       closeAll(t.console, ...students.map((s) => s.socket));
     });
   });
@@ -357,7 +393,11 @@ describe("the evaluation queue survives a restart", () => {
     for (const r of sent) assert.ok(r.reply.ok);
     closeAll(t.console, ...students.map((s) => s.socket));
     await server.stop();
-    const left = await (await import("../../server/db/client")).createDb(server.database.url).submission.count({ where: { modelSessionId: ms, status: { in: ["queued", "evaluating"] } } });
+    const left = await (
+      await import("../../server/db/client")
+    )
+      .createDb(server.database.url)
+      .submission.count({ where: { modelSessionId: ms, status: { in: ["queued", "evaluating"] } } });
     assert.ok(left > 0, "the restart happens with jobs still in the queue");
 
     const restarted = await startTestServer({ database: server.database });

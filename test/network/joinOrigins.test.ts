@@ -12,7 +12,15 @@ import { startTestServer, type TestServer } from "../helpers/server";
 function v4(address: string, internal = false): NetworkInterfaceInfo {
   return { address, family: "IPv4", internal, netmask: "255.255.255.0", mac: "00:00:00:00:00:00", cidr: `${address}/24` };
 }
-const v6: NetworkInterfaceInfo = { address: "fd00::2", family: "IPv6", internal: false, netmask: "ffff::", mac: "00:00:00:00:00:00", cidr: "fd00::2/64", scopeid: 0 };
+const v6: NetworkInterfaceInfo = {
+  address: "fd00::2",
+  family: "IPv6",
+  internal: false,
+  netmask: "ffff::",
+  mac: "00:00:00:00:00:00",
+  cidr: "fd00::2/64",
+  scopeid: 0,
+};
 
 const laptop = {
   lo: [v4("127.0.0.1", true)],
@@ -23,19 +31,46 @@ const laptop = {
 };
 
 describe("join origins (pure rule)", () => {
-  const cases: { title: string; host: string; interfaces: Parameters<typeof joinOrigins>[1]; publicUrl?: string; expected: ReturnType<typeof joinOrigins> }[] = [
-    {
-      title: "N2: localhost → LAN addresses, Wi-Fi's 192.168 first, Docker's bridge last",
-      host: "localhost:3000",
-      interfaces: laptop,
-      expected: { source: "lan", origins: ["http://192.168.0.14:3000", "http://10.0.5.20:3000", "http://169.254.3.3:3000", "http://172.17.0.1:3000"] },
-    },
-    { title: "N2: 127.0.0.1 without a port", host: "127.0.0.1", interfaces: { eth0: [v4("192.0.2.2")] }, expected: { source: "lan", origins: ["http://192.0.2.2"] } },
-    { title: "N2: [::1] is loopback too", host: "[::1]:8080", interfaces: { en0: [v4("10.1.1.1")] }, expected: { source: "lan", origins: ["http://10.1.1.1:8080"] } },
-    { title: "N3: loopback only → the loopback origin, flagged", host: "localhost:3000", interfaces: { lo: [v4("127.0.0.1", true)], eth0: [v6] }, expected: { source: "loopbackOnly", origins: ["http://localhost:3000"] } },
-    { title: "N4: opened on a LAN address → that address", host: "192.168.0.14:3000", interfaces: laptop, expected: { source: "request", origins: ["http://192.168.0.14:3000"] } },
-    { title: "N1: PUBLIC_URL wins over loopback", host: "localhost:3000", interfaces: laptop, publicUrl: "https://rnn.school.kr/base", expected: { source: "publicUrl", origins: ["https://rnn.school.kr"] } },
-  ];
+  const cases: { title: string; host: string; interfaces: Parameters<typeof joinOrigins>[1]; publicUrl?: string; expected: ReturnType<typeof joinOrigins> }[] =
+    [
+      {
+        title: "N2: localhost → LAN addresses, Wi-Fi's 192.168 first, Docker's bridge last",
+        host: "localhost:3000",
+        interfaces: laptop,
+        expected: { source: "lan", origins: ["http://192.168.0.14:3000", "http://10.0.5.20:3000", "http://169.254.3.3:3000", "http://172.17.0.1:3000"] },
+      },
+      {
+        title: "N2: 127.0.0.1 without a port",
+        host: "127.0.0.1",
+        interfaces: { eth0: [v4("192.0.2.2")] },
+        expected: { source: "lan", origins: ["http://192.0.2.2"] },
+      },
+      {
+        title: "N2: [::1] is loopback too",
+        host: "[::1]:8080",
+        interfaces: { en0: [v4("10.1.1.1")] },
+        expected: { source: "lan", origins: ["http://10.1.1.1:8080"] },
+      },
+      {
+        title: "N3: loopback only → the loopback origin, flagged",
+        host: "localhost:3000",
+        interfaces: { lo: [v4("127.0.0.1", true)], eth0: [v6] },
+        expected: { source: "loopbackOnly", origins: ["http://localhost:3000"] },
+      },
+      {
+        title: "N4: opened on a LAN address → that address",
+        host: "192.168.0.14:3000",
+        interfaces: laptop,
+        expected: { source: "request", origins: ["http://192.168.0.14:3000"] },
+      },
+      {
+        title: "N1: PUBLIC_URL wins over loopback",
+        host: "localhost:3000",
+        interfaces: laptop,
+        publicUrl: "https://rnn.school.kr/base",
+        expected: { source: "publicUrl", origins: ["https://rnn.school.kr"] },
+      },
+    ];
   for (const c of cases) {
     it(c.title, () => {
       assert.deepEqual(joinOrigins({ host: c.host, protocol: "http" }, c.interfaces, c.publicUrl), c.expected);
@@ -68,7 +103,10 @@ describe("join origins (real server)", () => {
       assert.deepEqual(reply, { source: "loopbackOnly", origins: [server.url] });
     } else {
       assert.equal(reply.source, "lan");
-      assert.deepEqual(reply.origins, lan.map((address) => `http://${address}:${server.port}`));
+      assert.deepEqual(
+        reply.origins,
+        lan.map((address) => `http://${address}:${server.port}`),
+      );
       assert.ok(reply.origins.every((origin) => !origin.includes("127.0.0.1")));
     }
   });

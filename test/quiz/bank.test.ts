@@ -35,15 +35,27 @@ for (const kind of DB_KINDS) {
       const copy = (await t.api.ok("quizDuplicateQuestion", { params: { questionId: a.id } })).question;
       assert.match(copy.prompt.en, /\(copy\)$/);
       const reordered = (await t.api.ok("quizReorderQuestions", { body: { ids: [copy.id, b.id, a.id] } })).questions;
-      assert.deepEqual(reordered.map((q) => q.id), [copy.id, b.id, a.id]);
+      assert.deepEqual(
+        reordered.map((q) => q.id),
+        [copy.id, b.id, a.id],
+      );
       const partial = await t.api.call("quizReorderQuestions", { body: { ids: [copy.id] } });
       assert.equal(partial.status, 400);
       await t.api.ok("quizDeleteQuestion", { params: { questionId: copy.id } });
-      assert.deepEqual((await t.api.ok("quizListQuestions")).questions.map((q) => q.id), [b.id, a.id]);
+      assert.deepEqual(
+        (await t.api.ok("quizListQuestions")).questions.map((q) => q.id),
+        [b.id, a.id],
+      );
     });
 
     it("Q14 the beyond-the-lectures mark and short-text variants survive the bank, export and import", async () => {
-      const text: QuestionDraftInput = { type: "text", prompt: { ko: "셀 상태의 다른 이름은?", en: "Another name of the cell state?" }, accepted: ["메모리 셀", "memory cell"], tags: ["lstm-gates"], beyondLectures: true };
+      const text: QuestionDraftInput = {
+        type: "text",
+        prompt: { ko: "셀 상태의 다른 이름은?", en: "Another name of the cell state?" },
+        accepted: ["메모리 셀", "memory cell"],
+        tags: ["lstm-gates"],
+        beyondLectures: true,
+      };
       const plain = (await t.api.ok("quizCreateQuestion", { body: tf(true) })).question;
       assert.equal(plain.beyondLectures, false, "unmarked by default");
       const marked = (await t.api.ok("quizCreateQuestion", { body: text })).question;
@@ -54,7 +66,10 @@ for (const kind of DB_KINDS) {
       const quiz = (await t.api.ok("quizCreate", { body: { title: "variants", questionIds: [marked.id, plain.id] } })).quiz;
       const exported = (await t.api.ok("quizExport", { params: { quizId: quiz.id } })).export;
       const imported = (await other.api.ok("quizImport", { body: exported })).quiz;
-      assert.deepEqual(imported.questions.map((q) => q.beyondLectures), [true, false]);
+      assert.deepEqual(
+        imported.questions.map((q) => q.beyondLectures),
+        [true, false],
+      );
       const unmarked = (await t.api.ok("quizUpdateQuestion", { params: { questionId: marked.id }, body: { ...text, beyondLectures: false } })).question;
       assert.equal(unmarked.beyondLectures, false, "the mark can be taken off");
     });
@@ -75,13 +90,19 @@ for (const kind of DB_KINDS) {
       const q1 = (await t.api.ok("quizCreateQuestion", { body: tf(false) })).question;
       const q2 = (await t.api.ok("quizCreateQuestion", { body: choice(0) })).question;
       const quiz = (await t.api.ok("quizCreate", { body: { title: "LSTM 퀴즈", scoringMode: "accuracy", questionIds: [q2.id, q1.id] } })).quiz;
-      assert.deepEqual(quiz.questions.map((q) => q.id), [q2.id, q1.id]);
+      assert.deepEqual(
+        quiz.questions.map((q) => q.id),
+        [q2.id, q1.id],
+      );
       assert.equal(quiz.scoringMode, "accuracy");
       const exported = (await t.api.ok("quizExport", { params: { quizId: quiz.id } })).export;
       assert.equal(exported.questions.length, 2);
       const imported = (await other.api.ok("quizImport", { body: exported })).quiz;
       assert.equal(imported.title, "LSTM 퀴즈");
-      assert.deepEqual(imported.questions.map((q) => q.prompt), exported.questions.map((q) => q.prompt));
+      assert.deepEqual(
+        imported.questions.map((q) => q.prompt),
+        exported.questions.map((q) => q.prompt),
+      );
 
       const broken = structuredClone(exported) as unknown as { questions: { prompt: { ko: string } }[] };
       broken.questions[1].prompt.ko = "";
@@ -96,7 +117,10 @@ for (const kind of DB_KINDS) {
       const builtin = (await t.api.ok("quizBuiltin")).questions;
       assert.equal(builtin.length, BUILTIN_QUESTIONS.length);
       const copied = (await t.api.ok("quizCopyBuiltin", { body: { ids: ["lstm-forget", "cnn-out-7-3-1"] } })).questions;
-      assert.deepEqual(copied.map((q) => q.type), ["single", "numeric"]);
+      assert.deepEqual(
+        copied.map((q) => q.type),
+        ["single", "numeric"],
+      );
       const topic = (await t.api.ok("quizFromTopic", { body: { tag: "cnn-arithmetic" } })).quiz;
       assert.ok(topic.questions.length >= 5);
       assert.ok(topic.questions.every((q) => q.tags.includes("cnn-arithmetic")));

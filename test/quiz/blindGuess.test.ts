@@ -99,7 +99,9 @@ function play(round: { id: string; questions: QuestionDraft[] }, answerOf: (q: Q
   return score;
 }
 
-const topics = QUIZ_TAGS.map((tag) => ({ tag, questions: builtinByTag(tag).map((b) => questionDraftSchema.parse(b.question)) })).filter((t) => t.questions.length > 0);
+const topics = QUIZ_TAGS.map((tag) => ({ tag, questions: builtinByTag(tag).map((b) => questionDraftSchema.parse(b.question)) })).filter(
+  (t) => t.questions.length > 0,
+);
 
 describe("Q15a a student who never reads the question scores no better than chance on every built-in topic quiz", () => {
   it("there are built-in topic quizzes to play", () => assert.ok(topics.length >= 5, `${topics.length} topics`));

@@ -51,14 +51,20 @@ for (const kind of DB_KINDS) {
       assert.deepEqual([...shown].sort(), ["A", "B", "C", "D"]);
       const [right, wrong] = [shown.indexOf("C"), shown.indexOf("B")];
       // Students 0..59 press the right option (C), 60..99 a wrong one (B); everyone tries twice.
-      const replies = await Promise.all(students.map((s, i) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: i < 60 ? right : wrong } })));
+      const replies = await Promise.all(
+        students.map((s, i) =>
+          request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: i < 60 ? right : wrong } }),
+        ),
+      );
       for (const r of replies) {
         assert.ok(r.ok, JSON.stringify(r));
         assert.ok(r.data.receivedAt >= state.startedAt && r.data.receivedAt <= state.closesAt);
         assert.equal(r.data.elapsedMs, r.data.receivedAt - state.startedAt!);
         assert.equal("points" in r.data, false, "Q9: no points before the reveal");
       }
-      const again = await Promise.all(students.slice(0, 10).map((s) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: 0 } })));
+      const again = await Promise.all(
+        students.slice(0, 10).map((s) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: 0 } })),
+      );
       for (const r of again) assert.equal(!r.ok && r.error.code, "CONFLICT");
 
       const revealed = await reveal;
@@ -67,7 +73,10 @@ for (const kind of DB_KINDS) {
       assert.equal(revealed.reveal.answered, STUDENTS);
       assert.equal(revealed.reveal.correctCount, 60);
       // The histogram's bars are in the order the buttons were shown (their colours and shapes).
-      assert.deepEqual(revealed.reveal.histogram.map((b) => [b.label.en, b.count, b.correct]), shown.map((label) => [label, label === "C" ? 60 : label === "B" ? 40 : 0, label === "C"]));
+      assert.deepEqual(
+        revealed.reveal.histogram.map((b) => [b.label.en, b.count, b.correct]),
+        shown.map((label) => [label, label === "C" ? 60 : label === "B" ? 40 : 0, label === "C"]),
+      );
       assert.deepEqual(revealed.reveal.correctAnswer, [{ ko: "C", en: "C" }]);
 
       const late = await request(students[99].socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: right } });
@@ -76,7 +85,10 @@ for (const kind of DB_KINDS) {
       const rows = await server.db.quizAnswer.findMany({ where: { roundId: state.roundId } });
       assert.equal(rows.length, STUDENTS, "one row per student");
       // Stored in the question's own option indices (C = 2, B = 1), whatever the display order was.
-      assert.deepEqual(new Set(rows.map((r) => JSON.stringify(r.answer))), new Set([JSON.stringify({ type: "single", choice: 2 }), JSON.stringify({ type: "single", choice: 1 })]));
+      assert.deepEqual(
+        new Set(rows.map((r) => JSON.stringify(r.answer))),
+        new Set([JSON.stringify({ type: "single", choice: 2 }), JSON.stringify({ type: "single", choice: 1 })]),
+      );
       assert.equal(rows.filter((r) => r.correctness === 1).length, 60);
       for (const r of rows) {
         if (r.correctness === 1) assert.equal(r.points, Math.round(1000 * (1 - r.elapsedMs / 5000 / 2)));
@@ -111,14 +123,18 @@ for (const kind of DB_KINDS) {
       await control(t.console, "quiz:next", t.sessionId);
       const streakers = students.slice(0, 3);
       const threeIn = nextEvent(t.console, "quiz:progress", (p) => p.questionIndex === 1 && p.answered === 3);
-      for (const s of streakers) assert.ok((await request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 1, answer: { type: "truefalse", value: true } })).ok);
+      for (const s of streakers)
+        assert.ok((await request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 1, answer: { type: "truefalse", value: true } })).ok);
       await threeIn;
       const stillOpen = await request(t.console, "quiz:sync", { sessionId: t.sessionId });
       assert.equal(stillOpen.ok && stillOpen.data.state?.phase, "question", "Q5a: 97 connected students have not answered: the question stays open");
       const skipped = inPhase(await control(t.console, "quiz:skip", t.sessionId), "reveal");
       assert.ok(skipped.closesAt <= Date.now());
       const second = await server.db.quizAnswer.findMany({ where: { roundId: state.roundId, questionIndex: 1 } });
-      assert.deepEqual(second.map((r) => r.streak), [2, 2, 2]);
+      assert.deepEqual(
+        second.map((r) => r.streak),
+        [2, 2, 2],
+      );
       for (const r of second) assert.equal(r.points, Math.round(1000 * (1 - r.elapsedMs / 5000 / 2)) + 100);
 
       const ended = await control(t.console, "quiz:end", t.sessionId);
@@ -140,7 +156,11 @@ for (const kind of DB_KINDS) {
         const r = await request(students[0].socket, event, { sessionId: t.sessionId });
         assert.equal(!r.ok && r.error.code, "FORBIDDEN", event);
       }
-      assert.equal(((r) => !r.ok && r.error.code)(await request(t.console, "quiz:skip", { sessionId: t.sessionId })), "CONFLICT", "nothing to skip in the lobby");
+      assert.equal(
+        ((r) => !r.ok && r.error.code)(await request(t.console, "quiz:skip", { sessionId: t.sessionId })),
+        "CONFLICT",
+        "nothing to skip in the lobby",
+      );
       await control(t.console, "quiz:next", t.sessionId);
       const answer = { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: 0 } };
       const fromConsole = await request(t.console, "quiz:answer", answer);

@@ -20,7 +20,10 @@ const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
 
 function npmScript(script: string, args: string[], env: Record<string, string>) {
-  return run(process.execPath, ["--import", "tsx", join(root, "scripts", `${script}.ts`), ...args], { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, cwd: root });
+  return run(process.execPath, ["--import", "tsx", join(root, "scripts", `${script}.ts`), ...args], {
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    cwd: root,
+  });
 }
 
 for (const kind of DB_KINDS) {

@@ -10,7 +10,13 @@ const none = new Set<string>();
 const cases: { name: string; peer: string; header?: string; trusted: ReadonlySet<string>; expected: string }[] = [
   { name: "no proxy configured: the peer, whatever the header says", peer: "203.0.113.7", header: "1.2.3.4", trusted: none, expected: "203.0.113.7" },
   { name: "from the trusted proxy: the address it forwarded", peer: "10.0.0.2", header: "198.51.100.20", trusted: proxy, expected: "198.51.100.20" },
-  { name: "a forged left-most entry is ignored: the proxy appended the real one", peer: "10.0.0.2", header: "1.2.3.4, 198.51.100.20", trusted: proxy, expected: "198.51.100.20" },
+  {
+    name: "a forged left-most entry is ignored: the proxy appended the real one",
+    peer: "10.0.0.2",
+    header: "1.2.3.4, 198.51.100.20",
+    trusted: proxy,
+    expected: "198.51.100.20",
+  },
   { name: "IPv4-mapped IPv6 peer counts as the trusted proxy", peer: "::ffff:10.0.0.2", header: "198.51.100.20", trusted: proxy, expected: "198.51.100.20" },
   { name: "trusted proxy without the header: the proxy itself", peer: "10.0.0.2", trusted: proxy, expected: "10.0.0.2" },
   { name: "an untrusted peer sending the header is not believed", peer: "198.51.100.9", header: "10.9.9.9", trusted: proxy, expected: "198.51.100.9" },
@@ -34,7 +40,10 @@ describe("R9 through the real server: join-page lookups behind a load balancer",
     try {
       const t = await instructorWithSession(trusting);
       const statuses = await lookups(trusting.url, t.code, 130);
-      assert.ok(statuses.every((s) => s === 200), JSON.stringify(statuses));
+      assert.ok(
+        statuses.every((s) => s === 200),
+        JSON.stringify(statuses),
+      );
       t.console.close();
     } finally {
       await trusting.close();
@@ -43,7 +52,10 @@ describe("R9 through the real server: join-page lookups behind a load balancer",
     try {
       const t = await instructorWithSession(plain);
       const limited = await lookups(plain.url, t.code, 300); // more than the burst plus what refills while they run
-      assert.ok(limited.some((s) => s === 429), JSON.stringify(limited));
+      assert.ok(
+        limited.some((s) => s === 429),
+        JSON.stringify(limited),
+      );
       t.console.close();
     } finally {
       await plain.close();

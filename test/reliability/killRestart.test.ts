@@ -79,7 +79,13 @@ for (const kind of DB_KINDS) {
         await api.ok("signup", { body: { email: `kill-${kind}@school.kr`, password: "correct horse battery", displayName: "선생님" } });
         const { class: created } = await api.ok("createClass", { body: { name: "kill", roster: "" } });
         const { session } = await api.ok("startSession", { params: { classId: created.id } });
-        const consoleSocket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: api.cookie! } }) as TestSocket;
+        const consoleSocket = io(url, {
+          transports: ["websocket"],
+          forceNew: true,
+          reconnection: false,
+          auth: { protocolVersion: PROTOCOL_VERSION },
+          extraHeaders: { cookie: api.cookie! },
+        }) as TestSocket;
         await new Promise<void>((resolve) => consoleSocket.once("connect", () => resolve()));
         assert.ok((await request(consoleSocket, "instructor:attach", { sessionId: session.id })).ok);
         for (let i = 0; i < STUDENTS; i++) {
@@ -136,7 +142,11 @@ for (const kind of DB_KINDS) {
         const db = createDb(database.url);
         try {
           const rows = await db.submission.findMany({ where: { modelSessionId }, select: { id: true, participantId: true, idempotencyKey: true } });
-          for (const id of acknowledged) assert.ok(rows.some((r) => r.id === id), `acknowledged submission ${id} is still there`);
+          for (const id of acknowledged)
+            assert.ok(
+              rows.some((r) => r.id === id),
+              `acknowledged submission ${id} is still there`,
+            );
           for (const id of stored) assert.ok(rows.some((r) => r.id === id));
           assert.equal(rows.length, STUDENTS, "one row per student: no upload lost, none stored twice");
           assert.deepEqual(new Set(rows.map((r) => r.idempotencyKey)), new Set(uploads.map((u) => u.key)));

@@ -70,7 +70,12 @@ describe("a server process starts or says why not, and always stops", () => {
     await new Promise((resolve) => closed.close(resolve)); // a port where nothing listens
     const dir = tempDir();
     try {
-      const server = startProcess({ REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: `file:${join(dir, "db.sqlite")}`, DATA_DIR: dir, SESSION_SECRET: SECRET });
+      const server = startProcess({
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        DATABASE_URL: `file:${join(dir, "db.sqlite")}`,
+        DATA_DIR: dir,
+        SESSION_SECRET: SECRET,
+      });
       assertOneLineFailure(await server.exited, /Redis is unreachable/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,24 +103,28 @@ describe("a server process starts or says why not, and always stops", () => {
     }
   });
 
-  it("R7: a second server on the same SQLite file is refused — one line, exit code 1; after the first is killed (-9) a new one starts", { timeout: 60_000 }, async () => {
-    const dir = tempDir();
-    const env = { DATABASE_URL: `file:${join(dir, "db.sqlite")}`, DATA_DIR: dir, SESSION_SECRET: SECRET };
-    const first = startProcess(env);
-    try {
-      await first.listening;
-      assertOneLineFailure(await startProcess(env).exited, /another server is already running on the SQLite database/);
-      first.child.kill("SIGKILL");
-      await first.exited;
-      const third = startProcess(env);
-      await third.listening;
-      third.child.kill("SIGTERM");
-      assert.equal((await third.exited).code, 0);
-    } finally {
-      first.child.kill("SIGKILL");
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    "R7: a second server on the same SQLite file is refused — one line, exit code 1; after the first is killed (-9) a new one starts",
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir();
+      const env = { DATABASE_URL: `file:${join(dir, "db.sqlite")}`, DATA_DIR: dir, SESSION_SECRET: SECRET };
+      const first = startProcess(env);
+      try {
+        await first.listening;
+        assertOneLineFailure(await startProcess(env).exited, /another server is already running on the SQLite database/);
+        first.child.kill("SIGKILL");
+        await first.exited;
+        const third = startProcess(env);
+        await third.listening;
+        third.child.kill("SIGTERM");
+        assert.equal((await third.exited).code, 0);
+      } finally {
+        first.child.kill("SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("R6: REDIS_URL without an explicit SESSION_SECRET is refused — one line, exit code 1", { timeout: 60_000 }, async () => {
     const dir = tempDir();

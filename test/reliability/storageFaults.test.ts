@@ -65,32 +65,39 @@ describe("storage faults on a full disk (SQLite on a tmpfs)", () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  it("R1: a write that fails on a full disk fails that request only; once space is back every kind of write works and /api/health answers", { timeout: 60_000 }, async () => {
-    const scenario = await instructorWithSession(server);
-    const roster = Array.from({ length: 300 }, (_, i) => `학생 ${i}`).join("\n");
+  it(
+    "R1: a write that fails on a full disk fails that request only; once space is back every kind of write works and /api/health answers",
+    { timeout: 60_000 },
+    async () => {
+      const scenario = await instructorWithSession(server);
+      const roster = Array.from({ length: 300 }, (_, i) => `학생 ${i}`).join("\n");
 
-    fillUp(mountPoint);
-    try {
-      const refused = await scenario.api.call("createClass", { body: { name: "가득 찬 디스크", roster } });
-      assert.equal(refused.status, 503, JSON.stringify(refused.reply));
-      assert.equal(refused.reply.ok, false);
-      if (!refused.reply.ok) assert.equal(refused.reply.error.code, "UNAVAILABLE");
-      const instructor = await server.db.instructor.findFirstOrThrow();
-      await assert.rejects(server.db.$transaction(async (tx) => tx.class.create({ data: { instructorId: instructor.id, name: "x".repeat(200_000) } })), /full/);
-    } finally {
-      freeUp(mountPoint);
-    }
+      fillUp(mountPoint);
+      try {
+        const refused = await scenario.api.call("createClass", { body: { name: "가득 찬 디스크", roster } });
+        assert.equal(refused.status, 503, JSON.stringify(refused.reply));
+        assert.equal(refused.reply.ok, false);
+        if (!refused.reply.ok) assert.equal(refused.reply.error.code, "UNAVAILABLE");
+        const instructor = await server.db.instructor.findFirstOrThrow();
+        await assert.rejects(
+          server.db.$transaction(async (tx) => tx.class.create({ data: { instructorId: instructor.id, name: "x".repeat(200_000) } })),
+          /full/,
+        );
+      } finally {
+        freeUp(mountPoint);
+      }
 
-    const created = await scenario.api.ok("createClass", { body: { name: "디스크 비운 뒤", roster } });
-    assert.equal(created.class.students.length, 300);
-    const renamed = await server.db.$transaction(async (tx) => tx.class.update({ where: { id: created.class.id }, data: { name: "트랜잭션" } }));
-    assert.equal(renamed.name, "트랜잭션");
-    const moved = await server.db.classSession.updateMany({ where: { id: scenario.sessionId }, data: { status: "live" } });
-    assert.equal(moved.count, 1);
-    const health = await new ApiClient(server.url).call("health");
-    assert.equal(health.status, 200);
-    scenario.console.close();
-  });
+      const created = await scenario.api.ok("createClass", { body: { name: "디스크 비운 뒤", roster } });
+      assert.equal(created.class.students.length, 300);
+      const renamed = await server.db.$transaction(async (tx) => tx.class.update({ where: { id: created.class.id }, data: { name: "트랜잭션" } }));
+      assert.equal(renamed.name, "트랜잭션");
+      const moved = await server.db.classSession.updateMany({ where: { id: scenario.sessionId }, data: { status: "live" } });
+      assert.equal(moved.count, 1);
+      const health = await new ApiClient(server.url).call("health");
+      assert.equal(health.status, 200);
+      scenario.console.close();
+    },
+  );
 
   it("R2: a write made by another request while a transaction is open is not rolled back with that transaction", async () => {
     const instructor = await server.db.instructor.findFirstOrThrow();

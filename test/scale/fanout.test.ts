@@ -107,7 +107,10 @@ for (const topology of topologies) {
         // Q5a: both connected students answered (on the other process), so the question closes without a skip.
         const reveal = (await revealed).reveal;
         assert.equal(reveal.answered, 2, "both answers counted in the reveal");
-        assert.deepEqual((await results).map((r) => r.answered), [true, true]);
+        assert.deepEqual(
+          (await results).map((r) => r.answered),
+          [true, true],
+        );
       }
       for (const s of [...students.map((x) => x.socket), t.console]) s.close();
     });

@@ -63,13 +63,23 @@ for (const kind of DB_KINDS) {
       assert.ok(classView.ok, "the instructor still reads the final state");
       assert.equal(classView.data.run?.status, "stopped", "a running run stops with the session");
 
-      const model = await t.api.call("uploadInstructorModel", { params: { sessionId: t.sessionId }, body: { weights: Buffer.from("not read").toString("base64") } });
+      const model = await t.api.call("uploadInstructorModel", {
+        params: { sessionId: t.sessionId },
+        body: { weights: Buffer.from("not read").toString("base64") },
+      });
       assert.equal(model.status, 410, JSON.stringify(model.reply));
-      const upload = await postUpload(server.url, encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: newKey(), backend: "wasm", sample: SAMPLE }, new Uint8Array(64)));
+      const upload = await postUpload(
+        server.url,
+        encodeUploadBody({ ticket: ticket.data.ticket, idempotencyKey: newKey(), backend: "wasm", sample: SAMPLE }, new Uint8Array(64)),
+      );
       assert.equal(upload.status, 410, JSON.stringify(upload.reply));
 
       const stored = await server.db.trainingProgress.findMany({ where: { modelSessionId: ms } });
-      assert.deepEqual(stored.map((p) => p.step), [10], "telemetry after the end is not stored");
+      assert.deepEqual(
+        stored.map((p) => p.step),
+        [10],
+        "telemetry after the end is not stored",
+      );
       assert.equal(await server.db.quizAnswer.count(), 0);
       student.socket.close();
       t.console.close();

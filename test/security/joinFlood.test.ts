@@ -13,7 +13,8 @@ import { JOIN_LIMIT } from "../../server/limits";
 import { JOIN_CODE_ALPHABET } from "../../lib/protocol/joinCode";
 
 /** The n-th guessed code: well-formed, so it reaches the handler (malformed ones stop at the schema). */
-const guess = (n: number) => "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
+const guess = (n: number) =>
+  "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
 
 describe("SS4 join flooding", () => {
   let server: TestServer;
@@ -34,7 +35,9 @@ describe("SS4 join flooding", () => {
     const guessers: TestSocket[] = await Promise.all(Array.from({ length: 10 }, () => connectClient(server.url)));
     const started = Date.now();
     const replies = await Promise.all(
-      guessers.flatMap((socket, s) => Array.from({ length: 20 }, (_, i) => request(socket, "session:join", { code: guess(s * 20 + i), identity: { kind: "guest", nickname: "guess" } }))),
+      guessers.flatMap((socket, s) =>
+        Array.from({ length: 20 }, (_, i) => request(socket, "session:join", { code: guess(s * 20 + i), identity: { kind: "guest", nickname: "guess" } })),
+      ),
     );
     const codes = replies.map((r) => (r.ok ? "OK" : r.error.code));
     const limited = codes.filter((c) => c === "RATE_LIMITED").length;

@@ -38,7 +38,10 @@ describe("SS6 look-alike names", () => {
   it("SS6: a roster refuses a look-alike of a name it already has, and names with format characters", () => {
     const parsed = parseRoster("Alice Kim\n\u0410lice Kim\nAlice\u200B Kim\n김민지");
     assert.deepEqual(parsed.names, ["Alice Kim", "김민지"]);
-    assert.deepEqual(parsed.rejected.map((r) => r.reason), ["DUPLICATE", "CONTROL_CHARS"]);
+    assert.deepEqual(
+      parsed.rejected.map((r) => r.reason),
+      ["DUPLICATE", "CONTROL_CHARS"],
+    );
   });
 
   it("SS6: TR39 skeletons tell look-alikes apart from different names", () => {

@@ -31,7 +31,9 @@ describe("SS3 plausible telemetry", () => {
     assert.ok((await request(t.console, "training:control", { sessionId: t.sessionId, action: "start" })).ok);
     clock += 1000;
 
-    const flagged = nextEvent(t.console, "training:progress", (p) => p.entries.some((e) => e.participantId === cheat.participantId && e.flags.includes("implausible")));
+    const flagged = nextEvent(t.console, "training:progress", (p) =>
+      p.entries.some((e) => e.participantId === cheat.participantId && e.flags.includes("implausible")),
+    );
     const jump = await request(cheat.socket, "training:report", telemetry(ms, 10_000_000, { trainLoss: 0 }));
     assert.ok(jump.ok && !jump.data.accepted && jump.data.reason === "IMPLAUSIBLE", JSON.stringify(jump));
     const fast = await request(honest.socket, "training:report", telemetry(ms, 5, { charsPerSec: 5_000_000 }));
@@ -50,7 +52,11 @@ describe("SS3 plausible telemetry", () => {
 
     const view = await request(t.console, "training:classSync", { sessionId: t.sessionId });
     assert.ok(view.ok);
-    assert.deepEqual(view.data.progress.map((p) => p.step), [20, 20], "only plausible steps are stored");
+    assert.deepEqual(
+      view.data.progress.map((p) => p.step),
+      [20, 20],
+      "only plausible steps are stored",
+    );
     assert.ok((view.data.dropped.IMPLAUSIBLE ?? 0) >= 3);
     for (const s of [cheat, honest]) s.socket.close();
     t.console.close();

@@ -42,7 +42,11 @@ describe("authentication before work (W13–W14)", () => {
   after(() => server.close());
 
   it("W13: a stranger gets 401 for a malformed body, not 400 with the schema's details", async () => {
-    const res = await fetch(`${server.url}/api/classes`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: 7, roster: [] }) });
+    const res = await fetch(`${server.url}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: 7, roster: [] }),
+    });
     assert.equal(res.status, 401);
     const reply = (await res.json()) as { ok: false; error: { code: string; issues?: unknown } };
     assert.equal(reply.error.code, "UNAUTHENTICATED");
@@ -55,16 +59,23 @@ describe("authentication before work (W13–W14)", () => {
     upload.req.destroy();
   });
 
-  it("W13: an upload whose ticket is invalid is refused after its metadata, before the weights are read; bad metadata from a stranger is 401", { timeout: 20_000 }, async () => {
-    const framed = encodeUploadBody({ ticket: "forged.ticket", idempotencyKey: "k".repeat(16), backend: "wasm", sample: { text: "hi", temperature: 1, prime: "" } }, new Uint8Array(0));
-    const upload = partial(`${server.url}/api/submissions`, { "content-type": "application/octet-stream" }, framed.length + 8 * 1024 * 1024, framed);
-    assert.equal(await upload.status, 401);
-    upload.req.destroy();
-    const malformed = encodeUploadBody({ ticket: "forged.ticket", idempotencyKey: "short" } as never, new Uint8Array(16));
-    const res = await fetch(`${server.url}/api/submissions`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: malformed });
-    assert.equal(res.status, 401);
-    assert.equal(((await res.json()) as { error: { code: string } }).error.code, "INVALID_TOKEN");
-  });
+  it(
+    "W13: an upload whose ticket is invalid is refused after its metadata, before the weights are read; bad metadata from a stranger is 401",
+    { timeout: 20_000 },
+    async () => {
+      const framed = encodeUploadBody(
+        { ticket: "forged.ticket", idempotencyKey: "k".repeat(16), backend: "wasm", sample: { text: "hi", temperature: 1, prime: "" } },
+        new Uint8Array(0),
+      );
+      const upload = partial(`${server.url}/api/submissions`, { "content-type": "application/octet-stream" }, framed.length + 8 * 1024 * 1024, framed);
+      assert.equal(await upload.status, 401);
+      upload.req.destroy();
+      const malformed = encodeUploadBody({ ticket: "forged.ticket", idempotencyKey: "short" } as never, new Uint8Array(16));
+      const res = await fetch(`${server.url}/api/submissions`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: malformed });
+      assert.equal(res.status, 401);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, "INVALID_TOKEN");
+    },
+  );
 
   it(`W14: one IP sends at most ${LARGE_BODIES_PER_IP} large bodies at once; a slot frees when one ends`, { timeout: 30_000 }, async () => {
     const headers = { "content-type": "application/json", cookie: teacher.cookie! };

@@ -28,17 +28,26 @@ describe("corpus uploads (W15–W17)", () => {
   it("W15: while a 2.9 M-character upload is prepared, the server keeps answering other requests", async () => {
     const api = await instructor("w15@school.kr");
     const words = ["바람", "하늘", "별", "시", "노래", "강물", "언덕", "마을", "밤", "꿈"];
-    const text = Array.from({ length: 2_900_000 / 3 }, (_, i) => words[(i * 7919) % words.length]).join(" ").slice(0, 2_900_000);
+    const text = Array.from({ length: 2_900_000 / 3 }, (_, i) => words[(i * 7919) % words.length])
+      .join(" ")
+      .slice(0, 2_900_000);
     const body = JSON.stringify({ name: "큰 글", text });
     let uploaded = false;
-    const upload = fetch(`${server.url}/api/corpora/uploads`, { method: "POST", headers: { "content-type": "application/json", cookie: api.cookie! }, body }).then(async (res) => {
+    const upload = fetch(`${server.url}/api/corpora/uploads`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: api.cookie! },
+      body,
+    }).then(async (res) => {
       uploaded = true;
       return res.status;
     });
     // Health checks in a row while the upload is in flight: answered between its steps, not after it.
     let answeredDuring = 0;
     while (!uploaded) {
-      await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer(), (error: Error) => assert.fail(`health: ${String(error.cause)}`));
+      await fetch(`${server.url}/api/health`).then(
+        (r) => r.arrayBuffer(),
+        (error: Error) => assert.fail(`health: ${String(error.cause)}`),
+      );
       if (!uploaded) answeredDuring++;
     }
     assert.equal(await upload, 200);

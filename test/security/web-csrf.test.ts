@@ -27,7 +27,13 @@ function raw(url: string, method: string, headers: Record<string, string>, body 
 
 /** Opens a socket with these handshake headers; resolves "connected" or the connect error's message. */
 function handshake(url: string, headers: Record<string, string>): Promise<string> {
-  const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: headers });
+  const socket = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    extraHeaders: headers,
+  });
   return new Promise((resolve) => {
     socket.once("connect", () => {
       socket.close();
@@ -52,7 +58,12 @@ describe("cross-origin protection (W1–W6)", () => {
 
   const classCount = async () => (await teacher.ok("listClasses")).classes.length;
   const createClass = (headers: Record<string, string>, contentType = "application/json") =>
-    raw(`${server.url}/api/classes`, "POST", { cookie: teacher.cookie!, "content-type": contentType, ...headers }, JSON.stringify({ name: "csrf", roster: "" }));
+    raw(
+      `${server.url}/api/classes`,
+      "POST",
+      { cookie: teacher.cookie!, "content-type": contentType, ...headers },
+      JSON.stringify({ name: "csrf", roster: "" }),
+    );
 
   it("W1: a state change from another port or subdomain of the same host is refused, with or without Sec-Fetch-Site", async () => {
     const before = await classCount();
@@ -84,7 +95,11 @@ describe("cross-origin protection (W1–W6)", () => {
     const mismatch = await createClass({ host: "192.168.0.12:3000", origin: "http://192.168.0.13:3000" });
     assert.equal(mismatch.status, 403);
     const req = (headers: Record<string, string>) => ({ method: "POST", headers }) as unknown as IncomingMessage;
-    assert.equal(crossOriginRefusal(req({ host: "127.0.0.1:3000", origin: "https://class.example.org" }), "https://class.example.org"), null, "PUBLIC_URL's origin is trusted behind a proxy");
+    assert.equal(
+      crossOriginRefusal(req({ host: "127.0.0.1:3000", origin: "https://class.example.org" }), "https://class.example.org"),
+      null,
+      "PUBLIC_URL's origin is trusted behind a proxy",
+    );
     assert.notEqual(crossOriginRefusal(req({ host: "class.example.org", origin: "https://evil.example.org" }), "https://class.example.org"), null);
   });
 
@@ -101,7 +116,11 @@ describe("cross-origin protection (W1–W6)", () => {
   it("W3: the Socket.IO handshake from another origin is refused, from our own origin accepted", async () => {
     const attacker = `http://127.0.0.1:${server.port + 1}`;
     assert.notEqual(await handshake(server.url, { origin: attacker, cookie: teacher.cookie! }), "connected");
-    assert.notEqual(await handshake(server.url, { origin: `http://localhost:${server.port}`, cookie: teacher.cookie! }), "connected", "localhost is another origin than 127.0.0.1");
+    assert.notEqual(
+      await handshake(server.url, { origin: `http://localhost:${server.port}`, cookie: teacher.cookie! }),
+      "connected",
+      "localhost is another origin than 127.0.0.1",
+    );
     assert.equal(await handshake(server.url, { origin: server.url, cookie: teacher.cookie! }), "connected");
   });
 

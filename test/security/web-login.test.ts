@@ -33,7 +33,8 @@ function post(url: string, body: unknown, options: { from?: string; cookie?: str
 
 describe("login hardening (W7–W12)", () => {
   let server: TestServer;
-  const login = (email: string, password: string, options?: { from?: string; cookie?: string }) => post(`${server.url}/api/auth/login`, { email, password }, options);
+  const login = (email: string, password: string, options?: { from?: string; cookie?: string }) =>
+    post(`${server.url}/api/auth/login`, { email, password }, options);
   const signup = (email: string, password: string) => post(`${server.url}/api/auth/signup`, { email, password, displayName: "T" });
   before(async () => {
     server = await startTestServer();
@@ -67,7 +68,17 @@ describe("login hardening (W7–W12)", () => {
   });
 
   it("W9: after login, `next` leads only to a path of this site", () => {
-    for (const evil of ["/\\evil.example/x", "//evil.example", "/\t/evil.example", "/\n/evil.example", "/\\/evil.example", "https://evil.example", "javascript:alert(1)", "/%5Cevil.example/x".replace("%5C", "\\"), " /classes"]) {
+    for (const evil of [
+      "/\\evil.example/x",
+      "//evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\\/evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "/%5Cevil.example/x".replace("%5C", "\\"),
+      " /classes",
+    ]) {
       assert.equal(safeNextPath(evil), "/classes", JSON.stringify(evil));
     }
     assert.equal(safeNextPath("/sessions/abc?x=1#y"), "/sessions/abc?x=1#y");

@@ -29,7 +29,9 @@ describe("malformed input is the client's mistake (W18–W21)", () => {
     assert.equal(cookie.status, 401, "an undecodable session cookie is no login");
     const socket = await connectClient(server.url, { cookie: "rc_session=%E0%A4%A" });
     try {
-      const attach = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => socket.emit("instructor:attach", { sessionId: "x" }, resolve as never));
+      const attach = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) =>
+        socket.emit("instructor:attach", { sessionId: "x" }, resolve as never),
+      );
       assert.equal(attach.error?.code, "UNAUTHENTICATED");
     } finally {
       socket.close();
@@ -52,7 +54,7 @@ describe("malformed input is the client's mistake (W18–W21)", () => {
   });
 
   it("W20: the CSV formula guard covers full-width signs and leading whitespace or newlines", () => {
-    for (const cell of ["\uFF1DHYPERLINK(\"http://x\")", " =1+1", "\n=1+1", "\r\n@SUM(A1)", "\u3000\uFF0B1", "\t-2"]) {
+    for (const cell of ['\uFF1DHYPERLINK("http://x")', " =1+1", "\n=1+1", "\r\n@SUM(A1)", "\u3000\uFF0B1", "\t-2"]) {
       const written = csvCell(cell).replace(/^"/, "");
       assert.ok(written.startsWith("'"), `${JSON.stringify(cell)} is written as text, got ${JSON.stringify(written)}`);
     }

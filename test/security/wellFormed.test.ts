@@ -25,7 +25,11 @@ for (const kind of DB_KINDS) {
 
     it("SS1: one student's lone surrogate never freezes the class's stored progress", async () => {
       const t = await instructorWithSession(server);
-      const students = [await joinAsRoster(server, t.code, t.students["김민지"]), await joinAsRoster(server, t.code, t.students["Lee Jun"]), await joinAsRoster(server, t.code, t.students["박서연"])];
+      const students = [
+        await joinAsRoster(server, t.code, t.students["김민지"]),
+        await joinAsRoster(server, t.code, t.students["Lee Jun"]),
+        await joinAsRoster(server, t.code, t.students["박서연"]),
+      ];
       const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec: tinySpec() });
       assert.ok(pushed.ok);
       const ms = pushed.data.modelSession.id;
@@ -59,7 +63,10 @@ for (const kind of DB_KINDS) {
       const view = await request(t.console, "training:classSync", { sessionId: t.sessionId });
       assert.ok(view.ok, JSON.stringify(view));
       const stored = await server.db.trainingProgress.findMany({ where: { modelSessionId: ms } });
-      assert.deepEqual(stored.map((p) => p.participantId), [honest.participantId]);
+      assert.deepEqual(
+        stored.map((p) => p.participantId),
+        [honest.participantId],
+      );
       for (const s of [gone, honest]) s.socket.close();
       t.console.close();
     });
@@ -70,7 +77,9 @@ for (const kind of DB_KINDS) {
       const row = await server.db.participant.findUniqueOrThrow({ where: { id: guest.participantId } });
       assert.equal(row.displayName, "abc\uFFFDdef");
 
-      const quizId = await makeQuiz(t, [{ type: "text", prompt: { ko: "셀 이름?", en: "Cell?" }, accepted: ["lstm"], tags: ["lstm-gates"], timeLimitSec: 30 } as never]);
+      const quizId = await makeQuiz(t, [
+        { type: "text", prompt: { ko: "셀 이름?", en: "Cell?" }, accepted: ["lstm"], tags: ["lstm-gates"], timeLimitSec: 30 } as never,
+      ]);
       const state = await startQuiz(t, quizId);
       const opened = nextEvent(guest.socket, "quiz:state", (s) => s.phase === "question");
       await control(t.console, "quiz:next", t.sessionId);

@@ -32,7 +32,10 @@ describe("corpus texts over HTTP", () => {
 
   it("lists the bundled corpora with the sizes of their splits at /api/corpora", async () => {
     const reply = (await (await fetch(`${server.url}/api/corpora`)).json()) as { ok: true; data: RouteReply<"listCorpora"> };
-    assert.deepEqual(reply.data.corpora.map((c) => c.id), BUNDLED_CORPORA.map((c) => c.id));
+    assert.deepEqual(
+      reply.data.corpora.map((c) => c.id),
+      BUNDLED_CORPORA.map((c) => c.id),
+    );
     for (const corpus of reply.data.corpora) {
       const train = await (await fetch(`${server.url}/corpora/${corpus.id}/train.txt`)).text();
       assert.equal(corpus.chars.train, Array.from(train).length, corpus.id);
@@ -41,7 +44,12 @@ describe("corpus texts over HTTP", () => {
   });
 
   it("never serves the test split, unknown corpora or other paths", async () => {
-    for (const path of ["/corpora/tinyshakespeare/test.txt", "/corpora/nope/train.txt", "/corpora/tinyshakespeare/../../server/corpora/SOURCES.md", "/corpora/tinyshakespeare/train.txt.bak"]) {
+    for (const path of [
+      "/corpora/tinyshakespeare/test.txt",
+      "/corpora/nope/train.txt",
+      "/corpora/tinyshakespeare/../../server/corpora/SOURCES.md",
+      "/corpora/tinyshakespeare/train.txt.bak",
+    ]) {
       assert.equal((await fetch(server.url + path)).status, 404, path);
     }
   });

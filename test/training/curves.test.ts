@@ -7,7 +7,11 @@ import type { HistoryPoint } from "../../lib/protocol/training";
 /** Arrays equal to within rounding (nulls exactly). */
 function assertClose(actual: (number | null)[], expected: (number | null)[]) {
   assert.equal(actual.length, expected.length);
-  actual.forEach((v, i) => (v === null || expected[i] === null ? assert.equal(v, expected[i]) : assert.ok(Math.abs(v - (expected[i] as number)) < 1e-12, `${i}: ${v} vs ${expected[i]}`)));
+  actual.forEach((v, i) =>
+    v === null || expected[i] === null
+      ? assert.equal(v, expected[i])
+      : assert.ok(Math.abs(v - (expected[i] as number)) < 1e-12, `${i}: ${v} vs ${expected[i]}`),
+  );
 }
 
 const point = (participantId: string, step: number, trainLoss: number): HistoryPoint => ({ participantId, step, trainLoss, valLoss: null, at: step });

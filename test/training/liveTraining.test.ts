@@ -49,7 +49,12 @@ for (const kind of DB_KINDS) {
       const t = await instructorWithSession(server);
       const students = await Promise.all(["s1", "s2", "s3", "s4"].map((n) => joinAsGuest(server, t.code, n)));
       const groupsSeen = students.map((s) => nextEvent(s.socket, "training:group"));
-      const spec = tinySpec({ groups: [{ label: "LSTM", overrides: { cell: "lstm" } }, { label: "GRU", overrides: { cell: "gru" } }] });
+      const spec = tinySpec({
+        groups: [
+          { label: "LSTM", overrides: { cell: "lstm" } },
+          { label: "GRU", overrides: { cell: "gru" } },
+        ],
+      });
       const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec });
       assert.ok(pushed.ok);
       const [lstm, gru] = pushed.data.modelSession.groups;
@@ -89,7 +94,12 @@ for (const kind of DB_KINDS) {
       const byStudent = await request(student.socket, "training:control", { sessionId: t.sessionId, action: "start" });
       assert.ok(!byStudent.ok && byStudent.error.code === "FORBIDDEN");
 
-      for (const [action, status] of [["start", "running"], ["pause", "paused"], ["resume", "running"], ["stop", "stopped"]] as const) {
+      for (const [action, status] of [
+        ["start", "running"],
+        ["pause", "paused"],
+        ["resume", "running"],
+        ["stop", "stopped"],
+      ] as const) {
         const seen = nextEvent(student.socket, "training:run", (r) => r.status === status);
         const reply = await request(t.console, "training:control", { sessionId: t.sessionId, action });
         assert.ok(reply.ok && reply.data.run.status === status, action);
@@ -144,7 +154,14 @@ for (const kind of DB_KINDS) {
       const nan = await request(student.socket, "training:report", telemetry(ms, 12, { trainLoss: NaN }));
       assert.ok(nan.ok && nan.data.reason === "NON_FINITE_LOSS", "NaN travels as null in JSON and is dropped");
 
-      const invalid = [telemetry(ms, -1), telemetry(ms, 1.5), telemetry(ms, 20, { charsPerSec: 1e12 }), telemetry(ms, 20, { sample: "x".repeat(401) }), telemetry(ms, 20, { trainLoss: 1e9 }), { ...telemetry(ms, 20), backend: "quantum" }];
+      const invalid = [
+        telemetry(ms, -1),
+        telemetry(ms, 1.5),
+        telemetry(ms, 20, { charsPerSec: 1e12 }),
+        telemetry(ms, 20, { sample: "x".repeat(401) }),
+        telemetry(ms, 20, { trainLoss: 1e9 }),
+        { ...telemetry(ms, 20), backend: "quantum" },
+      ];
       for (const r of invalid) {
         const reply = await request(student.socket, "training:report", r);
         assert.ok(!reply.ok && reply.error.code === "BAD_REQUEST", JSON.stringify(r).slice(0, 120));
@@ -152,7 +169,9 @@ for (const kind of DB_KINDS) {
       const fromInstructor = await request(t.console, "training:report", telemetry(ms, 20));
       assert.ok(!fromInstructor.ok && fromInstructor.error.code === "FORBIDDEN");
 
-      const flagged = nextEvent(t.console, "training:progress", (p) => p.entries.some((e) => e.participantId === student.participantId && e.flags.includes("nan")));
+      const flagged = nextEvent(t.console, "training:progress", (p) =>
+        p.entries.some((e) => e.participantId === student.participantId && e.flags.includes("nan")),
+      );
       const dropped = (await flagged).dropped;
       assert.ok((dropped.THROTTLED ?? 0) >= 1 && (dropped.STEP_BACKWARDS ?? 0) >= 1 && (dropped.NON_FINITE_LOSS ?? 0) >= 1, JSON.stringify(dropped));
 
@@ -185,7 +204,12 @@ describe("training survives a server restart", () => {
     const server = await startTestServer({ now: () => clock });
     const t = await instructorWithSession(server);
     const student = await joinAsGuest(server, t.code, "stayer");
-    const spec = tinySpec({ groups: [{ label: "A", overrides: { hiddenSize: 16 } }, { label: "B", overrides: { hiddenSize: 64 } }] });
+    const spec = tinySpec({
+      groups: [
+        { label: "A", overrides: { hiddenSize: 16 } },
+        { label: "B", overrides: { hiddenSize: 64 } },
+      ],
+    });
     const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec });
     assert.ok(pushed.ok);
     const group = (await request(student.socket, "training:sync", {})) as { ok: true; data: { groupId: string } };

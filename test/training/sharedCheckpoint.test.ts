@@ -56,11 +56,19 @@ describe("shared checkpoints", () => {
   });
 
   it("T11: the instructor uploads a model trained on a group's configuration; its students get the link, bad files store nothing", async () => {
-    const spec = tinySpec({ groups: [{ label: "LSTM", overrides: {} }, { label: "GRU", overrides: { cell: "gru" } }] });
+    const spec = tinySpec({
+      groups: [
+        { label: "LSTM", overrides: {} },
+        { label: "GRU", overrides: { cell: "gru" } },
+      ],
+    });
     const t = await instructorWithSession(server);
     const student = await joinAsGuest(server, t.code, "student");
     const upload = (weights: Uint8Array | string, sessionId = t.sessionId, api = t.api) =>
-      api.call("uploadInstructorModel", { params: { sessionId }, body: { weights: typeof weights === "string" ? weights : Buffer.from(weights).toString("base64") } });
+      api.call("uploadInstructorModel", {
+        params: { sessionId },
+        body: { weights: typeof weights === "string" ? weights : Buffer.from(weights).toString("base64") },
+      });
     const gruConfig = { ...spec.config, cell: "gru" as const };
     const gru = await weightsFor(gruConfig, { variant: 2 });
 

@@ -42,7 +42,10 @@ describe("training hub without Socket.IO", () => {
       await hub.replaceModelSession(t.sessionId, record, assignments, false);
       const started = await hub.control(t.sessionId, "start");
       assert.equal(started.status, "running");
-      assert.deepEqual(seen.runs.map(([sessionId, run]) => [sessionId, run.status]), [[t.sessionId, "running"]]);
+      assert.deepEqual(
+        seen.runs.map(([sessionId, run]) => [sessionId, run.status]),
+        [[t.sessionId, "running"]],
+      );
       assert.ok(seen.changed.includes(t.sessionId), "a run move is announced to other processes");
 
       clock += 30_000; // half a minute of the two-minute budget, on the hub's clock
@@ -54,7 +57,10 @@ describe("training hub without Socket.IO", () => {
       clock += 1_000;
       assert.equal(await hub.report(t.sessionId, student.participantId, telemetry(record.view.id, 5)), null);
       await hub.flush(false);
-      assert.deepEqual(seen.progress.at(-1)?.map((e) => [e.participantId, e.step]), [[student.participantId, 5]]);
+      assert.deepEqual(
+        seen.progress.at(-1)?.map((e) => [e.participantId, e.step]),
+        [[student.participantId, 5]],
+      );
 
       await hub.setSpotlight(t.sessionId, student.participantId);
       assert.deepEqual(seen.spotlights, [student.participantId]);

@@ -22,7 +22,10 @@ describe("uploaded corpora", () => {
     assert.equal(corpus.chars, Array.from(text).length, "stored in NFC");
     const again = await t.api.ok("uploadCorpus", { body: { name: "again", text } });
     assert.equal(again.corpus.ref, corpus.ref, "the same text is stored once");
-    assert.deepEqual((await t.api.ok("listUploads")).corpora.map((c) => c.ref), [corpus.ref]);
+    assert.deepEqual(
+      (await t.api.ok("listUploads")).corpora.map((c) => c.ref),
+      [corpus.ref],
+    );
     const pushed = await request(t.console, "training:push", { sessionId: t.sessionId, spec: tinySpec({ corpus: corpus.ref }) });
     assert.ok(pushed.ok && pushed.data.modelSession.corpus === corpus.ref);
     t.console.close();

@@ -39,74 +39,78 @@ export default function ClassPage() {
   const live = c?.sessions.find((s) => s.status === "live");
   return (
     <InstructorPage error={error ?? actionError}>
-        <Link href="/classes">{t("back")}</Link>
-        {c && (
-          <>
+      <Link href="/classes">{t("back")}</Link>
+      {c && (
+        <>
+          <div className="row">
+            <h1 data-testid="class-name">{c.name}</h1>
+            <button onClick={start} data-testid="start-session">
+              {live ? t("resume") : t("start")}
+            </button>
+            <Link href={`/dashboard/${c.id}`} className="button secondary">
+              {t("dashboard")}
+            </Link>
+          </div>
+          <section className="panel">
+            <h2>
+              {t("roster")} ({c.students.length})
+            </h2>
+            {c.students.length === 0 ? (
+              <p className="muted">{t("noStudents")}</p>
+            ) : (
+              <ul className="name-list" data-testid="roster-list">
+                {c.students.map((s) => (
+                  <li key={s.id}>{s.name}</li>
+                ))}
+              </ul>
+            )}
+            <h3>{t("addStudents")}</h3>
+            <RosterInput value={roster} onChange={setRoster} />
             <div className="row">
-              <h1 data-testid="class-name">{c.name}</h1>
-              <button onClick={start} data-testid="start-session">
-                {live ? t("resume") : t("start")}
+              <button onClick={addStudents} disabled={!roster.trim()}>
+                {t("add")}
               </button>
-              <Link href={`/dashboard/${c.id}`} className="button secondary">
-                {t("dashboard")}
-              </Link>
+              {added !== null && (
+                <span className="ok" data-testid="roster-added">
+                  {t("added", { count: added.added.length })}
+                </span>
+              )}
             </div>
-            <section className="panel">
-              <h2>
-                {t("roster")} ({c.students.length})
-              </h2>
-              {c.students.length === 0 ? (
-                <p className="muted">{t("noStudents")}</p>
-              ) : (
-                <ul className="name-list" data-testid="roster-list">
-                  {c.students.map((s) => (
-                    <li key={s.id}>{s.name}</li>
-                  ))}
-                </ul>
-              )}
-              <h3>{t("addStudents")}</h3>
-              <RosterInput value={roster} onChange={setRoster} />
-              <div className="row">
-                <button onClick={addStudents} disabled={!roster.trim()}>
-                  {t("add")}
-                </button>
-                {added !== null && <span className="ok" data-testid="roster-added">{t("added", { count: added.added.length })}</span>}
-              </div>
-              {added !== null && <RosterRejections rejected={added.rejected} />}
-            </section>
-            <section className="panel">
-              <h2>{t("sessions")}</h2>
-              {c.sessions.length === 0 ? (
-                <p className="muted">{t("noSessions")}</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th>{t("date")}</th>
-                      <th>{t("code")}</th>
-                      <th>{t("status")}</th>
-                      <th>{t("participants")}</th>
+            {added !== null && <RosterRejections rejected={added.rejected} />}
+          </section>
+          <section className="panel">
+            <h2>{t("sessions")}</h2>
+            {c.sessions.length === 0 ? (
+              <p className="muted">{t("noSessions")}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t("date")}</th>
+                    <th>{t("code")}</th>
+                    <th>{t("status")}</th>
+                    <th>{t("participants")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.sessions.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <Link href={`/sessions/${s.id}`}>{format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Link>
+                      </td>
+                      <td>{s.code}</td>
+                      <td>
+                        <span className={`pill ${s.status === "live" ? "online" : ""}`}>{s.status === "live" ? t("statusLive") : t("statusEnded")}</span>
+                      </td>
+                      <td>{s.participantCount}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {c.sessions.map((s) => (
-                      <tr key={s.id}>
-                        <td>
-                          <Link href={`/sessions/${s.id}`}>{format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Link>
-                        </td>
-                        <td>{s.code}</td>
-                        <td>
-                          <span className={`pill ${s.status === "live" ? "online" : ""}`}>{s.status === "live" ? t("statusLive") : t("statusEnded")}</span>
-                        </td>
-                        <td>{s.participantCount}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
-          </>
-        )}
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
     </InstructorPage>
   );
 }

@@ -18,10 +18,20 @@ export function AblationConclusion({ ablation }: { ablation: Ablation }) {
     <div data-testid="ablation-conclusion" data-verdict={verdict.kind === "leads" ? "leads" : verdict.reason}>
       <p>{t("sizes", { items: ablation.groups.map((g) => t("size", { label: g.label, count: g.measured })).join(", ") })}</p>
       {ablation.ranking.length > 0 && <p>{t("byMeasure", { items: list(ablation.ranking) })}</p>}
-      {ablation.atEqualSteps && ablation.atEqualSteps.ranking.length > 0 && <p>{t("atSteps", { step: ablation.atEqualSteps.at, items: list(ablation.atEqualSteps.ranking) })}</p>}
-      {ablation.atEqualTime && ablation.atEqualTime.ranking.length > 0 && <p>{t("atTime", { seconds: ablation.atEqualTime.at, items: list(ablation.atEqualTime.ranking) })}</p>}
+      {ablation.atEqualSteps && ablation.atEqualSteps.ranking.length > 0 && (
+        <p>{t("atSteps", { step: ablation.atEqualSteps.at, items: list(ablation.atEqualSteps.ranking) })}</p>
+      )}
+      {ablation.atEqualTime && ablation.atEqualTime.ranking.length > 0 && (
+        <p>{t("atTime", { seconds: ablation.atEqualTime.at, items: list(ablation.atEqualTime.ranking) })}</p>
+      )}
       <p>
-        <strong>{verdict.kind === "leads" ? t("leads", { label: verdict.label }) : verdict.reason === "fewStudents" ? t("fewStudents", { min: MIN_STUDENTS_PER_GROUP }) : t(verdict.reason)}</strong>
+        <strong>
+          {verdict.kind === "leads"
+            ? t("leads", { label: verdict.label })
+            : verdict.reason === "fewStudents"
+              ? t("fewStudents", { min: MIN_STUDENTS_PER_GROUP })
+              : t(verdict.reason)}
+        </strong>
       </p>
     </div>
   );

@@ -48,9 +48,15 @@ export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
           {answers.map((a) => (
             <tr key={`${a.roundId}:${a.questionIndex}`}>
               <td style={{ whiteSpace: "normal" }}>
-                <span className="muted">{a.roundTitle} · Q{a.questionIndex + 1}</span> {a.prompt[locale]}
+                <span className="muted">
+                  {a.roundTitle} · Q{a.questionIndex + 1}
+                </span>{" "}
+                {a.prompt[locale]}
                 {a.tags.map((tag) => (
-                  <span key={tag} className="pill"> {tagLabel(tag, locale)}</span>
+                  <span key={tag} className="pill">
+                    {" "}
+                    {tagLabel(tag, locale)}
+                  </span>
                 ))}
               </td>
               <td style={{ whiteSpace: "normal" }} data-testid="answer-shown">

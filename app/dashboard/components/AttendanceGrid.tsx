@@ -35,7 +35,13 @@ export function AttendanceGrid({ overview }: { overview: Overview }) {
                   {overview.sessions.map((s) => {
                     const present = attended.has(s.id);
                     return (
-                      <td key={s.id} className="attendance-cell" data-present={present} aria-label={present ? t("present") : t("absent")} title={present ? t("present") : t("absent")}>
+                      <td
+                        key={s.id}
+                        className="attendance-cell"
+                        data-present={present}
+                        aria-label={present ? t("present") : t("absent")}
+                        title={present ? t("present") : t("absent")}
+                      >
                         {present ? "●" : "·"}
                       </td>
                     );

@@ -91,7 +91,15 @@ function SettingsForm({ classId, settings, onSaved }: { classId: string; setting
         {fields.map((f) => (
           <label key={f.key}>
             {t(f.key)}
-            <input type="number" inputMode="decimal" step={f.step} min={0} value={draft[f.key]} onChange={(e) => setDraft({ ...draft, [f.key]: Number(e.target.value) })} data-testid={`setting-${f.key}`} />
+            <input
+              type="number"
+              inputMode="decimal"
+              step={f.step}
+              min={0}
+              value={draft[f.key]}
+              onChange={(e) => setDraft({ ...draft, [f.key]: Number(e.target.value) })}
+              data-testid={`setting-${f.key}`}
+            />
           </label>
         ))}
         <div className="dash-actions">

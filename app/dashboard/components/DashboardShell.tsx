@@ -45,5 +45,9 @@ export function Refused({ error }: { error: ClientError }) {
 
 export function Loading() {
   const t = useTranslations("dashboard");
-  return <p className="muted" aria-busy="true">{t("loading")}</p>;
+  return (
+    <p className="muted" aria-busy="true">
+      {t("loading")}
+    </p>
+  );
 }

@@ -45,7 +45,10 @@ export function LineChart({ series, height = 220, xTick, band, title, testId }: 
         title,
         scales: { x: { time: false } },
         axes: [{ values: xTick ? (_u, ticks) => ticks.map((v) => xTick(v)) : undefined }, {}],
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, dash: s.dash, width: s.width ?? 2, spanGaps: true, points: { show: s.x.length < 30 } }))],
+        series: [
+          {},
+          ...series.map((s) => ({ label: s.label, stroke: s.color, dash: s.dash, width: s.width ?? 2, spanGaps: true, points: { show: s.x.length < 30 } })),
+        ],
         bands: band ? [{ series: [band[1] + 1, band[0] + 1], fill: "rgba(60, 110, 200, 0.15)" }] : undefined,
         legend: { show: series.length <= 12 },
       };

@@ -22,7 +22,8 @@ export function RosterCare({ overview, onChanged }: { overview: Overview; onChan
     setDone(reply.ok);
     if (reply.ok) onChanged();
   }
-  const update = (rosterStudentId: string, body: { name?: string; archived?: boolean }) => run(() => callApi("dashboardUpdateStudent", { params: { classId, rosterStudentId }, body }));
+  const update = (rosterStudentId: string, body: { name?: string; archived?: boolean }) =>
+    run(() => callApi("dashboardUpdateStudent", { params: { classId, rosterStudentId }, body }));
 
   return (
     <section className="panel no-print" data-testid="roster-care">
@@ -31,7 +32,12 @@ export function RosterCare({ overview, onChanged }: { overview: Overview; onChan
         <table className="dash-table">
           <tbody>
             {overview.students.map((s) => (
-              <RosterRow key={`${s.id}:${s.name}:${s.archived}`} student={s} onRename={(name) => update(s.id, { name })} onArchive={(archived) => update(s.id, { archived })} />
+              <RosterRow
+                key={`${s.id}:${s.name}:${s.archived}`}
+                student={s}
+                onRename={(name) => update(s.id, { name })}
+                onArchive={(archived) => update(s.id, { archived })}
+              />
             ))}
           </tbody>
         </table>
@@ -57,25 +63,43 @@ export function RosterCare({ overview, onChanged }: { overview: Overview; onChan
             {t("into")}
             <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="merge-target">
               <option value="" />
-              {overview.students.filter((s) => !s.archived).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              {overview.students
+                .filter((s) => !s.archived)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
             </select>
           </label>
-          <button type="button" disabled={!guest || !target} onClick={() => run(() => callApi("dashboardMergeGuest", { params: { classId }, body: { participantId: guest, rosterStudentId: target } }))}>
+          <button
+            type="button"
+            disabled={!guest || !target}
+            onClick={() => run(() => callApi("dashboardMergeGuest", { params: { classId }, body: { participantId: guest, rosterStudentId: target } }))}
+          >
             {t("mergeButton")}
           </button>
         </div>
       )}
-      {error && <p className="error" role="alert">{te(error.code)}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {te(error.code)}
+        </p>
+      )}
       {done && !error && <p className="ok">{t("merged")}</p>}
     </section>
   );
 }
 
-function RosterRow({ student, onRename, onArchive }: { student: Overview["students"][number]; onRename(name: string): void; onArchive(archived: boolean): void }) {
+function RosterRow({
+  student,
+  onRename,
+  onArchive,
+}: {
+  student: Overview["students"][number];
+  onRename(name: string): void;
+  onArchive(archived: boolean): void;
+}) {
   const t = useTranslations("dashboard.roster");
   const [name, setName] = useState(student.name);
   return (

@@ -18,10 +18,11 @@ export function TrendCharts({ overview }: { overview: Overview }) {
   }, [overview, format]);
   const charts = useMemo(() => {
     const seriesOf = (measure: Measure, scale: number): ChartSeries[] => {
-      const pick = (k: "median" | "p25" | "p75") => overview.trends.map((tr) => {
-        const v = tr[measure][k];
-        return v === null ? null : v * scale;
-      });
+      const pick = (k: "median" | "p25" | "p75") =>
+        overview.trends.map((tr) => {
+          const v = tr[measure][k];
+          return v === null ? null : v * scale;
+        });
       return [
         { label: t("p25"), x, y: pick("p25"), color: "#8aa8e0", dash: [4, 4], width: 1 },
         { label: t("p75"), x, y: pick("p75"), color: "#8aa8e0", dash: [4, 4], width: 1 },

@@ -80,7 +80,13 @@ export default function JoinPage() {
                 <h2>{t("pickName")}</h2>
                 <div className="name-buttons">
                   {lookup.roster.map((r) => (
-                    <button key={r.id} className="name-button" disabled={r.taken || busy} onClick={() => void join({ kind: "roster", rosterStudentId: r.id })} data-testid="roster-name">
+                    <button
+                      key={r.id}
+                      className="name-button"
+                      disabled={r.taken || busy}
+                      onClick={() => void join({ kind: "roster", rosterStudentId: r.id })}
+                      data-testid="roster-name"
+                    >
                       {r.name}
                       {r.taken && <small> · {t("taken")}</small>}
                     </button>

@@ -32,7 +32,10 @@ export default function KeepPage() {
   useEffect(() => {
     const seat = loadSeat(code);
     if (!seat) return setError("NO_SEAT");
-    void latestLiveCheckpoint(seat.participantId).then((c) => setCheckpoint(c ?? null), () => setCheckpoint(null));
+    void latestLiveCheckpoint(seat.participantId).then(
+      (c) => setCheckpoint(c ?? null),
+      () => setCheckpoint(null),
+    );
     void callApi("keepsake", { body: { rejoinToken: seat.rejoinToken } }).then((reply) => (reply.ok ? setKept(reply.data) : setError(reply.error)));
   }, [code]);
 
@@ -56,10 +59,19 @@ export default function KeepPage() {
                 <>
                   <p>{t("finalModelText", { cell: cellName(final.cell), hidden: final.hiddenSize, step: final.step, bpc: bpc(final.publicBpc) })}</p>
                   <div className="row">
-                    <a className="button" href={final.downloadUrl} download={`${kept.code}-${final.cell}${final.hiddenSize}-step${final.step}.rnnw`} data-testid="keep-download">
+                    <a
+                      className="button"
+                      href={final.downloadUrl}
+                      download={`${kept.code}-${final.cell}${final.hiddenSize}-step${final.step}.rnnw`}
+                      data-testid="keep-download"
+                    >
                       {t("download")}
                     </a>
-                    <Link className="button secondary" href={`/lab?${new URLSearchParams({ model: final.downloadUrl, corpus: kept.corpus ?? "" })}`} data-testid="keep-open-lab">
+                    <Link
+                      className="button secondary"
+                      href={`/lab?${new URLSearchParams({ model: final.downloadUrl, corpus: kept.corpus ?? "" })}`}
+                      data-testid="keep-open-lab"
+                    >
                       {t("openInLab")}
                     </Link>
                   </div>
@@ -74,10 +86,20 @@ export default function KeepPage() {
                 <h2>{t("browserCheckpoint")}</h2>
                 <p>{t("browserCheckpointText", { step: checkpoint.step })}</p>
                 <div className="row">
-                  <button type="button" className="secondary" onClick={() => saveFile(checkpoint.weights, `${kept.code}-${checkpoint.config.cell}${checkpoint.config.hiddenSize}-step${checkpoint.step}.rnnw`)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      saveFile(checkpoint.weights, `${kept.code}-${checkpoint.config.cell}${checkpoint.config.hiddenSize}-step${checkpoint.step}.rnnw`)
+                    }
+                  >
                     {t("downloadCheckpoint")}
                   </button>
-                  <Link className="button secondary" href={`/lab?${new URLSearchParams({ checkpoint: checkpoint.runKey, corpus: kept.corpus ?? "" })}`} data-testid="checkpoint-open-lab">
+                  <Link
+                    className="button secondary"
+                    href={`/lab?${new URLSearchParams({ checkpoint: checkpoint.runKey, corpus: kept.corpus ?? "" })}`}
+                    data-testid="checkpoint-open-lab"
+                  >
                     {t("openInLab")}
                   </Link>
                 </div>
@@ -91,10 +113,17 @@ export default function KeepPage() {
                 {kept.submissions.map((s) => (
                   <li key={s.id} data-testid="kept-submission" data-status={s.status}>
                     <div>
-                      {t("submission", { time: format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" }), cell: cellName(s.cell), hidden: s.hiddenSize, step: s.step })}{" "}
+                      {t("submission", {
+                        time: format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" }),
+                        cell: cellName(s.cell),
+                        hidden: s.hiddenSize,
+                        step: s.step,
+                      })}{" "}
                       <SubmissionStatus status={s.status} />
                     </div>
-                    {s.status === "scored" && <div className="small">{t("scores", { public: bpc(s.publicBpc), private: bpc(s.privateBpc), novelty: percent(s.novelty) })}</div>}
+                    {s.status === "scored" && (
+                      <div className="small">{t("scores", { public: bpc(s.publicBpc), private: bpc(s.privateBpc), novelty: percent(s.novelty) })}</div>
+                    )}
                     {s.disqualifiedReason && <div className="error small">{t("disqualified", { reason: s.disqualifiedReason })}</div>}
                     <pre className="sample-text">{s.sample}</pre>
                   </li>

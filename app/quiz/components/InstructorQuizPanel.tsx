@@ -73,7 +73,10 @@ export function InstructorQuizPanel({ socket, sessionId, bound }: { socket: Clie
             <div className="row">
               <Countdown />
               <span className="quiz-answer-count" data-testid="quiz-answer-count">
-                {t("answersIn", { answered: progress?.questionIndex === state.questionIndex ? progress.answered : 0, participants: progress?.participants ?? 0 })}
+                {t("answersIn", {
+                  answered: progress?.questionIndex === state.questionIndex ? progress.answered : 0,
+                  participants: progress?.participants ?? 0,
+                })}
               </span>
             </div>
           )}

@@ -71,7 +71,10 @@ export function ProjectorQuiz({ socket, sessionId, bound, lobby }: { socket: Cli
             <ul className="quiz-projector-options">
               {(state.question.options ?? state.question.items ?? []).map((o, i) => (
                 <li key={i} className={ANSWER_STYLES[i % ANSWER_STYLES.length].className}>
-                  <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i % ANSWER_STYLES.length].shape}</span> {localized(o, locale)}
+                  <span className="quiz-shape" aria-hidden="true">
+                    {ANSWER_STYLES[i % ANSWER_STYLES.length].shape}
+                  </span>{" "}
+                  {localized(o, locale)}
                 </li>
               ))}
             </ul>
@@ -80,7 +83,10 @@ export function ProjectorQuiz({ socket, sessionId, bound, lobby }: { socket: Cli
             <ul className="quiz-projector-options">
               {state.question.truthButtons.map((value, i) => (
                 <li key={String(value)} className={ANSWER_STYLES[i].className}>
-                  <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span> {value ? t("true") : t("false")}
+                  <span className="quiz-shape" aria-hidden="true">
+                    {ANSWER_STYLES[i].shape}
+                  </span>{" "}
+                  {value ? t("true") : t("false")}
                 </li>
               ))}
             </ul>

@@ -93,7 +93,14 @@ export function draftOf(m: Model): QuestionDraftInput {
     case "numeric":
       return { ...common, type: "numeric", answer: Number(m.answer), tolerance: Number(m.tolerance), ...(m.unit.trim() ? { unit: m.unit.trim() } : {}) };
     case "text":
-      return { ...common, type: "text", accepted: m.accepted.split("\n").map((s) => s.trim()).filter(Boolean) };
+      return {
+        ...common,
+        type: "text",
+        accepted: m.accepted
+          .split("\n")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case "ordering":
       return { ...common, type: "ordering", items: m.options };
     default: {
@@ -159,7 +166,9 @@ export function QuestionForm({
           <legend>{m.type === "ordering" ? t("itemsInOrder") : t("options")}</legend>
           {m.options.map((o, i) => (
             <div key={i} className="row">
-              {m.type === "single" && <input type="radio" name="correct" checked={m.correctOne === i} onChange={() => set({ correctOne: i })} aria-label={t("markCorrect")} />}
+              {m.type === "single" && (
+                <input type="radio" name="correct" checked={m.correctOne === i} onChange={() => set({ correctOne: i })} aria-label={t("markCorrect")} />
+              )}
               {m.type === "multiple" && (
                 <input
                   type="checkbox"
@@ -168,8 +177,23 @@ export function QuestionForm({
                   aria-label={t("markCorrect")}
                 />
               )}
-              <PairInput label={`${i + 1}`} value={o} onChange={(p) => set({ options: m.options.map((x, j) => (j === i ? p : x)) })} testId={`qf-option-${i}`} />
-              <button type="button" className="secondary" onClick={() => set({ options: m.options.filter((_, j) => j !== i), correctMany: m.correctMany.filter((x) => x !== i).map((x) => (x > i ? x - 1 : x)), correctOne: m.correctOne > i ? m.correctOne - 1 : m.correctOne })}>
+              <PairInput
+                label={`${i + 1}`}
+                value={o}
+                onChange={(p) => set({ options: m.options.map((x, j) => (j === i ? p : x)) })}
+                testId={`qf-option-${i}`}
+              />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  set({
+                    options: m.options.filter((_, j) => j !== i),
+                    correctMany: m.correctMany.filter((x) => x !== i).map((x) => (x > i ? x - 1 : x)),
+                    correctOne: m.correctOne > i ? m.correctOne - 1 : m.correctOne,
+                  })
+                }
+              >
                 ✕
               </button>
             </div>
@@ -242,7 +266,11 @@ export function QuestionForm({
         <legend>{t("tags")}</legend>
         {QUIZ_TAGS.map((tag) => (
           <label key={tag}>
-            <input type="checkbox" checked={m.tags.includes(tag)} onChange={() => set({ tags: m.tags.includes(tag) ? m.tags.filter((x) => x !== tag) : [...m.tags, tag] })} />
+            <input
+              type="checkbox"
+              checked={m.tags.includes(tag)}
+              onChange={() => set({ tags: m.tags.includes(tag) ? m.tags.filter((x) => x !== tag) : [...m.tags, tag] })}
+            />
             {locale === "en" ? QUIZ_TAG_LABELS[tag].en : QUIZ_TAG_LABELS[tag].ko}
           </label>
         ))}

@@ -48,7 +48,9 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
     <section className="quiz-student" data-testid="student-quiz" data-phase={state.phase}>
       <header className="quiz-student-head">
         <span className="pill">{state.title}</span>
-        {(state.phase === "question" || state.phase === "reveal") && <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>}
+        {(state.phase === "question" || state.phase === "reveal") && (
+          <span className="muted">{t("questionOf", { n: state.questionIndex + 1, count: state.questionCount })}</span>
+        )}
       </header>
       {state.phase === "lobby" && <p className="quiz-big-note">{t("getReady")}</p>}
       {state.phase === "question" && (
@@ -68,7 +70,10 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
       {state.phase === "reveal" && (
         <>
           {result && result.questionIndex === state.questionIndex && (
-            <div className={`quiz-result ${result.correctness === 1 ? "quiz-result-right" : result.correctness > 0 ? "quiz-result-partial" : "quiz-result-wrong"}`} data-testid="quiz-result">
+            <div
+              className={`quiz-result ${result.correctness === 1 ? "quiz-result-right" : result.correctness > 0 ? "quiz-result-partial" : "quiz-result-wrong"}`}
+              data-testid="quiz-result"
+            >
               <strong>{!result.answered ? t("noAnswer") : result.correctness === 1 ? t("right") : result.correctness > 0 ? t("partial") : t("wrong")}</strong>
               <span>{t("plusPoints", { points: result.points })}</span>
               {result.streak > 1 && <span>{t("streak", { streak: result.streak })}</span>}
@@ -82,7 +87,11 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
         <>
           <h2>{t("finalResults")}</h2>
           <Podium podium={state.podium} highlight={participantId} />
-          {result && <p className="quiz-big-note" data-testid="quiz-final-rank">{t("yourRank", { rank: result.rank, of: result.of, total: result.totalPoints })}</p>}
+          {result && (
+            <p className="quiz-big-note" data-testid="quiz-final-rank">
+              {t("yourRank", { rank: result.rank, of: result.of, total: result.totalPoints })}
+            </p>
+          )}
         </>
       )}
     </section>
@@ -128,7 +137,8 @@ function NumberForm({ unit, onAnswer }: { unit: string | undefined; onAnswer: (a
         </button>
       </div>
       <p id="quiz-number-note" className={problem ? "error" : "muted"} data-testid="quiz-number-note" aria-live="polite">
-        {problem ?? (read.ok ? tn("numberReadsAs", { value: read.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 6 }) }) : tn("numberHint"))}
+        {problem ??
+          (read.ok ? tn("numberReadsAs", { value: read.value.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 6 }) }) : tn("numberHint"))}
       </p>
     </form>
   );
@@ -146,8 +156,16 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
       return (
         <div className="quiz-buttons">
           {(question.options ?? []).map((o, i) => (
-            <button key={i} type="button" className={`quiz-option ${ANSWER_STYLES[i].className}`} data-testid={`quiz-option-${i}`} onClick={() => onAnswer({ type: "single", choice: i })}>
-              <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+            <button
+              key={i}
+              type="button"
+              className={`quiz-option ${ANSWER_STYLES[i].className}`}
+              data-testid={`quiz-option-${i}`}
+              onClick={() => onAnswer({ type: "single", choice: i })}
+            >
+              <span className="quiz-shape" aria-hidden="true">
+                {ANSWER_STYLES[i].shape}
+              </span>
               {localized(o, locale)}
             </button>
           ))}
@@ -167,12 +185,20 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
                 data-testid={`quiz-option-${i}`}
                 onClick={() => setPicked((p) => (p.includes(i) ? p.filter((x) => x !== i) : [...p, i]))}
               >
-                <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+                <span className="quiz-shape" aria-hidden="true">
+                  {ANSWER_STYLES[i].shape}
+                </span>
                 {localized(o, locale)}
               </button>
             ))}
           </div>
-          <button type="button" className="quiz-submit" disabled={picked.length === 0} data-testid="quiz-submit" onClick={() => onAnswer({ type: "multiple", choices: picked })}>
+          <button
+            type="button"
+            className="quiz-submit"
+            disabled={picked.length === 0}
+            data-testid="quiz-submit"
+            onClick={() => onAnswer({ type: "multiple", choices: picked })}
+          >
             {t("submit")}
           </button>
         </>
@@ -182,8 +208,16 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
       return (
         <div className="quiz-buttons quiz-buttons-2">
           {(question.truthButtons ?? [true, false]).map((value, i) => (
-            <button key={String(value)} type="button" className={`quiz-option ${ANSWER_STYLES[i].className}`} data-testid={value ? "quiz-tf-true" : "quiz-tf-false"} onClick={() => onAnswer({ type: "truefalse", value })}>
-              <span className="quiz-shape" aria-hidden="true">{ANSWER_STYLES[i].shape}</span>
+            <button
+              key={String(value)}
+              type="button"
+              className={`quiz-option ${ANSWER_STYLES[i].className}`}
+              data-testid={value ? "quiz-tf-true" : "quiz-tf-false"}
+              onClick={() => onAnswer({ type: "truefalse", value })}
+            >
+              <span className="quiz-shape" aria-hidden="true">
+                {ANSWER_STYLES[i].shape}
+              </span>
               {value ? t("true") : t("false")}
             </button>
           ))}
@@ -200,7 +234,14 @@ function AnswerInput({ question, onAnswer }: { question: PublicQuestion; onAnswe
             if (value.trim()) onAnswer({ type: "text", text: value });
           }}
         >
-          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={80} autoComplete="off" aria-label={t("yourAnswer")} data-testid="quiz-free-input" />
+          <input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            maxLength={80}
+            autoComplete="off"
+            aria-label={t("yourAnswer")}
+            data-testid="quiz-free-input"
+          />
           <button type="submit" className="quiz-submit" data-testid="quiz-submit">
             {t("submit")}
           </button>

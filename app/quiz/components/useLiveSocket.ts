@@ -28,8 +28,7 @@ export function useLiveSocket(bind: ((socket: ClientSocket) => Promise<ErrorCode
       if (error === null) {
         setBinds((n) => n + 1);
         setReady(true);
-      }
-      else if (isFatal(error)) {
+      } else if (isFatal(error)) {
         useConnection.getState().fail(error);
         s.close();
       }

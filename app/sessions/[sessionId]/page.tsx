@@ -49,41 +49,41 @@ export default function ConsolePage() {
 
   return (
     <InstructorPage error={error}>
-        {session && (
-          <>
-            <div className="row">
-              <Link href={`/classes/${session.classId}`}>{t("backToClass")}</Link>
-              <h1>{session.className}</h1>
-              {session.status === "live" ? (
-                <>
-                  <button className="secondary" onClick={() => setProjector(true)} data-testid="projector-mode">
-                    {t("projector")}
-                  </button>
-                  <button
-                    className="danger"
-                    data-testid="end-session"
-                    onClick={() => {
-                      if (window.confirm(t("confirmEnd"))) void end();
-                    }}
-                  >
-                    {t("end")}
-                  </button>
-                </>
-              ) : (
-                <span className="pill offline" data-testid="session-ended">
-                  {t("ended")}
-                </span>
-              )}
-            </div>
-            {session.status === "live" && <JoinCodeCard code={session.code} />}
-            {session.status === "live" && <GuestSeatLimit />}
-            <LiveRoster participants={participants} roster={roster} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
-            {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
-            {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
-            {session.status === "live" && socket && <InstructorLeaderboard socket={socket} sessionId={session.id} bound={session} />}
-            <QuizRoundLinks sessionId={session.id} refreshKey={session} />
-          </>
-        )}
+      {session && (
+        <>
+          <div className="row">
+            <Link href={`/classes/${session.classId}`}>{t("backToClass")}</Link>
+            <h1>{session.className}</h1>
+            {session.status === "live" ? (
+              <>
+                <button className="secondary" onClick={() => setProjector(true)} data-testid="projector-mode">
+                  {t("projector")}
+                </button>
+                <button
+                  className="danger"
+                  data-testid="end-session"
+                  onClick={() => {
+                    if (window.confirm(t("confirmEnd"))) void end();
+                  }}
+                >
+                  {t("end")}
+                </button>
+              </>
+            ) : (
+              <span className="pill offline" data-testid="session-ended">
+                {t("ended")}
+              </span>
+            )}
+          </div>
+          {session.status === "live" && <JoinCodeCard code={session.code} />}
+          {session.status === "live" && <GuestSeatLimit />}
+          <LiveRoster participants={participants} roster={roster} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
+          {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
+          {session.status === "live" && socket && <InstructorQuizPanel socket={socket} sessionId={session.id} bound={session} />}
+          {session.status === "live" && socket && <InstructorLeaderboard socket={socket} sessionId={session.id} bound={session} />}
+          <QuizRoundLinks sessionId={session.id} refreshKey={session} />
+        </>
+      )}
     </InstructorPage>
   );
 }

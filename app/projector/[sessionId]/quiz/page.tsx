@@ -37,9 +37,5 @@ export default function ProjectorQuizPage() {
     };
   }, [socket, sessionId]);
   const names = participants.filter((p) => p.connected).map((p) => p.displayName);
-  return (
-    <main className="quiz-projector-page">
-      {socket && <ProjectorQuiz socket={socket} sessionId={sessionId} bound={bound} lobby={{ code, names }} />}
-    </main>
-  );
+  return <main className="quiz-projector-page">{socket && <ProjectorQuiz socket={socket} sessionId={sessionId} bound={bound} lobby={{ code, names }} />}</main>;
 }

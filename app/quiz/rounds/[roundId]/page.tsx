@@ -15,64 +15,64 @@ export default function RoundResultsPage() {
   const cell = (participantId: string, index: number) => data?.cells.find((c) => c.participantId === participantId && c.questionIndex === index);
   return (
     <InstructorPage error={error}>
-        {data && (
-          <>
-            <Link href={`/sessions/${data.round.sessionId}`}>{t("back")}</Link>
-            <h1>{data.round.title}</h1>
-            <table className="results-table" data-testid="round-results">
-              <thead>
-                <tr>
-                  <th>{t("rank")}</th>
-                  <th>{t("student")}</th>
-                  <th>{t("points")}</th>
-                  <th>{t("correct")}</th>
-                  {data.questions.map((q) => (
-                    <th key={q.index} title={q.prompt[locale]}>
-                      Q{q.index + 1}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.standings.map((s) => (
-                  <tr key={s.participantId}>
-                    <td>{s.rank}</td>
-                    <td>{s.displayName}</td>
-                    <td>{s.points}</td>
-                    <td>
-                      {s.correct}/{data.questions.length}
-                    </td>
-                    {data.questions.map((q) => {
-                      const c = cell(s.participantId, q.index);
-                      return (
-                        <td key={q.index} className={c ? (c.correctness === 1 ? "ok" : c.correctness > 0 ? "" : "error") : "muted"}>
-                          {c ? `${c.correctness === 1 ? "✓" : c.correctness > 0 ? "½" : "✗"} ${c.points} · ${(c.elapsedMs / 1000).toFixed(1)}s` : "–"}
-                        </td>
-                      );
-                    })}
-                  </tr>
+      {data && (
+        <>
+          <Link href={`/sessions/${data.round.sessionId}`}>{t("back")}</Link>
+          <h1>{data.round.title}</h1>
+          <table className="results-table" data-testid="round-results">
+            <thead>
+              <tr>
+                <th>{t("rank")}</th>
+                <th>{t("student")}</th>
+                <th>{t("points")}</th>
+                <th>{t("correct")}</th>
+                {data.questions.map((q) => (
+                  <th key={q.index} title={q.prompt[locale]}>
+                    Q{q.index + 1}
+                  </th>
                 ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td colSpan={4}>{t("perQuestion")}</td>
-                  {data.questions.map((q) => (
-                    <td key={q.index}>
-                      {q.correctCount}/{q.answered}
-                    </td>
-                  ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.standings.map((s) => (
+                <tr key={s.participantId}>
+                  <td>{s.rank}</td>
+                  <td>{s.displayName}</td>
+                  <td>{s.points}</td>
+                  <td>
+                    {s.correct}/{data.questions.length}
+                  </td>
+                  {data.questions.map((q) => {
+                    const c = cell(s.participantId, q.index);
+                    return (
+                      <td key={q.index} className={c ? (c.correctness === 1 ? "ok" : c.correctness > 0 ? "" : "error") : "muted"}>
+                        {c ? `${c.correctness === 1 ? "✓" : c.correctness > 0 ? "½" : "✗"} ${c.points} · ${(c.elapsedMs / 1000).toFixed(1)}s` : "–"}
+                      </td>
+                    );
+                  })}
                 </tr>
-              </tfoot>
-            </table>
-            <ol className="small">
-              {data.questions.map((q) => (
-                <li key={q.index}>
-                  {q.prompt[locale]} — <strong>{q.correctAnswer.map((a) => a[locale]).join(", ")}</strong>
-                </li>
               ))}
-            </ol>
-          </>
-        )}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={4}>{t("perQuestion")}</td>
+                {data.questions.map((q) => (
+                  <td key={q.index}>
+                    {q.correctCount}/{q.answered}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+          <ol className="small">
+            {data.questions.map((q) => (
+              <li key={q.index}>
+                {q.prompt[locale]} — <strong>{q.correctAnswer.map((a) => a[locale]).join(", ")}</strong>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </InstructorPage>
   );
 }

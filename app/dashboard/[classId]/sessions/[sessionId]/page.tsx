@@ -60,7 +60,8 @@ function ReportView({ report }: { report: SessionReport }) {
           {m.ablation && (
             <>
               <h3>
-                {t("report.ablation")} <span className="muted">({m.ablation.measure === "verifiedBpc" ? t("report.measureVerified") : t("report.measureTrain")})</span>
+                {t("report.ablation")}{" "}
+                <span className="muted">({m.ablation.measure === "verifiedBpc" ? t("report.measureVerified") : t("report.measureTrain")})</span>
               </h3>
               <table className="dash-table">
                 <thead>
@@ -167,7 +168,10 @@ function ReportView({ report }: { report: SessionReport }) {
                     <td style={{ whiteSpace: "normal" }}>
                       Q{question.index + 1}. {question.prompt[locale]}
                       {question.tags.map((tag) => (
-                        <span key={tag} className="pill"> {tagLabel(tag, locale)}</span>
+                        <span key={tag} className="pill">
+                          {" "}
+                          {tagLabel(tag, locale)}
+                        </span>
                       ))}
                     </td>
                     <td className="num">{question.answered}</td>

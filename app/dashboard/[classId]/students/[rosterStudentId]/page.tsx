@@ -50,7 +50,13 @@ function StudentView({ data }: { data: StudentPage }) {
               <div key={m.modelSessionId} className="panel">
                 <p>
                   <strong>{t("modelVersion", { version: m.version })}</strong>
-                  {m.group && <span className="pill"> {t("group")}: {m.group}</span>} · {t("steps")} {m.step} · {minutes(m.trainingMs)} min · {t("backend")} {m.backend} · {t("speed")} {Math.round(m.charsPerSec)}
+                  {m.group && (
+                    <span className="pill">
+                      {" "}
+                      {t("group")}: {m.group}
+                    </span>
+                  )}{" "}
+                  · {t("steps")} {m.step} · {minutes(m.trainingMs)} min · {t("backend")} {m.backend} · {t("speed")} {Math.round(m.charsPerSec)}
                 </p>
                 {m.curve.length > 0 && <LossCurve curve={m.curve} title={t("curve")} testId="student-loss-curve" />}
               </div>
@@ -67,7 +73,9 @@ function StudentView({ data }: { data: StudentPage }) {
           data.submissions.map((s) => (
             <article key={s.id} className="panel" data-testid="submission">
               <p>
-                {format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" })} · {t("status")}: <SubmissionStatus status={s.status} /> · {t("publicBpc")} {fixed(s.publicBpc)} · {t("privateBpc")} {fixed(s.privateBpc)} · {t("novelty")} {percent(s.novelty)} · {t("steps")} {s.step} · {s.backend}
+                {format.dateTime(new Date(s.createdAt), { dateStyle: "short", timeStyle: "short" })} · {t("status")}: <SubmissionStatus status={s.status} /> ·{" "}
+                {t("publicBpc")} {fixed(s.publicBpc)} · {t("privateBpc")} {fixed(s.privateBpc)} · {t("novelty")} {percent(s.novelty)} · {t("steps")} {s.step} ·{" "}
+                {s.backend}
               </p>
               {s.disqualifiedReason && <p className="error">{t("disqualified", { reason: s.disqualifiedReason })}</p>}
               <p className="muted">
@@ -107,7 +115,15 @@ function NoteEditor({ classId, studentId, initial }: { classId: string; studentI
     <section className="panel no-print">
       <label>
         {t("note")}
-        <textarea value={note} maxLength={5000} onChange={(e) => { setNote(e.target.value); setStatus("idle"); }} data-testid="teacher-note" />
+        <textarea
+          value={note}
+          maxLength={5000}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setStatus("idle");
+          }}
+          data-testid="teacher-note"
+        />
       </label>
       <div className="dash-actions">
         <button
