@@ -155,6 +155,8 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
     await refuseLookAlike(db, s, displayName);
   }
   if (existing) {
+    if (existing.rosterStudentId !== null && rosterStudentId === null)
+      throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
     if (existing.rosterStudentId !== rosterStudentId) throw new AppError("CONFLICT", "this name is already taken");
     if ((await presence.connectedParticipants(s.id)).has(existing.id)) {
       throw new AppError("CONFLICT", "a connected student is already using this name");
