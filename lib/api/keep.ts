@@ -52,5 +52,6 @@ export const keepsakeSchema = z.object({
 export type Keepsake = z.infer<typeof keepsakeSchema>;
 
 export const keepRoutes = {
-  keepsake: route("POST", "/api/keep", z.object({ rejoinToken: z.string().min(1).max(2000) }), keepsakeSchema),
+  // Public: a student has no login; the rejoin token in the body is the proof (K1).
+  keepsake: route("POST", "/api/keep", z.object({ rejoinToken: z.string().min(1).max(2000) }), keepsakeSchema, { access: "public" }),
 } as const;
