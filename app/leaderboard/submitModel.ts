@@ -1,7 +1,8 @@
 /**
  * The browser's side of a submission: a ticket over the socket, then one binary POST
- * (lib/protocol/leaderboard.ts). A dropped connection or a server that cannot store right now
- * (UNAVAILABLE) is retried with the same idempotency key, so the server counts the submission once
+ * (lib/protocol/leaderboard.ts). A dropped connection, a server that cannot store right now
+ * (UNAVAILABLE) or a network that is sending too many uploads at once (RATE_LIMITED: a class behind
+ * one school address submitting together, W14) is retried with the same idempotency key, so the server counts the submission once
  * whatever happens to the reply: with the pages' reconnect back-off, after the socket is connected
  * again (the server is back), for up to RETRY_WINDOW_MS — long enough to outlast a restart.
  */
@@ -14,6 +15,8 @@ import { reconnectDelayMs } from "../lib/reconnect";
 
 /** How long an upload keeps retrying (a server restart, a Wi-Fi drop) before it is reported as failed (ms). */
 const RETRY_WINDOW_MS = 120_000;
+/** Refusals that pass by themselves, so the same upload is sent again. */
+const RETRIED_CODES = new Set(["UNAVAILABLE", "RATE_LIMITED"]);
 
 /** Resolves when the socket is connected, or when `deadline` (epoch ms) passes. */
 function connectedOrDeadline(socket: ClientSocket, deadline: number): Promise<void> {
@@ -58,7 +61,7 @@ export async function submitModel(socket: ClientSocket, modelSessionId: string, 
         body,
       });
       const reply = (await response.json()) as Reply<UploadReply>;
-      if (reply.ok || reply.error.code !== "UNAVAILABLE") return reply;
+      if (reply.ok || !RETRIED_CODES.has(reply.error.code)) return reply;
       lastError = reply.error.message;
     } catch (error) {
       lastError = String(error); // the same body (same key) again: counted once (L11)
