@@ -34,11 +34,16 @@ describe("a server process starts or says why not, and always stops", () => {
     try {
       const port = await server.listening;
       const upload = connect(port, "127.0.0.1");
-      await new Promise((resolve) => upload.once("connect", resolve));
-      upload.write(`POST ${SUBMISSION_UPLOAD_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n`);
-      upload.write(Buffer.alloc(1000));
       const closedByServer = new Promise((resolve) => upload.once("close", resolve));
       upload.on("error", () => undefined);
+      await new Promise((resolve) => upload.once("connect", resolve));
+      upload.write(`POST ${SUBMISSION_UPLOAD_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n`);
+      // The framing's first bytes only: a 100-byte metadata length and 10 bytes of it, so the server
+      // is still waiting for the rest of the upload (it reads the metadata before the weights, W13).
+      const head = Buffer.alloc(14);
+      head.writeUInt32LE(100, 0);
+      head.write('{"ticket":"', 4);
+      upload.write(head);
       server.child.kill("SIGTERM");
       const exited = await server.exited;
       assert.equal(exited.code, 0, `a clean exit (stderr: ${exited.stderr})`);
