@@ -5,7 +5,7 @@
  * while a whole class joining at once from one school address is never slowed.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "node:test";
 import { connectClient, nextEvent, request, type TestSocket } from "../helpers/clients";
 import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -17,11 +17,12 @@ const guess = (n: number) =>
   "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
 
 describe("SS4 join flooding", () => {
+  // A server per test: the flood empties the per-IP join bucket, which must not decide the next test.
   let server: TestServer;
-  before(async () => {
+  beforeEach(async () => {
     server = await startTestServer();
   });
-  after(() => server.close());
+  afterEach(() => server.close());
 
   it("SS4: a class larger than the burst joins from one IP; guessing codes over many sockets is held to JOIN_LIMIT", async () => {
     const t = await instructorWithSession(server, "");
