@@ -18,7 +18,7 @@ const SMALL_PHONE = { width: 360, height: 740 };
 const PROJECTOR = { width: 1366, height: 768 };
 
 type Catalog = { [key: string]: string | Catalog };
-const catalog = (locale: string) => JSON.parse(readFileSync(new URL(`../app/i18n/${locale}.json`, import.meta.url), "utf8")) as Catalog;
+const catalog = (locale: string) => JSON.parse(readFileSync(new URL(`../lib/i18n/${locale}.json`, import.meta.url), "utf8")) as Catalog;
 function flatten(c: Catalog, prefix = ""): [string, string][] {
   return Object.entries(c).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
 }
