@@ -12,9 +12,9 @@ import { AppError } from "../../lib/protocol/errors";
 import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, updateMetadataSchema } from "../../lib/protocol/federated";
 import { UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
 import { RateLimiter, type BucketLimit } from "../rateLimit";
-import { issuesOf, toErrorBody } from "../errors";
+import { issuesOf } from "../errors";
 import { readCapped } from "../http/submissionUpload";
-import { STATUS, send } from "../http/router";
+import { answerUpload, sendWeights } from "../http/router";
 import type { ClassModelHub } from "./classModelHub";
 import { readClassModelToken } from "./token";
 
@@ -51,28 +51,11 @@ export function createClassModelHttp(hub: ClassModelHub, secret: string, now: ()
   return async function serveClassModel(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === CLASS_MODEL_UPDATE_PATH) {
-      try {
-        send(res, 200, { ok: true, data: await acceptUpdate(req) });
-      } catch (error) {
-        const body = toErrorBody(error);
-        if (!req.complete) {
-          res.setHeader("Connection", "close"); // the rest of an over-large body is discarded, not read
-          req.resume();
-        }
-        send(res, STATUS[body.code], { ok: false, error: body });
-      }
+      await answerUpload(req, res, () => acceptUpdate(req));
       return true;
     }
     if (!url.pathname.startsWith(`${CLASS_MODEL_VERSION_PATH}/`)) return false;
-    const weights = await version(req, url);
-    if (!weights) {
-      res.statusCode = 404;
-      res.end("not found");
-      return true;
-    }
-    res.setHeader("Content-Type", "application/octet-stream");
-    res.setHeader("Cache-Control", "private, no-store");
-    res.end(weights);
+    sendWeights(res, await version(req, url));
     return true;
   };
 }

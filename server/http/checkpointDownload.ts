@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
 import { checkpointWeights } from "../domain/checkpoints";
 import type { WeightFiles } from "../domain/weightFiles";
+import { sendWeights } from "./router";
 
 const PATTERN = /^\/checkpoints\/([A-Za-z0-9]{1,64})\.rnnw$/;
 
@@ -12,13 +13,6 @@ export async function serveCheckpoint(db: Db, files: WeightFiles, secret: string
   if (!url.pathname.startsWith("/checkpoints/")) return false;
   const match = PATTERN.exec(url.pathname);
   const weights = match && req.method === "GET" ? await checkpointWeights(db, files, secret, match[1], url.searchParams.get("token") ?? "") : null;
-  if (!weights) {
-    res.statusCode = 404;
-    res.end("not found");
-    return true;
-  }
-  res.setHeader("Content-Type", "application/octet-stream");
-  res.setHeader("Cache-Control", "private, no-store");
-  res.end(weights);
+  sendWeights(res, weights);
   return true;
 }

@@ -74,6 +74,35 @@ export function send(res: ServerResponse, status: number, reply: Reply<unknown>)
   res.end(JSON.stringify(reply));
 }
 
+/**
+ * Answers a binary upload (submissions, class-model updates) with the reply envelope. A refused
+ * upload's unread rest is discarded and the connection closed, rather than read to its end.
+ */
+export async function answerUpload(req: IncomingMessage, res: ServerResponse, accept: () => Promise<unknown>): Promise<void> {
+  try {
+    send(res, 200, { ok: true, data: await accept() });
+  } catch (error) {
+    const body = toErrorBody(error);
+    if (!req.complete) {
+      res.setHeader("Connection", "close");
+      req.resume();
+    }
+    send(res, STATUS[body.code], { ok: false, error: body });
+  }
+}
+
+/** Sends a weight file to its one reader (never cached), or 404 when there is none. */
+export function sendWeights(res: ServerResponse, weights: Uint8Array | null): void {
+  if (!weights) {
+    res.statusCode = 404;
+    res.end("not found");
+    return;
+  }
+  res.setHeader("Content-Type", "application/octet-stream");
+  res.setHeader("Cache-Control", "private, no-store");
+  res.end(weights);
+}
+
 /** W2: a body is JSON, and says so (a cross-site form can only send form or text/plain types). */
 function requireJsonType(req: IncomingMessage): void {
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();

@@ -16,11 +16,11 @@ import { findRetry, storeSubmission, toMySubmission } from "../domain/submission
 import { HTTP_MAX_JSON_BYTES, SUBMISSION_RATE_LIMIT, UPLOAD_IP_LIMIT, UPLOAD_MAX_BODY_BYTES } from "../limits";
 import { weightFiles } from "../domain/weightFiles";
 import { RateLimiter } from "../rateLimit";
-import { issuesOf, toErrorBody } from "../errors";
+import { issuesOf } from "../errors";
 import { trainedSteps } from "../realtime/leaderboardEvents";
 import type { RealtimeContext } from "../realtime/context";
 import type { BodyGate } from "./bodyGate";
-import { STATUS, send } from "./router";
+import { answerUpload } from "./router";
 import { clientAddressOf } from "./clientAddress";
 
 const MAX_METADATA_BYTES = 64 * 1024;
@@ -136,17 +136,10 @@ export function createSubmissionUpload(realtime: RealtimeContext, largeBodies: B
   /** Returns false when the request is not an upload. */
   return async function serveSubmissionUpload(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (new URL(req.url ?? "/", "http://localhost").pathname !== SUBMISSION_UPLOAD_PATH) return false;
-    try {
+    await answerUpload(req, res, async () => {
       if (req.method !== "POST") throw new AppError("BAD_REQUEST", "POST the submission");
-      send(res, 200, { ok: true, data: await accept(req) });
-    } catch (error) {
-      const body = toErrorBody(error);
-      if (!req.complete) {
-        res.setHeader("Connection", "close"); // the rest of an over-large body is discarded, not read
-        req.resume();
-      }
-      send(res, STATUS[body.code], { ok: false, error: body });
-    }
+      return accept(req);
+    });
     return true;
   };
 }
