@@ -122,6 +122,16 @@ test("W5: every page loads, and a model trains in the lab, under the Content-Sec
     await t.waitForFunction(() => document.readyState === "complete"); // every script of the page has run
   }
   expect(violations, "the pages load under the policy").toEqual([]);
+  // An inline script that an injection bug might add carries no nonce, so it does not run.
+  const injectedRan = await t.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(injectedRan, "an inline script without the nonce is blocked").toBe(false);
+  await expect.poll(() => violations.length, { message: "and reported as a violation" }).toBeGreaterThan(0);
+  violations.length = 0;
   await student.page.goto("/signup");
   await student.page.goto(`/join/${code}`);
   await student.page.goto(`/s/${code}`);

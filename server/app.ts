@@ -60,7 +60,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   };
   let serveClassModel: ReturnType<typeof createClassModelHttp> | undefined;
   const httpServer = createServer(timeouts, (req, res) => {
-    setSecurityHeaders(res);
+    setSecurityHeaders(req, res);
     const refusal = crossOriginRefusal(req, trustedOrigin);
     if (refusal) {
       res.setHeader("Connection", "close");

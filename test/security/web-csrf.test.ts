@@ -136,6 +136,19 @@ describe("cross-origin protection (W1–W6)", () => {
     }
   });
 
+  it("W5: scripts run only with this response's nonce — no 'unsafe-inline', a fresh nonce per response", async () => {
+    const scriptSources = async () => {
+      const res = await fetch(server.url + "/api/health");
+      await res.arrayBuffer();
+      return /script-src ([^;]*)/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+    };
+    const [first, second] = [await scriptSources(), await scriptSources()];
+    assert.doesNotMatch(first, /unsafe-inline/);
+    const nonce = (sources: string) => /'nonce-([A-Za-z0-9+/=]{22,})'/.exec(sources)?.[1];
+    assert.ok(nonce(first) && nonce(second), `a nonce in ${first}`);
+    assert.notEqual(nonce(first), nonce(second));
+  });
+
   it("W6: the session cookie is Secure when the app is served over HTTPS (behind a TLS proxy), not over plain HTTP", async () => {
     const body = JSON.stringify({ email: "w1@school.kr", password: "a fine long password" });
     const overHttps = await raw(`${server.url}/api/auth/login`, "POST", { "content-type": "application/json", "x-forwarded-proto": "https" }, body);
