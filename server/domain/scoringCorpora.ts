@@ -29,14 +29,12 @@ export function scoringCorpus(db: Db, ref: string): Promise<ScoringCorpus | null
 /**
  * Splits the corpus and builds its vocabulary now, when the instructor pushes a model session, so
  * that the first of a class's simultaneous submissions does not pay for it inside the burst (on
- * tiny-shakespeare ≈ 50–90 ms of event-loop stall, `npm run bench:upload`). Failures are left to
+ * tiny-shakespeare 100–200 ms of event-loop stall, `npm run bench:upload`). Failures are left to
  * the upload that needs the corpus, which reports them.
  */
-export function prepareScoringCorpus(db: Db, ref: string, maxVocab: number): void {
-  scoringCorpus(db, ref).then(
-    (corpus) => corpus?.vocabulary(maxVocab),
-    () => undefined,
-  );
+export async function prepareScoringCorpus(db: Db, ref: string, maxVocab: number): Promise<void> {
+  const corpus = await scoringCorpus(db, ref).catch(() => null);
+  corpus?.vocabulary(maxVocab);
 }
 
 /** What an evaluation worker needs of a corpus; throws when it is gone. */

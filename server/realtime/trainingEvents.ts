@@ -43,7 +43,7 @@ export function registerTrainingEvents(ctx: RealtimeContext, socket: AppSocket):
     if (!known) throw new AppError("NOT_FOUND", "no such corpus", { "spec.corpus": ["unknown corpus"] });
     const participants = [...(await presence.connectedParticipants(sessionId))];
     const { record, assignments } = await pushModelSession(db, sessionId, spec, participants);
-    prepareScoringCorpus(db, spec.corpus, spec.config.maxVocab);
+    await prepareScoringCorpus(db, spec.corpus, spec.config.maxVocab);
     await training.replaceModelSession(sessionId, record, assignments);
     io.to(rooms.session(sessionId)).emit("training:model", { modelSession: record.view });
     const run = runStateOf(record, ctx.now());
