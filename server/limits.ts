@@ -80,3 +80,5 @@ export const SEAT_CLAIM_TTL_MS = 5 * 60_000;
 export const SEAT_CLAIM_PICKUP_MS = 2 * 60_000;
 /** SS5: requests waiting at once in one session: enough for a class's dead laptops, few enough for the console. */
 export const MAX_PENDING_SEAT_CLAIMS = 30;
+/** T13: students' verified losses (the bound on reported losses) are re-read from the database at most this often (ms). */
+export const VERIFIED_LOSS_REFRESH_MS = 5_000;
