@@ -24,6 +24,7 @@ import { weightFiles } from "./domain/weightFiles";
 import { clientAddressOf } from "./http/clientAddress";
 import { ClassModelHub } from "./federated/classModelHub";
 import { registerClassModelEvents } from "./federated/events";
+import { scryptHasher, type PasswordHasher } from "./auth/password";
 import { createClassModelHttp } from "./federated/http";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -35,6 +36,8 @@ export interface AppComponents {
   nextHandler?: RequestHandler;
   /** The clock for rules that count time (telemetry throttling); tests may drive it. */
   now?: () => number;
+  /** Password hashing (scrypt); tests may wrap it to count the work of each login (W12). */
+  hasher?: PasswordHasher;
 }
 
 export interface Application {
@@ -44,7 +47,7 @@ export interface Application {
   close(): Promise<void>;
 }
 
-export async function createApplication({ db, env, nextHandler, now = Date.now }: AppComponents): Promise<Application> {
+export async function createApplication({ db, env, nextHandler, now = Date.now, hasher = scryptHasher }: AppComponents): Promise<Application> {
   const redis = env.REDIS_URL ? await redisAdapter(env.REDIS_URL) : undefined;
   const weights = weightFiles(env.DATA_DIR);
   const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
@@ -92,7 +95,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
-  const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie) };
+  const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie), hasher };
   api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies, clientIp };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
   const classModels = new ClassModelHub(realtime.io, db, realtime.presence, env.SESSION_SECRET, now);

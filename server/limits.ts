@@ -73,3 +73,12 @@ export const UPLOAD_QUOTA = { count: 20, chars: 30_000_000 };
 export const HEALTH_DB_TIMEOUT_MS = 2_000;
 /** SIGTERM: after this long without a clean shutdown the process exits anyway (non-zero). */
 export const SHUTDOWN_DEADLINE_MS = 5_000;
+
+/** SS5: a request to take a seat that has an owner waits this long (ms) for the instructor, then expires. */
+export const SEAT_CLAIM_TTL_MS = 5 * 60_000;
+/** SS5: once approved, the claimant's browser has this long (ms) to pick the seat up. */
+export const SEAT_CLAIM_PICKUP_MS = 2 * 60_000;
+/** SS5: requests waiting at once in one session: enough for a class's dead laptops, few enough for the console. */
+export const MAX_PENDING_SEAT_CLAIMS = 30;
+/** T13: students' verified losses (the bound on reported losses) are re-read from the database at most this often (ms). */
+export const VERIFIED_LOSS_REFRESH_MS = 5_000;

@@ -1,8 +1,8 @@
 "use client";
 /**
  * The class at a glance: every roster student present, dropped or absent (lib/attendance.ts), and
- * the guests who joined. `onRemove`: the instructor removes a seat (SS4); absent on pages that only
- * show the roster.
+ * the guests who joined, with a mark on seats moved to another device (SS5). `onRemove`: the
+ * instructor removes a seat (SS4); absent on pages that only show the roster.
  */
 import { useFormatter, useTranslations } from "use-intl";
 import { countSeats, seatsOf } from "../../lib/attendance";
@@ -48,6 +48,11 @@ export function LiveRoster({
               <span className={`pill seat-pill-${seat.state}`}>{td(seat.state)}</span>
               {seat.participant && (
                 <div className="muted small">{t("joinedAt", { time: format.dateTime(new Date(seat.participant.joinedAt), { timeStyle: "short" }) })}</div>
+              )}
+              {seat.participant?.takenOverAt && (
+                <div className="small" data-testid="taken-over">
+                  {seatsText("takenOverAt", { time: format.dateTime(new Date(seat.participant.takenOverAt), { timeStyle: "short" }) })}
+                </div>
               )}
               {seat.participant && onRemove && (
                 <button

@@ -134,6 +134,14 @@ export function SubmitPanel({ socket, modelSessionId, settings, mine, currentMod
                       </>
                     )}{" "}
                     · {t("novelty")}: {percent(m.novelty)} · {t("sampleBpc")}: {bpc(m.sampleBpc)}
+                    {m.notTrained && (
+                      <>
+                        {" "}
+                        <span className="pill flag-notTrained" data-testid="my-not-trained">
+                          {t("flag.notTrained")}
+                        </span>
+                      </>
+                    )}
                   </>
                 )}
                 {m.status === "rejected" && m.error && <span className="error"> {m.error}</span>}

@@ -1,5 +1,8 @@
 "use client";
-/** One row per student: group, status flags, backend, speed, loss, a sparkline; sortable; spotlight and group moves. */
+/**
+ * One row per student: group, status flags, backend, speed, loss, a sparkline; sortable; spotlight and group moves.
+ * T13: backend, speed and loss are what the browser reported — marked so, never shown as verified.
+ */
 import { useMemo, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { HistoryPoint, ModelSessionView, ProgressEntry } from "../../lib/protocol/training";
@@ -57,12 +60,20 @@ export function ClassGrid({
     return list.sort(by[sort]);
   }, [participants, progress, sort]);
   const groups = modelSession?.groups ?? [];
-  const header = (key: SortKey, label: string) => (
+  /** T13: a column of figures the browser reported. */
+  const reported = (
+    <sup className="muted" title={t("reportedLegend")} data-testid="reported-mark">
+      {" "}
+      ({t("reportedMark")})
+    </sup>
+  );
+  const header = (key: SortKey, label: string, selfReported = false) => (
     <th>
       <button className="link" onClick={() => setSort(key)} aria-pressed={sort === key}>
         {label}
         {sort === key ? " ▾" : ""}
       </button>
+      {selfReported && reported}
     </th>
   );
 
@@ -75,10 +86,13 @@ export function ClassGrid({
             {header("name", t("name"))}
             {groups.length > 0 && <th>{t("group")}</th>}
             <th>{t("status")}</th>
-            <th>{t("backend")}</th>
-            {header("speed", t("speed"))}
+            <th>
+              {t("backend")}
+              {reported}
+            </th>
+            {header("speed", t("speed"), true)}
             {header("step", t("step"))}
-            {header("loss", t("loss"))}
+            {header("loss", t("loss"), true)}
             <th>{t("curve")}</th>
             <th />
           </tr>
@@ -136,6 +150,7 @@ export function ClassGrid({
           ))}
         </tbody>
       </table>
+      <p className="muted small">{t("reportedLegend")}</p>
     </section>
   );
 }

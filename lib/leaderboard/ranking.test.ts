@@ -1,7 +1,7 @@
 /** Table-driven tests of the ranking and vote rules (lib/leaderboard/SPEC.md L1–L9), Excalidraw reconcile-test style. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { counts, standings, tallyVotes, voteRefusal, type RankableSubmission } from "./ranking";
+import { UNTRAINED_MARGIN_BPC, counts, standings, tallyVotes, voteRefusal, type RankableSubmission } from "./ranking";
 
 /** Compact submission: "participant:publicBpc[/privateBpc]@time" plus options. */
 function sub(spec: string, extra: Partial<RankableSubmission> = {}): RankableSubmission {
@@ -17,6 +17,7 @@ function sub(spec: string, extra: Partial<RankableSubmission> = {}): RankableSub
     createdAt: Number(at),
     weightsSha256: `w-${participantId}-${at}`,
     disqualifiedReason: null,
+    untrainedBpc: null,
     ...extra,
   };
 }
@@ -34,6 +35,10 @@ describe("L1 what counts", () => {
     ["rejected", sub("a:2@1", { status: "rejected" }), false],
     ["disqualified", sub("a:2@1", { disqualifiedReason: "copied" }), false],
     ["non-finite score", sub("a:2@1", { publicBpc: Infinity }), false],
+    ["L1b: beats the untrained model by the margin", sub("a:4.6@1", { untrainedBpc: 4.6 + UNTRAINED_MARGIN_BPC }), true],
+    ["L1b: within the margin of the untrained model", sub("a:4.75@1", { untrainedBpc: 4.8 }), false],
+    ["L1b: worse than the untrained model", sub("a:6@1", { untrainedBpc: 4.8 }), false],
+    ["L1b: scored before the rule (no baseline)", sub("a:6@1", { untrainedBpc: null }), true],
   ];
   for (const [label, s, expected] of table) it(label, () => assert.equal(counts(s), expected));
 });
@@ -52,6 +57,11 @@ describe("L2–L4, L6 standings", () => {
       "a disqualified best falls back to the next (L6)",
       [sub("a:1@1", { disqualifiedReason: "x" }), sub("a:3@2"), sub("b:2@3")],
       ["b#1(b-3)", "a#2(a-2)[disqualified]"],
+    ],
+    [
+      "L1b: not trained: listed, flagged, unranked; a trained submission of the same student counts",
+      [sub("a:4.79@1", { untrainedBpc: 4.8 }), sub("b:4.8@2", { untrainedBpc: 4.8 }), sub("b:3@3", { untrainedBpc: 4.8 }), sub("c:2@4")],
+      ["c#1(c-4)", "b#2(b-3)", "a#-[notTrained]"],
     ],
     ["all disqualified: unranked and flagged (L6)", [sub("a:1@1", { disqualifiedReason: "x" }), sub("b:2@3")], ["b#1(b-3)", "a#-[disqualified]"]],
     [

@@ -7,7 +7,7 @@
 export const SUBMISSION_STATUSES = ["queued", "evaluating", "scored", "rejected"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-export const LEADERBOARD_FLAGS = ["duplicate", "disqualified"] as const;
+export const LEADERBOARD_FLAGS = ["duplicate", "disqualified", "notTrained"] as const;
 export type LeaderboardFlag = (typeof LEADERBOARD_FLAGS)[number];
 
 /** What ranking needs to know of a stored submission. */
@@ -19,6 +19,11 @@ export interface RankableSubmission {
   publicBpc: number | null;
   /** The same on the private half; only shown after the reveal. */
   privateBpc: number | null;
+  /**
+   * L1b: public bits/char of the untrained model of the same configuration, evaluated by the same
+   * worker on the same text; null only for rows scored before the rule existed.
+   */
+  untrainedBpc: number | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
   weightsSha256: string;
@@ -44,9 +49,24 @@ export interface Standing<S extends RankableSubmission> {
   disqualifiedReason: string | null;
 }
 
-/** L1: a submission counts when it is scored, has a finite public score and is not disqualified. */
+/**
+ * L1b: how much better than the untrained model of the same configuration a submission must score
+ * on the public half (bits/char) to count as trained. The untrained model already predicts the
+ * training text's character frequencies (lib/engine/model.ts), so beating it by 0.1 bits/char
+ * takes real learning (about 20 steps of the smallest preset on tiny-shakespeare), while the
+ * untrained file — or one nudged by hand — stays within it.
+ */
+export const UNTRAINED_MARGIN_BPC = 0.1;
+
+/** L1b: the verified public score beats the untrained model by the margin (rows from before the rule: no baseline, trusted). */
+export function trained(s: Pick<RankableSubmission, "publicBpc" | "untrainedBpc">): boolean {
+  if (s.publicBpc === null || !Number.isFinite(s.publicBpc)) return false;
+  return s.untrainedBpc === null || s.publicBpc <= s.untrainedBpc - UNTRAINED_MARGIN_BPC;
+}
+
+/** L1: a submission counts when it is scored, has a finite public score, is trained (L1b) and is not disqualified. */
 export function counts(s: RankableSubmission): boolean {
-  return s.status === "scored" && s.disqualifiedReason === null && s.publicBpc !== null && Number.isFinite(s.publicBpc);
+  return s.status === "scored" && s.disqualifiedReason === null && s.publicBpc !== null && Number.isFinite(s.publicBpc) && trained(s);
 }
 
 /** L3 order: lower score first, then the earlier submission, then ids (total, deterministic). */
@@ -82,6 +102,8 @@ export function standings<S extends RankableSubmission>(submissions: readonly S[
     const flags: LeaderboardFlag[] = [];
     if (best && firstOwner.get(best.weightsSha256)?.participantId !== participantId) flags.push("duplicate");
     if (disqualified.length > 0) flags.push("disqualified");
+    // L1b: scored, but no better than an untrained model — shown, not ranked.
+    if (!best && list.some((s) => s.status === "scored" && s.disqualifiedReason === null && !trained(s))) flags.push("notTrained");
     return {
       participantId,
       best,

@@ -4,12 +4,15 @@
  *
  *   1. decode the weight file (strict: format, sizes, shapes, finite values);
  *   2. the vocabulary must be the training split's (L13);
- *   3. bits/char on the public and private halves of the evaluation window;
+ *   3. bits/char on the public and private halves of the evaluation window, and of the untrained
+ *      model of the same configuration on the public half (L1b);
  *   4. the chosen sample's bits/char under the model, and its novelty against the training text;
  *   5. the temperature card: short seeded samples at TEMPERATURE_CARD temperatures.
  * The caller has chosen and initialised the tfjs backend.
  */
 import { decodeWeights } from "../engine/weights";
+import { CharRNN } from "../engine/model";
+import type { CharRNNConfig } from "../engine/config";
 import { evaluateText } from "../engine/evaluate";
 import { sample as generateSample } from "../engine/sample";
 import { buildVocabulary, encode, type Vocabulary } from "../engine/text";
@@ -30,6 +33,8 @@ export function evaluationWindow(test: string): string {
 /** A corpus prepared for scoring: training text (vocabulary, novelty) and the evaluation window. */
 export class ScoringCorpus {
   private readonly vocabularies = new Map<number, Vocabulary>();
+  /** L1b: the untrained model's public bits/char per configuration (its JSON). */
+  private readonly untrained = new Map<string, number>();
   private index: NgramIndex | null = null;
 
   constructor(
@@ -52,11 +57,34 @@ export class ScoringCorpus {
     this.index ??= buildNgramIndex(this.train);
     return this.index;
   }
+
+  /**
+   * L1b: public bits/char of the model a browser starts training from with this configuration —
+   * seeded initial weights, output bias at the training text's log character frequencies
+   * (CharRNN.create with trainIds, as app/training/trainer.worker.ts does) — cached per configuration.
+   */
+  untrainedPublicBpc(config: CharRNNConfig, publicIds: Int32Array): number {
+    const key = JSON.stringify(config);
+    let bpc = this.untrained.get(key);
+    if (bpc === undefined) {
+      const vocabulary = this.vocabulary(config.maxVocab);
+      const model = CharRNN.create(config, vocabulary.chars.length, { trainIds: encode(vocabulary, this.train) });
+      try {
+        bpc = evaluateText(model, publicIds).bitsPerChar;
+      } finally {
+        model.dispose();
+      }
+      this.untrained.set(key, bpc);
+    }
+    return bpc;
+  }
 }
 
 export interface ScoreResult {
   publicBpc: number;
   privateBpc: number;
+  /** L1b: the untrained model of the same configuration on the same public half. */
+  untrainedBpc: number;
   sampleBpc: number | null;
   novelty: number | null;
   temperatureCard: { temperature: number; text: string }[];
@@ -89,6 +117,7 @@ export function scoreSubmission(corpus: ScoringCorpus, weights: Uint8Array, chos
     const half = Math.floor(ids.length / 2);
     if (half < 2) throw new ScoringError("WINDOW_TOO_SHORT", "the corpus's test split is too short to score");
     const publicBpc = evaluateText(model, ids.subarray(0, half)).bitsPerChar;
+    const untrainedBpc = corpus.untrainedPublicBpc(header.config, ids.subarray(0, half));
     const privateBpc = evaluateText(model, ids.subarray(half)).bitsPerChar;
     const sampleIds = encode(vocabulary, chosen.prime + chosen.text);
     const sampleBpc = sampleIds.length >= 2 ? evaluateText(model, sampleIds, { streams: 1 }).bitsPerChar : null;
@@ -96,7 +125,7 @@ export function scoreSubmission(corpus: ScoringCorpus, weights: Uint8Array, chos
       temperature,
       text: generateSample(model, vocabulary, { prime: chosen.prime || "\n", length: CARD_SAMPLE_CHARS, temperature, seed: CARD_SEED }),
     }));
-    return { publicBpc, privateBpc, sampleBpc, novelty: novelty(chosen.text, corpus.ngrams()), temperatureCard };
+    return { publicBpc, privateBpc, untrainedBpc, sampleBpc, novelty: novelty(chosen.text, corpus.ngrams()), temperatureCard };
   } finally {
     model.dispose();
   }

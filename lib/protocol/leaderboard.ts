@@ -81,6 +81,8 @@ export const mySubmissionSchema = z.object({
   publicBpc: z.number().nullable(),
   /** Only after the reveal (L5). */
   privateBpc: z.number().nullable(),
+  /** L1b: scored, but no better than the untrained model of its configuration: not ranked. */
+  notTrained: z.boolean(),
   sampleBpc: z.number().nullable(),
   novelty: z.number().nullable(),
   sample: chosenSampleSchema,

@@ -95,9 +95,13 @@ export const telemetrySchema = z.object({
 });
 export type Telemetry = z.infer<typeof telemetrySchema>;
 
-export const PROGRESS_FLAGS = ["stalled", "nan", "cpu", "implausible"] as const;
+export const PROGRESS_FLAGS = ["stalled", "nan", "cpu", "implausible", "implausibleLoss"] as const;
 export type ProgressFlag = (typeof PROGRESS_FLAGS)[number];
-/** A student's latest progress as the instructor's class view shows it. */
+/**
+ * A student's latest progress as the instructor's class view shows it. T13: `trainLoss`, `valLoss`,
+ * `charsPerSec` and `backend` are what the browser reported (bounded and flagged, never verified);
+ * `step` is bounded by T12. Verified figures are the leaderboard's scores.
+ */
 export const progressEntrySchema = z.object({
   participantId: z.string(),
   groupId: z.string().nullable(),

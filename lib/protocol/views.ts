@@ -26,8 +26,22 @@ export const participantViewSchema = z.object({
   connected: z.boolean(),
   joinedAt: z.string(),
   lastSeenAt: z.string(),
+  /** When the instructor last gave this seat to another device (SS5), or null. */
+  takenOverAt: z.string().nullable(),
 });
 export type ParticipantView = z.infer<typeof participantViewSchema>;
+
+/** SS5: another device asks the instructor for a seat that has an owner. */
+export const seatClaimViewSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  /** The seat's owner is connected right now (the instructor should be surer before approving). */
+  ownerConnected: z.boolean(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type SeatClaimView = z.infer<typeof seatClaimViewSchema>;
 
 /** A roster name on the join page: `taken` when a connected student already uses it. */
 export const rosterChoiceSchema = z.object({ id: z.string(), name: z.string(), taken: z.boolean() });
@@ -46,5 +60,7 @@ export const instructorSnapshotSchema = z.object({
   participants: z.array(participantViewSchema),
   /** Guest seats the session allows (SS4). */
   guestSeatLimit: z.number(),
+  /** Requests of other devices for seats that have an owner, waiting for the instructor (SS5). */
+  seatClaims: z.array(seatClaimViewSchema),
 });
 export type InstructorSnapshot = z.infer<typeof instructorSnapshotSchema>;

@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DEFAULT_CONFIG } from "../engine/config";
 import {
+  MIN_PLAUSIBLE_LOSS,
+  VERIFIED_LOSS_FRACTION,
+  implausibleLoss,
   acceptTelemetry,
   applyRunAction,
   balanceGroups,
@@ -141,9 +144,40 @@ describe("T8 history downsampling", () => {
 
 describe("T9 class view flags", () => {
   it("flags stalled (only while running), NaN and the cpu backend", () => {
-    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false }, "running", 31_000), ["stalled"]);
-    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false }, "paused", 31_000), []);
-    assert.deepEqual(progressFlags({ backend: "cpu", lastStepChangeAt: 0, sawNaN: true, sawImplausible: false }, "running", 1_000), ["nan", "cpu"]);
-    assert.deepEqual(progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: true }, "running", 1_000), ["implausible"], "T12");
+    assert.deepEqual(
+      progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false, sawImplausibleLoss: false }, "running", 31_000),
+      ["stalled"],
+    );
+    assert.deepEqual(
+      progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false, sawImplausibleLoss: false }, "paused", 31_000),
+      [],
+    );
+    assert.deepEqual(progressFlags({ backend: "cpu", lastStepChangeAt: 0, sawNaN: true, sawImplausible: false, sawImplausibleLoss: false }, "running", 1_000), [
+      "nan",
+      "cpu",
+    ]);
+    assert.deepEqual(
+      progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: true, sawImplausibleLoss: false }, "running", 1_000),
+      ["implausible"],
+      "T12",
+    );
+    assert.deepEqual(
+      progressFlags({ backend: "wasm", lastStepChangeAt: 0, sawNaN: false, sawImplausible: false, sawImplausibleLoss: true }, "running", 1_000),
+      ["implausibleLoss"],
+      "T13",
+    );
   });
+});
+
+describe("T13 reported losses", () => {
+  const table: [label: string, loss: number, verifiedNats: number | null, implausible: boolean][] = [
+    ["zero", 0, null, true],
+    ["below the floor", MIN_PLAUSIBLE_LOSS / 2, null, true],
+    ["an ordinary loss, nothing verified yet", 1.2, null, false],
+    ["far below the verified held-out loss", 0.9, 3, true],
+    ["just above a third of the verified loss", 3 * VERIFIED_LOSS_FRACTION + 0.01, 3, false],
+    ["below the verified loss by honest overfitting", 2.6, 3, false],
+    ["above the verified loss (an older submission)", 3.4, 3, false],
+  ];
+  for (const [label, loss, verified, expected] of table) it(label, () => assert.equal(implausibleLoss(loss, verified), expected));
 });

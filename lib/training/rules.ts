@@ -148,6 +148,24 @@ export function plausibleBounds(config: CharRNNConfig, runningMs: number, baseSt
   };
 }
 
+/**
+ * T13: the lowest loss (nats per character) a browser's report is believed at. Cross-entropy of a
+ * softmax is never 0, and no character model of natural text is 99 % sure of every next character.
+ */
+export const MIN_PLAUSIBLE_LOSS = 0.01;
+/**
+ * T13: a reported loss below this fraction of the student's verified held-out loss (their best
+ * scored submission in the model session) is not believed: a class-period char-RNN's training loss
+ * does not fall to a third of its held-out loss (honest overfitting is a few tenths of a nat).
+ */
+export const VERIFIED_LOSS_FRACTION = 1 / 3;
+
+/** T13: whether a reported loss (train or validation, nats/char) is implausible; `verifiedNats`: the server's own score, or null. */
+export function implausibleLoss(loss: number, verifiedNats: number | null): boolean {
+  if (loss < MIN_PLAUSIBLE_LOSS) return true;
+  return verifiedNats !== null && loss < verifiedNats * VERIFIED_LOSS_FRACTION;
+}
+
 export type DropReason = "THROTTLED" | "STALE_MODEL_SESSION" | "STEP_BACKWARDS" | "NOT_RUNNING" | "NON_FINITE_LOSS" | "IMPLAUSIBLE";
 
 export interface LastReport {
@@ -180,9 +198,9 @@ export function keepHistoryPoint(lastKept: { step: number; at: number } | undefi
   return now - lastKept.at >= HISTORY_INTERVAL_MS || step >= 2 * Math.max(1, lastKept.step);
 }
 
-/** T9, T12: flags the class view shows beside a student. */
+/** T9, T12, T13: flags the class view shows beside a student. */
 export function progressFlags(
-  p: { backend: string; lastStepChangeAt: number; sawNaN: boolean; sawImplausible: boolean },
+  p: { backend: string; lastStepChangeAt: number; sawNaN: boolean; sawImplausible: boolean; sawImplausibleLoss: boolean },
   runStatus: RunStatus | null,
   now: number,
 ): ProgressFlag[] {
@@ -190,6 +208,7 @@ export function progressFlags(
   if (runStatus === "running" && now - p.lastStepChangeAt > STALLED_AFTER_MS) flags.push("stalled");
   if (p.sawNaN) flags.push("nan");
   if (p.sawImplausible) flags.push("implausible");
+  if (p.sawImplausibleLoss) flags.push("implausibleLoss");
   if (p.backend === "cpu") flags.push("cpu");
   return flags;
 }

@@ -413,6 +413,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
         weightsSha256: true,
         publicBpc: true,
         privateBpc: true,
+        untrainedBpc: true,
         novelty: true,
         sampleText: true,
         sampleTemperature: true,

@@ -5,8 +5,9 @@
  */
 import { randomInt } from "node:crypto";
 import { AppError } from "../../lib/protocol/errors";
+import { SEAT_HELD } from "../../lib/protocol/session";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../lib/protocol/events";
-import type { InstructorSnapshot, ParticipantView, RosterChoice, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
+import type { InstructorSnapshot, ParticipantView, RosterChoice, SeatClaimView, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
 import { looksAlike, nameKey } from "../../lib/names";
 import type { Db } from "../db/client";
 import { issueRejoinToken, readRejoinToken } from "../auth/rejoinToken";
@@ -17,7 +18,7 @@ export interface Presence {
   connectedParticipants(sessionId: string): Promise<Set<string>>;
 }
 
-type SessionRow = { id: string; code: string; classId: string; status: string; createdAt: Date; class: { name: string } };
+export type SessionRow = { id: string; code: string; classId: string; status: string; createdAt: Date; class: { name: string } };
 
 function toInfo(s: SessionRow): SessionInfo {
   return {
@@ -59,7 +60,7 @@ export async function endSession(db: Db, sessionId: string): Promise<void> {
   await db.classSession.updateMany({ where: { id: sessionId, status: "live" }, data: { status: "ended", endedAt: new Date() } });
 }
 
-async function liveSessionByCode(db: Db, code: string): Promise<SessionRow> {
+export async function liveSessionByCode(db: Db, code: string): Promise<SessionRow> {
   const s = await db.classSession.findUnique({ where: { code }, include: { class: true } });
   if (!s) throw new AppError("NOT_FOUND", "no session with this code");
   if (s.status === "ended") throw new AppError("SESSION_ENDED", "this session has ended");
@@ -128,15 +129,14 @@ export interface Seat {
   snapshot: StudentSnapshot;
 }
 
-/**
- * Takes a seat in the session with `code`:
- * - a roster student's seat, unless a connected student already holds it (CONFLICT);
- * - a guest seat for a new nickname; a nickname of a roster student, or of a connected guest,
- *   is refused (CONFLICT); the nickname of a disconnected guest gives that guest's seat back.
- * Taking a seat rotates its token version, so tokens held by an earlier device stop working.
- */
-export async function join(db: Db, presence: Presence, secret: string, code: string, identity: JoinIdentity): Promise<Seat> {
-  const s = await liveSessionByCode(db, code);
+type ParticipantRow = NonNullable<Awaited<ReturnType<Db["participant"]["findUnique"]>>>;
+
+/** The seat an identity names in a session: its name, and the participant holding it if there is one. */
+export async function seatOfIdentity(
+  db: Db,
+  s: SessionRow,
+  identity: JoinIdentity,
+): Promise<{ displayName: string; key: string; rosterStudentId: string | null; existing: ParticipantRow | null }> {
   let displayName: string;
   let rosterStudentId: string | null = null;
   if (identity.kind === "roster") {
@@ -150,21 +150,37 @@ export async function join(db: Db, presence: Presence, secret: string, code: str
   const key = nameKey(displayName);
   const existing = await db.participant.findUnique({ where: { sessionId_nameKey: { sessionId: s.id, nameKey: key } } });
   if (existing?.removedAt) throw new AppError("FORBIDDEN", "the instructor removed this seat");
-  if (!existing && rosterStudentId === null) {
-    await requireGuestSeat(db, s.id); // first: it is cheap, the look-alike scan is not
-    await refuseLookAlike(db, s, displayName);
-  }
   if (existing) {
     if (existing.rosterStudentId !== null && rosterStudentId === null)
       throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
     if (existing.rosterStudentId !== rosterStudentId) throw new AppError("CONFLICT", "this name is already taken");
-    if ((await presence.connectedParticipants(s.id)).has(existing.id)) {
-      throw new AppError("CONFLICT", "a connected student is already using this name");
-    }
   }
-  const participant = existing
-    ? await db.participant.update({ where: { id: existing.id }, data: { tokenVersion: { increment: 1 }, tokenConfirmed: true, lastSeenAt: new Date() } })
-    : await db.participant.create({ data: { sessionId: s.id, displayName, nameKey: key, rosterStudentId } });
+  return { displayName, key, rosterStudentId, existing };
+}
+
+/**
+ * Takes a new seat in the session with `code`: a roster student's seat nobody has taken yet, or a
+ * guest seat for a new nickname (a roster student's nickname is refused: pick it from the list).
+ * SS5: a seat that already has an owner — connected or not, the owner holds a valid rejoin token —
+ * is refused CONFLICT with the SEAT_HELD issue: another device gets it only with the instructor's
+ * approval (server/domain/seatClaims.ts); the owner gets back in with their token (rejoin).
+ */
+export async function join(db: Db, presence: Presence, secret: string, code: string, identity: JoinIdentity): Promise<Seat> {
+  const s = await liveSessionByCode(db, code);
+  const { displayName, key, rosterStudentId, existing } = await seatOfIdentity(db, s, identity);
+  if (existing) {
+    const connected = (await presence.connectedParticipants(s.id)).has(existing.id);
+    throw new AppError(
+      "CONFLICT",
+      connected ? "a connected student is already using this name" : "this seat already has an owner: ask the teacher to move it to this device",
+      { [SEAT_HELD]: [connected ? "connected" : "disconnected"] },
+    );
+  }
+  if (rosterStudentId === null) {
+    await requireGuestSeat(db, s.id); // first: it is cheap, the look-alike scan is not
+    await refuseLookAlike(db, s, displayName);
+  }
+  const participant = await db.participant.create({ data: { sessionId: s.id, displayName, nameKey: key, rosterStudentId } });
   return seatOf(s, participant, secret);
 }
 
@@ -198,7 +214,7 @@ export async function confirmToken(db: Db, secret: string, participantId: string
   await db.participant.updateMany({ where: { id: participantId, tokenVersion: claims.v }, data: { tokenConfirmed: true } });
 }
 
-function seatOf(s: SessionRow, p: { id: string; displayName: string; tokenVersion: number }, secret: string): Seat {
+export function seatOf(s: SessionRow, p: { id: string; displayName: string; tokenVersion: number }, secret: string): Seat {
   return {
     participantId: p.id,
     sessionId: s.id,
@@ -223,13 +239,15 @@ export async function participantViews(db: Db, presence: Presence, sessionId: st
     connected: connected.has(p.id),
     joinedAt: p.joinedAt.toISOString(),
     lastSeenAt: p.lastSeenAt.toISOString(),
+    takenOverAt: p.takenOverAt?.toISOString() ?? null,
   }));
 }
 
-export async function instructorSnapshot(db: Db, presence: Presence, session: SessionInfo): Promise<InstructorSnapshot> {
+/** The console's view of a session; the requests for seats (SS5) come from server/domain/seatClaims.ts. */
+export async function instructorSnapshot(db: Db, presence: Presence, session: SessionInfo, seatClaims: SeatClaimView[]): Promise<InstructorSnapshot> {
   const [participants, row] = await Promise.all([
     participantViews(db, presence, session.id),
     db.classSession.findUniqueOrThrow({ where: { id: session.id }, select: { guestSeatLimit: true } }),
   ]);
-  return { session, participants, guestSeatLimit: row.guestSeatLimit };
+  return { session, participants, guestSeatLimit: row.guestSeatLimit, seatClaims };
 }

@@ -12,7 +12,7 @@ import { configDifferences, sampleProblem, submissionRefusal } from "../../lib/l
 import type { ScoreResult } from "../../lib/leaderboard/score";
 import type { ChosenSample, MySubmission } from "../../lib/protocol/leaderboard";
 import { temperatureSampleSchema } from "../../lib/protocol/leaderboard";
-import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../lib/leaderboard/ranking";
+import { SUBMISSION_STATUSES, trained, type SubmissionStatus } from "../../lib/leaderboard/ranking";
 import { effectiveConfig } from "../../lib/training/rules";
 import type { Db } from "../db/client";
 import { currentModelSession } from "./modelSessions";
@@ -41,6 +41,7 @@ type Row = {
   error: string | null;
   publicBpc: number | null;
   privateBpc: number | null;
+  untrainedBpc: number | null;
   sampleBpc: number | null;
   novelty: number | null;
   sampleText: string;
@@ -69,6 +70,7 @@ export function toMySubmission(row: Row, revealed: boolean): MySubmission {
     error: row.error,
     publicBpc: row.publicBpc,
     privateBpc: revealed ? row.privateBpc : null,
+    notTrained: statusOf(row.status) === "scored" && !trained(row),
     sampleBpc: row.sampleBpc,
     novelty: row.novelty,
     sample: { text: row.sampleText, temperature: row.sampleTemperature, prime: row.samplePrime },
@@ -93,6 +95,7 @@ export const submissionColumns = {
   error: true,
   publicBpc: true,
   privateBpc: true,
+  untrainedBpc: true,
   sampleBpc: true,
   novelty: true,
   sampleText: true,
@@ -233,6 +236,7 @@ export async function saveScore(db: Db, id: string, result: ScoreResult) {
       status: "scored",
       publicBpc: result.publicBpc,
       privateBpc: result.privateBpc,
+      untrainedBpc: result.untrainedBpc,
       sampleBpc: result.sampleBpc,
       novelty: result.novelty,
       temperatureCard: result.temperatureCard,

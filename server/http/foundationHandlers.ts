@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import type { Db } from "../db/client";
-import { hashPassword, verifyPassword } from "../auth/password";
+import type { PasswordHasher } from "../auth/password";
 import { createLogin, endLogin } from "../auth/instructorSessions";
 import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
@@ -31,6 +31,8 @@ export interface LoginServices {
   secret: string;
   /** Disconnects the sockets opened with the session cookie in this Cookie header (W11). */
   disconnectLogin(cookieHeader: string | undefined): Promise<unknown>;
+  /** scrypt (server/auth/password.ts); W12: every answer of login and sign-up costs exactly one. */
+  hasher: PasswordHasher;
 }
 
 export function createFoundationHandlers(db: Db, presence: Presence, logins: LoginServices): HandlersFor<typeof foundationRoutes> {
@@ -41,7 +43,8 @@ export function createFoundationHandlers(db: Db, presence: Presence, logins: Log
   const signups = new RateLimiter(SIGNUP_LIMIT);
   const joinLookups = new RateLimiter(JOIN_LIMIT);
   // W12: an unknown email is checked against this hash, so it costs the same scrypt as a known one.
-  const dummyHash = hashPassword("no account has this password");
+  const { hasher } = logins;
+  const dummyHash = hasher.hash("no account has this password");
 
   const instructorOf = (ctx: RequestContext<RouteName>) => requireInstructor(db, ctx);
 
@@ -70,7 +73,7 @@ export function createFoundationHandlers(db: Db, presence: Presence, logins: Log
       const problem = passwordProblem(body.password, body.email);
       if (problem) throw new AppError("BAD_REQUEST", problem, { password: [problem] });
       // W12: hashed before the email is looked up, so a taken email answers as slowly as a free one.
-      const passwordHash = await hashPassword(body.password);
+      const passwordHash = await hasher.hash(body.password);
       if (await db.instructor.findUnique({ where: { email: body.email } })) {
         throw new AppError("CONFLICT", "an account could not be created with this email; if you already have one, log in");
       }
@@ -87,7 +90,7 @@ export function createFoundationHandlers(db: Db, presence: Presence, logins: Log
         for (const [limiter, key] of reserved) limiter.refund(key);
         throw new AppError("RATE_LIMITED", "too many failed logins; wait a minute and try again");
       }
-      const matches = await verifyPassword(body.password, instructor?.passwordHash ?? (await dummyHash));
+      const matches = await hasher.verify(body.password, instructor?.passwordHash ?? (await dummyHash));
       if (!instructor || !matches) throw new AppError("UNAUTHENTICATED", "wrong email or password");
       for (const [limiter, key] of buckets) limiter.refund(key); // only failures count
       res.setHeader("Set-Cookie", [(await createLogin(db, instructor.id, req)).cookie, knownDeviceCookie(instructor.id, logins.secret, req)]);

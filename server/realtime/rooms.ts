@@ -8,4 +8,6 @@ export const rooms = {
   students: (sessionId: string) => `s:${sessionId}:students`,
   /** The sockets of one participant (normally one; two during a takeover). */
   participant: (participantId: string) => `p:${participantId}`,
+  /** The device waiting for the instructor's decision on its request for a seat (SS5). */
+  seatClaim: (claimId: string) => `c:${claimId}`,
 };

@@ -1,10 +1,11 @@
 /**
- * Sends the instructor room the roster whenever someone joins, leaves or comes back,
- * coalescing bursts (a class of 300 joining at once) into a few updates.
+ * Sends the instructor room the roster (and the requests for seats waiting for a decision, SS5)
+ * whenever someone joins, leaves, comes back or asks for a seat, coalescing bursts (a class of 300 joining at once) into a few updates.
  */
 import type { Server } from "socket.io";
 import type { Db } from "../db/client";
 import { participantViews, type Presence } from "../domain/sessions";
+import { pendingClaims } from "../domain/seatClaims";
 import { ROSTER_BROADCAST_DEBOUNCE_MS } from "../limits";
 import { rooms } from "./rooms";
 
@@ -16,14 +17,15 @@ export class RosterBroadcaster {
     private readonly io: Server,
     private readonly db: Db,
     private readonly presence: Presence,
+    private readonly now: () => number,
   ) {}
 
   changed(sessionId: string): void {
     if (this.closed || this.pending.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.pending.delete(sessionId);
-      participantViews(this.db, this.presence, sessionId)
-        .then((participants) => this.io.to(rooms.instructors(sessionId)).emit("roster:update", { sessionId, participants }))
+      Promise.all([participantViews(this.db, this.presence, sessionId), pendingClaims(this.db, this.presence, sessionId, this.now())])
+        .then(([participants, seatClaims]) => this.io.to(rooms.instructors(sessionId)).emit("roster:update", { sessionId, participants, seatClaims }))
         .catch((error) => console.error("[roster] broadcast failed:", error));
     }, ROSTER_BROADCAST_DEBOUNCE_MS);
     this.pending.set(sessionId, timer);

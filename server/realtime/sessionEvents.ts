@@ -16,6 +16,8 @@ import {
   touchParticipant,
   type Seat,
 } from "../domain/sessions";
+import { claimStatus, decideClaim, pendingClaims, requestSeat } from "../domain/seatClaims";
+import { SEAT_CLAIM_TTL_MS } from "../limits";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./context";
@@ -68,6 +70,47 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     return takeSeat(await attempt(() => join(db, presence, env.SESSION_SECRET, code, identity)));
   });
 
+  /**
+   * SS5: another device asks for a seat that has an owner. It costs a join token of the address
+   * (not given back: a request is not a seat), so requests are held to the join rate.
+   */
+  onRequest(socket, "session:claim", limiter, async ({ code, identity }) => {
+    requireUnbound(socket);
+    const ip = socket.handshake.address;
+    if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
+    const claim = await requestSeat(db, env.SESSION_SECRET, code, identity, ctx.now());
+    socket.join(rooms.seatClaim(claim.claimId));
+    roster.changed(claim.sessionId);
+    // The console drops the request when it expires (this process's timer; a decision comes first or not at all).
+    setTimeout(() => roster.changed(claim.sessionId), SEAT_CLAIM_TTL_MS + 1_000).unref();
+    return { claimToken: claim.claimToken, expiresInMs: claim.expiresInMs };
+  });
+
+  /** SS5: the waiting device asks where its request stands; an approved request gives it the seat. */
+  onRequest(socket, "session:claimStatus", limiter, async ({ claimToken }) => {
+    requireUnbound(socket);
+    const status = await claimStatus(db, env.SESSION_SECRET, claimToken, ctx.now());
+    if (status.status === "pending") {
+      socket.join(rooms.seatClaim(status.claimId)); // after a reconnect, hear the decision again
+      return { status: "pending" as const, expiresInMs: status.expiresInMs };
+    }
+    if (status.status !== "seated") return status;
+    return { status: "seated" as const, ...(await takeSeat(status.seat)) };
+  });
+
+  /** SS5: the instructor approves or refuses; approving drops the owner's sockets, whose tokens no longer work. */
+  onRequest(socket, "session:decideClaim", limiter, async ({ sessionId, claimId, approve }) => {
+    requireInstructorOf(socket, sessionId);
+    const { participantId } = await decideClaim(db, sessionId, claimId, approve, ctx.now());
+    if (approve) {
+      io.to(rooms.participant(participantId)).emit("session:replaced", { sessionId });
+      io.in(rooms.participant(participantId)).disconnectSockets(true);
+    }
+    io.to(rooms.seatClaim(claimId)).emit("session:claimDecided", { approved: approve });
+    roster.changed(sessionId);
+    return {};
+  });
+
   onRequest(socket, "session:rejoin", limiter, async ({ rejoinToken }) => {
     const role = socket.data.role;
     // A recovered connection may already hold this seat; rejoin then just refreshes the token.
@@ -94,7 +137,7 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
     const session = await requireOwnSession(db, instructor.id, sessionId);
     socket.data.role = { kind: "instructor", instructorId: instructor.id, sessionId };
     socket.join([rooms.session(sessionId), rooms.instructors(sessionId)]);
-    return instructorSnapshot(db, presence, session);
+    return instructorSnapshot(db, presence, session, await pendingClaims(db, presence, sessionId, ctx.now()));
   });
 
   onRequest(socket, "session:guestSeats", limiter, async ({ sessionId, limit }) => {

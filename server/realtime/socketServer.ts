@@ -50,7 +50,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     env,
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
-    roster: new RosterBroadcaster(io, db, presence),
+    roster: new RosterBroadcaster(io, db, presence, now),
     training: new TrainingHub(trainingOutlet(io, env.REDIS_URL !== undefined), db, now),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
     leaderboard: new LeaderboardHub(leaderboardOutlet(io), db, { size: EVAL_POOL_SIZE, timeoutMs: EVAL_JOB_TIMEOUT_MS }, weightFiles(env.DATA_DIR)),

@@ -11,6 +11,7 @@ import {
   applyRunAction,
   elapsedOf,
   fastestConfig,
+  implausibleLoss,
   keepHistoryPoint,
   msUntilBudgetSpent,
   plausibleBounds,
@@ -20,7 +21,7 @@ import {
 } from "../../lib/training/rules";
 import { AppError } from "../../lib/protocol/errors";
 import { assignmentsOf, currentModelSession, runStateOf, runningModelSessions, saveRun, type ModelSessionRecord } from "../domain/modelSessions";
-import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS } from "../limits";
+import { PERSIST_CHUNK, PERSIST_INTERVAL_MS, PROGRESS_TICK_MS, VERIFIED_LOSS_REFRESH_MS } from "../limits";
 
 interface StudentLive {
   entry: ProgressEntry;
@@ -45,6 +46,10 @@ interface SessionLive {
   dropped: Record<string, number>;
   /** T12: students who sent an implausible report in this model session (flagged, never trusted). */
   implausible: Set<string>;
+  /** T13: students who reported a loss that cannot be true (flagged; the loss is shown as reported). */
+  implausibleLoss: Set<string>;
+  /** T13: each student's best verified held-out loss (nats/char) in the model session, re-read now and then. */
+  verified: { readAt: number; nats: Map<string, number> };
   /** T12: the highest step of a model the instructor shared in this model session (students continue from it). */
   sharedStep: number;
   /** participantId → ablation group of the model session in force. */
@@ -121,6 +126,8 @@ export class TrainingHub {
           budgetTimer: null,
           dropped: {},
           implausible: new Set(),
+          implausibleLoss: new Set(),
+          verified: { readAt: -Infinity, nats: new Map() },
           sharedStep: 0,
           assignments,
         };
@@ -166,6 +173,8 @@ export class TrainingHub {
     live.students.clear();
     live.dropped = {};
     live.implausible = new Set();
+    live.implausibleLoss = new Set();
+    live.verified = { readAt: -Infinity, nats: new Map() };
     live.sharedStep = 0;
     live.budgetTimer = null;
     this.armBudgetTimer(sessionId, live);
@@ -238,6 +247,11 @@ export class TrainingHub {
       return reason;
     }
     const trainLoss = report.trainLoss ?? 0; // non-null: acceptTelemetry dropped null losses
+    // T13: the loss is kept as reported, but a loss that cannot be true flags the student.
+    const verifiedNats = (await this.verifiedLosses(live)).get(participantId) ?? null;
+    if (implausibleLoss(trainLoss, verifiedNats) || (report.valLoss !== null && implausibleLoss(report.valLoss, verifiedNats))) {
+      live.implausibleLoss.add(participantId);
+    }
     const lastStepChangeAt = !student || report.step > student.entry.step ? now : student.lastStepChangeAt;
     const sawNaN = student?.sawNaN ?? false;
     const ranFor = student?.lastReport && live.record?.run.status === "running" ? Math.min(now - student.lastReport.receivedAt, 10_000) : 0;
@@ -253,7 +267,13 @@ export class TrainingHub {
         sample: report.sample,
         updatedAt: now,
         flags: progressFlags(
-          { backend: report.backend, lastStepChangeAt, sawNaN, sawImplausible: live.implausible.has(participantId) },
+          {
+            backend: report.backend,
+            lastStepChangeAt,
+            sawNaN,
+            sawImplausible: live.implausible.has(participantId),
+            sawImplausibleLoss: live.implausibleLoss.has(participantId),
+          },
           live.record?.run.status ?? null,
           now,
         ),
@@ -272,6 +292,23 @@ export class TrainingHub {
     }
     live.students.set(participantId, s);
     return null;
+  }
+
+  /**
+   * T13: each student's best verified public score in the model session in force, in nats/char,
+   * read from the database at most every VERIFIED_LOSS_REFRESH_MS (every process sees the scores).
+   */
+  private async verifiedLosses(live: SessionLive): Promise<Map<string, number>> {
+    const now = this.now();
+    if (!live.record || now - live.verified.readAt < VERIFIED_LOSS_REFRESH_MS) return live.verified.nats;
+    live.verified.readAt = now;
+    const best = await this.db.submission.groupBy({
+      by: ["participantId"],
+      where: { modelSessionId: live.record.view.id, status: "scored", disqualifiedReason: null, publicBpc: { not: null } },
+      _min: { publicBpc: true },
+    });
+    live.verified.nats = new Map(best.flatMap((b) => (b._min.publicBpc === null ? [] : [[b.participantId, b._min.publicBpc * Math.LN2] as const])));
+    return live.verified.nats;
   }
 
   /** T12: the instructor shared a model at `step`: students who load it continue from there. */
@@ -333,7 +370,13 @@ export class TrainingHub {
       const changed: ProgressEntry[] = [];
       for (const s of live.students.values()) {
         const flags = progressFlags(
-          { backend: s.entry.backend, lastStepChangeAt: s.lastStepChangeAt, sawNaN: s.sawNaN, sawImplausible: live.implausible.has(s.entry.participantId) },
+          {
+            backend: s.entry.backend,
+            lastStepChangeAt: s.lastStepChangeAt,
+            sawNaN: s.sawNaN,
+            sawImplausible: live.implausible.has(s.entry.participantId),
+            sawImplausibleLoss: live.implausibleLoss.has(s.entry.participantId),
+          },
           status,
           now,
         );

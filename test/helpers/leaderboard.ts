@@ -32,13 +32,52 @@ export function engineReady(): Promise<void> {
   return backendReady;
 }
 
+/** Steps the shared trained model of a configuration gets: enough to beat the untrained model by L1b's margin several times over. */
+const TRAINED_STEPS = 40;
+const trainedParameters = new Map<string, Promise<Map<string, Float32Array>>>();
+
+/** The parameters of `config` trained TRAINED_STEPS steps from the start a browser uses (cached: training is slow on the cpu backend). */
+function trainedBase(config: CharRNNConfig, ref?: string): Promise<Map<string, Float32Array>> {
+  const key = `${ref ?? ""}:${JSON.stringify(config)}`;
+  let base = trainedParameters.get(key);
+  if (!base) {
+    base = (async () => {
+      await engineReady();
+      const vocab = trainVocabulary(config, ref);
+      const trainIds = encode(vocab, corpusSplit(ref).train.slice(0, 200_000));
+      const model = CharRNN.create(config, vocab.chars.length, { trainIds });
+      const trainer = new Trainer(model, trainIds, encode(vocab, corpusSplit(ref).validation.slice(0, 2_000)));
+      for (let i = 0; i < TRAINED_STEPS; i++) trainer.step();
+      trainer.dispose();
+      const values = new Map(model.parameters().map((p) => [p.name, p.values] as const));
+      model.dispose();
+      return values;
+    })();
+    trainedParameters.set(key, base);
+  }
+  return base;
+}
+
 /**
  * A weight file for `config`: the seeded initial model with its values shifted by `variant`
- * (distinct students, distinct scores), optionally trained `steps` steps first.
+ * (distinct students, distinct scores), optionally trained `steps` steps first. With `trained`,
+ * a shared trained model (ranked under L1b) whose output bias is nudged by `variant` instead.
  */
-export async function weightsFor(config: CharRNNConfig, options: { variant?: number; steps?: number; ref?: string } = {}): Promise<Uint8Array> {
+export async function weightsFor(
+  config: CharRNNConfig,
+  options: { variant?: number; steps?: number; ref?: string; trained?: boolean } = {},
+): Promise<Uint8Array> {
   await engineReady();
   const vocab = trainVocabulary(config, options.ref);
+  if (options.trained) {
+    const v = options.variant ?? 0;
+    const base = await trainedBase(config, options.ref);
+    const values = new Map([...base].map(([name, x]) => [name, name === "output.bias" ? x.map((b, i) => b + 0.01 * v * Math.sin(i + v)) : x] as const));
+    const model = CharRNN.fromParameters(config, vocab.chars.length, values);
+    const bytes = encodeWeights(model, vocab);
+    model.dispose();
+    return bytes;
+  }
   let model = CharRNN.create(config, vocab.chars.length);
   if (options.steps) {
     const trainer = new Trainer(

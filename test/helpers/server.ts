@@ -13,6 +13,7 @@ import { createApplication, type Application } from "../../server/app";
 import { createDb, type Db } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { loadEnv, type Env } from "../../server/env";
+import type { PasswordHasher } from "../../server/auth/password";
 
 export type DbKind = "sqlite" | "postgresql";
 
@@ -70,6 +71,8 @@ export interface StartOptions {
   env?: Partial<Record<string, string>>;
   /** A clock the test drives (telemetry throttling); real time by default. */
   now?: () => number;
+  /** Password hashing; a test may wrap scrypt to count its calls (W12). */
+  hasher?: PasswordHasher;
 }
 
 export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
@@ -83,7 +86,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   });
   await migrate(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
-  const app = await createApplication({ db, env, now: options.now });
+  const app = await createApplication({ db, env, now: options.now, hasher: options.hasher });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const port = (app.httpServer.address() as AddressInfo).port;
   let stopped = false;

@@ -58,7 +58,7 @@ for (const kind of DB_KINDS) {
     it("L0–L3: a submission is stored, scored on the held-out split and broadcast to everyone", async () => {
       const { t, ms, students } = await round(server, 2);
       const [a, b] = students;
-      const weights = await weightsFor(config, { variant: 1 });
+      const weights = await weightsFor(config, { trained: true, variant: 1 });
       const update = nextEvent(b.socket, "leaderboard:update", (v) => v.rows.some((r) => r.best !== null));
       const instructorUpdate = nextEvent(t.console, "leaderboard:update", (v) => v.rows.some((r) => r.best !== null));
       const sent = await submit(server.url, a.socket, ms, weights);
@@ -91,7 +91,7 @@ for (const kind of DB_KINDS) {
     it("L11: a retried upload with the same idempotency key returns the first submission and counts once", async () => {
       const { t, ms, students } = await round(server, 1);
       const [a] = students;
-      const weights = await weightsFor(config, { variant: 2 });
+      const weights = await weightsFor(config, { trained: true, variant: 2 });
       const key = newKey();
       const first = await submit(server.url, a.socket, ms, weights, { idempotencyKey: key });
       const again = await submit(server.url, a.socket, ms, weights, { idempotencyKey: key });
@@ -108,7 +108,7 @@ for (const kind of DB_KINDS) {
       const [a] = students;
       const set = await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, submissionLimit: 2 });
       assert.ok(set.ok && set.data.settings.submissionLimit === 2);
-      const weights = await weightsFor(config, { variant: 3 });
+      const weights = await weightsFor(config, { trained: true, variant: 3 });
       for (let i = 0; i < 2; i++) assert.ok((await submit(server.url, a.socket, ms, weights)).reply.ok);
       const third = await submit(server.url, a.socket, ms, weights);
       assert.ok(
@@ -123,7 +123,7 @@ for (const kind of DB_KINDS) {
       const { t, ms, students } = await round(server, 1);
       const [a] = students;
       await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, submissionLimit: 2 });
-      const weights = await weightsFor(config, { variant: 5 });
+      const weights = await weightsFor(config, { trained: true, variant: 5 });
       assert.ok((await submit(server.url, a.socket, ms, weights)).reply.ok);
       const racing = await Promise.all([submit(server.url, a.socket, ms, weights), submit(server.url, a.socket, ms, weights)]);
       const refused = racing.filter((r) => !r.reply.ok);
@@ -137,7 +137,7 @@ for (const kind of DB_KINDS) {
       const { t, ms, students } = await round(server, 1);
       const [a] = students;
       await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, minSteps: 100 });
-      const trainedFile = await weightsFor(config, { variant: 4 });
+      const trainedFile = await weightsFor(config, { trained: true, variant: 4 });
       const early = await submit(
         server.url,
         a.socket,
@@ -171,7 +171,7 @@ for (const kind of DB_KINDS) {
     it("L13: broken, oversized, reshaped, foreign, NaN and wrong-vocabulary weight files are refused with a reason; nothing is stored", async () => {
       // one student per case: each student's upload rate is limited (L15)
       const { t, ms, students } = await round(server, 10);
-      const good = await weightsFor(config, { variant: 5 });
+      const good = await weightsFor(config, { trained: true, variant: 5 });
       const cases: [label: string, bytes: Uint8Array, code: string, status: number][] = [
         ["truncated", good.subarray(0, good.length - 100), "TRUNCATED", 400],
         ["not a weight file", new TextEncoder().encode("<html>hello</html>"), "BAD_MAGIC", 400],
@@ -206,7 +206,7 @@ for (const kind of DB_KINDS) {
     it("L14: empty and over-long samples are refused; markup is stored and served as text", async () => {
       const { t, ms, students } = await round(server, 5);
       const a = students[4];
-      const weights = await weightsFor(config, { variant: 6 });
+      const weights = await weightsFor(config, { trained: true, variant: 6 });
       for (const [i, sample] of [
         { ...SAMPLE, text: "" },
         { ...SAMPLE, text: " \n " },
@@ -236,7 +236,7 @@ for (const kind of DB_KINDS) {
     it("only the ticket says who submits: forged, altered, expired, foreign and instructor tickets are refused", async () => {
       const { t, ms, students } = await round(server, 2);
       const [a, b] = students;
-      const weights = await weightsFor(config, { variant: 7 });
+      const weights = await weightsFor(config, { trained: true, variant: 7 });
       const ticket = await ticketFor(a.socket, ms);
       assert.ok(ticket.ok);
       const [body, sig] = ticket.data.ticket.split(".");
@@ -266,7 +266,7 @@ for (const kind of DB_KINDS) {
       const { t, ms, students } = await round(server, 1);
       const [a] = students;
       await request(t.console, "leaderboard:settings", { sessionId: t.sessionId, submissionLimit: 50 });
-      const weights = await weightsFor(config, { variant: 8 });
+      const weights = await weightsFor(config, { trained: true, variant: 8 });
       const issued = await ticketFor(a.socket, ms);
       assert.ok(issued.ok);
       const ticket = issued.data.ticket;
@@ -293,8 +293,8 @@ for (const kind of DB_KINDS) {
     it("L5–L9: disqualify with a reason, duplicates flagged, private reveal with rank changes, votes and winners, CSV", async () => {
       const { t, ms, students } = await round(server, 3);
       const [a, b, c] = students;
-      const wa = await weightsFor(config, { variant: 1 });
-      const wb = await weightsFor(config, { variant: 3 });
+      const wa = await weightsFor(config, { trained: true, variant: 1 });
+      const wb = await weightsFor(config, { trained: true, variant: 3 });
       const ids: string[] = [];
       for (const [s, w] of [
         [a, wa],
@@ -357,7 +357,7 @@ for (const kind of DB_KINDS) {
 
     it("30 students submit at once: every submission is scored, none lost, and the ranking is by verified score", async () => {
       const { t, ms, students } = await round(server, 30);
-      const files = await Promise.all(students.map((_, i) => weightsFor(config, { variant: i + 1 })));
+      const files = await Promise.all(students.map((_, i) => weightsFor(config, { trained: true, variant: i + 1 })));
       const finished = students.map((s) =>
         nextEvent(s.socket, "submission:status", (v) => v.status === "scored" || v.status === "rejected", EVALUATION_WAIT_MS),
       );
@@ -388,7 +388,7 @@ describe("the evaluation queue survives a restart", () => {
     await engineReady();
     const server = await startTestServer();
     const { t, ms, students } = await round(server, 8);
-    const files = await Promise.all(students.map((_, i) => weightsFor(config, { variant: i + 1 })));
+    const files = await Promise.all(students.map((_, i) => weightsFor(config, { trained: true, variant: i + 1 })));
     const sent = await Promise.all(students.map((s, i) => submit(server.url, s.socket, ms, files[i])));
     for (const r of sent) assert.ok(r.reply.ok);
     closeAll(t.console, ...students.map((s) => s.socket));

@@ -1,7 +1,10 @@
 "use client";
-/** Joining a session: pick your name from the roster, or enter a guest name. */
+/**
+ * Joining a session: pick your name from the roster, or enter a guest name. A seat that already
+ * has an owner moves to this device only if the teacher approves (SS5): the page asks and waits.
+ */
 import { useParams, useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { MAX_NAME_LENGTH } from "../../../lib/names";
 import type { RouteReply } from "../../../lib/api/routes";
@@ -10,10 +13,14 @@ import { Header } from "../../components/Header";
 import { JoinCodeForm } from "../../components/JoinCodeForm";
 import { callApi, type ClientError } from "../../lib/api";
 import { loadSeat, saveSeat } from "../../lib/seat";
-import { connectSocket, request } from "../../lib/socket";
+import { connectSocket, request, type ClientSocket } from "../../lib/socket";
 import type { RequestPayload } from "../../../lib/protocol/events";
+import { SEAT_HELD } from "../../../lib/protocol/session";
 
 type Lookup = RouteReply<"lookupJoinCode">;
+type Identity = RequestPayload<"session:join">["identity"];
+/** SS5: this device asked for a seat that has an owner. */
+type Claim = { phase: "held"; identity: Identity; ownerConnected: boolean } | { phase: "waiting" } | { phase: "refused" } | { phase: "expired" };
 
 export default function JoinPage() {
   const t = useTranslations("join");
@@ -23,6 +30,15 @@ export default function JoinPage() {
   const [error, setError] = useState<ClientError | null>(null);
   const [nickname, setNickname] = useState("");
   const [busy, setBusy] = useState(false);
+  const [claim, setClaim] = useState<Claim | null>(null);
+  /** The connection kept open while the teacher decides, and the expiry check. */
+  const waiting = useRef<{ socket: ClientSocket; timer: ReturnType<typeof setTimeout> | null } | null>(null);
+  const stopWaiting = useCallback(() => {
+    if (waiting.current?.timer) clearTimeout(waiting.current.timer);
+    waiting.current?.socket.close();
+    waiting.current = null;
+  }, []);
+  useEffect(() => stopWaiting, [stopWaiting]);
 
   /** The class and which roster names are taken right now. */
   const lookUp = useCallback(async () => {
@@ -36,21 +52,78 @@ export default function JoinPage() {
     else void lookUp();
   }, [code, router, lookUp]);
 
-  async function join(identity: RequestPayload<"session:join">["identity"]) {
+  /** A seat is ours: keep its token and open the session page (which rejoins with it). */
+  function seated(rejoinToken: string, you: { participantId: string; displayName: string }) {
+    setError(null);
+    saveSeat({ code, rejoinToken, participantId: you.participantId, displayName: you.displayName });
+    router.push(`/s/${code}`);
+  }
+
+  async function join(identity: Identity) {
     setBusy(true);
     const socket = connectSocket();
     const reply = await request(socket, "session:join", { code, identity });
     socket.close(); // the session page opens its own connection and rejoins with the token
     setBusy(false);
     if (!reply.ok) {
+      const held = reply.error.issues?.[SEAT_HELD];
+      if (held) {
+        setError(null);
+        setClaim({ phase: "held", identity, ownerConnected: held[0] === "connected" });
+        return;
+      }
       setError(reply.error);
       if (reply.error.code === "CONFLICT") void lookUp(); // someone took the name meanwhile: show it as taken
       return;
     }
-    setError(null);
-    const you = reply.data.snapshot.you;
-    saveSeat({ code, rejoinToken: reply.data.rejoinToken, participantId: you.participantId, displayName: you.displayName });
-    router.push(`/s/${code}`);
+    seated(reply.data.rejoinToken, reply.data.snapshot.you);
+  }
+
+  /** SS5: ask the teacher for the seat, then wait on an open connection for the decision. */
+  async function askTeacher(identity: Identity) {
+    stopWaiting();
+    setBusy(true);
+    const socket = connectSocket();
+    const reply = await request(socket, "session:claim", { code, identity });
+    setBusy(false);
+    if (!reply.ok) {
+      socket.close();
+      setClaim(null);
+      setError(reply.error);
+      return;
+    }
+    const { claimToken, expiresInMs } = reply.data;
+    const check = async () => {
+      const status = await request(socket, "session:claimStatus", { claimToken });
+      if (!status.ok) {
+        if (status.error.code === "RATE_LIMITED") return; // asked too often; the next event or the timer asks again
+        stopWaiting();
+        setClaim(null);
+        setError(status.error);
+        return;
+      }
+      switch (status.data.status) {
+        case "pending":
+          return;
+        case "refused":
+        case "expired":
+          stopWaiting();
+          setClaim({ phase: status.data.status });
+          return;
+        case "seated":
+          stopWaiting();
+          seated(status.data.rejoinToken, status.data.snapshot.you);
+          return;
+        default: {
+          const exhaustive: never = status.data;
+          throw new Error(`unknown status ${JSON.stringify(exhaustive)}`);
+        }
+      }
+    };
+    waiting.current = { socket, timer: setTimeout(() => void check(), expiresInMs + 1_000) };
+    socket.on("session:claimDecided", () => void check());
+    socket.on("connect", () => void check()); // after a reconnect: hear the decision again, or learn it
+    setClaim({ phase: "waiting" });
   }
 
   function joinAsGuest(event: FormEvent) {
@@ -71,7 +144,39 @@ export default function JoinPage() {
             <JoinCodeForm />
           </section>
         )}
-        {lookup && (
+        {lookup && claim && (
+          <section className="panel" data-testid="seat-claim-status" data-phase={claim.phase} aria-live="polite">
+            <ErrorText error={error} />
+            {claim.phase === "held" && (
+              <>
+                <p>{claim.ownerConnected ? t("seatHeldConnected") : t("seatHeld")}</p>
+                <div className="row">
+                  <button type="button" disabled={busy} onClick={() => void askTeacher(claim.identity)} data-testid="ask-teacher">
+                    {t("askTeacher")}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setClaim(null)}>
+                    {t("cancel")}
+                  </button>
+                </div>
+              </>
+            )}
+            {claim.phase === "waiting" && (
+              <>
+                <h2>{t("waiting")}</h2>
+                <p className="muted">{t("waitingHint")}</p>
+              </>
+            )}
+            {(claim.phase === "refused" || claim.phase === "expired") && (
+              <>
+                <p>{t(claim.phase)}</p>
+                <button type="button" className="secondary" onClick={() => setClaim(null)}>
+                  {t("cancel")}
+                </button>
+              </>
+            )}
+          </section>
+        )}
+        {lookup && !claim && (
           <>
             <ErrorText error={error} />
             <h1 data-testid="join-title">{t("title", { className: lookup.className })}</h1>

@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { JoinCodeCard } from "../../components/JoinCodeCard";
 import { LiveRoster } from "../../components/LiveRoster";
 import { GuestSeatLimit } from "../../components/SeatControls";
+import { SeatClaims } from "../../components/SeatClaims";
 import { LobbyNames } from "../../components/LobbyNames";
 import { callApi } from "../../lib/api";
 import { QuizRoundLinks } from "../../components/QuizRoundLinks";
@@ -76,6 +77,7 @@ export default function ConsolePage() {
             )}
           </div>
           {session.status === "live" && <JoinCodeCard code={session.code} />}
+          {session.status === "live" && <SeatClaims />}
           {session.status === "live" && <GuestSeatLimit />}
           <LiveRoster participants={participants} roster={roster} onRemove={session.status === "live" ? (id) => void remove(id) : undefined} />
           {session.status === "live" && socket && <InstructorTrainingPanel socket={socket} session={session} participants={participants} />}
