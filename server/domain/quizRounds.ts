@@ -180,6 +180,17 @@ export async function answersOf(db: Db, roundId: string, questionIndex?: number)
   });
 }
 
+/** Q8a: the answer a participant gave to a question (as stored: display positions mapped back), or null. */
+export async function answerOf(
+  db: Db,
+  roundId: string,
+  questionIndex: number,
+  participantId: string,
+): Promise<{ answer: unknown; receivedAt: number; elapsedMs: number } | null> {
+  const row = await db.quizAnswer.findFirst({ where: { roundId, questionIndex, participantId }, select: { answer: true, receivedAt: true, elapsedMs: true } });
+  return row && { answer: row.answer, receivedAt: row.receivedAt.getTime(), elapsedMs: row.elapsedMs };
+}
+
 /** Q21: standings of a round over every participant of its session (no answer = 0 points). */
 export async function standingsOf(db: Db, sessionId: string, answers: readonly StoredAnswer[]): Promise<Standing[]> {
   const participants = await db.participant.findMany({ where: { sessionId }, select: { id: true, displayName: true } });

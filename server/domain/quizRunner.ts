@@ -17,7 +17,7 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import type { QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
-import type { Answer } from "../../lib/quiz/answers";
+import { sameAnswer, type Answer } from "../../lib/quiz/answers";
 import { choiceOrder, orderSeed } from "../../lib/quiz/order";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
 import type { QuestionDraft } from "../../lib/quiz/questions";
@@ -27,6 +27,7 @@ import type { Db } from "../db/client";
 import { quizDetail } from "./quizBank";
 import { judgeAnswer, publicQuestion } from "./quizPlay";
 import {
+  answerOf,
   answersOf,
   createRound,
   insertAnswer,
@@ -216,14 +217,12 @@ export class QuizRunner {
     const live = await this.live(sessionId);
     if (!live || live.round.id !== roundId) throw new AppError("CONFLICT", "this quiz is not running");
     const window = answerWindow(live.round, questionIndex, receivedAt);
-    if (window === "wrong-question") throw new AppError("CONFLICT", "this is not the open question");
-    if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
+    if (window !== "open" || live.answered.has(participantId)) return this.answeredBefore(live, participantId, questionIndex, answer, window);
     const round = live.round;
     const question = round.questions[questionIndex];
     const judged = judgeAnswer(round, questionIndex, answer);
     if ("problem" in judged) throw new AppError("BAD_REQUEST", judged.problem, { answer: [judged.problem] });
     const { stored, correctness } = judged;
-    if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
     live.answered.add(participantId);
 
     const limitMs = question.timeLimitSec * 1000;
@@ -258,6 +257,31 @@ export class QuizRunner {
     }
     this.scheduleProgress(live);
     return { receivedAt, elapsedMs };
+  }
+
+  /**
+   * Q8a: an answer outside the open window, or a second one: the same answer sent again (a client
+   * resending after its connection dropped) gets the first one's acknowledgement; anything else is
+   * refused as before (Q7, Q8).
+   */
+  private async answeredBefore(
+    live: Live,
+    participantId: string,
+    questionIndex: number,
+    answer: Answer,
+    window: ReturnType<typeof answerWindow>,
+  ): Promise<{ receivedAt: number; elapsedMs: number }> {
+    if (questionIndex < live.round.questions.length) {
+      await Promise.allSettled([...live.pending]); // the first copy may still be on its way to the database
+      const judged = judgeAnswer(live.round, questionIndex, answer);
+      const earlier = await answerOf(this.db, live.round.id, questionIndex, participantId);
+      if (earlier && !("problem" in judged) && sameAnswer(earlier.answer, judged.stored))
+        return { receivedAt: earlier.receivedAt, elapsedMs: earlier.elapsedMs };
+      if (earlier) throw new AppError("CONFLICT", "you already answered this question");
+    }
+    if (window === "wrong-question") throw new AppError("CONFLICT", "this is not the open question");
+    if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
+    throw new AppError("CONFLICT", "you already answered this question");
   }
 
   /** Q9: what a (re)joining client needs; `participantId` null for instructors (who also get progress and standings). */
