@@ -7,6 +7,7 @@
  * harmless (an answer sent twice counts once, lib/quiz/SPEC.md Q8a; a vote is an upsert, L8).
  */
 import type { Reply } from "../../lib/protocol/errors";
+import { NO_ANSWER } from "./socket";
 
 type Send = () => Promise<Reply<unknown>>;
 
@@ -16,7 +17,7 @@ interface Waiting {
 }
 
 /** The reply `request()` gives when no acknowledgement came back (app/lib/socket.ts). */
-const isLost = (reply: Reply<unknown>) => !reply.ok && reply.error.code === "INTERNAL" && reply.error.message === "no answer from the server";
+const isLost = (reply: Reply<unknown>) => reply === NO_ANSWER;
 
 export class OfflineQueue {
   private readonly waiting = new Map<string, Waiting>();
