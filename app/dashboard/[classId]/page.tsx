@@ -26,7 +26,7 @@ export default function ClassOverviewPage() {
             <h1 data-testid="dashboard-class-name">{overview.data.class.name}</h1>
             <CsvButton target={{ kind: "class", classId }} label={t("export.classCsv")} />
           </div>
-          <p className="muted small" data-testid="class-time-zone">
+          <p className="muted small" data-testid="dashboard-time-zone">
             {t("export.timeZoneNote", { zone: overview.data.class.timeZone })}{" "}
             <Link href={`/classes/${encodeURIComponent(classId)}`}>{t("export.changeTimeZone")}</Link>
           </p>
