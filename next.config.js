@@ -5,17 +5,27 @@
  * Cross-origin isolation (COOP + COEP) lets tfjs' WASM backend use threads (SharedArrayBuffer);
  * every asset is served from our own origin, so `require-corp` costs nothing.
  *
- * TensorFlow.js stays outside the server bundle: pages that import the engine (the lab, the
- * student's page) are rendered on the server too, and a bundled copy of tfjs registered every
- * kernel a second time into tfjs' global registry, which the server process already holds
- * (≈ 340 "already registered" warnings in the log on the first render of /lab). External, the
- * pages share the server's one copy.
+ * TensorFlow.js is loaded from node_modules when pages render on the server, not bundled into them:
+ * the server process already loads it (lib/engine/weights.ts checks uploads), and a second, bundled
+ * copy re-registered every kernel on the shared global registry at the first page that imports it —
+ * ≈ 340 "The kernel '…' for backend 'cpu'/'webgl' is already registered" lines in the `npm start` log.
+ * External, both are the same module instance and each kernel registers once. Browser bundles are unchanged.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@tensorflow/tfjs", "@tensorflow/tfjs-core", "@tensorflow/tfjs-backend-wasm", "@tensorflow/tfjs-backend-webgpu"],
+  serverExternalPackages: [
+    "@tensorflow/tfjs",
+    "@tensorflow/tfjs-core",
+    "@tensorflow/tfjs-backend-cpu",
+    "@tensorflow/tfjs-backend-webgl",
+    "@tensorflow/tfjs-backend-wasm",
+    "@tensorflow/tfjs-backend-webgpu",
+    "@tensorflow/tfjs-converter",
+    "@tensorflow/tfjs-data",
+    "@tensorflow/tfjs-layers",
+  ],
   async headers() {
     return [
       {

@@ -150,6 +150,18 @@ test("the teacher reviews attendance, a student's curve, the concept grid and wh
   ).toEqual(["Lee Jun", "김민지", "박서연"].sort());
   expect(lines.find((l) => l.startsWith("김민지,"))?.split(",")[2]).toBe("1");
 
+  // The class's time zone is kept on the class (Asia/Seoul when none was sent); changed on the class
+  // page, the dashboard shows its dates in the new zone.
+  await expect(teacher.getByTestId("dashboard-time-zone")).toContainText("Asia/Seoul");
+  await teacher.getByTestId("dashboard-time-zone").getByRole("link").click();
+  await teacher.getByTestId("class-time-zone").fill("Mars/Olympus");
+  await expect(teacher.getByTestId("save-time-zone")).toBeDisabled();
+  await teacher.getByTestId("class-time-zone").fill("Europe/Berlin");
+  await teacher.getByTestId("save-time-zone").click();
+  await expect(teacher.getByText("저장했습니다")).toBeVisible();
+  await teacher.goto(`/dashboard/${created.id}`);
+  await expect(teacher.getByTestId("dashboard-time-zone")).toContainText("Europe/Berlin");
+
   // A student's page: the loss curve is redrawn from the stored history.
   await grid.getByRole("link", { name: "김민지" }).click();
   await expect(teacher.getByTestId("student-name")).toHaveText("김민지");

@@ -6,6 +6,7 @@ import { meanNLL, randomBatch, useBackend } from "../lib/engine/test-support";
 import { vocabularyFromChars } from "../lib/engine/text";
 import { expect, test } from "./fixtures";
 import { loss, prepare, step } from "./labPage";
+import { speaks } from "./language";
 
 test.beforeEach(async ({ page }) => {
   // Main-thread long tasks, to show the page stays responsive while the worker trains.
@@ -43,7 +44,9 @@ test("without a WebGPU adapter the automatic choice falls back and says why", as
   await prepare(page, "auto", true);
   const backend = page.getByTestId("backend");
   await expect(backend.locator("li").filter({ hasText: /^webgpu/ })).toHaveAttribute("data-status", "unavailable");
-  await expect(backend).toContainText("no WebGPU adapter");
+  // The reason in the page's language (Korean here: playwright.config.ts), from the catalog, not English from the probe.
+  await expect(backend.locator('li[data-reason="noAdapter"]')).toContainText("WebGPU 어댑터가 없습니다");
+  await speaks(page, "ko", "lab backend reasons");
   await expect(backend).toHaveAttribute("data-backend", /^(wasm|webgl|cpu)$/);
   await expect(backend.locator('li[data-status="chosen"]')).toHaveCount(1);
   await page.getByTestId("train").click();

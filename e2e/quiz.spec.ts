@@ -200,3 +200,39 @@ test("a class plays a quiz: shuffled options, 99,328 and 'memory cell' accepted,
   await expect(rows.first()).toContainText("하나");
   await expect(rows.nth(2)).toContainText("세찬");
 });
+
+test("an answer clicked while the phone is offline is kept, said to be waiting, and counted after the rejoin (Q8a)", async ({ actors }) => {
+  test.setTimeout(240_000);
+  const [teacher, hana] = await actors("teacher", "하나");
+  const api = teacher.page.request;
+  await data(await api.post("/api/auth/signup", { data: { email: uniqueEmail("offline"), password: "correct horse battery", displayName: "선생님" } }));
+  const { class: klass } = await data<{ class: { id: string } }>(await api.post("/api/classes", { data: { name: "오프라인반", roster: "" } }));
+  const { session } = await data<{ session: { id: string; code: string } }>(await api.post(`/api/classes/${klass.id}/sessions`, { data: {} }));
+  const { question } = await data<{ question: { id: string } }>(
+    await api.post("/api/quiz/questions", {
+      data: { type: "truefalse", prompt: pair("RNN은 가중치를 공유한다"), correct: true, tags: ["recurrence"], timeLimitSec: 240 },
+    }),
+  );
+  await data(await api.post("/api/quiz/quizzes", { data: { title: "오프라인 퀴즈", scoringMode: "speed", questionIds: [question.id] } }));
+  const instructor = teacher.page;
+  await instructor.goto(`/sessions/${session.id}`);
+  await studentJoins(hana.page, session.code, { guest: "하나" });
+  await instructor.getByTestId("quiz-pick").selectOption({ label: "오프라인 퀴즈 (1문제)" });
+  await instructor.getByTestId("quiz-start").click();
+  await instructor.getByTestId("quiz-next").click();
+  const h = hana.page;
+  await expect(h.getByTestId("quiz-tf-true")).toBeVisible();
+
+  // The Wi-Fi drops; once the page knows, 하나 presses O.
+  await hana.context.setOffline(true);
+  await expect(h.getByTestId("connection")).toHaveAttribute("data-state", /offline|connecting/, { timeout: 60_000 });
+  await h.getByTestId("quiz-tf-true").click();
+  await expect(h.getByTestId("quiz-queued")).toContainText("다시 연결되면");
+  await expect(h.getByTestId("quiz-tf-true")).toHaveCount(0);
+
+  // Back online: the page rejoins, sends the answer, and it counts (the only student answered: the question closes, Q5a).
+  await hana.context.setOffline(false);
+  await expect(h.getByTestId("quiz-result")).toContainText("정답!", { timeout: 60_000 });
+  await expect(instructor.getByTestId("instructor-quiz")).toHaveAttribute("data-phase", "reveal");
+  await expect(h.getByTestId("quiz-queued")).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 "use client";
 /** The instructor's classes, and a form to create one with a roster. */
+import { browserTimeZone } from "../../lib/timeZone";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -20,7 +21,7 @@ export default function ClassesPage() {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    const reply = await callApi("createClass", { body: { name, roster } });
+    const reply = await callApi("createClass", { body: { name, roster, timeZone: browserTimeZone() } });
     if (!reply.ok) return setCreateError(reply.error);
     router.push(`/classes/${reply.data.class.id}`);
   }

@@ -8,6 +8,7 @@ import { useTranslations } from "use-intl";
 import type { ClientError } from "../lib/api";
 import { request, type ClientSocket } from "../lib/socket";
 import { useLiveRun } from "../live/StudentTraining";
+import { useStudentSession } from "../stores/studentSession";
 import { Leaderboard } from "./Leaderboard";
 import { SubmissionError } from "./SubmissionError";
 import { SubmitPanel, type CurrentModel } from "./SubmitPanel";
@@ -38,9 +39,12 @@ export function StudentLeaderboard({
   const t = useTranslations("leaderboard");
   const { board, mine, myVote, addMine, setVote } = useLeaderboard(socket, sessionId, bound);
   const [voteError, setVoteError] = useState<ClientError | null>(null);
+  const sendSeated = useStudentSession((s) => s.sendSeated);
+  const voteWaiting = useStudentSession((s) => s.queued.includes("vote"));
   if (!board?.modelSessionId) return null;
+  // A vote clicked while offline waits for the rejoin; a newer click replaces it (one vote per round, L8).
   const vote = async (submissionId: string) => {
-    const reply = await request(socket, "vote:cast", { submissionId });
+    const reply = await sendSeated("vote", (s) => request(s, "vote:cast", { submissionId }));
     if (reply.ok) {
       setVote(submissionId);
       setVoteError(null);
@@ -61,6 +65,11 @@ export function StudentLeaderboard({
         <h2>{t("title")}</h2>
         {board.settings?.votingOpen && <p className="muted">{t("wall")}</p>}
         <SubmissionError error={voteError} />
+        {voteWaiting && (
+          <p className="muted" data-testid="vote-queued" role="status">
+            {t("voteQueued")}
+          </p>
+        )}
         <Leaderboard board={board} me={participantId} myVote={myVote} onVote={(id) => void vote(id)} />
       </section>
     </>

@@ -20,6 +20,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Ack timeout (ms): after this a request counts as lost and the caller may retry. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** The reply of a request whose acknowledgement never came (app/lib/offlineQueue.ts sends it again after the rejoin). */
+export const NO_ANSWER: Reply<never> = { ok: false, error: { code: "INTERNAL", message: "no answer from the server" } };
 
 export function connectSocket(): ClientSocket {
   // Reconnection is ours (app/lib/reconnect.ts): capped and jittered so a class is back soon after a restart.
@@ -49,7 +51,7 @@ export function request<E extends ClientRequestName>(socket: ClientSocket, event
       emit(event: string, payload: unknown, ack: (err: Error | null, reply: Reply<RequestReply<E>>) => void): void;
     };
     emitter.emit(event, payload, (err, reply) => {
-      resolve(err ? { ok: false, error: { code: "INTERNAL", message: "no answer from the server" } } : reply);
+      resolve(err ? NO_ANSWER : reply);
     });
   });
 }

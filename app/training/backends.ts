@@ -17,7 +17,7 @@ import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import "@tensorflow/tfjs-backend-webgpu";
 import { CharRNN, disposeState, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
-import type { BackendChoice, BackendName, BackendTrial } from "./messages";
+import type { BackendChoice, BackendName, BackendReason, BackendTrial, ThreadTrial } from "./messages";
 import { configureWasmBuild, grantableThreads, startWasm, threadsAvailable, wasmThreads } from "./wasmThreads";
 
 setWasmPaths("/tfjs/");
@@ -86,9 +86,9 @@ function probeLoss(config: CharRNNConfig, vocabSize: number, batch: TokenBatch):
 }
 
 /** Why the active backend's probe loss is not the CPU's, or null when it matches. */
-function probeMismatch(config: CharRNNConfig, vocabSize: number, probe: TokenBatch, reference: number): string | null {
+function probeMismatch(config: CharRNNConfig, vocabSize: number, probe: TokenBatch, reference: number): BackendReason | null {
   const { loss } = probeLoss(config, vocabSize, probe);
-  return Math.abs(loss - reference) <= ACCURACY_TOLERANCE ? null : `probe loss ${loss.toFixed(4)} vs CPU ${reference.toFixed(4)}`;
+  return Math.abs(loss - reference) <= ACCURACY_TOLERANCE ? null : { code: "probeMismatch", loss, cpuLoss: reference };
 }
 
 /** Milliseconds per training step of this run's model on the active backend. */
@@ -125,17 +125,17 @@ async function chooseWasmThreads(
   vocabSize: number,
   batch: TokenBatch,
   oneThreadMs: number,
-): Promise<{ threads: number; stepMs: number; tried: string[] }> {
+): Promise<{ threads: number; stepMs: number; tried: ThreadTrial[] }> {
   let best = { threads: 1, stepMs: oneThreadMs };
-  const tried = [`1 thread: ${Math.round(oneThreadMs)} ms/step`];
-  if (!(await threadsAvailable())) return { ...best, tried: [...tried, "no threads here (not cross-origin isolated)"] };
+  const tried: ThreadTrial[] = [best];
+  if (!(await threadsAvailable())) return { ...best, tried: [...tried, { noThreads: true }] };
   let running = 1;
   for (const threads of threadCandidates()) {
     if (!(await startWasm(threads))) break;
     running = threads;
     if (getThreadsCount() !== threads) break; // not granted after all: nothing new to time
     const stepMs = await timeStep(config, vocabSize, batch);
-    tried.push(`${threads} threads: ${Math.round(stepMs)} ms/step`);
+    tried.push({ threads, stepMs });
     if (stepMs <= best.stepMs * THREADS_GAIN) best = { threads, stepMs };
   }
   if (running !== best.threads && !(await startWasm(best.threads))) throw new Error(`WASM did not restart with ${best.threads} thread(s)`);
@@ -162,25 +162,26 @@ export async function chooseBackend(
   let best: { backend: BackendName; stepMs: number } | null = null;
   for (const backend of choice === "auto" ? PROBE_ORDER : [choice]) {
     if (!(await activate(backend))) {
-      trials.push({ backend, status: "unavailable", detail: backend === "webgpu" ? "no WebGPU adapter" : "did not initialise" });
+      trials.push({ backend, status: "unavailable", reason: { code: backend === "webgpu" ? "noAdapter" : "notStarted" } });
       continue;
     }
     try {
-      const inaccuracy = tf.backend().floatPrecision() === 16 ? "16-bit floats" : probeMismatch(config, vocabSize, probe, reference);
+      const inaccuracy: BackendReason | null =
+        tf.backend().floatPrecision() === 16 ? { code: "halfFloats" } : probeMismatch(config, vocabSize, probe, reference);
       if (choice !== "auto") {
         // The student's own choice is obeyed, with any warning shown; there is nothing to compare it
         // with, so nothing to time (the run's progress shows its speed).
-        trials.push({ backend, status: "ok", ...(inaccuracy ? { detail: inaccuracy } : {}) });
+        trials.push({ backend, status: "ok", ...(inaccuracy ? { reason: inaccuracy } : {}) });
         best = { backend, stepMs: 0 };
         continue;
       }
       if (inaccuracy) {
-        trials.push({ backend, status: "inaccurate", detail: inaccuracy });
+        trials.push({ backend, status: "inaccurate", reason: inaccuracy });
         continue;
       }
       // The CPU backend is the slowest wherever another works: time it only when it is alone.
       if (backend === "cpu" && best) {
-        trials.push({ backend, status: "ok", detail: `slower than ${best.backend}` });
+        trials.push({ backend, status: "ok", reason: { code: "slowerThan", than: best.backend } });
         continue;
       }
       const leastStepMs = best ? probeLoss(config, vocabSize, probe).ms * (config.seqLen / (probe.inputs.length / probe.batchSize)) : 0;
@@ -188,21 +189,21 @@ export async function chooseBackend(
         trials.push({
           backend,
           status: "ok",
-          detail: `slower: a step takes at least ${Math.round(leastStepMs)} ms here, ${Math.round(best.stepMs)} ms on ${best.backend}`,
+          reason: { code: "slowerAtLeast", leastMs: leastStepMs, bestMs: best.stepMs, than: best.backend },
         });
         continue;
       }
       let stepMs = await timeStep(config, vocabSize, batch);
-      let detail: string | undefined;
+      let reason: BackendReason | undefined;
       if (backend === "wasm") {
         const threads = await chooseWasmThreads(config, vocabSize, batch, stepMs);
         stepMs = threads.stepMs;
-        detail = `${threads.threads} thread(s) (${threads.tried.join(", ")})`;
+        reason = { code: "threads", threads: threads.threads, tried: threads.tried };
       }
-      trials.push({ backend, status: "ok", charsPerSec: ((batch.batchSize * config.seqLen) / stepMs) * 1000, ...(detail ? { detail } : {}) });
+      trials.push({ backend, status: "ok", charsPerSec: ((batch.batchSize * config.seqLen) / stepMs) * 1000, ...(reason ? { reason } : {}) });
       if (!best || stepMs < best.stepMs) best = { backend, stepMs };
     } catch (error) {
-      trials.push({ backend, status: "failed", detail: error instanceof Error ? error.message : String(error) });
+      trials.push({ backend, status: "failed", reason: { code: "error", message: error instanceof Error ? error.message : String(error) } });
     }
   }
   if (!best) throw new Error(`no usable backend: ${trials.map((t) => `${t.backend} ${t.status}`).join(", ")}`);

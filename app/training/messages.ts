@@ -15,9 +15,27 @@ export interface BackendTrial {
   status: "chosen" | "ok" | "unavailable" | "inaccurate" | "failed";
   /** Measured training speed on this run's model. */
   charsPerSec?: number;
-  /** Why it was not chosen (or failed), in English, for the "why" line. */
-  detail?: string;
+  /** Why it was not chosen (or failed), as a code and its numbers; the page words it (BackendInfo.tsx). */
+  reason?: BackendReason;
 }
+
+/** One WASM thread count that was timed (or the page could not run threads at all). */
+export type ThreadTrial = { threads: number; stepMs: number } | { noThreads: true };
+
+/**
+ * The reasons the backend probe gives, with what the sentence needs; translated in the UI from
+ * `training.reason.<code>` in lib/i18n, so a Korean lab says why in Korean.
+ */
+export type BackendReason =
+  | { code: "noAdapter" }
+  | { code: "notStarted" }
+  | { code: "halfFloats" }
+  | { code: "probeMismatch"; loss: number; cpuLoss: number }
+  | { code: "slowerThan"; than: BackendName }
+  | { code: "slowerAtLeast"; leastMs: number; bestMs: number; than: BackendName }
+  | { code: "threads"; threads: number; tried: ThreadTrial[] }
+  /** An exception's own message (from tfjs or the browser): shown as it is. */
+  | { code: "error"; message: string };
 
 export type ToWorker =
   | {

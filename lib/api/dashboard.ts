@@ -7,7 +7,6 @@
  */
 import { z } from "zod";
 import { answerShownSchema } from "../dashboard/answerView";
-import { DEFAULT_TIME_ZONE, isTimeZone } from "../dashboard/exports";
 import { nameSchema } from "../names";
 import { LEADERBOARD_FLAGS } from "../leaderboard/ranking";
 import { attentionSettingsSchema } from "../dashboard/settings";
@@ -39,8 +38,11 @@ export const dashboardSessionSchema = z.object({
 
 export const dashboardStudentSchema = z.object({ id: z.string(), name: z.string(), archived: z.boolean() });
 
+/** The class a dashboard page is about; its dates are shown in its time zone. */
+const classRefSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string() });
+
 export const overviewSchema = z.object({
-  class: z.object({ id: z.string(), name: z.string() }),
+  class: classRefSchema,
   /** Oldest first. */
   sessions: z.array(dashboardSessionSchema),
   /** Roster students, archived ones included (flagged). */
@@ -96,7 +98,15 @@ export const submissionViewSchema = z.object({
 });
 
 export const studentPageSchema = z.object({
-  student: z.object({ id: z.string(), name: z.string(), note: z.string(), archived: z.boolean(), classId: z.string(), className: z.string() }),
+  student: z.object({
+    id: z.string(),
+    name: z.string(),
+    note: z.string(),
+    archived: z.boolean(),
+    classId: z.string(),
+    className: z.string(),
+    classTimeZone: z.string(),
+  }),
   sessionCount: z.number(),
   sessions: z.array(
     z.object({
@@ -126,7 +136,7 @@ export const studentPageSchema = z.object({
 export type StudentPage = z.infer<typeof studentPageSchema>;
 
 export const sessionReportSchema = z.object({
-  class: z.object({ id: z.string(), name: z.string() }),
+  class: classRefSchema,
   session: dashboardSessionSchema,
   participants: z.array(z.object({ id: z.string(), name: z.string(), rosterStudentId: z.string().nullable() })),
   modelSessions: z.array(
@@ -196,11 +206,8 @@ export const sessionReportSchema = z.object({
 export type SessionReport = z.infer<typeof sessionReportSchema>;
 
 const csvFile = z.object({ filename: z.string(), csv: z.string() });
-/** timeZone: the class's time zone for dates and times in the file (the dashboard's setting, default the teacher's browser). */
-const exportBody = z.object({
-  locale: z.enum(["ko", "en"]).default("ko"),
-  timeZone: z.string().max(64).refine(isTimeZone, "unknown time zone").default(DEFAULT_TIME_ZONE),
-});
+/** Dates and times in the file are in the class's time zone (Class.timeZone, set on the class page). */
+const exportBody = z.object({ locale: z.enum(["ko", "en"]).default("ko") });
 
 export const dashboardRoutes = {
   dashboardOverview: route("GET", "/api/dashboard/:classId", none, overviewSchema),

@@ -6,6 +6,7 @@ import { nameSchema } from "../names";
 import { ROSTER_REJECTIONS } from "../roster";
 import { rosterChoiceSchema, sessionInfoSchema } from "../protocol/views";
 import { joinCodeSchema } from "../protocol/joinCode";
+import { timeZoneSchema } from "../timeZone";
 import { noBody as none, route } from "./route";
 
 export const emailSchema = z.string().trim().toLowerCase().email("not an email address").max(200);
@@ -32,6 +33,8 @@ export const classDetailSchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
+  /** IANA zone of the class's dates and times (dashboard, CSV); lib/timeZone.ts. */
+  timeZone: z.string(),
   students: z.array(z.object({ id: z.string(), name: z.string() })),
   sessions: z.array(sessionSummarySchema),
 });
@@ -61,9 +64,11 @@ export const foundationRoutes = {
   createClass: route(
     "POST",
     "/api/classes",
-    z.object({ name: z.string().trim().min(1, "class name is empty").max(80), roster: rosterText.default("") }),
+    // timeZone: the teacher's browser zone (the form sends it); Asia/Seoul when absent.
+    z.object({ name: z.string().trim().min(1, "class name is empty").max(80), roster: rosterText.default(""), timeZone: timeZoneSchema.optional() }),
     z.object({ class: classDetailSchema, roster: rosterResult }),
   ),
+  setClassTimeZone: route("PUT", "/api/classes/:classId/time-zone", z.object({ timeZone: timeZoneSchema }), z.object({ class: classDetailSchema })),
   getClass: route("GET", "/api/classes/:classId", none, z.object({ class: classDetailSchema })),
   addStudents: route("POST", "/api/classes/:classId/students", z.object({ roster: rosterText }), z.object({ class: classDetailSchema, roster: rosterResult })),
   startSession: route("POST", "/api/classes/:classId/sessions", none, z.object({ session: sessionInfoSchema })),

@@ -3,6 +3,7 @@
  * token their browser kept (server/domain/keep.ts). Read-only; the token is not rotated.
  */
 import { z } from "zod";
+import { answerShownSchema } from "../dashboard/answerView";
 import { route } from "./route";
 
 const localized = z.object({ ko: z.string(), en: z.string() });
@@ -45,7 +46,15 @@ export const keepsakeSchema = z.object({
     z.object({
       title: z.string(),
       points: z.number(),
-      questions: z.array(z.object({ prompt: localized, answered: z.boolean(), correctness: z.number(), points: z.number() })),
+      questions: z.array(
+        z.object({
+          prompt: localized,
+          /** The student's answer as they saw it; null when they did not answer. */
+          answer: answerShownSchema.nullable(),
+          correctness: z.number(),
+          points: z.number(),
+        }),
+      ),
     }),
   ),
 });

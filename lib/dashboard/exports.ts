@@ -9,19 +9,6 @@ import { csvNumber, type CsvCell } from "./csv";
 import { quizAccuracy, type ParticipantFacts } from "./facts";
 import type { SessionRow, StudentRow } from "./rows";
 
-/** The time zone of Korean classes, the default when the teacher's browser names none. */
-export const DEFAULT_TIME_ZONE = "Asia/Seoul";
-
-/** Whether the runtime knows this IANA time zone name ("Asia/Seoul", "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A date as YYYY-MM-DD in the class's time zone. */
 export function localDate(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(ms));

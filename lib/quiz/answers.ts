@@ -51,3 +51,18 @@ export function answerProblem(question: QuestionBody, answer: Answer): string | 
     }
   }
 }
+
+/** Q8a: whether two stored answers are the same answer (key order aside: PostgreSQL's jsonb reorders keys). */
+export function sameAnswer(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

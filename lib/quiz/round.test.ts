@@ -1,7 +1,7 @@
 /** Table-driven tests of the round state machine (lib/quiz/SPEC.md Q1–Q8). */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { answerWindow, applyRoundAction, elapsedOf, type RoundAction, type RoundPhase } from "./round";
+import { answerWindow, applyRoundAction, elapsedOf, OUTAGE_MIN_MS, RECONNECT_GRACE_MS, windowAfterOutage, type RoundAction, type RoundPhase } from "./round";
 
 describe("Q1–Q3 round state machine (3 questions)", () => {
   const table: [phase: RoundPhase, index: number, action: RoundAction, to: string][] = [
@@ -49,5 +49,23 @@ describe("Q4 elapsed time", () => {
     assert.equal(elapsedOf(1000, 500, 20_000), 0);
     assert.equal(elapsedOf(1000, 6000, 20_000), 5000);
     assert.equal(elapsedOf(1000, 60_000, 20_000), 20_000);
+  });
+});
+
+describe("Q5b the question's clock pauses while no server keeps it", () => {
+  // A 30 s question opened at 0; the last heartbeat at 10 s (20 s left).
+  const round = { startedAt: 0, closesAt: 30_000, aliveAt: 10_000 };
+  it("after a 25 s outage the question has its 20 s back, plus the reconnect grace; elapsed time leaves the outage out", () => {
+    assert.deepEqual(windowAfterOutage(round, 35_000), { startedAt: 25_000, closesAt: 55_000 + RECONNECT_GRACE_MS });
+  });
+  it("a gap no longer than a few heartbeats is not an outage", () => {
+    assert.equal(windowAfterOutage(round, 10_000 + OUTAGE_MIN_MS), null);
+    assert.notEqual(windowAfterOutage(round, 10_001 + OUTAGE_MIN_MS), null);
+  });
+  it("a question whose time was up before the outage gets nothing back (Q5 closes it)", () => {
+    assert.equal(windowAfterOutage({ ...round, aliveAt: 30_000 }, 90_000), null);
+  });
+  it("a round without a heartbeat (written before Q5b) is left as it is", () => {
+    assert.equal(windowAfterOutage({ ...round, aliveAt: null }, 90_000), null);
   });
 });

@@ -53,3 +53,28 @@ export function answerWindow(
 export function elapsedOf(startedAt: number, receivedAt: number, limitMs: number): number {
   return Math.min(limitMs, Math.max(0, receivedAt - startedAt));
 }
+
+/** Q5b: how often the server stamps an open question's `aliveAt` (ms). */
+export const QUESTION_HEARTBEAT_MS = 1_000;
+/** Q5b: a gap since the last stamp longer than this was an outage (a stamp may be late on a busy event loop). */
+export const OUTAGE_MIN_MS = 2 * QUESTION_HEARTBEAT_MS;
+/** Q5b: added to the restored time so students can reconnect and rejoin first (their back-off is capped at 2 s). */
+export const RECONNECT_GRACE_MS = 3_000;
+
+/**
+ * Q5b: the window of a question that was open while no server kept its clock (from `aliveAt`, the
+ * last heartbeat, to `now`). The clock is paused: the question gets back the time it had left at
+ * the last heartbeat plus RECONNECT_GRACE_MS, and its start moves by the outage, so the elapsed time
+ * of later answers leaves the outage out. Null when there was no outage, or when the question's
+ * time was already up before it began (then Q5 closes it at once).
+ */
+export function windowAfterOutage(
+  round: { startedAt: number | null; closesAt: number | null; aliveAt: number | null },
+  now: number,
+): { startedAt: number; closesAt: number } | null {
+  const { startedAt, closesAt, aliveAt } = round;
+  if (startedAt === null || closesAt === null || aliveAt === null) return null;
+  const outage = now - aliveAt;
+  if (outage <= OUTAGE_MIN_MS || aliveAt >= closesAt) return null;
+  return { startedAt: startedAt + outage, closesAt: closesAt + outage + RECONNECT_GRACE_MS };
+}

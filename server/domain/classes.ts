@@ -48,6 +48,7 @@ export async function classDetail(db: Db, instructorId: string, classId: string)
     id: c.id,
     name: c.name,
     createdAt: c.createdAt.toISOString(),
+    timeZone: c.timeZone,
     students: c.students.map((s) => ({ id: s.id, name: s.name })),
     sessions: c.sessions.map((s) => ({
       id: s.id,
@@ -61,12 +62,24 @@ export async function classDetail(db: Db, instructorId: string, classId: string)
 }
 
 /** Creates the class with its roster in one write (SS1): a refused name never leaves half a class behind. */
-export async function createClass(db: Db, instructorId: string, name: string, rosterText: string) {
+export async function createClass(db: Db, instructorId: string, name: string, rosterText: string, timeZone?: string) {
   const parsed = parseRoster(rosterText);
   const created = await db.class.create({
-    data: { instructorId, name, students: { create: parsed.names.map((student) => ({ name: student, nameKey: nameKey(student) })) } },
+    data: {
+      instructorId,
+      name,
+      ...(timeZone ? { timeZone } : {}),
+      students: { create: parsed.names.map((student) => ({ name: student, nameKey: nameKey(student) })) },
+    },
   });
   return { class: await classDetail(db, instructorId, created.id), roster: { added: parsed.names, rejected: parsed.rejected } };
+}
+
+/** Sets the zone the class's dates and times are shown in (the caller validated the name: lib/timeZone.ts). */
+export async function setClassTimeZone(db: Db, instructorId: string, classId: string, timeZone: string) {
+  await requireOwnClass(db, instructorId, classId);
+  await db.class.update({ where: { id: classId }, data: { timeZone } });
+  return classDetail(db, instructorId, classId);
 }
 
 /** Adds the roster's names that the class does not have yet, in one write; reports the rest. */

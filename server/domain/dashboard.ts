@@ -31,6 +31,7 @@ const SCORED = "scored";
 export interface ClassRows {
   classId: string;
   className: string;
+  timeZone: string;
   settings: AttentionSettings;
   /** Oldest first. */
   sessions: SessionRow[];
@@ -97,6 +98,7 @@ export async function loadClassRows(db: Db, instructorId: string, classId: strin
   return {
     classId,
     className: owned.name,
+    timeZone: owned.timeZone,
     settings: attentionSettingsFrom(owned.attentionSettings),
     sessions: sessions.map((s) => ({ id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.getTime(), endedAt: s.endedAt?.getTime() ?? null })),
     students: students.map((s) => ({ id: s.id, name: s.name, archived: s.archivedAt !== null })),
@@ -146,7 +148,7 @@ export async function classOverview(db: Db, instructorId: string, classId: strin
   const d = derive(rows);
   const active = rows.students.filter((s) => !s.archived);
   return {
-    class: { id: rows.classId, name: rows.className },
+    class: { id: rows.classId, name: rows.className, timeZone: rows.timeZone },
     sessions: sessionViews(rows),
     students: rows.students,
     attendance: Object.fromEntries(rows.students.map((s) => [s.id, [...(d.attendance.get(s.id)?.keys() ?? [])]])),
@@ -326,7 +328,15 @@ export async function studentPage(db: Db, instructorId: string, classId: string,
   const progressOf = new Map(progress.map((p) => [p.modelSessionId, p]));
   const groupOf = new Map(assignments.map((a) => [a.modelSessionId, a.group.label]));
   return {
-    student: { id: student.id, name: student.name, note: student.note, archived: student.archivedAt !== null, classId, className: owned.name },
+    student: {
+      id: student.id,
+      name: student.name,
+      note: student.note,
+      archived: student.archivedAt !== null,
+      classId,
+      className: owned.name,
+      classTimeZone: owned.timeZone,
+    },
     sessionCount,
     sessions: seats.map((seat) => {
       const mine = modelSessions
@@ -435,7 +445,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
     rounds: rounds.map((r) => ({ id: r.id, sessionId, title: r.title, questions: [] })),
   });
   return {
-    class: { id: classId, name: owned.name },
+    class: { id: classId, name: owned.name, timeZone: owned.timeZone },
     session: view,
     participants: participants.map((p) => ({ id: p.id, name: p.rosterStudent?.name ?? p.displayName, rosterStudentId: p.rosterStudentId })),
     modelSessions: modelSessions.map((m) => {

@@ -1,7 +1,7 @@
 /**
  * The dashboard's CSV exports: the class summary (one row per roster student) and one session's
  * detail (one row per participant), with column titles from the message catalog of the
- * requested language. The file text (BOM included) goes back inside the JSON reply.
+ * requested language, dates and times in the class's time zone. The file text (BOM included) goes back inside the JSON reply.
  */
 import { catalogs, type Locale } from "../../lib/i18n/config";
 import { csvDocument } from "../../lib/dashboard/csv";
@@ -15,8 +15,9 @@ function fileName(base: string): string {
   return `${base.replace(/[\\/:*?"<>|\p{Cc}]+/gu, "_").trim() || "export"}.csv`;
 }
 
-export async function classSummaryCsv(db: Db, instructorId: string, classId: string, locale: Locale, timeZone: string) {
+export async function classSummaryCsv(db: Db, instructorId: string, classId: string, locale: Locale) {
   const rows = await loadClassRows(db, instructorId, classId, { training: true });
+  const timeZone = rows.timeZone;
   const d = derive(rows);
   const labels = catalogs[locale].dashboard.csv;
   return {
@@ -37,8 +38,9 @@ export async function classSummaryCsv(db: Db, instructorId: string, classId: str
   };
 }
 
-export async function sessionDetailCsv(db: Db, instructorId: string, classId: string, sessionId: string, locale: Locale, timeZone: string) {
+export async function sessionDetailCsv(db: Db, instructorId: string, classId: string, sessionId: string, locale: Locale) {
   const report = await sessionReport(db, instructorId, classId, sessionId);
+  const timeZone = report.class.timeZone;
   const [seats, progress, answers, assignments] = await Promise.all([
     db.participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: { id: true, joinedAt: true } }),
     db.trainingProgress.findMany({

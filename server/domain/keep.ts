@@ -8,6 +8,7 @@ import { z } from "zod";
 import { charRNNConfigSchema } from "../../lib/engine/config";
 import type { Keepsake } from "../../lib/api/keep";
 import { AppError } from "../../lib/protocol/errors";
+import { answerShown } from "../../lib/dashboard/answerView";
 import { questionDraftSchema } from "../../lib/quiz/questions";
 import { readRejoinToken } from "../auth/rejoinToken";
 import type { Db } from "../db/client";
@@ -79,22 +80,30 @@ export async function keepsake(db: Db, secret: string, token: string, now = Date
     where: { sessionId: participant.sessionId },
     orderBy: { createdAt: "asc" },
     select: {
+      id: true,
       title: true,
       questions: true,
-      answers: { where: { participantId: participant.id }, select: { questionIndex: true, correctness: true, points: true } },
+      answers: { where: { participantId: participant.id }, select: { questionIndex: true, correctness: true, points: true, answer: true } },
     },
   });
   const quizzes = rounds
     .filter((r) => r.answers.length > 0)
     .map((r) => {
-      const questions = z.array(questionDraftSchema).safeParse(r.questions);
+      const stored = Array.isArray(r.questions) ? r.questions : [];
+      const questions = z.array(questionDraftSchema).safeParse(stored);
       const byIndex = new Map(r.answers.map((a) => [a.questionIndex, a]));
       return {
         title: r.title,
         points: r.answers.reduce((sum, a) => sum + a.points, 0),
         questions: (questions.success ? questions.data : []).map((q, index) => {
           const answer = byIndex.get(index);
-          return { prompt: q.prompt, answered: answer !== undefined, correctness: answer?.correctness ?? 0, points: answer?.points ?? 0 };
+          return {
+            prompt: q.prompt,
+            // What the student answered, as they saw it (the dashboard's rule, lib/dashboard/answerView.ts).
+            answer: answer ? answerShown(stored[index], answer.answer, r.id, index) : null,
+            correctness: answer?.correctness ?? 0,
+            points: answer?.points ?? 0,
+          };
         }),
       };
     });

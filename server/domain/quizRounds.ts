@@ -24,6 +24,8 @@ export interface RoundRecord {
   questionIndex: number;
   startedAt: number | null;
   closesAt: number | null;
+  /** The open question's last heartbeat (Q5b). */
+  aliveAt: number | null;
   createdAt: Date;
   endedAt: Date | null;
 }
@@ -38,6 +40,7 @@ type RoundRow = {
   questionIndex: number;
   questionStartedAt: Date | null;
   questionClosesAt: Date | null;
+  questionAliveAt: Date | null;
   createdAt: Date;
   endedAt: Date | null;
 };
@@ -55,6 +58,7 @@ export function roundOfRow(row: RoundRow): RoundRecord {
     questionIndex: row.questionIndex,
     startedAt: row.questionStartedAt?.getTime() ?? null,
     closesAt: row.questionClosesAt?.getTime() ?? null,
+    aliveAt: row.questionAliveAt?.getTime() ?? null,
     createdAt: row.createdAt,
     endedAt: row.endedAt,
   };
@@ -98,8 +102,32 @@ export async function moveRound(db: Db, roundId: string, from: { phase: RoundPha
       questionIndex: to.questionIndex,
       ...(to.startedAt !== undefined ? { questionStartedAt: new Date(to.startedAt) } : {}),
       ...(to.closesAt !== undefined ? { questionClosesAt: new Date(to.closesAt) } : {}),
+      // Opening a question stamps its first heartbeat (Q5b).
+      ...(to.phase === "question" && to.startedAt !== undefined ? { questionAliveAt: new Date(to.startedAt) } : {}),
       ...(to.ended ? { endedAt: new Date() } : {}),
     },
+  });
+  return result.count === 1;
+}
+
+/** Q5b: the server keeping this open question's clock is alive at `at` (no-op once it closed). */
+export async function stampQuestionAlive(db: Db, round: { id: string; questionIndex: number }, at: number): Promise<void> {
+  await db.quizRound.updateMany({ where: { id: round.id, phase: "question", questionIndex: round.questionIndex }, data: { questionAliveAt: new Date(at) } });
+}
+
+/**
+ * Q5b: gives the open question the window it had before an outage, compare-and-set on its last
+ * heartbeat, so of several processes starting at once only one moves the clock; false if another did.
+ */
+export async function resumeAfterOutage(
+  db: Db,
+  round: { id: string; questionIndex: number; aliveAt: number },
+  window: { startedAt: number; closesAt: number },
+  now: number,
+): Promise<boolean> {
+  const result = await db.quizRound.updateMany({
+    where: { id: round.id, phase: "question", questionIndex: round.questionIndex, questionAliveAt: new Date(round.aliveAt) },
+    data: { questionStartedAt: new Date(window.startedAt), questionClosesAt: new Date(window.closesAt), questionAliveAt: new Date(now) },
   });
   return result.count === 1;
 }
@@ -150,6 +178,17 @@ export async function answersOf(db: Db, roundId: string, questionIndex?: number)
     const answer = answerSchema.safeParse(r.answer);
     return { ...r, answer: answer.success ? answer.data : null };
   });
+}
+
+/** Q8a: the answer a participant gave to a question (as stored: display positions mapped back), or null. */
+export async function answerOf(
+  db: Db,
+  roundId: string,
+  questionIndex: number,
+  participantId: string,
+): Promise<{ answer: unknown; receivedAt: number; elapsedMs: number } | null> {
+  const row = await db.quizAnswer.findFirst({ where: { roundId, questionIndex, participantId }, select: { answer: true, receivedAt: true, elapsedMs: true } });
+  return row && { answer: row.answer, receivedAt: row.receivedAt.getTime(), elapsedMs: row.elapsedMs };
 }
 
 /** Q21: standings of a round over every participant of its session (no answer = 0 points). */

@@ -17,16 +17,28 @@
  */
 import { AppError } from "../../lib/protocol/errors";
 import type { QuizProgress, QuizResult, QuizState, RevealView, StandingView } from "../../lib/protocol/quiz";
-import type { Answer } from "../../lib/quiz/answers";
+import { sameAnswer, type Answer } from "../../lib/quiz/answers";
 import { choiceOrder, orderSeed } from "../../lib/quiz/order";
 import { correctAnswerOf, histogramOf, type Standing } from "../../lib/quiz/results";
 import type { QuestionDraft } from "../../lib/quiz/questions";
-import { answerWindow, applyRoundAction, elapsedOf, type RoundAction } from "../../lib/quiz/round";
+import { answerWindow, applyRoundAction, elapsedOf, QUESTION_HEARTBEAT_MS, windowAfterOutage, type RoundAction } from "../../lib/quiz/round";
 import { scoreAnswer } from "../../lib/quiz/scoring";
 import type { Db } from "../db/client";
 import { quizDetail } from "./quizBank";
 import { judgeAnswer, publicQuestion } from "./quizPlay";
-import { answersOf, createRound, insertAnswer, latestRound, moveRound, roundsWithOpenQuestion, standingsOf, type RoundRecord } from "./quizRounds";
+import {
+  answerOf,
+  answersOf,
+  createRound,
+  insertAnswer,
+  latestRound,
+  moveRound,
+  resumeAfterOutage,
+  roundsWithOpenQuestion,
+  stampQuestionAlive,
+  standingsOf,
+  type RoundRecord,
+} from "./quizRounds";
 import type { Presence } from "./sessions";
 
 /**
@@ -64,6 +76,8 @@ interface Live {
   results: Map<string, QuizResult>;
   timer: NodeJS.Timeout | null;
   progressTimer: NodeJS.Timeout | null;
+  /** Stamps the open question's heartbeat (Q5b) while this process keeps its clock. */
+  heartbeat: NodeJS.Timeout | null;
 }
 
 export interface SyncView {
@@ -110,10 +124,7 @@ export class QuizRunner {
     return this.serial(sessionId, async () => {
       const live = await this.lives.get(sessionId)?.catch(() => null);
       this.lives.delete(sessionId);
-      if (!live) return;
-      if (live.timer) clearTimeout(live.timer);
-      if (live.progressTimer) clearTimeout(live.progressTimer);
-      live.timer = live.progressTimer = null;
+      if (live) this.disarm(live);
     });
   }
 
@@ -127,9 +138,10 @@ export class QuizRunner {
     for (const promise of this.lives.values()) {
       const live = await promise.catch(() => null);
       if (!live) continue;
-      if (live.timer) clearTimeout(live.timer);
-      if (live.progressTimer) clearTimeout(live.progressTimer);
+      this.disarm(live);
       await Promise.allSettled([...live.pending]);
+      // Q5b: the clock stops now (not at the last heartbeat), so a restart restores the exact remaining time.
+      if (live.round.phase === "question") await stampQuestionAlive(this.db, live.round, this.now()).catch(() => undefined);
     }
   }
 
@@ -205,14 +217,12 @@ export class QuizRunner {
     const live = await this.live(sessionId);
     if (!live || live.round.id !== roundId) throw new AppError("CONFLICT", "this quiz is not running");
     const window = answerWindow(live.round, questionIndex, receivedAt);
-    if (window === "wrong-question") throw new AppError("CONFLICT", "this is not the open question");
-    if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
+    if (window !== "open" || live.answered.has(participantId)) return this.answeredBefore(live, participantId, questionIndex, answer, window);
     const round = live.round;
     const question = round.questions[questionIndex];
     const judged = judgeAnswer(round, questionIndex, answer);
     if ("problem" in judged) throw new AppError("BAD_REQUEST", judged.problem, { answer: [judged.problem] });
     const { stored, correctness } = judged;
-    if (live.answered.has(participantId)) throw new AppError("CONFLICT", "you already answered this question");
     live.answered.add(participantId);
 
     const limitMs = question.timeLimitSec * 1000;
@@ -249,6 +259,31 @@ export class QuizRunner {
     return { receivedAt, elapsedMs };
   }
 
+  /**
+   * Q8a: an answer outside the open window, or a second one: the same answer sent again (a client
+   * resending after its connection dropped) gets the first one's acknowledgement; anything else is
+   * refused as before (Q7, Q8).
+   */
+  private async answeredBefore(
+    live: Live,
+    participantId: string,
+    questionIndex: number,
+    answer: Answer,
+    window: ReturnType<typeof answerWindow>,
+  ): Promise<{ receivedAt: number; elapsedMs: number }> {
+    if (questionIndex < live.round.questions.length) {
+      await Promise.allSettled([...live.pending]); // the first copy may still be on its way to the database
+      const judged = judgeAnswer(live.round, questionIndex, answer);
+      const earlier = await answerOf(this.db, live.round.id, questionIndex, participantId);
+      if (earlier && !("problem" in judged) && sameAnswer(earlier.answer, judged.stored))
+        return { receivedAt: earlier.receivedAt, elapsedMs: earlier.elapsedMs };
+      if (earlier) throw new AppError("CONFLICT", "you already answered this question");
+    }
+    if (window === "wrong-question") throw new AppError("CONFLICT", "this is not the open question");
+    if (window === "closed") throw new AppError("CONFLICT", "the question is closed");
+    throw new AppError("CONFLICT", "you already answered this question");
+  }
+
   /** Q9: what a (re)joining client needs; `participantId` null for instructors (who also get progress and standings). */
   async sync(sessionId: string, participantId: string | null): Promise<SyncView> {
     const live = await this.live(sessionId);
@@ -277,6 +312,7 @@ export class QuizRunner {
       results: new Map(),
       timer: null,
       progressTimer: null,
+      heartbeat: null,
     };
   }
 
@@ -296,6 +332,15 @@ export class QuizRunner {
     if (!round) return null;
     const live = this.fresh(round);
     if (round.phase === "question") {
+      const now = this.now();
+      const window = windowAfterOutage(round, now);
+      if (window && round.aliveAt !== null) {
+        // Q5b: no server kept this question's clock for a while: give it back its time.
+        if (!(await resumeAfterOutage(this.db, { ...round, aliveAt: round.aliveAt }, window, now))) return this.load(sessionId); // another process did
+        Object.assign(round, window, { aliveAt: now });
+        this.outlet.changed(sessionId);
+        this.outlet.state(sessionId, this.stateOf(live));
+      }
       const [current, previous, connected] = await Promise.all([
         answersOf(this.db, round.id, round.questionIndex),
         round.questionIndex > 0 ? answersOf(this.db, round.id, round.questionIndex - 1) : Promise.resolve([]),
@@ -335,6 +380,12 @@ export class QuizRunner {
     if (live.timer) clearTimeout(live.timer);
     if (this.stopped || live.round.closesAt === null) return;
     const { id, questionIndex, sessionId } = live.round;
+    if (!live.heartbeat) {
+      live.heartbeat = setInterval(() => {
+        stampQuestionAlive(this.db, { id, questionIndex }, this.now()).catch((error) => console.error("[quiz] heartbeat failed:", error));
+      }, QUESTION_HEARTBEAT_MS);
+      live.heartbeat.unref();
+    }
     live.timer = setTimeout(
       () => {
         live.timer = null;
@@ -349,6 +400,13 @@ export class QuizRunner {
     );
   }
 
+  /** Stops this copy's timers: the close timer, the progress tick and the heartbeat. */
+  private disarm(live: Live): void {
+    for (const timer of [live.timer, live.progressTimer]) if (timer) clearTimeout(timer);
+    if (live.heartbeat) clearInterval(live.heartbeat);
+    live.timer = live.progressTimer = live.heartbeat = null;
+  }
+
   /** Q2/Q5/Q20: close the open question at `at`, count what made it in time, and reveal. */
   private async close(live: Live, at: number): Promise<void> {
     const round = live.round;
@@ -357,10 +415,7 @@ export class QuizRunner {
     // In memory first, before any await: from here on answers are refused.
     round.phase = "reveal";
     round.closesAt = closesAt;
-    if (live.timer) clearTimeout(live.timer);
-    live.timer = null;
-    if (live.progressTimer) clearTimeout(live.progressTimer);
-    live.progressTimer = null;
+    this.disarm(live);
     const moved = await moveRound(this.db, round.id, from, { phase: "reveal", questionIndex: round.questionIndex, closesAt });
     await Promise.allSettled([...live.pending]);
     if (!moved) {

@@ -29,10 +29,10 @@ export function createDashboardHandlers(db: Db): HandlersFor<typeof dashboardRou
       return sessionReport(db, await me(ctx), ctx.params.classId, ctx.params.sessionId);
     },
     async dashboardClassCsv(ctx) {
-      return classSummaryCsv(db, await me(ctx), ctx.params.classId, ctx.body.locale, ctx.body.timeZone);
+      return classSummaryCsv(db, await me(ctx), ctx.params.classId, ctx.body.locale);
     },
     async dashboardSessionCsv(ctx) {
-      return sessionDetailCsv(db, await me(ctx), ctx.params.classId, ctx.params.sessionId, ctx.body.locale, ctx.body.timeZone);
+      return sessionDetailCsv(db, await me(ctx), ctx.params.classId, ctx.params.sessionId, ctx.body.locale);
     },
     async dashboardSettings(ctx) {
       return { settings: await saveAttentionSettings(db, await me(ctx), ctx.params.classId, ctx.body) };

@@ -6,7 +6,7 @@ import { AppError } from "../../lib/protocol/errors";
 import type { Db } from "../db/client";
 import type { PasswordHasher } from "../auth/password";
 import { createLogin, endLogin } from "../auth/instructorSessions";
-import { addStudents, classDetail, createClass, listClasses } from "../domain/classes";
+import { addStudents, classDetail, createClass, listClasses, setClassTimeZone } from "../domain/classes";
 import { lookupJoinCode, requireOwnSession, startSession, type Presence } from "../domain/sessions";
 import {
   HEALTH_DB_TIMEOUT_MS,
@@ -108,7 +108,10 @@ export function createFoundationHandlers(db: Db, presence: Presence, logins: Log
       return { classes: await listClasses(db, (await instructorOf(ctx)).id) };
     },
     async createClass(ctx) {
-      return createClass(db, (await instructorOf(ctx)).id, ctx.body.name, ctx.body.roster);
+      return createClass(db, (await instructorOf(ctx)).id, ctx.body.name, ctx.body.roster, ctx.body.timeZone);
+    },
+    async setClassTimeZone(ctx) {
+      return { class: await setClassTimeZone(db, (await instructorOf(ctx)).id, ctx.params.classId, ctx.body.timeZone) };
     },
     async getClass(ctx) {
       return { class: await classDetail(db, (await instructorOf(ctx)).id, ctx.params.classId) };

@@ -230,16 +230,18 @@ for (const kind of DB_KINDS) {
       assert.equal(rows[0].split(",")[0], "Name");
       assert.equal(rows.length, 4);
       assert.ok(rows[3].startsWith("손님,guest,"), rows[3]);
-      // Join times in the class's time zone (Asia/Seoul by default), not UTC.
+      // Join times in the class's time zone (Asia/Seoul by default), not UTC; the zone is kept on the
+      // class, so changing it there changes the next file's times.
       const joinedSeoul = rows[1].split(",")[2];
-      const utc = await seed.t.api.ok("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { locale: "en", timeZone: "UTC" } });
+      const changed = await seed.t.api.ok("setClassTimeZone", { params: params(), body: { timeZone: "UTC" } });
+      assert.equal(changed.class.timeZone, "UTC");
+      const utc = await seed.t.api.ok("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { locale: "en" } });
       const joinedUtc = utc.csv.slice(1).trimEnd().split("\r\n")[1].split(",")[2];
       assert.match(joinedSeoul, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       assert.equal((Date.parse(joinedSeoul.replace(" ", "T") + "Z") - Date.parse(joinedUtc.replace(" ", "T") + "Z")) / 3_600_000, 9);
-      assert.equal(
-        (await seed.t.api.call("dashboardSessionCsv", { params: { ...params(), sessionId: seed.s1 }, body: { timeZone: "Mars/Olympus" } })).status,
-        400,
-      );
+      assert.equal((await seed.t.api.ok("dashboardOverview", { params: params() })).class.timeZone, "UTC");
+      assert.equal((await seed.t.api.call("setClassTimeZone", { params: params(), body: { timeZone: "Mars/Olympus" } })).status, 400);
+      await seed.t.api.ok("setClassTimeZone", { params: params(), body: { timeZone: "Asia/Seoul" } });
     });
 
     it("roster care: rename (formula-guarded in CSV), note, archive, merge a guest", async () => {
@@ -280,6 +282,9 @@ for (const kind of DB_KINDS) {
       const other = new ApiClient(server.url);
       await other.ok("signup", { body: { email: `other-${kind}-${process.pid}@school.kr`, password: "correct horse battery", displayName: "다른 선생님" } });
       const { class: theirs } = await other.ok("createClass", { body: { name: "다른 반", roster: "홍길동" } });
+      assert.equal(theirs.timeZone, "Asia/Seoul"); // no zone sent: the Korean default
+      const berlin = await other.ok("createClass", { body: { name: "Berlin", timeZone: "Europe/Berlin" } });
+      assert.equal(berlin.class.timeZone, "Europe/Berlin"); // the zone the teacher's browser sent
       const calls = (client: ApiClient, classId: string) => [
         client.call("dashboardOverview", { params: { classId } }),
         client.call("dashboardConcepts", { params: { classId } }),
@@ -294,6 +299,7 @@ for (const kind of DB_KINDS) {
         }),
         client.call("dashboardUpdateStudent", { params: { classId, rosterStudentId: id["김민지"] }, body: { note: "x" } }),
         client.call("dashboardMergeGuest", { params: { classId }, body: { participantId: seed.seats.minji2, rosterStudentId: id["김민지"] } }),
+        client.call("setClassTimeZone", { params: { classId }, body: { timeZone: "UTC" } }),
       ];
       for (const { status, reply } of await Promise.all(calls(student, seed.t.classId))) {
         assert.ok(status === 401 && !reply.ok && reply.error.code === "UNAUTHENTICATED", JSON.stringify(reply));

@@ -15,7 +15,7 @@ export interface InstructorScenario {
   console: TestSocket;
 }
 
-export async function instructorWithSession(server: TestServer, roster = "김민지\nLee Jun\n박서연"): Promise<InstructorScenario> {
+export async function instructorWithSession(server: Pick<TestServer, "url">, roster = "김민지\nLee Jun\n박서연"): Promise<InstructorScenario> {
   const api = new ApiClient(server.url);
   await api.ok("signup", { body: { email: `teacher${++counter}-${process.pid}@school.kr`, password: "correct horse battery", displayName: "선생님" } });
   const { class: created } = await api.ok("createClass", { body: { name: "2학년 3반", roster } });
@@ -46,7 +46,7 @@ export async function joinAsRoster(server: TestServer, code: string, rosterStude
   return { socket, participantId: reply.data.snapshot.you.participantId, token: reply.data.rejoinToken };
 }
 
-export async function joinAsGuest(server: TestServer, code: string, nickname: string): Promise<JoinedStudent> {
+export async function joinAsGuest(server: Pick<TestServer, "url">, code: string, nickname: string): Promise<JoinedStudent> {
   const socket = await connectClient(server.url);
   const reply = await request(socket, "session:join", { code, identity: { kind: "guest", nickname } });
   if (!reply.ok) throw new Error(`join failed: ${JSON.stringify(reply.error)}`);

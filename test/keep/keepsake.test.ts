@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { decodeWeights } from "../../lib/engine/weights";
 import { ApiClient, nextEvent, request } from "../helpers/clients";
 import { engineReady, submit, weightsFor } from "../helpers/leaderboard";
+import { choice, closeQuestion, control, inPhase, makeQuiz, pressing, startQuiz, tf } from "../helpers/quiz";
 import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { tinySpec } from "../helpers/training";
@@ -33,6 +34,17 @@ describe("the students' keep page", () => {
     const id = sent.reply.data.submission.id;
     await nextEvent(mina.socket, "submission:status", (s) => s.id === id && s.status === "scored");
 
+    // A quiz: 미나 presses "C" on the first question and leaves the second unanswered.
+    const quizId = await makeQuiz(t, [choice(2), tf(true)]);
+    await startQuiz(t, quizId);
+    const first = inPhase(await control(t.console, "quiz:next", t.sessionId), "question");
+    const answered = await request(mina.socket, "quiz:answer", { roundId: first.roundId, questionIndex: 0, answer: pressing(first, "C") });
+    assert.ok(answered.ok, JSON.stringify(answered));
+    await closeQuestion(t.console, t.sessionId, 0);
+    await control(t.console, "quiz:next", t.sessionId);
+    await closeQuestion(t.console, t.sessionId, 1);
+    await control(t.console, "quiz:end", t.sessionId);
+
     const ended = nextEvent(mina.socket, "session:ended");
     assert.ok((await request(t.console, "session:end", { sessionId: t.sessionId })).ok);
     await ended;
@@ -50,6 +62,16 @@ describe("the students' keep page", () => {
     const mine = kept.submissions[0];
     assert.ok(mine.publicBpc !== null && mine.privateBpc !== null, "K2: after the end the private score is shown");
     assert.equal(mine.sample.length > 0, true);
+
+    // K2: each quiz answer as she saw it (the option's text, not {"type":"single","choice":…}), beside right/wrong.
+    assert.equal(kept.quizzes.length, 1);
+    assert.deepEqual(
+      kept.quizzes[0].questions.map((q) => [q.answer, q.correctness]),
+      [
+        [{ kind: "options", texts: [{ ko: "C", en: "C" }] }, 1],
+        [null, 0],
+      ],
+    );
 
     // The link downloads exactly the submitted weights, which decode to a working model.
     const download = await fetch(server.url + mine.downloadUrl);

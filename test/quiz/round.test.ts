@@ -62,10 +62,20 @@ for (const kind of DB_KINDS) {
         assert.equal(r.data.elapsedMs, r.data.receivedAt - state.startedAt!);
         assert.equal("points" in r.data, false, "Q9: no points before the reveal");
       }
+      // Q8: another answer changes nothing; Q8a: the same answer again (a resend after a dropped
+      // connection) gets the first one's acknowledgement and is not counted twice.
       const again = await Promise.all(
-        students.slice(0, 10).map((s) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: 0 } })),
+        students
+          .slice(0, 10)
+          .map((s) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: wrong } })),
       );
       for (const r of again) assert.equal(!r.ok && r.error.code, "CONFLICT");
+      const resent = await Promise.all(
+        students
+          .slice(0, 10)
+          .map((s) => request(s.socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: right } })),
+      );
+      resent.forEach((r, i) => assert.deepEqual(r, replies[i], "Q8a: the first answer's acknowledgement"));
 
       const revealed = await reveal;
       assert.ok(Date.now() < state.closesAt, "Q5a: every connected student answered, so the question closed before its timer");
@@ -81,6 +91,13 @@ for (const kind of DB_KINDS) {
 
       const late = await request(students[99].socket, "quiz:answer", { roundId: state.roundId, questionIndex: 0, answer: { type: "single", choice: right } });
       assert.equal(!late.ok && late.error.code, "CONFLICT");
+      // Q8a: after the close, a counted answer sent again (its acknowledgement was lost) is still acknowledged.
+      const resentLate = await request(students[0].socket, "quiz:answer", {
+        roundId: state.roundId,
+        questionIndex: 0,
+        answer: { type: "single", choice: right },
+      });
+      assert.deepEqual(resentLate, replies[0]);
 
       const rows = await server.db.quizAnswer.findMany({ where: { roundId: state.roundId } });
       assert.equal(rows.length, STUDENTS, "one row per student");

@@ -1,5 +1,5 @@
 "use client";
-/** One class: its roster, adding students, starting a session, past sessions. */
+/** One class: its roster, adding students, starting a session, past sessions, the class's time zone. */
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,6 +10,8 @@ import { RosterRejections } from "../../components/RosterRejections";
 import { callApi, type ClientError } from "../../lib/api";
 import { useInstructorApi } from "../../lib/useInstructorApi";
 import { InstructorPage } from "../../components/InstructorPage";
+import { ClassTimeZone } from "../../components/ClassTimeZone";
+import { isTimeZone } from "../../../lib/timeZone";
 
 export default function ClassPage() {
   const t = useTranslations("classDetail");
@@ -20,6 +22,17 @@ export default function ClassPage() {
   const [roster, setRoster] = useState("");
   const [actionError, setActionError] = useState<ClientError | null>(null);
   const [added, setAdded] = useState<RouteReply<"addStudents">["roster"] | null>(null);
+  // The zone being typed; null until the teacher edits it (the class's stored zone is shown).
+  const [zone, setZone] = useState<string | null>(null);
+  const [zoneSaved, setZoneSaved] = useState(false);
+
+  async function saveTimeZone(timeZone: string) {
+    const reply = await callApi("setClassTimeZone", { params: { classId }, body: { timeZone } });
+    if (!reply.ok) return setActionError(reply.error);
+    setData({ class: reply.data.class });
+    setZone(null);
+    setZoneSaved(true);
+  }
 
   async function addStudents() {
     const reply = await callApi("addStudents", { params: { classId }, body: { roster } });
@@ -80,34 +93,63 @@ export default function ClassPage() {
           </section>
           <section className="panel">
             <h2>{t("sessions")}</h2>
-            {c.sessions.length === 0 ? (
-              <p className="muted">{t("noSessions")}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t("date")}</th>
-                    <th>{t("code")}</th>
-                    <th>{t("status")}</th>
-                    <th>{t("participants")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.sessions.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <Link href={`/sessions/${s.id}`}>{format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Link>
-                      </td>
-                      <td>{s.code}</td>
-                      <td>
-                        <span className={`pill ${s.status === "live" ? "online" : ""}`}>{s.status === "live" ? t("statusLive") : t("statusEnded")}</span>
-                      </td>
-                      <td>{s.participantCount}</td>
+            <ClassTimeZone timeZone={c.timeZone}>
+              {c.sessions.length === 0 ? (
+                <p className="muted">{t("noSessions")}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>{t("date")}</th>
+                      <th>{t("code")}</th>
+                      <th>{t("status")}</th>
+                      <th>{t("participants")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+                  </thead>
+                  <tbody>
+                    {c.sessions.map((s) => (
+                      <tr key={s.id}>
+                        <td>
+                          <Link href={`/sessions/${s.id}`}>{format.dateTime(new Date(s.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Link>
+                        </td>
+                        <td>{s.code}</td>
+                        <td>
+                          <span className={`pill ${s.status === "live" ? "online" : ""}`}>{s.status === "live" ? t("statusLive") : t("statusEnded")}</span>
+                        </td>
+                        <td>{s.participantCount}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </ClassTimeZone>
+          </section>
+          <section className="panel">
+            <h2>{t("timeZone")}</h2>
+            <p className="muted">{t("timeZoneHint")}</p>
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (zone !== null && isTimeZone(zone.trim())) void saveTimeZone(zone.trim());
+              }}
+            >
+              <input
+                value={zone ?? c.timeZone}
+                aria-label={t("timeZone")}
+                aria-invalid={zone !== null && !isTimeZone(zone.trim())}
+                onChange={(e) => {
+                  setZone(e.target.value);
+                  setZoneSaved(false);
+                }}
+                data-testid="class-time-zone"
+              />
+              <button type="submit" disabled={zone === null || !isTimeZone(zone.trim())} data-testid="save-time-zone">
+                {t("saveTimeZone")}
+              </button>
+              {zoneSaved && <span className="ok">{t("timeZoneSaved")}</span>}
+              {zone !== null && !isTimeZone(zone.trim()) && <span className="error">{t("timeZoneInvalid")}</span>}
+            </form>
           </section>
         </>
       )}

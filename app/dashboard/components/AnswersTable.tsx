@@ -2,31 +2,9 @@
 /** A student's quiz answers: question (in the page's language), answer, correctness, points, time. */
 import { useLocale, useTranslations } from "use-intl";
 import type { StudentPage } from "../../../lib/api/dashboard";
-import type { AnswerShown as AnswerView } from "../../../lib/dashboard/answerView";
+import { AnswerShown } from "../../components/AnswerShown";
 import { tagLabel } from "../../../lib/quiz/tags";
 import { percent } from "./format";
-
-/** The answer as the student saw it: option texts, O/X, the number with its unit, their text. */
-function AnswerShown({ answer, locale }: { answer: AnswerView; locale: "ko" | "en" }) {
-  const t = useTranslations("devices.answer");
-  switch (answer.kind) {
-    case "options":
-      return <>{answer.texts.map((text) => text[locale]).join(", ")}</>;
-    case "order":
-      return <>{answer.texts.map((text) => text[locale]).join(" → ")}</>;
-    case "truefalse":
-      return <>{answer.value ? t("true") : t("false")}</>;
-    case "number":
-      return <>{answer.unit && !answer.text.includes(answer.unit) ? `${answer.text} ${answer.unit}` : answer.text}</>;
-    case "text":
-    case "raw":
-      return <>{answer.text}</>;
-    default: {
-      const unreachable: never = answer;
-      return unreachable;
-    }
-  }
-}
 
 export function AnswersTable({ answers }: { answers: StudentPage["answers"] }) {
   const t = useTranslations("dashboard.student");

@@ -1,14 +1,15 @@
 "use client";
-/** The frame of every dashboard page: top bar, the dashboard's tabs, and the refusal screen. */
+/** The frame of every dashboard page: top bar, the dashboard's tabs, and the refusal screen; dates inside in the class's time zone once it is known. */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
+import { ClassTimeZone } from "../../components/ClassTimeZone";
 import { Header } from "../../components/Header";
 import type { ClientError } from "../../lib/api";
 import "../dashboard.css";
 
-export function DashboardShell({ classId, children }: { classId: string; children: ReactNode }) {
+export function DashboardShell({ classId, timeZone, children }: { classId: string; timeZone?: string; children: ReactNode }) {
   const t = useTranslations("dashboard");
   const path = usePathname();
   const tabs = [
@@ -26,7 +27,7 @@ export function DashboardShell({ classId, children }: { classId: string; childre
             </Link>
           ))}
         </nav>
-        {children}
+        <ClassTimeZone timeZone={timeZone}>{children}</ClassTimeZone>
       </main>
     </>
   );

@@ -9,6 +9,7 @@ import { useParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "use-intl";
 import type { Keepsake } from "../../../lib/api/keep";
+import { AnswerShown } from "../../components/AnswerShown";
 import { ErrorText } from "../../components/ErrorText";
 import { Header } from "../../components/Header";
 import { SubmissionStatus } from "../../components/SubmissionStatus";
@@ -152,8 +153,19 @@ export default function KeepPage() {
                     <ol>
                       {quiz.questions.map((q, j) => (
                         <li key={j}>
-                          {q.prompt[locale]} —{" "}
-                          <strong>{!q.answered ? t("unanswered") : q.correctness >= 1 ? t("correct") : q.correctness > 0 ? t("partly") : t("wrong")}</strong>{" "}
+                          {q.prompt[locale]}
+                          {q.answer && (
+                            <>
+                              {" "}
+                              <span className="kept-answer">
+                                {t("yourAnswer")}{" "}
+                                <q data-testid="kept-answer" data-user-text>
+                                  <AnswerShown answer={q.answer} locale={locale} />
+                                </q>
+                              </span>
+                            </>
+                          )}{" "}
+                          — <strong>{!q.answer ? t("unanswered") : q.correctness >= 1 ? t("correct") : q.correctness > 0 ? t("partly") : t("wrong")}</strong>{" "}
                           <span className="muted">{t("points", { points: q.points })}</span>
                         </li>
                       ))}

@@ -11,6 +11,7 @@ import type { Answer } from "../../../lib/quiz/answers";
 import { readNumber } from "../../../lib/quiz/numberEntry";
 import type { PublicQuestion } from "../../../lib/protocol/quiz";
 import { request, type ClientSocket } from "../../lib/socket";
+import { useStudentSession } from "../../stores/studentSession";
 import { Podium } from "./Podium";
 import { CorrectAnswer } from "./Reveal";
 import { ANSWER_STYLES, localized, useQuiz, useQuizFeed, useRemainingMs } from "./quizFeed";
@@ -33,13 +34,19 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
   const locale = useLocale();
   const { state, answered, result, setAnswered } = useQuiz();
   const [error, setError] = useState<string | null>(null);
+  const sendSeated = useStudentSession((s) => s.sendSeated);
+  const queued = useStudentSession((s) => s.queued);
 
   if (!state) return null;
+  const key = `quiz:${state.roundId}:${state.questionIndex}`;
+  // Clicked while offline: it waits for the rejoin (app/lib/offlineQueue.ts), and the student is told so.
+  const waiting = state.phase === "question" && queued.includes(key);
 
   async function send(answer: Answer) {
-    if (!state || answered) return;
+    if (!state || answered || waiting) return;
     setError(null);
-    const reply = await request(socket, "quiz:answer", { roundId: state.roundId, questionIndex: state.questionIndex, answer });
+    const { roundId, questionIndex } = state;
+    const reply = await sendSeated(key, (s) => request(s, "quiz:answer", { roundId, questionIndex, answer }));
     if (reply.ok || reply.error.code === "CONFLICT") setAnswered(true);
     if (!reply.ok) setError(reply.error.code === "CONFLICT" ? t("tooLate") : t("answerRefused"));
   }
@@ -60,6 +67,10 @@ export function StudentQuiz({ socket, participantId, bound }: { socket: ClientSo
           {answered ? (
             <p className="quiz-big-note" data-testid="quiz-locked">
               {t("locked")}
+            </p>
+          ) : waiting ? (
+            <p className="quiz-big-note" data-testid="quiz-queued" role="status">
+              {t("queued")}
             </p>
           ) : (
             <AnswerInput key={`${state.roundId}:${state.questionIndex}`} question={state.question} onAnswer={send} />

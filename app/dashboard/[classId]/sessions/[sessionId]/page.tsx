@@ -23,7 +23,7 @@ export default function SessionReportPage() {
   const { classId, sessionId } = useParams<{ classId: string; sessionId: string }>();
   const report = useApiData("dashboardSession", { classId, sessionId });
   return (
-    <DashboardShell classId={classId}>
+    <DashboardShell classId={classId} timeZone={report.state === "ok" ? report.data.class.timeZone : undefined}>
       {report.state === "loading" && <Loading />}
       {report.state === "error" && <Refused error={report.error} />}
       {report.state === "ok" && <ReportView report={report.data} />}

@@ -20,7 +20,7 @@ export default function StudentDashboardPage() {
   const { classId, rosterStudentId } = useParams<{ classId: string; rosterStudentId: string }>();
   const page = useApiData("dashboardStudent", { classId, rosterStudentId });
   return (
-    <DashboardShell classId={classId}>
+    <DashboardShell classId={classId} timeZone={page.state === "ok" ? page.data.student.classTimeZone : undefined}>
       {page.state === "loading" && <Loading />}
       {page.state === "error" && <Refused error={page.error} />}
       {page.state === "ok" && <StudentView data={page.data} />}

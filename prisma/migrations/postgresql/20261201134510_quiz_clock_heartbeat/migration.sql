@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuizRound" ADD COLUMN     "questionAliveAt" TIMESTAMP(3);
+
