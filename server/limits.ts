@@ -73,3 +73,8 @@ export const UPLOAD_QUOTA = { count: 20, chars: 30_000_000 };
 export const HEALTH_DB_TIMEOUT_MS = 2_000;
 /** SIGTERM: after this long without a clean shutdown the process exits anyway (non-zero). */
 export const SHUTDOWN_DEADLINE_MS = 5_000;
+
+/** R10: each server process renews its heartbeat key in Redis this often (ms). */
+export const PEER_HEARTBEAT_MS = 1_000;
+/** R10: a process whose heartbeat is older than this (ms) is gone; its students leave the instructors' rosters. */
+export const PEER_TTL_MS = 3_000;
