@@ -9,50 +9,19 @@
  *   5. the temperature card: short seeded samples at TEMPERATURE_CARD temperatures.
  * The caller has chosen and initialised the tfjs backend.
  */
-import { decodeWeights } from "../engine/weights";
+import { decodeWeights } from "../engine/decodeWeights";
 import { evaluateText } from "../engine/evaluate";
 import { sample as generateSample } from "../engine/sample";
-import { buildVocabulary, encode, type Vocabulary } from "../engine/text";
-import { buildNgramIndex, novelty, type NgramIndex } from "./novelty";
+import { encode } from "../engine/text";
+import { novelty } from "./novelty";
 import { TEMPERATURE_CARD } from "../protocol/leaderboard";
+import { EVAL_WINDOW_CHARS, ScoringCorpus, sameVocabulary } from "./scoringCorpus";
 
-/** Characters of the held-out test split scored (L0): the public half, then the private half. */
-export const EVAL_WINDOW_CHARS = 20_000;
+export { EVAL_WINDOW_CHARS, ScoringCorpus, evaluationWindow, sameVocabulary } from "./scoringCorpus";
+
 /** Length and seed of each temperature-card sample (L0). */
 export const CARD_SAMPLE_CHARS = 160;
 export const CARD_SEED = 7;
-
-/** The evaluation window of a test split: its first EVAL_WINDOW_CHARS characters (code points). */
-export function evaluationWindow(test: string): string {
-  return Array.from(test).slice(0, EVAL_WINDOW_CHARS).join("");
-}
-
-/** A corpus prepared for scoring: training text (vocabulary, novelty) and the evaluation window. */
-export class ScoringCorpus {
-  private readonly vocabularies = new Map<number, Vocabulary>();
-  private index: NgramIndex | null = null;
-
-  constructor(
-    private readonly train: string,
-    /** evaluationWindow(test split) */
-    readonly window: string,
-  ) {}
-
-  /** The training split's vocabulary for a config's maxVocab (cached). */
-  vocabulary(maxVocab: number): Vocabulary {
-    let v = this.vocabularies.get(maxVocab);
-    if (!v) {
-      v = buildVocabulary(this.train, maxVocab);
-      this.vocabularies.set(maxVocab, v);
-    }
-    return v;
-  }
-
-  ngrams(): NgramIndex {
-    this.index ??= buildNgramIndex(this.train);
-    return this.index;
-  }
-}
 
 export interface ScoreResult {
   publicBpc: number;
@@ -71,11 +40,6 @@ export class ScoringError extends Error {
     super(message);
     this.name = "ScoringError";
   }
-}
-
-/** The training vocabulary equals `chars` exactly (same characters, same ids). */
-export function sameVocabulary(chars: readonly string[], expected: Vocabulary): boolean {
-  return chars.length === expected.chars.length && chars.every((c, i) => c === expected.chars[i]);
 }
 
 /** Scores a weight file; throws WeightsFormatError or ScoringError for files that cannot be scored. */
