@@ -67,13 +67,19 @@ export function haproxyConfig(host: string, port: number, servers: { name: strin
   return readFileSync(TEMPLATE, "utf8").replace("{{BIND}}", host).replace("{{PORT}}", String(port)).replace("{{SERVERS}}", lines);
 }
 
-/** Fails with the reason when HAProxy is not installed. */
-export function requireHaproxy(): string {
-  try {
-    return execFileSync("haproxy", ["-v"], { encoding: "utf8" }).split("\n")[0];
-  } catch {
-    throw new Error("HAProxy is not installed: install it (Debian: apt-get install haproxy) to run several processes behind it");
+/**
+ * The HAProxy executable and its version line; fails with the reason when it is not installed.
+ * Debian puts it in /usr/sbin, which is not on every user's PATH.
+ */
+export function requireHaproxy(): { path: string; version: string } {
+  for (const path of ["haproxy", "/usr/sbin/haproxy", "/usr/local/sbin/haproxy"]) {
+    try {
+      return { path, version: execFileSync(path, ["-v"], { encoding: "utf8" }).split("\n")[0] };
+    } catch {
+      // not this one
+    }
   }
+  throw new Error("HAProxy is not installed: install it (Debian: apt-get install haproxy) to run several processes behind it");
 }
 
 /** Resolves when GET `url` answers 200; rejects when `gone` settles first or after READY_TIMEOUT_MS. */
@@ -99,7 +105,7 @@ function pipeLines(child: ChildProcess, name: string, log: (line: string) => voi
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const log = options.log ?? ((line: string) => console.log(line));
-  requireHaproxy();
+  const haproxy = requireHaproxy().path;
   if (providerOf(options.databaseUrl) !== "postgresql")
     throw new Error("several processes need PostgreSQL (DATABASE_URL=postgresql://…): SQLite allows one server (R7)");
   // Once here, so the processes start with nothing to apply (each would also do it, under an advisory lock).
@@ -162,9 +168,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         apps.map((app) => ({ name: app.name, address: `127.0.0.1:${app.port}` })),
       ),
     );
-    execFileSync("haproxy", ["-c", "-q", "-f", config]); // a broken configuration fails here, with HAProxy's message
+    execFileSync(haproxy, ["-c", "-q", "-f", config]); // a broken configuration fails here, with HAProxy's message
     // -db: stay in the foreground, so the balancer ends with stop() (or with this process).
-    const started = spawn("haproxy", ["-db", "-f", config], { stdio: ["ignore", "pipe", "pipe"] });
+    const started = spawn(haproxy, ["-db", "-f", config], { stdio: ["ignore", "pipe", "pipe"] });
     pipeLines(started, "haproxy", log);
     balancer = started;
     balancerExited = new Promise<void>((resolve) => started.once("exit", () => resolve()));
