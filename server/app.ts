@@ -20,6 +20,7 @@ import { createSocketServer } from "./realtime/socketServer";
 import { disconnectLoginSockets } from "./realtime/loginSockets";
 import { HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_TIMEOUT_CHECK_INTERVAL_MS, LARGE_BODIES_PER_IP } from "./limits";
 import { redisAdapter } from "./redis";
+import { PeerWatch } from "./realtime/peerWatch";
 import { weightFiles } from "./domain/weightFiles";
 import { clientAddressOf } from "./http/clientAddress";
 import { ClassModelHub } from "./federated/classModelHub";
@@ -92,6 +93,9 @@ export async function createApplication({ db, env, nextHandler, now = Date.now, 
   });
   const realtime = createSocketServer(httpServer, db, env, now);
   if (redis) realtime.io.adapter(redis.adapter);
+  // R10: when another process dies, the students it held leave the rosters of consoles here.
+  const peers = redis ? new PeerWatch(redis.clients[0], () => realtime.roster.resendToLocalInstructors()) : undefined;
+  await peers?.start();
   await realtime.training.start();
   await realtime.quiz.start();
   await realtime.leaderboard.start();
@@ -115,6 +119,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now, 
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
       await classModels.stop();
+      await peers?.stop();
       httpServer.close(); // no new connections; io.close() ends the sockets
       httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
       await realtime.io.close();

@@ -57,7 +57,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return { ...env, SESSION_SECRET: env.SESSION_SECRET ?? storedSecret(env.DATA_DIR) };
 }
 
-function storedSecret(dataDir: string): string {
+/** The secret generated once and kept in DATA_DIR/session-secret. */
+export function storedSecret(dataDir: string): string {
   const path = resolve(dataDir, "session-secret");
   if (existsSync(path)) return readFileSync(path, "utf8").trim();
   mkdirSync(dirname(path), { recursive: true });

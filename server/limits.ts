@@ -82,3 +82,7 @@ export const SEAT_CLAIM_PICKUP_MS = 2 * 60_000;
 export const MAX_PENDING_SEAT_CLAIMS = 30;
 /** T13: students' verified losses (the bound on reported losses) are re-read from the database at most this often (ms). */
 export const VERIFIED_LOSS_REFRESH_MS = 5_000;
+/** R10: each server process renews its heartbeat key in Redis this often (ms). */
+export const PEER_HEARTBEAT_MS = 1_000;
+/** R10: a process whose heartbeat is older than this (ms) is gone; its students leave the instructors' rosters. */
+export const PEER_TTL_MS = 3_000;

@@ -42,17 +42,36 @@ function listen(app: Application, env: Env): Promise<number> {
   });
 }
 
+/**
+ * Where a start's time went (ms since the process started, performance.now()): printed as one line,
+ * so a slow restart can be taken apart (issue 16 §3: "ready in < 3 s").
+ */
+export class StartupTimings {
+  private readonly marks: [string, number][] = [["modules", performance.now()]];
+  mark(step: string): void {
+    this.marks.push([step, performance.now()]);
+  }
+  /** "modules 812, migrations 40, …": each step's own duration; the first counts from the process start. */
+  toString(): string {
+    return this.marks.map(([step, at], i) => `${step} ${Math.round(at - (i ? this.marks[i - 1][1] : 0))}`).join(", ");
+  }
+}
+
 /** Checks and opens everything, then listens. `web` serves every non-API request (Next.js). */
-export async function startServer(env: Env, web?: RequestHandler): Promise<RunningServer> {
+export async function startServer(env: Env, web?: RequestHandler, timings = new StartupTimings()): Promise<RunningServer> {
   const lock = providerOf(env.DATABASE_URL) === "sqlite" ? acquireServerLock(sqlitePath(env.DATABASE_URL)) : undefined;
   let db: Db | undefined;
   let app: Application | undefined;
   try {
     const applied = await migrate(env.DATABASE_URL);
     if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
+    timings.mark("migrations");
     db = createDb(env.DATABASE_URL);
+    timings.mark("database");
     app = await createApplication({ db, env, nextHandler: web });
+    timings.mark("app");
     const port = await listen(app, env);
+    timings.mark("listen");
     return { app, db, port };
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -89,13 +108,18 @@ export function exitOnSignals({ app, db }: RunningServer): void {
  */
 export async function runServerProcess(loadWeb?: (env: Env) => Promise<RequestHandler>): Promise<void> {
   try {
+    const timings = new StartupTimings();
     const env = loadEnv();
     const web = loadWeb?.(env);
     web?.catch(() => undefined); // awaited below, after the port is open
-    const server = await startServer(env, web && (async (req, res) => (await web)(req, res)));
+    const server = await startServer(env, web && (async (req, res) => (await web)(req, res)), timings);
     exitOnSignals(server);
-    await web;
+    if (web) {
+      await web;
+      timings.mark("pages");
+    }
     console.log(`RNN Classroom on http://localhost:${server.port} (${env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL"})`);
+    console.log(`[start] ready ${Math.round(performance.now())} ms after the process started (ms: ${timings})`);
   } catch (error) {
     console.error(`[start] ${startupFailureLine(error)}`);
     process.exit(1);

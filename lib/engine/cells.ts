@@ -34,11 +34,12 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { CharRNNConfig } from "./config";
+import { GATE_COUNT } from "./parameters";
 
 export type CellKind = CharRNNConfig["cell"];
 
-/** Gate blocks G per cell: the kernels have G·H columns. */
-export const GATE_COUNT: Record<CellKind, number> = { rnn: 1, lstm: 4, gru: 3 };
+/** Gate blocks G per cell (defined with the parameter shapes, which need no tfjs). */
+export { GATE_COUNT };
 
 /** Weights of one recurrent layer (Keras layout). */
 export interface LayerParams {

@@ -36,7 +36,6 @@ export {
   WEIGHTS_FORMAT_VERSION,
   WEIGHTS_MAGIC,
   WeightsFormatError,
-  decodeWeights,
   encodeWeights,
   parseWeights,
   type ParsedWeights,
@@ -45,3 +44,4 @@ export {
   type WeightsLimits,
   type WeightsMeta,
 } from "./weights";
+export { decodeWeights } from "./decodeWeights";

@@ -24,9 +24,12 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { charRNNConfigSchema, type CharRNNConfig } from "./config";
-import { GATE_COUNT, prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
+import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
+import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
+
+export { parameterSpecs, type ParameterSpec };
 
 /** Recurrent state of every layer, bottom first. Owned by the caller: release with disposeState. */
 export type RNNState = LayerState[];
@@ -41,12 +44,6 @@ export interface TokenBatch {
   batchSize: number;
 }
 
-/** Name and shape of one parameter tensor. */
-export interface ParameterSpec {
-  name: string;
-  shape: number[];
-}
-
 /** A parameter's values, e.g. for serialisation. */
 export interface ParameterValues extends ParameterSpec {
   values: Float32Array;
@@ -54,23 +51,6 @@ export interface ParameterValues extends ParameterSpec {
 
 /** Random-number streams of a seeded run (see Rng.forStream). */
 export const RNG_STREAM = { init: 0, batches: 1, dropout: 2 } as const;
-
-/** Every parameter the configuration implies, in canonical order (also the order in weight files). */
-export function parameterSpecs(config: CharRNNConfig, vocabSize: number): ParameterSpec[] {
-  const { hiddenSize: H, embeddingSize: E, layers } = config;
-  const GH = GATE_COUNT[config.cell] * H;
-  const specs: ParameterSpec[] = [];
-  if (E > 0) specs.push({ name: "embedding", shape: [vocabSize, E] });
-  for (let l = 0; l < layers; l++) {
-    const inputSize = l > 0 ? H : E > 0 ? E : vocabSize;
-    specs.push({ name: `layer${l}.kernel`, shape: [inputSize, GH] });
-    specs.push({ name: `layer${l}.recurrentKernel`, shape: [H, GH] });
-    specs.push({ name: `layer${l}.bias`, shape: [GH] });
-  }
-  specs.push({ name: "output.kernel", shape: [H, vocabSize] });
-  specs.push({ name: "output.bias", shape: [vocabSize] });
-  return specs;
-}
 
 /** Options of CharRNN.create. */
 export interface CreateOptions {

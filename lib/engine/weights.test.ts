@@ -1,7 +1,8 @@
 /** The ".rnnw" format: exact round trip, and one distinct error code per kind of malformed file. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeWeights, encodeWeights, fromFloat16, parseWeights, toFloat16, WeightsFormatError, type WeightsErrorCode } from "./weights";
+import { decodeWeights } from "./decodeWeights";
+import { encodeWeights, fromFloat16, parseWeights, toFloat16, WeightsFormatError, type WeightsErrorCode } from "./weights";
 import { buildVocabulary } from "./text";
 import { meanNLL, randomBatch, tinyModel, useBackend } from "./test-support";
 

@@ -11,12 +11,14 @@
  *               from the start of the data section, contiguous, in the
  *               canonical parameter order of model.ts's parameterSpecs.
  *
+ * No tfjs here (the server checks files on its main thread); decodeWeights.ts builds the model.
  * Files come from students' browsers, so decoding trusts nothing: every check
  * failure throws a WeightsFormatError whose `code` names the failed check.
  */
 import { z } from "zod";
 import { charRNNConfigSchema } from "./config";
-import { CharRNN, parameterSpecs } from "./model";
+import type { CharRNN } from "./model";
+import { parameterSpecs } from "./parameters";
 import { vocabularyFromChars, type Vocabulary } from "./text";
 
 export const WEIGHTS_MAGIC = "RNNW";
@@ -233,12 +235,6 @@ export function parseWeights(bytes: Uint8Array, limits: Partial<WeightsLimits> =
     throw new WeightsFormatError("BAD_LAYOUT", `file has ${bytes.length - dataStart - nextOffset} unexpected bytes after the last tensor`);
   }
   return { header, vocabulary, parameters };
-}
-
-/** Validates `bytes` (see parseWeights) and builds the model; the caller disposes it. */
-export function decodeWeights(bytes: Uint8Array, limits: Partial<WeightsLimits> = {}): { header: WeightsHeader; vocabulary: Vocabulary; model: CharRNN } {
-  const { header, vocabulary, parameters } = parseWeights(bytes, limits);
-  return { header, vocabulary, model: CharRNN.fromParameters(header.config, vocabulary.chars.length, parameters) };
 }
 
 /** IEEE 754 binary16 bits of `value`, rounded to nearest even (overflow → ±Infinity). */

@@ -10,74 +10,46 @@
  *   5. the temperature card: short seeded samples at TEMPERATURE_CARD temperatures.
  * The caller has chosen and initialised the tfjs backend.
  */
-import { decodeWeights } from "../engine/weights";
+import { decodeWeights } from "../engine/decodeWeights";
 import { CharRNN } from "../engine/model";
 import type { CharRNNConfig } from "../engine/config";
 import { evaluateText } from "../engine/evaluate";
 import { sample as generateSample } from "../engine/sample";
-import { buildVocabulary, encode, type Vocabulary } from "../engine/text";
-import { buildNgramIndex, novelty, type NgramIndex } from "./novelty";
+import { encode } from "../engine/text";
+import { novelty } from "./novelty";
 import { TEMPERATURE_CARD } from "../protocol/leaderboard";
+import { EVAL_WINDOW_CHARS, ScoringCorpus, sameVocabulary } from "./scoringCorpus";
 
-/** Characters of the held-out test split scored (L0): the public half, then the private half. */
-export const EVAL_WINDOW_CHARS = 20_000;
+export { EVAL_WINDOW_CHARS, ScoringCorpus, evaluationWindow, sameVocabulary } from "./scoringCorpus";
+
 /** Length and seed of each temperature-card sample (L0). */
 export const CARD_SAMPLE_CHARS = 160;
 export const CARD_SEED = 7;
 
-/** The evaluation window of a test split: its first EVAL_WINDOW_CHARS characters (code points). */
-export function evaluationWindow(test: string): string {
-  return Array.from(test).slice(0, EVAL_WINDOW_CHARS).join("");
-}
+/** L1b: the untrained model's public bits/char per corpus and configuration (its JSON). */
+const untrainedCache = new WeakMap<ScoringCorpus, Map<string, number>>();
 
-/** A corpus prepared for scoring: training text (vocabulary, novelty) and the evaluation window. */
-export class ScoringCorpus {
-  private readonly vocabularies = new Map<number, Vocabulary>();
-  /** L1b: the untrained model's public bits/char per configuration (its JSON). */
-  private readonly untrained = new Map<string, number>();
-  private index: NgramIndex | null = null;
-
-  constructor(
-    private readonly train: string,
-    /** evaluationWindow(test split) */
-    readonly window: string,
-  ) {}
-
-  /** The training split's vocabulary for a config's maxVocab (cached). */
-  vocabulary(maxVocab: number): Vocabulary {
-    let v = this.vocabularies.get(maxVocab);
-    if (!v) {
-      v = buildVocabulary(this.train, maxVocab);
-      this.vocabularies.set(maxVocab, v);
+/**
+ * L1b: public bits/char of the model a browser starts training from with this configuration —
+ * seeded initial weights, output bias at the training text's log character frequencies
+ * (CharRNN.create with trainIds, as app/training/trainer.worker.ts does) — cached per configuration.
+ */
+function untrainedPublicBpc(corpus: ScoringCorpus, config: CharRNNConfig, publicIds: Int32Array): number {
+  let byConfig = untrainedCache.get(corpus);
+  if (!byConfig) untrainedCache.set(corpus, (byConfig = new Map()));
+  const key = JSON.stringify(config);
+  let bpc = byConfig.get(key);
+  if (bpc === undefined) {
+    const vocabulary = corpus.vocabulary(config.maxVocab);
+    const model = CharRNN.create(config, vocabulary.chars.length, { trainIds: encode(vocabulary, corpus.train) });
+    try {
+      bpc = evaluateText(model, publicIds).bitsPerChar;
+    } finally {
+      model.dispose();
     }
-    return v;
+    byConfig.set(key, bpc);
   }
-
-  ngrams(): NgramIndex {
-    this.index ??= buildNgramIndex(this.train);
-    return this.index;
-  }
-
-  /**
-   * L1b: public bits/char of the model a browser starts training from with this configuration —
-   * seeded initial weights, output bias at the training text's log character frequencies
-   * (CharRNN.create with trainIds, as app/training/trainer.worker.ts does) — cached per configuration.
-   */
-  untrainedPublicBpc(config: CharRNNConfig, publicIds: Int32Array): number {
-    const key = JSON.stringify(config);
-    let bpc = this.untrained.get(key);
-    if (bpc === undefined) {
-      const vocabulary = this.vocabulary(config.maxVocab);
-      const model = CharRNN.create(config, vocabulary.chars.length, { trainIds: encode(vocabulary, this.train) });
-      try {
-        bpc = evaluateText(model, publicIds).bitsPerChar;
-      } finally {
-        model.dispose();
-      }
-      this.untrained.set(key, bpc);
-    }
-    return bpc;
-  }
+  return bpc;
 }
 
 export interface ScoreResult {
@@ -101,11 +73,6 @@ export class ScoringError extends Error {
   }
 }
 
-/** The training vocabulary equals `chars` exactly (same characters, same ids). */
-export function sameVocabulary(chars: readonly string[], expected: Vocabulary): boolean {
-  return chars.length === expected.chars.length && chars.every((c, i) => c === expected.chars[i]);
-}
-
 /** Scores a weight file; throws WeightsFormatError or ScoringError for files that cannot be scored. */
 export function scoreSubmission(corpus: ScoringCorpus, weights: Uint8Array, chosen: { text: string; prime: string }): ScoreResult {
   const { header, vocabulary, model } = decodeWeights(weights);
@@ -117,8 +84,8 @@ export function scoreSubmission(corpus: ScoringCorpus, weights: Uint8Array, chos
     const half = Math.floor(ids.length / 2);
     if (half < 2) throw new ScoringError("WINDOW_TOO_SHORT", "the corpus's test split is too short to score");
     const publicBpc = evaluateText(model, ids.subarray(0, half)).bitsPerChar;
-    const untrainedBpc = corpus.untrainedPublicBpc(header.config, ids.subarray(0, half));
     const privateBpc = evaluateText(model, ids.subarray(half)).bitsPerChar;
+    const untrainedBpc = untrainedPublicBpc(corpus, header.config, ids.subarray(0, half));
     const sampleIds = encode(vocabulary, chosen.prime + chosen.text);
     const sampleBpc = sampleIds.length >= 2 ? evaluateText(model, sampleIds, { streams: 1 }).bitsPerChar : null;
     const temperatureCard = TEMPERATURE_CARD.map((temperature) => ({

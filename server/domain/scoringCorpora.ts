@@ -3,7 +3,7 @@
  * the training vocabulary checks uploads in the main thread; the training text and the
  * evaluation window (the start of the held-out test split, SPEC L0) go to the evaluation workers.
  */
-import { ScoringCorpus, evaluationWindow } from "../../lib/leaderboard/score";
+import { ScoringCorpus, evaluationWindow } from "../../lib/leaderboard/scoringCorpus";
 import type { CorpusMaterial } from "../evaluation/pool";
 import type { Db } from "../db/client";
 import { corpusSplits } from "./corpora";

@@ -6,7 +6,7 @@
 import { AppError } from "../../lib/protocol/errors";
 import { WeightsFormatError, parseWeights, type ParsedWeights } from "../../lib/engine/weights";
 import { MAX_WEIGHTS_BYTES } from "../../lib/leaderboard/admission";
-import { sameVocabulary } from "../../lib/leaderboard/score";
+import { sameVocabulary } from "../../lib/leaderboard/scoringCorpus";
 import type { Db } from "../db/client";
 import { scoringCorpus } from "./scoringCorpora";
 

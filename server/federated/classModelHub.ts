@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { encode } from "../../lib/engine/text";
 import { countedChars, roundDecision, sameModelConfig, stalenessOf } from "../../lib/federated/rounds";
-import { sameVocabulary } from "../../lib/leaderboard/score";
+import { sameVocabulary } from "../../lib/leaderboard/scoringCorpus";
 import { AppError } from "../../lib/protocol/errors";
 import type { ClassModelSettings, UpdateMetadata, UpdateReply, VersionSummary } from "../../lib/protocol/federated";
 import type { Presence } from "../domain/sessions";

@@ -43,6 +43,8 @@ export interface RealtimeContext {
   quiz: QuizRunner;
   /** Submissions' evaluation queue (worker pool) and leaderboard broadcasts. */
   leaderboard: LeaderboardHub;
+  /** The client's address for per-network limits: the forwarded one behind a trusted proxy (R9). */
+  addressOf: (socket: AppSocket) => string;
   /** SS4: failed joins and rejoins per IP (JOIN_LIMIT, like the HTTP code lookup). */
   joinAttempts: RateLimiter;
   /** SS2: the guard every write tied to a session passes. */

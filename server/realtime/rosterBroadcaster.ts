@@ -8,6 +8,7 @@ import { participantViews, type Presence } from "../domain/sessions";
 import { pendingClaims } from "../domain/seatClaims";
 import { ROSTER_BROADCAST_DEBOUNCE_MS } from "../limits";
 import { rooms } from "./rooms";
+import type { SocketData } from "./context";
 
 export class RosterBroadcaster {
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -29,6 +30,19 @@ export class RosterBroadcaster {
         .catch((error) => console.error("[roster] broadcast failed:", error));
     }, ROSTER_BROADCAST_DEBOUNCE_MS);
     this.pending.set(sessionId, timer);
+  }
+
+  /**
+   * R10: another process is gone, and with it some students: re-send the roster of every session
+   * whose instructor console is connected here (each process covers its own consoles).
+   */
+  resendToLocalInstructors(): void {
+    const sessions = new Set<string>();
+    for (const socket of this.io.of("/").sockets.values()) {
+      const role = (socket.data as SocketData).role;
+      if (role?.kind === "instructor") sessions.add(role.sessionId);
+    }
+    for (const sessionId of sessions) this.changed(sessionId);
   }
 
   close(): void {

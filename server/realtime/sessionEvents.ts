@@ -58,7 +58,7 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
 
   /** SS4: an attempt to take a seat costs a token of the IP's bucket unless it succeeds. */
   async function attempt<T>(seating: () => Promise<T>): Promise<T> {
-    const ip = socket.handshake.address;
+    const ip = ctx.addressOf(socket);
     if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
     const seat = await seating();
     ctx.joinAttempts.refund(ip);

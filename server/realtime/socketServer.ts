@@ -26,6 +26,7 @@ import { ALLOWED_AFTER_END, SessionGate } from "./sessionGate";
 import { toErrorBody } from "../errors";
 import { closeEndedSession } from "./sessionEvents";
 import { crossOriginRefusal, publicOrigin } from "../http/sameOrigin";
+import { clientAddressOf } from "../http/clientAddress";
 
 export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now: () => number = Date.now): RealtimeContext {
   const trustedOrigin = publicOrigin(env.PUBLIC_URL);
@@ -44,12 +45,15 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
     },
   });
   const presence = socketPresence(io);
+  const clientIp = clientAddressOf(env.TRUSTED_PROXIES);
+  const addressOf = (socket: AppSocket) => clientIp(socket.request);
   const ctx: RealtimeContext = {
     io,
     db,
     env,
     presence,
     limiter: new RateLimiter(SOCKET_EVENT_LIMIT),
+    addressOf,
     roster: new RosterBroadcaster(io, db, presence, now),
     training: new TrainingHub(trainingOutlet(io, env.REDIS_URL !== undefined), db, now),
     quiz: new QuizRunner(db, presence, quizOutlet(io, env.REDIS_URL !== undefined), now, env.REDIS_URL !== undefined),
@@ -70,7 +74,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
       error.data = { code: "PROTOCOL_MISMATCH", message: `server speaks protocol ${PROTOCOL_VERSION}` };
       return next(error);
     }
-    if ((socketsPerIp.get(socket.handshake.address) ?? 0) >= MAX_SOCKETS_PER_IP) {
+    if ((socketsPerIp.get(addressOf(socket)) ?? 0) >= MAX_SOCKETS_PER_IP) {
       const error = new Error("RATE_LIMITED") as Error & { data: unknown };
       error.data = { code: "RATE_LIMITED", message: "too many connections from this network" };
       return next(error);
@@ -81,7 +85,7 @@ export function createSocketServer(httpServer: HttpServer, db: Db, env: Env, now
   io.on("session:ended", (sessionId) => closeEndedSession(ctx, sessionId));
   io.on("quiz:invalidate", (sessionId) => void ctx.quiz.forget(sessionId).catch((error) => console.error("[quiz] forget failed:", error)));
   io.on("connection", (socket: AppSocket) => {
-    const ip = socket.handshake.address;
+    const ip = addressOf(socket);
     socketsPerIp.set(ip, (socketsPerIp.get(ip) ?? 0) + 1);
     socket.on("disconnect", () => {
       const left = (socketsPerIp.get(ip) ?? 1) - 1;

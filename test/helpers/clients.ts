@@ -88,8 +88,18 @@ export class ApiClient {
       headers: { "content-type": "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
       body: route.method === "GET" ? undefined : (args.rawBody ?? JSON.stringify(args.body ?? {})),
     });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0];
+    // Every cookie it is given, by name (behind a load balancer there are two: ours and its sticky one).
+    const jar = new Map(
+      (this.cookie ?? "")
+        .split("; ")
+        .filter(Boolean)
+        .map((c) => [c.split("=")[0], c] as const),
+    );
+    for (const setCookie of response.headers.getSetCookie()) {
+      const pair = setCookie.split(";")[0];
+      jar.set(pair.split("=")[0], pair);
+    }
+    if (jar.size) this.cookie = [...jar.values()].join("; ");
     return { status: response.status, reply: (await response.json()) as Reply<RouteReply<N>> };
   }
 

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { decodeWeights } from "../../lib/engine/weights";
+import { decodeWeights } from "../../lib/engine/decodeWeights";
 import { ApiClient, nextEvent, request } from "../helpers/clients";
 import { engineReady, submit, weightsFor } from "../helpers/leaderboard";
 import { choice, closeQuestion, control, inPhase, makeQuiz, pressing, startQuiz, tf } from "../helpers/quiz";

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { decodeWeights } from "../../lib/engine/weights";
+import { decodeWeights } from "../../lib/engine/decodeWeights";
 import { encode } from "../../lib/engine/text";
 import { evaluateText } from "../../lib/engine/evaluate";
 import { evaluationWindow } from "../../lib/leaderboard/score";

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { weightFiles } from "../../server/domain/weightFiles";
 import { after, before, describe, it } from "node:test";
 import { evaluateText } from "../../lib/engine/evaluate";
-import { decodeWeights } from "../../lib/engine/weights";
+import { decodeWeights } from "../../lib/engine/decodeWeights";
 import { encode } from "../../lib/engine/text";
 import { evaluationWindow } from "../../lib/leaderboard/score";
 import type { LeaderboardView, MySubmission } from "../../lib/protocol/leaderboard";

@@ -4,6 +4,9 @@ import { describe, it, test } from "node:test";
 import { instructorWithSession } from "../helpers/scenario";
 import { startTestServer } from "../helpers/server";
 import { clientAddress } from "../../server/http/clientAddress";
+import { io } from "socket.io-client";
+import { PROTOCOL_VERSION } from "../../lib/protocol/events";
+import { request, type TestSocket } from "../helpers/clients";
 
 const proxy = new Set(["10.0.0.2"]);
 const none = new Set<string>();
@@ -57,6 +60,47 @@ describe("R9 through the real server: join-page lookups behind a load balancer",
         JSON.stringify(limited),
       );
       t.console.close();
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe("R9 on sockets: failed joins behind a load balancer", () => {
+  /** `n` sockets at once, each forwarded for a different student, each trying a code that does not exist. */
+  async function failedJoins(url: string, n: number): Promise<string[]> {
+    return Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        const socket = io(url, {
+          transports: ["websocket"],
+          forceNew: true,
+          reconnection: false,
+          auth: { protocolVersion: PROTOCOL_VERSION },
+          extraHeaders: { "x-forwarded-for": `198.51.100.${i}` },
+        }) as TestSocket;
+        await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
+        const reply = await request(socket, "session:join", { code: "ZZZZZZ", identity: { kind: "guest", nickname: `s${i}` } });
+        socket.close();
+        return reply.ok ? "ok" : reply.error.code;
+      }),
+    );
+  }
+
+  it("R9: with the balancer trusted, 130 students' failed joins are counted per student, not in the balancer's one bucket", async () => {
+    const trusting = await startTestServer({ env: { TRUSTED_PROXIES: "127.0.0.1" } });
+    try {
+      const codes = await failedJoins(trusting.url, 130);
+      assert.ok(
+        codes.every((c) => c === "NOT_FOUND"),
+        JSON.stringify(codes),
+      );
+    } finally {
+      await trusting.close();
+    }
+    const plain = await startTestServer();
+    try {
+      const codes = await failedJoins(plain.url, 130); // the per-IP burst is 120
+      assert.ok(codes.includes("RATE_LIMITED"), JSON.stringify(codes));
     } finally {
       await plain.close();
     }
