@@ -12,22 +12,35 @@ import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, type ClassModelView 
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { CharRNNConfig } from "../../lib/engine/config";
 import type { RunState } from "../../lib/protocol/training";
+import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
+import type { BackendChoice } from "../training/messages";
 import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.worker";
 
 type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
 type Phase = "waiting" | "training" | "uploading" | "sent" | "error";
 
+/** A GET that fails on an error status instead of handing its error page on as data. */
+async function download(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url.split("?")[0]}: HTTP ${response.status}`);
+  return response;
+}
+
 export function ClassModelPanel({
   socket,
+  code,
   joinCount,
   corpus,
   config,
+  backend,
   run,
   onActive,
 }: {
   socket: ClientSocket;
+  code: string;
   joinCount: number;
+  backend: BackendChoice;
   corpus: string;
   config: CharRNNConfig;
   run: RunState | null;
@@ -68,10 +81,12 @@ export function ClassModelPanel({
     void (async () => {
       try {
         setPhase("training");
+        // An instructor's uploaded text is served only to participants who show their seat (W17 in SECURITY.md).
+        const seat = { "x-rejoin-token": loadSeat(code)?.rejoinToken ?? "" };
         const [base, train, validation] = await Promise.all([
-          fetch(`${CLASS_MODEL_VERSION_PATH}/${state.classModel.id}/${round}?token=${encodeURIComponent(state.token)}`).then((r) => r.arrayBuffer()),
-          fetch(`/corpora/${encodeURIComponent(corpus)}/train.txt`).then((r) => r.text()),
-          fetch(`/corpora/${encodeURIComponent(corpus)}/validation.txt`).then((r) => r.text()),
+          download(`${CLASS_MODEL_VERSION_PATH}/${state.classModel.id}/${round}?token=${encodeURIComponent(state.token)}`).then((r) => r.arrayBuffer()),
+          download(`/corpora/${encodeURIComponent(corpus)}/train.txt`, seat).then((r) => r.text()),
+          download(`/corpora/${encodeURIComponent(corpus)}/validation.txt`, seat).then((r) => r.text()),
         ]);
         worker.current ??= new Worker(new URL("./classModel.worker.ts", import.meta.url), { type: "module" });
         const message: ToClassModelWorker = {
@@ -84,6 +99,7 @@ export function ClassModelPanel({
           round,
           shardStart: state.shard.start,
           steps: state.classModel.roundSteps,
+          backend,
         };
         const reply = await new Promise<FromClassModelWorker>((resolve) => {
           worker.current!.onmessage = (e: MessageEvent<FromClassModelWorker>) => resolve(e.data);
@@ -101,12 +117,20 @@ export function ClassModelPanel({
         setPhase("error");
       }
     })();
-  }, [state, round, run?.status, corpus, config]);
+  }, [state, round, run?.status, corpus, config, code, backend]);
 
   if (!state) return null;
   const { classModel, shard, lastOutcome } = state;
   return (
-    <section className="panel" data-testid="class-model" data-round={classModel.round} data-phase={phase}>
+    <section
+      className="panel"
+      data-testid="class-model"
+      data-round={classModel.round}
+      data-phase={phase}
+      data-shard-start={shard.start}
+      data-shard-end={shard.end}
+      data-trained-round={trainedRound.current ?? ""}
+    >
       <h3>{t("title")}</h3>
       <p>
         {t("yourShard", {
@@ -119,7 +143,7 @@ export function ClassModelPanel({
         {t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}
       </p>
       {lastOutcome && (
-        <p data-testid="class-model-outcome">
+        <p data-testid="class-model-outcome" data-status={lastOutcome.status} data-outcome-round={lastOutcome.round} data-share={lastOutcome.share ?? ""}>
           {lastOutcome.status === "counted" && t("counted", { round: lastOutcome.round, percent: ((lastOutcome.share ?? 0) * 100).toFixed(1) })}
           {lastOutcome.status === "refused" && t("refused", { round: lastOutcome.round, reason: lastOutcome.reason ?? "" })}
           {lastOutcome.status === "pending" && t("pending", { round: lastOutcome.round })}

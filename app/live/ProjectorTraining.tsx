@@ -4,7 +4,7 @@
  * login): the class's loss curves, the spotlighted student's samples, or everyone's latest sample.
  * Large type, readable from the back of the room; samples are rendered as text, never HTML.
  */
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslations } from "use-intl";
 import { ErrorText } from "../components/ErrorText";
 import { useInstructorSession } from "../stores/instructorSession";
@@ -26,6 +26,8 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
   }, [session]);
   const classModel = useClassModel(socket, sessionId, training.modelSession?.id);
   const tc = useTranslations("classModel");
+  // One object per change of versions, so the chart is redrawn when the class model moves, not on every render.
+  const classLine = useMemo(() => classCurve(classModel.classModel, classModel.versions), [classModel.classModel, classModel.versions]);
   const names = Object.fromEntries(participants.map((p) => [p.id, p.displayName]));
 
   return (
@@ -41,7 +43,7 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
             height={560}
             allLabel={t("allStudents")}
             projector
-            classModel={classCurve(classModel.classModel, classModel.versions)}
+            classModel={classLine}
             classModelLabel={tc("title")}
           />
         </>

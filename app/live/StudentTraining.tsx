@@ -179,8 +179,10 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
       )}
       <ClassModelPanel
         socket={socket}
+        code={code}
         joinCount={joinCount}
         corpus={modelSession.corpus}
+        backend={preferredBackend()}
         config={effectiveConfig(modelSession.config, group?.overrides)}
         run={runState}
         onActive={setInClassModel}

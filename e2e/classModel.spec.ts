@@ -1,0 +1,93 @@
+/**
+ * The class model in Chromium (lib/federated/SPEC.md): an instructor and three students train one
+ * model together for a few rounds; students see their shard (F2), the round (F3) and their share of
+ * each version (F9); the projector draws the class model's curve (F14); a student who reloads in
+ * the middle of a round continues from the latest version (F12).
+ */
+import type { Page } from "@playwright/test";
+import { expect, instructorStartsSession, studentJoins, test } from "./fixtures";
+
+const classRound = (page: Page) => page.getByTestId("class-model-console").getAttribute("data-round").then(Number);
+const outcomeRound = (page: Page) =>
+  page
+    .locator('[data-testid="class-model-outcome"][data-status="counted"]')
+    .getAttribute("data-outcome-round", { timeout: 1_000 })
+    .then(Number)
+    .catch(() => -1);
+
+test("three students train a class model in rounds; the projector draws it; a reload continues from the latest version", async ({ actors }) => {
+  test.setTimeout(300_000);
+  const [instructor, a, b, c] = await actors("instructor", "A", "B", "C");
+  for (const s of [a, b, c]) await s.context.addInitScript(() => localStorage.setItem("rc:backend", "wasm"));
+  const { code } = await instructorStartsSession(instructor.page, "Ana\nBo\nCy");
+  const students = [a, b, c];
+  await studentJoins(a.page, code, { roster: "Ana" });
+  await studentJoins(b.page, code, { roster: "Bo" });
+  await studentJoins(c.page, code, { roster: "Cy" });
+  const ip = instructor.page;
+  await expect(ip.locator('[data-testid="participant"][data-connected="true"]')).toHaveCount(3);
+
+  // A tiny model, so three browsers train rounds quickly on two cores.
+  await ip.getByTestId("composer").getByTestId("config-hiddenSize").fill("16");
+  await ip.getByTestId("composer").getByTestId("config-batchSize").fill("8");
+  await ip.getByTestId("composer").getByTestId("config-seqLen").fill("16");
+  await ip.getByTestId("push").click();
+  for (const s of students) await expect(s.page.getByTestId("student-training")).toBeVisible();
+
+  // F1/F3: the whole class, 5 local steps a round, a 60 s deadline.
+  const start = ip.getByTestId("class-model-start");
+  await start.locator('input[type="number"]').first().fill("5");
+  await start.locator('input[type="number"]').nth(1).fill("60");
+  await start.getByTestId("class-model-start-button").click();
+  await expect(ip.getByTestId("class-model-console")).toHaveAttribute("data-round", "0");
+  await expect(ip.getByTestId("class-model-version")).toHaveCount(1);
+
+  // F2: every student has a shard; together they are disjoint and cover the whole split.
+  const shards: [number, number][] = [];
+  for (const s of students) {
+    const panel = s.page.getByTestId("class-model");
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText("%");
+    shards.push([Number(await panel.getAttribute("data-shard-start")), Number(await panel.getAttribute("data-shard-end"))]);
+  }
+  shards.sort((x, y) => x[0] - y[0]);
+  expect(shards[0][0]).toBe(0);
+  expect(shards[2][1]).toBe(1_000_000);
+  expect(shards[1][0]).toBe(shards[0][1]);
+  expect(shards[2][0]).toBe(shards[1][1]);
+
+  // The run starts: each student trains round 0 from version 0 and uploads; the round closes when all three reported.
+  await ip.getByTestId("run-start").click();
+  await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+  for (const s of students) {
+    const outcome = s.page.getByTestId("class-model-outcome");
+    await expect(outcome).toHaveAttribute("data-status", "counted", { timeout: 60_000 });
+    await expect(outcome).toHaveAttribute("data-outcome-round", "0");
+    // F9: three updates of equal characters under FedAvg: a third each.
+    expect(Number(await outcome.getAttribute("data-share"))).toBeCloseTo(1 / 3, 3);
+    await expect(outcome).toContainText("33.3%");
+  }
+
+  // The projector's class curves draw the class model's line, one point per version.
+  const projector = await instructor.context.newPage();
+  await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/curves");
+  await expect(projector.getByTestId("class-model-line")).toBeVisible();
+
+  // A student reloads in the middle of the class model: back on the page, they train from the latest version.
+  await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+  const before = await classRound(ip);
+  await b.page.reload();
+  await expect(b.page.getByTestId("class-model")).toBeVisible({ timeout: 60_000 });
+  const trainedAfterReload = Number(await b.page.getByTestId("class-model").getAttribute("data-round"));
+  expect(trainedAfterReload).toBeGreaterThanOrEqual(before);
+  // Their next counted update is for a round at or after the one in force when they reloaded: they did not start over.
+  await expect.poll(() => outcomeRound(b.page), { timeout: 120_000 }).toBeGreaterThanOrEqual(before);
+  await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThan(before);
+
+  // Each version is on the console with its validation loss, and the class model learned something.
+  const versions = ip.getByTestId("class-model-version");
+  expect(await versions.count()).toBeGreaterThanOrEqual(3);
+  const losses = (await versions.locator("td:nth-child(2)").allTextContents()).map(Number);
+  expect(losses.at(-1)!).toBeLessThan(losses[0]);
+  await expect(projector.getByTestId("class-model-line")).toContainText(losses.at(-1)!.toFixed(2), { timeout: 30_000 });
+});
