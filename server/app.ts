@@ -98,7 +98,7 @@ export async function createApplication({ db, env, nextHandler, now = Date.now }
   const classModels = new ClassModelHub(realtime.io, db, realtime.presence, env.SESSION_SECRET, now);
   await classModels.start();
   realtime.io.on("connection", (socket) => registerClassModelEvents(realtime, classModels, socket));
-  serveClassModel = createClassModelHttp(classModels, env.SESSION_SECRET, now);
+  serveClassModel = createClassModelHttp(classModels, realtime.gate, env.SESSION_SECRET, clientIp, now);
 
   return {
     httpServer,
