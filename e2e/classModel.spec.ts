@@ -1,12 +1,14 @@
 /**
  * The class model in Chromium (lib/federated/SPEC.md): an instructor and three students train one
  * model together for a few rounds; students see their shard (F2), the round (F3) and their share of
- * each version (F9); the projector draws the class model's curve (F14); a student who reloads in
- * the middle of a round continues from the latest version (F12).
+ * each version (F9); the projector draws the class model's curve (F14) and compares it with the best
+ * student training alone at the same elapsed time (F15); a student who reloads in the middle of a
+ * round continues from the latest version (F12).
  */
 import type { Page } from "@playwright/test";
 import { expect, instructorStartsSession, studentJoins, test } from "./fixtures";
 
+const gridStep = (page: Page, name: string) => page.locator(`[data-testid="grid-row"][data-name="${name}"]`).getAttribute("data-step").then(Number);
 const classRound = (page: Page) => page.getByTestId("class-model-console").getAttribute("data-round").then(Number);
 const outcomeRound = (page: Page) =>
   page
@@ -34,6 +36,11 @@ test("three students train a class model in rounds; the projector draws it; a re
   await ip.getByTestId("push").click();
   for (const s of students) await expect(s.page.getByTestId("student-training")).toBeVisible();
 
+  // First everyone trains alone for a while (the solo curves the class model is compared with, F15).
+  for (const s of students) await expect(s.page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await ip.getByTestId("run-start").click();
+  for (const name of ["Ana", "Bo", "Cy"]) await expect.poll(() => gridStep(ip, name), { timeout: 90_000 }).toBeGreaterThan(20);
+
   // F1/F3: the whole class, 5 local steps a round, a 60 s deadline.
   const start = ip.getByTestId("class-model-start");
   await start.locator('input[type="number"]').first().fill("5");
@@ -56,8 +63,8 @@ test("three students train a class model in rounds; the projector draws it; a re
   expect(shards[1][0]).toBe(shards[0][1]);
   expect(shards[2][0]).toBe(shards[1][1]);
 
-  // The run starts: each student trains round 0 from version 0 and uploads; the round closes when all three reported.
-  await ip.getByTestId("run-start").click();
+  // The run is running: each student stops training alone, trains round 0 from version 0 and uploads; the round closes when all three reported.
+  for (const s of students) await expect(s.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused", { timeout: 60_000 });
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
   for (const s of students) {
     const outcome = s.page.getByTestId("class-model-outcome");
@@ -72,6 +79,20 @@ test("three students train a class model in rounds; the projector draws it; a re
   const projector = await instructor.context.newPage();
   await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/curves");
   await expect(projector.getByTestId("class-model-line")).toBeVisible();
+  // F15: the card compares the class model with the best student alone at the same elapsed time, on the projector and the console.
+  for (const page of [projector, ip]) {
+    const card = page.getByTestId("class-vs-best");
+    await expect(card).toHaveAttribute("data-at-ms", /^[1-9]\d*$/, { timeout: 60_000 });
+    expect(Number(await card.getAttribute("data-class-loss"))).toBeGreaterThan(0);
+    expect(Number(await card.getAttribute("data-best-loss"))).toBeGreaterThan(0);
+    await expect(card).toContainText(/Ana|Bo|Cy/);
+  }
+
+  // A student on a phone: the class-model panel fits 390×844 without sideways scrolling.
+  await c.page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const box = await c.page.getByTestId("class-model").boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
 
   // A student reloads in the middle of the class model: back on the page, they train from the latest version.
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(2);

@@ -7,13 +7,27 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { COMBINERS, type Combiner } from "../../lib/federated/combine";
 import { ROUND_BOUNDS, ROUND_DEFAULTS } from "../../lib/federated/rounds";
-import type { ModelSessionView } from "../../lib/protocol/training";
+import type { HistoryPoint, ModelSessionView } from "../../lib/protocol/training";
 import { request, type ClientSocket } from "../lib/socket";
+import { ClassVsBestCard } from "./ClassVsBestCard";
 import { useClassModel } from "./useClassModel";
 
-export function ClassModelControls({ socket, sessionId, modelSession }: { socket: ClientSocket; sessionId: string; modelSession: ModelSessionView }) {
+export function ClassModelControls({
+  socket,
+  sessionId,
+  modelSession,
+  history,
+  names,
+}: {
+  socket: ClientSocket;
+  sessionId: string;
+  modelSession: ModelSessionView;
+  /** The class's telemetry and names, for the comparison with the best single student (F15). */
+  history: Record<string, HistoryPoint[]>;
+  names: Record<string, string>;
+}) {
   const t = useTranslations("classModel");
-  const { classModel, setClassModel, versions } = useClassModel(socket, sessionId, modelSession.id);
+  const { classModel, setClassModel, versions, members } = useClassModel(socket, sessionId, modelSession.id);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [combiner, setCombiner] = useState<Combiner>("fedavg");
   const [steps, setSteps] = useState<number>(ROUND_DEFAULTS.steps);
@@ -52,6 +66,7 @@ export function ClassModelControls({ socket, sessionId, modelSession }: { socket
             ))}
           </tbody>
         </table>
+        <ClassVsBestCard versions={versions} history={history} members={members} names={names} />
       </section>
     );
   }

@@ -11,6 +11,7 @@ import { useInstructorSession } from "../stores/instructorSession";
 import { ClassCurves } from "./ClassCurves";
 import { useClassTraining } from "./classTraining";
 import { classCurve, useClassModel } from "../federated/useClassModel";
+import { ClassVsBestCard } from "../federated/ClassVsBestCard";
 
 export type ProjectorView = "curves" | "spotlight" | "wall";
 
@@ -46,6 +47,7 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
             classModel={classLine}
             classModelLabel={tc("title")}
           />
+          <ClassVsBestCard versions={classModel.versions} history={training.history} members={classModel.members} names={names} />
         </>
       )}
       {view === "spotlight" &&

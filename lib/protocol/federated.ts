@@ -84,7 +84,12 @@ export const federatedRequests = {
   /** Instructor or projector: the class model and every version's validation loss (F14). */
   "classModel:classSync": {
     payload: z.object({ sessionId: id }),
-    reply: z.object({ classModel: classModelViewSchema.nullable(), versions: z.array(versionSummarySchema) }),
+    reply: z.object({
+      classModel: classModelViewSchema.nullable(),
+      versions: z.array(versionSummarySchema),
+      /** The students with a shard (F2): their telemetry after version 0 is not solo training (F15). */
+      members: z.array(z.string()),
+    }),
   },
 } as const;
 

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { CharRNN, encodeWeights, evaluateText, parseWeights, vocabularyFromChars } from "../../lib/engine";
+import { CharRNN, encodeWeights, parseWeights, Trainer, vocabularyFromChars } from "../../lib/engine";
 import { combine, screenUpdates } from "../../lib/federated/combine";
 import { flatten, modelFromVector, modelVector } from "../../lib/federated/vectors";
 import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregateWorker } from "./messages";
@@ -48,7 +48,11 @@ function aggregate(job: AggregateJob): AggregateOutcome {
   const result = accepted.length > 0 ? combine(job.combiner, base, accepted) : { values: base, shares: new Map<string, number>() };
   const model = modelFromVector(job.config, V, result.values);
   try {
-    const valLoss = evaluateText(model, job.validationIds).nats;
+    // F14: the students' own measure (their live runs' Trainer.validate: the same fixed windows of the
+    // validation split, the same seed), so the class model's curve and theirs share one scale (F15).
+    const scorer = new Trainer(model, job.validationIds, job.validationIds);
+    const valLoss = scorer.validate().nats;
+    scorer.dispose();
     const weights = encodeWeights(model, vocabularyFromChars(job.vocabulary), { step: job.step, validationLoss: valLoss });
     return { kind: "version", weights, valLoss, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
   } finally {

@@ -35,8 +35,6 @@ import { CLASS_MODEL_TOKEN_TTL_MS, issueClassModelToken, type ClassModelClaims }
 
 /** A process that claimed a round and went silent this long (crashed) loses the claim (F11). */
 export const CLOSING_LEASE_MS = 5 * 60_000;
-/** Characters of the validation split each version is scored on (F14): ≈ 0.3 s for LSTM-128 on wasm. */
-export const VALIDATION_CHARS = 10_000;
 
 export class ClassModelHub {
   /** This process's name in the round claims. */
@@ -76,7 +74,15 @@ export class ClassModelHub {
     const outcome = await this.aggregator.run({ ...(await this.material(record)), base: null, updates: [], combiner: record.combiner, step: 0 });
     if (outcome.kind !== "version") throw new Error("version 0 could not be made");
     await this.db.classModelVersion.create({
-      data: { classModelId: record.id, version: 0, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: 0 },
+      // Times on this process's clock, like the telemetry's, so the two can be compared (F15).
+      data: {
+        classModelId: record.id,
+        version: 0,
+        weights: new Uint8Array(outcome.weights),
+        valLoss: outcome.valLoss,
+        contributors: 0,
+        createdAt: new Date(this.now()),
+      },
     });
     this.arm(record);
     const view = viewOf(record, this.now());
@@ -102,10 +108,10 @@ export class ClassModelHub {
   }
 
   /** The class view: the class model and every version's validation loss. */
-  async classState(sessionId: string): Promise<{ classModel: ReturnType<typeof viewOf> | null; versions: VersionSummary[] }> {
+  async classState(sessionId: string): Promise<{ classModel: ReturnType<typeof viewOf> | null; versions: VersionSummary[]; members: string[] }> {
     const modelSession = await currentModelSession(this.db, sessionId);
     const record = modelSession && (await loadClassModel(this.db, { modelSessionId: modelSession.view.id }));
-    if (!record) return { classModel: null, versions: [] };
+    if (!record) return { classModel: null, versions: [], members: [] };
     const versions = await this.db.classModelVersion.findMany({
       where: { classModelId: record.id },
       orderBy: { version: "asc" },
@@ -114,6 +120,7 @@ export class ClassModelHub {
     return {
       classModel: viewOf(record, this.now()),
       versions: versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime() })),
+      members: [...record.shards.keys()],
     };
   }
 
@@ -257,7 +264,14 @@ export class ClassModelHub {
       if (count !== 1) throw new Error(`round ${r} of class model ${record.id} is no longer ours to close`);
       if (outcome.kind === "version") {
         await tx.classModelVersion.create({
-          data: { classModelId: record.id, version: r + 1, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: shares.size },
+          data: {
+            classModelId: record.id,
+            version: r + 1,
+            weights: new Uint8Array(outcome.weights),
+            valLoss: outcome.valLoss,
+            contributors: shares.size,
+            createdAt: new Date(done),
+          },
         });
       }
       for (const u of updates) {
@@ -299,7 +313,7 @@ export class ClassModelHub {
     return {
       config: record.config,
       vocabulary: [...vocabulary.chars],
-      validationIds: encode(vocabulary, [...splits.validation].slice(0, VALIDATION_CHARS + 1).join("")),
+      validationIds: encode(vocabulary, splits.validation),
     };
   }
 }

@@ -12,7 +12,7 @@ export interface AggregateJob {
   /** Accepted uploads of the round (.rnnw) with their counted characters (F6). */
   updates: { id: string; bytes: Uint8Array; chars: number }[];
   combiner: Combiner;
-  /** The validation text the new version is scored on (F14), encoded with `vocabulary`. */
+  /** The validation split the new version is scored on (F14), encoded with `vocabulary`. */
   validationIds: Int32Array;
   /** The `step` written into the new version's weight file. */
   step: number;
