@@ -171,12 +171,12 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
     model.dispose();
     return { id: `s${k}`, bytes, chars: STEPS * config.batchSize * config.seqLen };
   });
-  await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates: updates.slice(0, 3), combiner, validationIds, step: 0 }); // warm the worker
+  await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates: updates.slice(0, 3), combiner, validationIds, step: 0, temperature: 1 }); // warm the worker
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const rss0 = process.memoryUsage().rss;
   const t0 = performance.now();
-  const outcome = await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates, combiner, validationIds, step: STEPS });
+  const outcome = await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates, combiner, validationIds, step: STEPS, temperature: 1 });
   const aggregateMs = performance.now() - t0;
   lag.disable();
   const versionBytes = outcome.kind === "version" ? outcome.weights.length : 0;

@@ -33,6 +33,7 @@ export function ClassModelControls({
   const [steps, setSteps] = useState<number>(ROUND_DEFAULTS.steps);
   const [seconds, setSeconds] = useState<number>(ROUND_DEFAULTS.seconds);
   const [error, setError] = useState<string | null>(null);
+  const [entered, setEntered] = useState<number | null>(null);
 
   const start = async () => {
     const reply = await request(socket, "classModel:start", { sessionId, groupId, combiner, roundSteps: steps, roundSeconds: seconds });
@@ -40,6 +41,16 @@ export function ClassModelControls({
     else {
       setError(null);
       setClassModel(reply.data.classModel);
+    }
+  };
+
+  // L16: the newest version goes on the verified leaderboard, scored by the server like any submission.
+  const enter = async () => {
+    const reply = await request(socket, "classModel:enter", { sessionId });
+    if (!reply.ok) setError(reply.error.issues?.reason?.[0] === "NO_VERSION" ? t("noVersion") : reply.error.message);
+    else {
+      setError(null);
+      setEntered(reply.data.version);
     }
   };
 
@@ -67,6 +78,17 @@ export function ClassModelControls({
           </tbody>
         </table>
         <ClassVsBestCard versions={versions} history={history} members={members} names={names} />
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => void enter()} data-testid="class-model-enter">
+            {t("enter")}
+          </button>
+          {entered !== null && (
+            <span className="ok" data-testid="class-model-entered" data-version={entered}>
+              {t("entered", { version: entered })}
+            </span>
+          )}
+        </div>
+        {error && <p className="error">{error}</p>}
       </section>
     );
   }

@@ -29,6 +29,8 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
   const tc = useTranslations("classModel");
   // One object per change of versions, so the chart is redrawn when the class model moves, not on every render.
   const classLine = useMemo(() => classCurve(classModel.classModel, classModel.versions), [classModel.classModel, classModel.versions]);
+  // The class model's newest version writes on the wall too, marked as the class's.
+  const latestVersion = classModel.versions.at(-1);
   const names = Object.fromEntries(participants.map((p) => [p.id, p.displayName]));
 
   return (
@@ -65,6 +67,14 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
         <>
           <h1>{t("wall")}</h1>
           <div className="sample-wall" data-testid="sample-wall">
+            {latestVersion && latestVersion.version > 0 && (
+              <figure className="class-entry" data-testid="class-model-sample" data-version={latestVersion.version}>
+                <figcaption>
+                  <strong>{tc("title")}</strong> · {tc("version")} {latestVersion.version}
+                </figcaption>
+                <pre>{latestVersion.sample}</pre>
+              </figure>
+            )}
             {Object.values(training.progress)
               .filter((p) => p.sample)
               .map((p) => (

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { CharRNN, encodeWeights, parseWeights, Trainer, vocabularyFromChars } from "../../lib/engine";
+import { CharRNN, encodeWeights, parseWeights, sample, Trainer, vocabularyFromChars } from "../../lib/engine";
 import { combine, screenUpdates } from "../../lib/federated/combine";
 import { flatten, modelFromVector, modelVector } from "../../lib/federated/vectors";
 import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregateWorker } from "./messages";
@@ -14,6 +14,8 @@ import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregate
 const port = parentPort;
 if (!port) throw new Error("aggregateWorker.ts must run in a worker thread");
 const options = workerData as AggregateWorkerData;
+/** Characters of each version's sample (the sample wall's length for a student's sample is the last 400). */
+const VERSION_SAMPLE_CHARS = 300;
 
 async function initBackend(): Promise<void> {
   setWasmPaths(options.wasmPath);
@@ -53,8 +55,11 @@ function aggregate(job: AggregateJob): AggregateOutcome {
     const scorer = new Trainer(model, job.validationIds, job.validationIds);
     const valLoss = scorer.validate().nats;
     scorer.dispose();
-    const weights = encodeWeights(model, vocabularyFromChars(job.vocabulary), { step: job.step, validationLoss: valLoss });
-    return { kind: "version", weights, valLoss, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
+    const vocabulary = vocabularyFromChars(job.vocabulary);
+    const weights = encodeWeights(model, vocabulary, { step: job.step, validationLoss: valLoss });
+    // One sample per version, seeded by the version's step so the wall's text is reproducible.
+    const text = sample(model, vocabulary, { prime: "\n", length: VERSION_SAMPLE_CHARS, temperature: job.temperature, seed: job.step + 1 });
+    return { kind: "version", weights, valLoss, sample: text, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
   } finally {
     model.dispose();
   }

@@ -16,10 +16,20 @@ export interface AggregateJob {
   validationIds: Int32Array;
   /** The `step` written into the new version's weight file. */
   step: number;
+  /** The model session's temperature: each version writes one sample at it (the sample wall, L16). */
+  temperature: number;
 }
 
 export type AggregateOutcome =
-  | { kind: "version"; weights: Uint8Array; valLoss: number; shares: [string, number][]; refused: { id: string; reason: RefusalReason }[]; ms: number }
+  | {
+      kind: "version";
+      weights: Uint8Array;
+      valLoss: number;
+      sample: string;
+      shares: [string, number][];
+      refused: { id: string; reason: RefusalReason }[];
+      ms: number;
+    }
   /** F10: every update was refused; the round reopens. */
   | { kind: "empty"; refused: { id: string; reason: RefusalReason }[]; ms: number };
 
