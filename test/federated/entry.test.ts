@@ -2,7 +2,7 @@
  * L16 (lib/leaderboard/SPEC.md): the class model on the verified leaderboard. The instructor enters
  * its newest version; the evaluation pool scores it on the held-out split like any submission; the
  * board ranks it with the students' submissions, marked as the class's. Also each version's sample
- * for the sample wall.
+ * for the sample wall, and the session report's class-model curve.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -11,6 +11,7 @@ import { decodeWeights } from "../../lib/engine/weights";
 import { encode } from "../../lib/engine/text";
 import { useBackend } from "../../lib/engine/test-support";
 import { evaluationWindow } from "../../lib/leaderboard/score";
+import { isClassEntry } from "../../lib/leaderboard/classEntry";
 import { nextEvent, request } from "../helpers/clients";
 import { classWith, closeAll, trainRound, uploadUpdate } from "../helpers/federated";
 import { corpusSplit } from "../helpers/leaderboard";
@@ -63,6 +64,19 @@ for (const kind of DB_KINDS) {
       assert.equal(await server.db.classModelVersion.count({ where: { classModelId: c.classModelId, enteredAt: { not: null } } }), 1);
       const seen = await request(c.students[0].socket, "leaderboard:sync", { sessionId: c.t.sessionId });
       assert.ok(seen.ok && seen.data.board.rows.some((r) => r.classModel && r.best?.publicBpc === row.best?.publicBpc));
+
+      // The session report keeps every version's validation curve and ranks the class's entry like the live board (L5a).
+      const report = await c.t.api.ok("dashboardSession", { params: { classId: c.t.classId, sessionId: c.t.sessionId } });
+      const m = report.modelSessions.find((x) => x.classModel !== null);
+      assert.ok(m?.classModel, "the report has the class model");
+      assert.deepEqual(
+        m.classModel.versions.map((v) => v.version),
+        [0, 1],
+      );
+      assert.equal(m.classModel.versions[1].valLoss, version.valLoss);
+      const reported = m.leaderboard.find((r) => isClassEntry(r.participantId));
+      assert.equal(reported?.publicRank, 1);
+      assert.equal(reported?.publicBpc, row.best.publicBpc);
       closeAll(c);
     });
   });
