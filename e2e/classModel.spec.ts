@@ -3,7 +3,8 @@
  * model together for a few rounds; students see their shard (F2), the round (F3) and their share of
  * each version (F9); the projector draws the class model's curve (F14) and compares it with the best
  * student training alone at the same elapsed time (F15); a student who reloads in the middle of a
- * round continues from the latest version (F12).
+ * round continues from the latest version (F12); its samples reach the wall, it enters the verified
+ * leaderboard (L16 in lib/leaderboard/SPEC.md), and the session report keeps its versions.
  */
 import type { Page } from "@playwright/test";
 import { expect, instructorStartsSession, studentJoins, test } from "./fixtures";
@@ -112,4 +113,27 @@ test("three students train a class model in rounds; the projector draws it; a re
   const losses = (await versions.locator("td:nth-child(2)").allTextContents()).map(Number);
   expect(losses.at(-1)!).toBeLessThan(losses[0]);
   await expect(projector.getByTestId("class-model-line")).toContainText(losses.at(-1)!.toFixed(2), { timeout: 30_000 });
+
+  // The class model's newest version writes on the sample wall, marked as the class's.
+  await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/wall");
+  const classSample = projector.getByTestId("class-model-sample");
+  await expect(classSample).toBeVisible();
+  expect(Number(await classSample.getAttribute("data-version"))).toBeGreaterThanOrEqual(1);
+  await expect(classSample.locator("pre")).not.toBeEmpty();
+
+  // L16: the instructor puts it on the verified leaderboard; the server scores it like a submission.
+  await ip.getByTestId("class-model-enter").click();
+  await expect(ip.getByTestId("class-model-entered")).toBeVisible();
+  await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/leaderboard");
+  const entry = projector.locator('[data-testid="projector-row"][data-class-model="true"]');
+  await expect(entry).toBeVisible({ timeout: 60_000 });
+  await expect(entry.locator(".score")).toHaveText(/^\d+\.\d+/, { timeout: 60_000 });
+
+  // The session report keeps every class-model version's validation loss.
+  const classes = (await (await ip.request.get("/api/classes")).json()) as { ok: true; data: { classes: { id: string }[] } };
+  const report = await instructor.context.newPage();
+  await report.goto(`/dashboard/${classes.data.classes[0].id}/sessions/${ip.url().split("/sessions/")[1]}`);
+  await expect(report.getByTestId("report-class-model")).toBeVisible({ timeout: 30_000 });
+  expect(await report.getByTestId("report-class-version").count()).toBeGreaterThanOrEqual(3);
+  await expect(report.getByTestId("class-loss-curves")).toHaveAttribute("data-series", "4");
 });
