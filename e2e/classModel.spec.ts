@@ -64,6 +64,8 @@ test("three students train a class model in rounds; the projector draws it; a re
   expect(shards[1][0]).toBe(shards[0][1]);
   expect(shards[2][0]).toBe(shards[1][1]);
 
+  const soloSteps = await Promise.all(["Ana", "Bo", "Cy"].map((name) => gridStep(ip, name)));
+
   // The run is running: each student stops training alone, trains round 0 from version 0 and uploads; the round closes when all three reported.
   for (const s of students) await expect(s.page.getByTestId("run-stats")).toHaveAttribute("data-status", "paused", { timeout: 60_000 });
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
@@ -106,6 +108,12 @@ test("three students train a class model in rounds; the projector draws it; a re
   // And an update they trained after the reload counts in a later round.
   await expect.poll(() => outcomeRound(b.page), { timeout: 120_000 }).toBeGreaterThan(before);
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThan(before);
+
+  // The console sees the students working in the class model: their steps go on from their own, nobody is flagged stalled.
+  for (const [i, name] of ["Ana", "Bo", "Cy"].entries()) {
+    await expect.poll(() => gridStep(ip, name), { timeout: 30_000 }).toBeGreaterThan(soloSteps[i]);
+    await expect(ip.locator(`[data-testid="grid-row"][data-name="${name}"]`)).not.toHaveAttribute("data-flags", /stalled/);
+  }
 
   // Each version is on the console with its validation loss, and the class model learned something.
   const versions = ip.getByTestId("class-model-version");

@@ -14,7 +14,7 @@ import type { CharRNNConfig } from "../../lib/engine/config";
 import type { RunState } from "../../lib/protocol/training";
 import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
-import type { BackendChoice } from "../training/messages";
+import type { BackendChoice, BackendName } from "../training/messages";
 import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.worker";
 
 type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
@@ -36,6 +36,7 @@ export function ClassModelPanel({
   backend,
   run,
   onActive,
+  onTrained,
 }: {
   socket: ClientSocket;
   code: string;
@@ -45,6 +46,8 @@ export function ClassModelPanel({
   config: CharRNNConfig;
   run: RunState | null;
   onActive(active: boolean): void;
+  /** A round was trained: the student's telemetry reports it, so the console sees them working (not stalled). */
+  onTrained(round: { round: number; steps: number; loss: number; backend: BackendName; charsPerSec: number }): void;
 }) {
   const t = useTranslations("classModel");
   const [state, setState] = useState<StudentState | null>(null);
@@ -101,11 +104,20 @@ export function ClassModelPanel({
           steps: state.classModel.roundSteps,
           backend,
         };
+        const started = performance.now();
         const reply = await new Promise<FromClassModelWorker>((resolve) => {
           worker.current!.onmessage = (e: MessageEvent<FromClassModelWorker>) => resolve(e.data);
           worker.current!.postMessage(message);
         });
         if (reply.type === "failed") throw new Error(reply.message);
+        const steps = state.classModel.roundSteps;
+        onTrained({
+          round,
+          steps,
+          loss: reply.loss,
+          backend: reply.backend,
+          charsPerSec: (steps * config.batchSize * config.seqLen * 1000) / Math.max(1, performance.now() - started),
+        });
         setPhase("uploading");
         const body = encodeUploadBody({ token: state.token, round, idempotencyKey: `r${round}-${state.classModel.id}`.slice(0, 64) }, reply.weights);
         const response = await fetch(CLASS_MODEL_UPDATE_PATH, { method: "POST", headers: { "content-type": "application/octet-stream" }, body });
@@ -117,7 +129,7 @@ export function ClassModelPanel({
         setPhase("error");
       }
     })();
-  }, [state, round, run?.status, corpus, config, code, backend]);
+  }, [state, round, run?.status, corpus, config, code, backend, onTrained]);
 
   if (!state) return null;
   const { classModel, shard, lastOutcome } = state;

@@ -7,7 +7,7 @@ import { buildVocabulary, encode, parseWeights, Trainer, CharRNN, type CharRNNCo
 import { encodeLocalUpdate, trainLocalRound } from "../../lib/federated/local";
 import { flatten } from "../../lib/federated/vectors";
 import { chooseBackend, startOnCpu } from "../training/backends";
-import type { BackendChoice } from "../training/messages";
+import type { BackendChoice, BackendName } from "../training/messages";
 
 export type ToClassModelWorker = {
   type: "round";
@@ -24,9 +24,9 @@ export type ToClassModelWorker = {
   backend: BackendChoice;
 };
 export type FromClassModelWorker =
-  { type: "done"; round: number; weights: Uint8Array; loss: number; backend: string } | { type: "failed"; round: number; message: string };
+  { type: "done"; round: number; weights: Uint8Array; loss: number; backend: BackendName } | { type: "failed"; round: number; message: string };
 
-let backend: string | null = null;
+let backend: BackendName | null = null;
 
 async function round(message: ToClassModelWorker): Promise<FromClassModelWorker> {
   const vocabulary = buildVocabulary(message.train, message.config.maxVocab);
