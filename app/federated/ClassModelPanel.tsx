@@ -8,13 +8,14 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { shardText, SHARD_UNITS } from "../../lib/federated/shards";
-import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
+import { CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { CharRNNConfig } from "../../lib/engine/config";
 import type { RunState } from "../../lib/protocol/training";
 import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
 import type { BackendChoice, BackendName } from "../training/messages";
+import { sendUpdate } from "./sendUpdate";
 import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.worker";
 
 type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
@@ -84,6 +85,7 @@ export function ClassModelPanel({
     void (async () => {
       try {
         setPhase("training");
+        setError(null);
         // An instructor's uploaded text is served only to participants who show their seat (W17 in SECURITY.md).
         const seat = { "x-rejoin-token": loadSeat(code)?.rejoinToken ?? "" };
         const [base, train, validation] = await Promise.all([
@@ -120,9 +122,8 @@ export function ClassModelPanel({
         });
         setPhase("uploading");
         const body = encodeUploadBody({ token: state.token, round, idempotencyKey: `r${round}-${state.classModel.id}`.slice(0, 64) }, reply.weights);
-        const response = await fetch(CLASS_MODEL_UPDATE_PATH, { method: "POST", headers: { "content-type": "application/octet-stream" }, body });
-        const answer = (await response.json()) as { ok: boolean; error?: { message: string } };
-        if (!answer.ok) throw new Error(answer.error?.message ?? `HTTP ${response.status}`);
+        const answer = await sendUpdate(body, state.classModel.roundSeconds * 1000);
+        if (!answer.ok) throw new Error(answer.error.message);
         setPhase("sent");
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
