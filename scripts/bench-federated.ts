@@ -1,7 +1,8 @@
 /**
  * Benchmark of the class model (lib/federated, server/federated). Prints JSON lines.
  *
- *   npm run bench:federated                 (env: BENCH_ROUNDS=4 BENCH_STEPS=4 BENCH_SKIP_TRAINING=1)
+ *   npm run bench:federated                 (env: BENCH_ROUNDS=4 BENCH_STEPS=4 BENCH_SKIP_TRAINING=1
+ *                                            BENCH_SKIP_AGGREGATION=1 BENCH_RUNS=single,adam,fedavg4,float16,fedavg8)
  *
  * (a) Learning, at equal steps per student: simulated students (worker threads, tfjs wasm, one per
  *     core) train the headline configuration (LSTM-128, seq 40, batch 128, Adam 0.01) on their shards
@@ -32,6 +33,10 @@ import type { StudentJob } from "./bench/federatedStudent";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const STEPS = Number(process.env.BENCH_STEPS ?? 4);
+/** Which learning runs (a) to make: a longer run can pick the comparison that matters (default: all). */
+const RUNS = new Set((process.env.BENCH_RUNS ?? "single,adam,fedavg4,float16,fedavg8").split(","));
+/** BENCH_SKIP_AGGREGATION=1: only the learning runs (a). */
+const SKIP_AGGREGATION = Boolean(process.env.BENCH_SKIP_AGGREGATION);
 const config = makeConfig({});
 const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
 const vocabulary = buildVocabulary(split.train, config.maxVocab);
@@ -145,11 +150,11 @@ async function learning(): Promise<void> {
   const line = (run: string, students: number, loss: number) =>
     console.log(JSON.stringify({ part: "learning", run, students, rounds: ROUNDS, stepsPerStudent: ROUNDS * STEPS, valLoss: Number(loss.toFixed(4)) }));
   line("initial model", 0, valLoss(init));
-  line("one student, whole split", 1, await singleStudent(pool, init, false));
-  line("one student, Adam restarted every round (F13)", 1, await singleStudent(pool, init, true));
-  line("class model, fedavg", 4, await classModel(pool, init, 4, false));
-  line("class model, fedavg, float16 updates", 4, await classModel(pool, init, 4, true));
-  line("class model, fedavg", 8, await classModel(pool, init, 8, false));
+  if (RUNS.has("single")) line("one student, whole split", 1, await singleStudent(pool, init, false));
+  if (RUNS.has("adam")) line("one student, Adam restarted every round (F13)", 1, await singleStudent(pool, init, true));
+  if (RUNS.has("fedavg4")) line("class model, fedavg", 4, await classModel(pool, init, 4, false));
+  if (RUNS.has("float16")) line("class model, fedavg, float16 updates", 4, await classModel(pool, init, 4, true));
+  if (RUNS.has("fedavg8")) line("class model, fedavg", 8, await classModel(pool, init, 8, false));
   await pool.close();
 }
 
@@ -171,12 +176,12 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
     model.dispose();
     return { id: `s${k}`, bytes, chars: STEPS * config.batchSize * config.seqLen };
   });
-  await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates: updates.slice(0, 3), combiner, validationIds, step: 0 }); // warm the worker
+  await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates: updates.slice(0, 3), combiner, validationIds, step: 0, temperature: 1 }); // warm the worker
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const rss0 = process.memoryUsage().rss;
   const t0 = performance.now();
-  const outcome = await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates, combiner, validationIds, step: STEPS });
+  const outcome = await aggregator.run({ config, vocabulary: [...vocabulary.chars], base, updates, combiner, validationIds, step: STEPS, temperature: 1 });
   const aggregateMs = performance.now() - t0;
   lag.disable();
   const versionBytes = outcome.kind === "version" ? outcome.weights.length : 0;
@@ -197,7 +202,9 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
 
 await useBackend("wasm");
 if (!process.env.BENCH_SKIP_TRAINING) await learning();
-const aggregator = new Aggregator();
-for (const students of [30, 300]) await aggregation(students, aggregator, "fedavg");
-await aggregation(30, aggregator, "trimmedMean");
-await aggregator.close();
+if (!SKIP_AGGREGATION) {
+  const aggregator = new Aggregator();
+  for (const students of [30, 300]) await aggregation(students, aggregator, "fedavg");
+  await aggregation(30, aggregator, "trimmedMean");
+  await aggregator.close();
+}

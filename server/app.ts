@@ -102,10 +102,10 @@ export async function createApplication({ db, env, nextHandler, now = Date.now, 
   const logins = { secret: env.SESSION_SECRET, disconnectLogin: (cookie: string | undefined) => disconnectLoginSockets(realtime.io, cookie), hasher };
   api = { db, handlers: createHandlers(db, realtime.presence, logins, realtime.gate, env.PUBLIC_URL), largeBodies, clientIp };
   serveUpload = createSubmissionUpload(realtime, largeBodies, now);
-  const classModels = new ClassModelHub(realtime.io, db, realtime.presence, env.SESSION_SECRET, now);
+  const classModels = new ClassModelHub(realtime.io, db, realtime.presence, realtime.leaderboard, env.SESSION_SECRET, now);
   await classModels.start();
   realtime.io.on("connection", (socket) => registerClassModelEvents(realtime, classModels, socket));
-  serveClassModel = createClassModelHttp(classModels, env.SESSION_SECRET, now);
+  serveClassModel = createClassModelHttp(classModels, realtime.gate, env.SESSION_SECRET, clientIp, now);
 
   return {
     httpServer,

@@ -7,18 +7,33 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { COMBINERS, type Combiner } from "../../lib/federated/combine";
 import { ROUND_BOUNDS, ROUND_DEFAULTS } from "../../lib/federated/rounds";
-import type { ModelSessionView } from "../../lib/protocol/training";
+import type { HistoryPoint, ModelSessionView } from "../../lib/protocol/training";
 import { request, type ClientSocket } from "../lib/socket";
+import { ClassVsBestCard } from "./ClassVsBestCard";
 import { useClassModel } from "./useClassModel";
 
-export function ClassModelControls({ socket, sessionId, modelSession }: { socket: ClientSocket; sessionId: string; modelSession: ModelSessionView }) {
+export function ClassModelControls({
+  socket,
+  sessionId,
+  modelSession,
+  history,
+  names,
+}: {
+  socket: ClientSocket;
+  sessionId: string;
+  modelSession: ModelSessionView;
+  /** The class's telemetry and names, for the comparison with the best single student (F15). */
+  history: Record<string, HistoryPoint[]>;
+  names: Record<string, string>;
+}) {
   const t = useTranslations("classModel");
-  const { classModel, setClassModel, versions } = useClassModel(socket, sessionId, modelSession.id);
+  const { classModel, setClassModel, versions, members } = useClassModel(socket, sessionId, modelSession.id);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [combiner, setCombiner] = useState<Combiner>("fedavg");
   const [steps, setSteps] = useState<number>(ROUND_DEFAULTS.steps);
   const [seconds, setSeconds] = useState<number>(ROUND_DEFAULTS.seconds);
   const [error, setError] = useState<string | null>(null);
+  const [entered, setEntered] = useState<number | null>(null);
 
   const start = async () => {
     const reply = await request(socket, "classModel:start", { sessionId, groupId, combiner, roundSteps: steps, roundSeconds: seconds });
@@ -26,6 +41,16 @@ export function ClassModelControls({ socket, sessionId, modelSession }: { socket
     else {
       setError(null);
       setClassModel(reply.data.classModel);
+    }
+  };
+
+  // L16: the newest version goes on the verified leaderboard, scored by the server like any submission.
+  const enter = async () => {
+    const reply = await request(socket, "classModel:enter", { sessionId });
+    if (!reply.ok) setError(reply.error.issues?.reason?.[0] === "NO_VERSION" ? t("noVersion") : reply.error.message);
+    else {
+      setError(null);
+      setEntered(reply.data.version);
     }
   };
 
@@ -52,6 +77,18 @@ export function ClassModelControls({ socket, sessionId, modelSession }: { socket
             ))}
           </tbody>
         </table>
+        <ClassVsBestCard versions={versions} history={history} members={members} names={names} />
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => void enter()} data-testid="class-model-enter">
+            {t("enter")}
+          </button>
+          {entered !== null && (
+            <span className="ok" data-testid="class-model-entered" data-version={entered}>
+              {t("entered", { version: entered })}
+            </span>
+          )}
+        </div>
+        {error && <p className="error">{error}</p>}
       </section>
     );
   }

@@ -8,30 +8,47 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { shardText, SHARD_UNITS } from "../../lib/federated/shards";
-import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
+import { CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { CharRNNConfig } from "../../lib/engine/config";
 import type { RunState } from "../../lib/protocol/training";
+import { loadSeat } from "../lib/seat";
 import { request, type ClientSocket } from "../lib/socket";
+import type { BackendChoice, BackendName } from "../training/messages";
+import { sendUpdate } from "./sendUpdate";
 import type { FromClassModelWorker, ToClassModelWorker } from "./classModel.worker";
 
 type StudentState = NonNullable<Extract<Awaited<ReturnType<typeof request<"classModel:sync">>>, { ok: true }>["data"]["state"]>;
 type Phase = "waiting" | "training" | "uploading" | "sent" | "error";
 
+/** A GET that fails on an error status instead of handing its error page on as data. */
+async function download(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url.split("?")[0]}: HTTP ${response.status}`);
+  return response;
+}
+
 export function ClassModelPanel({
   socket,
+  code,
   joinCount,
   corpus,
   config,
+  backend,
   run,
   onActive,
+  onTrained,
 }: {
   socket: ClientSocket;
+  code: string;
   joinCount: number;
+  backend: BackendChoice;
   corpus: string;
   config: CharRNNConfig;
   run: RunState | null;
   onActive(active: boolean): void;
+  /** A round was trained: the student's telemetry reports it, so the console sees them working (not stalled). */
+  onTrained(round: { round: number; steps: number; loss: number; backend: BackendName; charsPerSec: number }): void;
 }) {
   const t = useTranslations("classModel");
   const [state, setState] = useState<StudentState | null>(null);
@@ -68,10 +85,13 @@ export function ClassModelPanel({
     void (async () => {
       try {
         setPhase("training");
+        setError(null);
+        // An instructor's uploaded text is served only to participants who show their seat (W17 in SECURITY.md).
+        const seat = { "x-rejoin-token": loadSeat(code)?.rejoinToken ?? "" };
         const [base, train, validation] = await Promise.all([
-          fetch(`${CLASS_MODEL_VERSION_PATH}/${state.classModel.id}/${round}?token=${encodeURIComponent(state.token)}`).then((r) => r.arrayBuffer()),
-          fetch(`/corpora/${encodeURIComponent(corpus)}/train.txt`).then((r) => r.text()),
-          fetch(`/corpora/${encodeURIComponent(corpus)}/validation.txt`).then((r) => r.text()),
+          download(`${CLASS_MODEL_VERSION_PATH}/${state.classModel.id}/${round}?token=${encodeURIComponent(state.token)}`).then((r) => r.arrayBuffer()),
+          download(`/corpora/${encodeURIComponent(corpus)}/train.txt`, seat).then((r) => r.text()),
+          download(`/corpora/${encodeURIComponent(corpus)}/validation.txt`, seat).then((r) => r.text()),
         ]);
         worker.current ??= new Worker(new URL("./classModel.worker.ts", import.meta.url), { type: "module" });
         const message: ToClassModelWorker = {
@@ -84,29 +104,46 @@ export function ClassModelPanel({
           round,
           shardStart: state.shard.start,
           steps: state.classModel.roundSteps,
+          backend,
         };
+        const started = performance.now();
         const reply = await new Promise<FromClassModelWorker>((resolve) => {
           worker.current!.onmessage = (e: MessageEvent<FromClassModelWorker>) => resolve(e.data);
           worker.current!.postMessage(message);
         });
         if (reply.type === "failed") throw new Error(reply.message);
+        const steps = state.classModel.roundSteps;
+        onTrained({
+          round,
+          steps,
+          loss: reply.loss,
+          backend: reply.backend,
+          charsPerSec: (steps * config.batchSize * config.seqLen * 1000) / Math.max(1, performance.now() - started),
+        });
         setPhase("uploading");
         const body = encodeUploadBody({ token: state.token, round, idempotencyKey: `r${round}-${state.classModel.id}`.slice(0, 64) }, reply.weights);
-        const response = await fetch(CLASS_MODEL_UPDATE_PATH, { method: "POST", headers: { "content-type": "application/octet-stream" }, body });
-        const answer = (await response.json()) as { ok: boolean; error?: { message: string } };
-        if (!answer.ok) throw new Error(answer.error?.message ?? `HTTP ${response.status}`);
+        const answer = await sendUpdate(body, state.classModel.roundSeconds * 1000);
+        if (!answer.ok) throw new Error(answer.error.message);
         setPhase("sent");
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
         setPhase("error");
       }
     })();
-  }, [state, round, run?.status, corpus, config]);
+  }, [state, round, run?.status, corpus, config, code, backend, onTrained]);
 
   if (!state) return null;
   const { classModel, shard, lastOutcome } = state;
   return (
-    <section className="panel" data-testid="class-model" data-round={classModel.round} data-phase={phase}>
+    <section
+      className="panel"
+      data-testid="class-model"
+      data-round={classModel.round}
+      data-phase={phase}
+      data-shard-start={shard.start}
+      data-shard-end={shard.end}
+      data-trained-round={trainedRound.current ?? ""}
+    >
       <h3>{t("title")}</h3>
       <p>
         {t("yourShard", {
@@ -119,7 +156,7 @@ export function ClassModelPanel({
         {t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}
       </p>
       {lastOutcome && (
-        <p data-testid="class-model-outcome">
+        <p data-testid="class-model-outcome" data-status={lastOutcome.status} data-outcome-round={lastOutcome.round} data-share={lastOutcome.share ?? ""}>
           {lastOutcome.status === "counted" && t("counted", { round: lastOutcome.round, percent: ((lastOutcome.share ?? 0) * 100).toFixed(1) })}
           {lastOutcome.status === "refused" && t("refused", { round: lastOutcome.round, reason: lastOutcome.reason ?? "" })}
           {lastOutcome.status === "pending" && t("pending", { round: lastOutcome.round })}

@@ -7,6 +7,7 @@ import { buildVocabulary, encode, parseWeights, Trainer, CharRNN, type CharRNNCo
 import { encodeLocalUpdate, trainLocalRound } from "../../lib/federated/local";
 import { flatten } from "../../lib/federated/vectors";
 import { chooseBackend, startOnCpu } from "../training/backends";
+import type { BackendChoice, BackendName } from "../training/messages";
 
 export type ToClassModelWorker = {
   type: "round";
@@ -19,11 +20,13 @@ export type ToClassModelWorker = {
   round: number;
   shardStart: number;
   steps: number;
+  /** The student's backend preference (the lab's, also used by their live runs); "auto" measures. */
+  backend: BackendChoice;
 };
 export type FromClassModelWorker =
-  { type: "done"; round: number; weights: Uint8Array; loss: number; backend: string } | { type: "failed"; round: number; message: string };
+  { type: "done"; round: number; weights: Uint8Array; loss: number; backend: BackendName } | { type: "failed"; round: number; message: string };
 
-let backend: string | null = null;
+let backend: BackendName | null = null;
 
 async function round(message: ToClassModelWorker): Promise<FromClassModelWorker> {
   const vocabulary = buildVocabulary(message.train, message.config.maxVocab);
@@ -36,7 +39,7 @@ async function round(message: ToClassModelWorker): Promise<FromClassModelWorker>
     const batch = trainer.nextBatch();
     trainer.dispose();
     probe.dispose();
-    backend = (await chooseBackend("auto", message.config, vocabulary.chars.length, batch)).backend;
+    backend = (await chooseBackend(message.backend, message.config, vocabulary.chars.length, batch)).backend;
   }
   const parsed = parseWeights(message.base);
   const input = {

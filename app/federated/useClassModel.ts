@@ -7,6 +7,7 @@ import { request, type ClientSocket } from "../lib/socket";
 export function useClassModel(socket: ClientSocket | null, sessionId: string, modelSessionId: string | undefined) {
   const [classModel, setClassModel] = useState<ClassModelView | null>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [members, setMembers] = useState<string[]>([]);
   useEffect(() => {
     if (!socket) return;
     const sync = async () => {
@@ -14,6 +15,7 @@ export function useClassModel(socket: ClientSocket | null, sessionId: string, mo
       if (!reply.ok) return;
       setClassModel(reply.data.classModel);
       setVersions(reply.data.versions);
+      setMembers(reply.data.members);
     };
     void sync();
     const onChange = () => void sync();
@@ -24,7 +26,7 @@ export function useClassModel(socket: ClientSocket | null, sessionId: string, mo
       socket.off("classModel:round", onChange);
     };
   }, [socket, sessionId, modelSessionId]);
-  return { classModel, setClassModel, versions };
+  return { classModel, setClassModel, versions, members };
 }
 
 /** The class model's validation curve on the students' step axis: version v is v × K local steps. */

@@ -34,6 +34,7 @@ export function RankChange({ change }: { change: number | null }) {
 export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: LeaderboardProps) {
   const t = useTranslations("leaderboard");
   const tTraining = useTranslations("training");
+  const tClass = useTranslations("classModel");
   const [open, setOpen] = useState<string | null>(null);
   const revealed = board.settings?.privateRevealedAt != null;
   const votingOpen = board.settings?.votingOpen ?? false;
@@ -75,6 +76,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                   <tr
                     data-testid="leaderboard-row"
                     data-name={r.name}
+                    data-class-model={r.classModel}
                     data-rank={r.rank ?? ""}
                     data-private-rank={r.privateRank ?? ""}
                     className={r.participantId === me ? "me" : undefined}
@@ -88,7 +90,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                       </td>
                     )}
                     <td className="name" data-label={t("name")}>
-                      {r.name}
+                      {r.classModel ? <strong className="pill class-entry">{tClass("title")}</strong> : r.name}
                     </td>
                     <td data-label={t("group")}>{r.group ?? ""}</td>
                     <td data-label={t("model")}>{b ? `${b.cell.toUpperCase()} ${b.hiddenSize}×${b.layers}` : ""}</td>
@@ -133,7 +135,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                     </td>
                     {(onVote || onDisqualify) && (
                       <td className="actions">
-                        {onVote && b && r.participantId !== me && votingOpen && (
+                        {onVote && b && !r.classModel && r.participantId !== me && votingOpen && (
                           <button
                             type="button"
                             className={myVote === b.submissionId ? "" : "secondary"}
@@ -143,7 +145,7 @@ export function Leaderboard({ board, me, myVote, onVote, onDisqualify }: Leaderb
                             {myVote === b.submissionId ? t("voted") : t("vote")}
                           </button>
                         )}
-                        {onDisqualify && (b || r.flags.includes("disqualified")) && (
+                        {onDisqualify && !r.classModel && (b || r.flags.includes("disqualified")) && (
                           <button type="button" className="danger" onClick={() => onDisqualify(r)} data-testid="disqualify-button">
                             {r.flags.includes("disqualified") && !b ? t("reinstate") : t("disqualify")}
                           </button>

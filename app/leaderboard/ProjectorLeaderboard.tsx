@@ -16,6 +16,9 @@ const TOP = 10;
 
 export function ProjectorLeaderboard({ sessionId }: { sessionId: string }) {
   const t = useTranslations("leaderboard");
+  const tClass = useTranslations("classModel");
+  // L16: the class model's entry is named in the reader's language.
+  const nameOf = (r: { name: string; classModel: boolean }) => (r.classModel ? tClass("title") : r.name);
   const { socket, session, error, open } = useInstructorSession();
   useEffect(() => open(sessionId), [open, sessionId]);
   const { board } = useLeaderboard(socket, sessionId, session);
@@ -32,7 +35,7 @@ export function ProjectorLeaderboard({ sessionId }: { sessionId: string }) {
           {[1, 0, 2].map((i) =>
             top[i] ? (
               <div key={top[i].participantId} className={`podium-step place-${i + 1}`} style={{ animationDelay: `${(2 - i) * 0.8}s` }}>
-                <div className="podium-name">{top[i].name}</div>
+                <div className="podium-name">{nameOf(top[i])}</div>
                 <div className="podium-score">{bpc(top[i].best?.privateBpc)}</div>
                 <RankChange change={top[i].rankChange} />
                 <div className="podium-block">{i + 1}</div>
@@ -46,10 +49,10 @@ export function ProjectorLeaderboard({ sessionId }: { sessionId: string }) {
       ) : (
         <ol className="projector-rows">
           {top.map((r) => (
-            <li key={r.participantId} data-testid="projector-row" data-name={r.name}>
+            <li key={r.participantId} data-testid="projector-row" data-name={r.name} data-class-model={r.classModel}>
               <span className="rank">{revealed ? r.privateRank : r.rank}</span>
               {revealed && <RankChange change={r.rankChange} />}
-              <span className="name">{r.name}</span>
+              <span className="name">{nameOf(r)}</span>
               <span className="score">{bpc(revealed ? r.best?.privateBpc : r.best?.publicBpc)}</span>
               <span className="muted novelty">
                 {t("novelty")} {percent(r.best?.novelty)}

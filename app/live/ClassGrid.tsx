@@ -99,7 +99,7 @@ export function ClassGrid({
         </thead>
         <tbody>
           {rows.map(({ p, e }) => (
-            <tr key={p.id} data-testid="grid-row" data-name={p.displayName} data-step={e?.step ?? 0}>
+            <tr key={p.id} data-testid="grid-row" data-name={p.displayName} data-step={e?.step ?? 0} data-flags={e?.flags.join(" ") ?? ""}>
               <td>
                 {p.displayName} <span className={`pill ${p.connected ? "online" : "offline"}`}>{p.connected ? "●" : "○"}</span>
               </td>

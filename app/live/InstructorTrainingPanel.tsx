@@ -82,7 +82,15 @@ export function InstructorTrainingPanel({ socket, session, participants }: { soc
           <ClassCurves history={state.history} modelSession={state.modelSession} assignments={state.assignments} allLabel={t("allStudents")} />
         </section>
       )}
-      {state.modelSession && <ClassModelControls socket={socket} sessionId={session.id} modelSession={state.modelSession} />}
+      {state.modelSession && (
+        <ClassModelControls
+          socket={socket}
+          sessionId={session.id}
+          modelSession={state.modelSession}
+          history={state.history}
+          names={Object.fromEntries(participants.map((p) => [p.id, p.displayName]))}
+        />
+      )}
       {state.modelSession && <ShareOwnModel modelSession={state.modelSession} onShare={state.shareOwnModel} />}
       <ClassGrid
         participants={participants}

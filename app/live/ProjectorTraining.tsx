@@ -4,13 +4,14 @@
  * login): the class's loss curves, the spotlighted student's samples, or everyone's latest sample.
  * Large type, readable from the back of the room; samples are rendered as text, never HTML.
  */
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslations } from "use-intl";
 import { ErrorText } from "../components/ErrorText";
 import { useInstructorSession } from "../stores/instructorSession";
 import { ClassCurves } from "./ClassCurves";
 import { useClassTraining } from "./classTraining";
 import { classCurve, useClassModel } from "../federated/useClassModel";
+import { ClassVsBestCard } from "../federated/ClassVsBestCard";
 
 export type ProjectorView = "curves" | "spotlight" | "wall";
 
@@ -26,6 +27,10 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
   }, [session]);
   const classModel = useClassModel(socket, sessionId, training.modelSession?.id);
   const tc = useTranslations("classModel");
+  // One object per change of versions, so the chart is redrawn when the class model moves, not on every render.
+  const classLine = useMemo(() => classCurve(classModel.classModel, classModel.versions), [classModel.classModel, classModel.versions]);
+  // The class model's newest version writes on the wall too, marked as the class's.
+  const latestVersion = classModel.versions.at(-1);
   const names = Object.fromEntries(participants.map((p) => [p.id, p.displayName]));
 
   return (
@@ -41,9 +46,10 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
             height={560}
             allLabel={t("allStudents")}
             projector
-            classModel={classCurve(classModel.classModel, classModel.versions)}
+            classModel={classLine}
             classModelLabel={tc("title")}
           />
+          <ClassVsBestCard versions={classModel.versions} history={training.history} members={classModel.members} names={names} />
         </>
       )}
       {view === "spotlight" &&
@@ -61,6 +67,14 @@ export function ProjectorTraining({ sessionId, view }: { sessionId: string; view
         <>
           <h1>{t("wall")}</h1>
           <div className="sample-wall" data-testid="sample-wall">
+            {latestVersion && latestVersion.version > 0 && (
+              <figure className="class-entry" data-testid="class-model-sample" data-version={latestVersion.version}>
+                <figcaption>
+                  <strong>{tc("title")}</strong> · {tc("version")} {latestVersion.version}
+                </figcaption>
+                <pre>{latestVersion.sample}</pre>
+              </figure>
+            )}
             {Object.values(training.progress)
               .filter((p) => p.sample)
               .map((p) => (

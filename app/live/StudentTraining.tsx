@@ -5,7 +5,7 @@
  * telemetry once a second, and shows the curve, samples and the progression log. A reload
  * resumes the same run from its checkpoint.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { configHash, type CharRNNConfig } from "../../lib/engine/config";
 import { findBundledCorpus } from "../../lib/corpora";
@@ -19,7 +19,7 @@ import { ProgressionLog } from "../training/ProgressionLog";
 import { RunStats } from "../training/RunStats";
 import { SamplePanel } from "../training/SamplePanel";
 import { createTrainingRun } from "../training/trainingRun";
-import type { BackendChoice } from "../training/messages";
+import type { BackendChoice, BackendName } from "../training/messages";
 import { Countdown } from "./Countdown";
 import { liveRunKey } from "../training/checkpoints";
 import { StepCostNote } from "./StepCostNote";
@@ -48,6 +48,13 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   const [groupId, setGroupId] = useState<string | null>(null);
   const [tuned, setTuned] = useState<Partial<CharRNNConfig>>({});
   const [inClassModel, setInClassModel] = useState(false);
+  const inClassModelRef = useRef(false);
+  inClassModelRef.current = inClassModel;
+  /** The last class-model round this page trained (telemetry while in the class model). */
+  const classRound = useRef<{ round: number; steps: number; loss: number; backend: BackendName; charsPerSec: number } | null>(null);
+  const onClassRound = useCallback((r: { round: number; steps: number; loss: number; backend: BackendName; charsPerSec: number }) => {
+    classRound.current = r;
+  }, []);
   const [shared, setShared] = useState<{ submissionId: string; source: "student" | "instructor"; from: string; step: number; weights: Uint8Array } | null>(
     null,
   );
@@ -125,11 +132,26 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
     if (runState && runState.status !== "running" && run.status === "training") run.pause();
   }, [runState, run.status, run, inClassModel]);
 
-  // Telemetry, once a second while there is progress to report.
+  // Telemetry, once a second while there is progress to report. In the class model the rounds are
+  // the progress: the step goes on from the student's own (the class round × K, so it never goes
+  // back after a reload), the loss is the round's training loss; no validation loss of their own.
   useEffect(() => {
     if (!modelSession) return;
     const timer = setInterval(() => {
       const { progress, backend, log } = useLiveRun.getState();
+      const round = classRound.current;
+      if (inClassModelRef.current && round) {
+        void request(socket, "training:report", {
+          modelSessionId: modelSession.id,
+          step: (progress?.step ?? 0) + (round.round + 1) * round.steps,
+          trainLoss: Number.isFinite(round.loss) ? round.loss : null,
+          valLoss: null,
+          charsPerSec: round.charsPerSec,
+          backend: round.backend,
+          sample: "",
+        });
+        return;
+      }
       if (!progress || !backend) return;
       const sample = (log.at(-1)?.text ?? "").slice(0, 400);
       void request(socket, "training:report", {
@@ -179,11 +201,14 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
       )}
       <ClassModelPanel
         socket={socket}
+        code={code}
         joinCount={joinCount}
         corpus={modelSession.corpus}
+        backend={preferredBackend()}
         config={effectiveConfig(modelSession.config, group?.overrides)}
         run={runState}
         onActive={setInClassModel}
+        onTrained={onClassRound}
       />
       <RunStats status={run.status} progress={run.progress} />
       {shared && (

@@ -183,6 +183,15 @@ export const sessionReportSchema = z.object({
         }),
       ),
       samples: z.array(z.object({ participantId: z.string(), text: z.string(), temperature: z.number(), publicBpc: z.number().nullable() })),
+      /** The class model of this model session (lib/federated/SPEC.md) and every version's validation loss; null without one. */
+      classModel: z
+        .object({
+          groupId: z.string().nullable(),
+          combiner: z.string(),
+          roundSteps: z.number(),
+          versions: z.array(z.object({ version: z.number(), valLoss: z.number(), contributors: z.number(), at: z.number() })),
+        })
+        .nullable(),
     }),
   ),
   quizzes: z.array(

@@ -37,7 +37,14 @@ export const classModelViewSchema = classModelSettingsSchema.extend({
 });
 export type ClassModelView = z.infer<typeof classModelViewSchema>;
 
-export const versionSummarySchema = z.object({ version: z.number().int(), valLoss: z.number(), contributors: z.number().int(), at: z.number() });
+export const versionSummarySchema = z.object({
+  version: z.number().int(),
+  valLoss: z.number(),
+  contributors: z.number().int(),
+  at: z.number(),
+  /** A sample the server generated from this version (the sample wall). */
+  sample: z.string(),
+});
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 
 /** What a student's update counted for in a closed round (F9). */
@@ -81,10 +88,20 @@ export const federatedRequests = {
     payload: z.object({}).strict(),
     reply: z.object({ state: studentClassModelSchema.nullable() }),
   },
+  /** Instructor: enter the class model's newest version on the verified leaderboard (L16 in lib/leaderboard/SPEC.md). */
+  "classModel:enter": {
+    payload: z.object({ sessionId: id }),
+    reply: z.object({ version: z.number().int() }),
+  },
   /** Instructor or projector: the class model and every version's validation loss (F14). */
   "classModel:classSync": {
     payload: z.object({ sessionId: id }),
-    reply: z.object({ classModel: classModelViewSchema.nullable(), versions: z.array(versionSummarySchema) }),
+    reply: z.object({
+      classModel: classModelViewSchema.nullable(),
+      versions: z.array(versionSummarySchema),
+      /** The students with a shard (F2): their telemetry after version 0 is not solo training (F15). */
+      members: z.array(z.string()),
+    }),
   },
 } as const;
 

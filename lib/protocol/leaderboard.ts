@@ -100,6 +100,8 @@ export type UploadReply = z.infer<typeof uploadReplySchema>;
 export const leaderboardRowSchema = z.object({
   participantId: z.string(),
   name: z.string(),
+  /** L16: the class model's entry (its name is shown in the reader's language). */
+  classModel: z.boolean(),
   group: z.string().nullable(),
   rank: z.number().nullable(),
   privateRank: z.number().nullable(),

@@ -4,6 +4,8 @@
  * feeds lib/dashboard's pure functions. Every entry point checks that the class is the
  * instructor's own: another instructor's class, or a student/session of another class, is NOT_FOUND.
  */
+import { classEntries } from "./classEntries";
+import { isClassEntry } from "../../lib/leaderboard/classEntry";
 import { AppError } from "../../lib/protocol/errors";
 import type { Overview, SessionReport, StudentPage } from "../../lib/api/dashboard";
 import type { RouteReply } from "../../lib/api/routes";
@@ -401,7 +403,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
     db.quizRound.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, questions: true } }),
   ]);
   const modelSessionIds = modelSessions.map((m) => m.id);
-  const [assignments, progress, curveMap, submissions, answers] = await Promise.all([
+  const [assignments, progress, curveMap, submissions, answers, classModels, entries] = await Promise.all([
     db.groupAssignment.findMany({ where: { modelSessionId: { in: modelSessionIds } }, select: { modelSessionId: true, participantId: true, groupId: true } }),
     db.trainingProgress.findMany({
       where: { modelSessionId: { in: modelSessionIds } },
@@ -435,6 +437,17 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
       where: { roundId: { in: rounds.map((r) => r.id) } },
       select: { roundId: true, questionIndex: true, correctness: true, elapsedMs: true },
     }),
+    db.classModel.findMany({
+      where: { modelSessionId: { in: modelSessionIds } },
+      select: {
+        modelSessionId: true,
+        groupId: true,
+        combiner: true,
+        roundSteps: true,
+        versions: { orderBy: { version: "asc" }, select: { version: true, valLoss: true, contributors: true, createdAt: true } },
+      },
+    }),
+    classEntries(db, modelSessionIds),
   ]);
   const [view] = sessionViews({
     sessions: [
@@ -450,11 +463,15 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
     participants: participants.map((p) => ({ id: p.id, name: p.rosterStudent?.name ?? p.displayName, rosterStudentId: p.rosterStudentId })),
     modelSessions: modelSessions.map((m) => {
       // L5a: the report ranks exactly as the live board did (same function, the round's reveal state).
+      // L16: the class model's entry is ranked with the students, as on the live board.
       const board = standings(
-        submissions.filter((s) => s.modelSessionId === m.id).map((s) => ({ ...s, status: statusOf(s.status), createdAt: s.createdAt.getTime() })),
+        [...submissions, ...entries]
+          .filter((s) => s.modelSessionId === m.id)
+          .map((s) => ({ ...s, status: statusOf(s.status), createdAt: s.createdAt.getTime() })),
         { revealed: m.privateRevealedAt !== null },
       );
       const ranked = board.flatMap((r) => (r.best ? [{ ...r, best: r.best }] : []));
+      const classModel = classModels.find((c) => c.modelSessionId === m.id);
       const config = (typeof m.config === "object" && m.config !== null ? m.config : {}) as { cell?: unknown };
       return {
         id: m.id,
@@ -471,7 +488,7 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
         ablation: compareGroups({
           groups: m.groups,
           assignments: new Map(assignments.filter((a) => a.modelSessionId === m.id).map((a) => [a.participantId, a.groupId])),
-          bestBpc: new Map(ranked.map((r) => [r.participantId, r.best.publicBpc ?? Infinity] as const)),
+          bestBpc: new Map(ranked.filter((r) => !isClassEntry(r.participantId)).map((r) => [r.participantId, r.best.publicBpc ?? Infinity] as const)),
           trainLoss: new Map(progress.filter((p) => p.modelSessionId === m.id).map((p) => [p.participantId, p.trainLoss])),
           curves: new Map(
             participants.flatMap((p) => {
@@ -511,6 +528,14 @@ export async function sessionReport(db: Db, instructorId: string, classId: strin
           temperature: r.best.sampleTemperature,
           publicBpc: r.best.publicBpc,
         })),
+        classModel: classModel
+          ? {
+              groupId: classModel.groupId,
+              combiner: classModel.combiner,
+              roundSteps: classModel.roundSteps,
+              versions: classModel.versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime() })),
+            }
+          : null,
       };
     }),
     quizzes: rounds.map((r) => ({

@@ -10,6 +10,8 @@ import { csvDocument, csvNumber } from "../../lib/dashboard/csv";
 import { standings, tallyVotes, voteRefusal } from "../../lib/leaderboard/ranking";
 import type { LeaderboardRow, LeaderboardView, RoundSettingsView } from "../../lib/protocol/leaderboard";
 import type { Db } from "../db/client";
+import { isClassEntry } from "../../lib/leaderboard/classEntry";
+import { classEntries } from "./classEntries";
 import { mySubmissions, statusOf, submissionColumns, temperatureCardOfRow } from "./submissions";
 
 export type Audience = "student" | "instructor";
@@ -50,15 +52,17 @@ export async function leaderboardView(db: Db, sessionId: string, audience: Audie
   const round = await currentRound(db, sessionId);
   if (!round) return { sessionId, modelSessionId: null, settings: null, rows: [], voteWinners: [], pending: 0 };
   const revealed = round.privateRevealedAt !== null;
-  const [submissions, participants, assignments, votes] = await Promise.all([
+  const [submissions, entries, participants, assignments, votes] = await Promise.all([
     db.submission.findMany({ where: { modelSessionId: round.id }, select: submissionColumns }),
+    classEntries(db, [round.id]),
     db.participant.findMany({ where: { sessionId }, select: { id: true, displayName: true } }),
     db.groupAssignment.findMany({ where: { modelSessionId: round.id }, select: { participantId: true, group: { select: { label: true } } } }),
     db.sampleVote.findMany({ where: { modelSessionId: round.id }, select: { voterId: true, submissionId: true } }),
   ]);
   const names = new Map(participants.map((p) => [p.id, p.displayName]));
   const groups = new Map(assignments.map((a) => [a.participantId, a.group.label]));
-  const rankable = submissions.map((s) => ({ ...s, status: statusOf(s.status), createdAt: s.createdAt.getTime() }));
+  // L16: the class model's entry is ranked with the students' submissions.
+  const rankable = [...submissions, ...entries].map((s) => ({ ...s, status: statusOf(s.status), createdAt: s.createdAt.getTime() }));
   const tally = tallyVotes(votes);
   const votesShown = !round.votingOpen;
   const showPrivate = revealed; // L5: nobody's browser receives private scores before the reveal
@@ -68,7 +72,8 @@ export async function leaderboardView(db: Db, sessionId: string, audience: Audie
     const config = b ? charRNNConfigSchema.safeParse(b.config) : null;
     return {
       participantId: r.participantId,
-      name: names.get(r.participantId) ?? "?",
+      name: isClassEntry(r.participantId) ? "" : (names.get(r.participantId) ?? "?"),
+      classModel: isClassEntry(r.participantId),
       group: groups.get(r.participantId) ?? null,
       rank: r.rank,
       privateRank: r.privateRank,
@@ -206,7 +211,7 @@ export async function leaderboardCsv(db: Db, sessionId: string): Promise<{ filen
     r.rank,
     r.privateRank,
     r.rankChange,
-    r.name,
+    r.classModel ? "class model" : r.name,
     r.group,
     r.best?.cell,
     r.best?.layers,

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { CharRNN, encodeWeights, evaluateText, parseWeights, vocabularyFromChars } from "../../lib/engine";
+import { CharRNN, encodeWeights, parseWeights, sample, Trainer, vocabularyFromChars } from "../../lib/engine";
 import { combine, screenUpdates } from "../../lib/federated/combine";
 import { flatten, modelFromVector, modelVector } from "../../lib/federated/vectors";
 import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregateWorker } from "./messages";
@@ -14,6 +14,8 @@ import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregate
 const port = parentPort;
 if (!port) throw new Error("aggregateWorker.ts must run in a worker thread");
 const options = workerData as AggregateWorkerData;
+/** Characters of each version's sample (the sample wall's length for a student's sample is the last 400). */
+const VERSION_SAMPLE_CHARS = 300;
 
 async function initBackend(): Promise<void> {
   setWasmPaths(options.wasmPath);
@@ -48,9 +50,16 @@ function aggregate(job: AggregateJob): AggregateOutcome {
   const result = accepted.length > 0 ? combine(job.combiner, base, accepted) : { values: base, shares: new Map<string, number>() };
   const model = modelFromVector(job.config, V, result.values);
   try {
-    const valLoss = evaluateText(model, job.validationIds).nats;
-    const weights = encodeWeights(model, vocabularyFromChars(job.vocabulary), { step: job.step, validationLoss: valLoss });
-    return { kind: "version", weights, valLoss, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
+    // F14: the students' own measure (their live runs' Trainer.validate: the same fixed windows of the
+    // validation split, the same seed), so the class model's curve and theirs share one scale (F15).
+    const scorer = new Trainer(model, job.validationIds, job.validationIds);
+    const valLoss = scorer.validate().nats;
+    scorer.dispose();
+    const vocabulary = vocabularyFromChars(job.vocabulary);
+    const weights = encodeWeights(model, vocabulary, { step: job.step, validationLoss: valLoss });
+    // One sample per version, seeded by the version's step so the wall's text is reproducible.
+    const text = sample(model, vocabulary, { prime: "\n", length: VERSION_SAMPLE_CHARS, temperature: job.temperature, seed: job.step + 1 });
+    return { kind: "version", weights, valLoss, sample: text, shares: [...result.shares], refused: refusals, ms: performance.now() - started };
   } finally {
     model.dispose();
   }

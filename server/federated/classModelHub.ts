@@ -19,6 +19,9 @@ import { decodeUploadedWeights } from "../domain/weightChecks";
 import type { Db } from "../db/client";
 import { rooms } from "../realtime/rooms";
 import type { AppServer } from "../realtime/context";
+import { classEntryId } from "../../lib/leaderboard/classEntry";
+import { PoolClosed } from "../evaluation/pool";
+import type { LeaderboardHub } from "../realtime/leaderboardHub";
 import { Aggregator } from "./aggregator";
 import {
   activeClassModels,
@@ -35,8 +38,6 @@ import { CLASS_MODEL_TOKEN_TTL_MS, issueClassModelToken, type ClassModelClaims }
 
 /** A process that claimed a round and went silent this long (crashed) loses the claim (F11). */
 export const CLOSING_LEASE_MS = 5 * 60_000;
-/** Characters of the validation split each version is scored on (F14): ≈ 0.3 s for LSTM-128 on wasm. */
-export const VALIDATION_CHARS = 10_000;
 
 export class ClassModelHub {
   /** This process's name in the round claims. */
@@ -50,6 +51,8 @@ export class ClassModelHub {
     private readonly io: AppServer,
     private readonly db: Db,
     private readonly presence: Presence,
+    /** The submissions' evaluation pool and board broadcasts: the class model's entry is scored there (L16). */
+    private readonly leaderboard: LeaderboardHub,
     private readonly secret: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -57,6 +60,72 @@ export class ClassModelHub {
   /** F12: re-arms every active class model's round from the database. */
   async start(): Promise<void> {
     for (const record of await activeClassModels(this.db)) this.arm(record);
+    // L16: entries a previous run accepted but did not score are scored now.
+    const unscored = await this.db.classModelVersion.findMany({
+      where: { enteredAt: { not: null }, publicBpc: null, entryError: null },
+      select: { id: true, classModelId: true },
+    });
+    for (const entry of unscored) {
+      const record = await loadClassModel(this.db, { id: entry.classModelId });
+      if (record) this.scoreEntry(record, entry.id);
+    }
+  }
+
+  /**
+   * L16: enters the class model's newest version on the verified leaderboard. The evaluation pool
+   * scores it on the held-out split exactly like a submission; the board shows it as the class's.
+   */
+  async enterLeaderboard(sessionId: string): Promise<{ version: number }> {
+    const modelSession = await currentModelSession(this.db, sessionId);
+    const record = modelSession && (await loadClassModel(this.db, { modelSessionId: modelSession.view.id }));
+    if (!record) throw new AppError("CONFLICT", "start the class model first");
+    const latest = await this.db.classModelVersion.findFirst({
+      where: { classModelId: record.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, enteredAt: true },
+    });
+    if (!latest || latest.version === 0) throw new AppError("CONFLICT", "the class model has no trained version yet", { reason: ["NO_VERSION"] });
+    if (latest.enteredAt === null) {
+      await this.db.classModelVersion.update({ where: { id: latest.id }, data: { enteredAt: new Date(this.now()) } });
+      this.scoreEntry(record, latest.id);
+    }
+    this.leaderboard.changed(sessionId);
+    return { version: latest.version };
+  }
+
+  /** Scores an entered version in the evaluation pool and stores the result (or why it failed). */
+  private scoreEntry(record: ClassModelRecord, versionId: string): void {
+    this.leaderboard.pool
+      .run({
+        owner: classEntryId(record.id),
+        corpusKey: record.corpusRef,
+        start: async () => {
+          const row = await this.db.classModelVersion.findUniqueOrThrow({ where: { id: versionId }, select: { weights: true, sample: true } });
+          return { weights: new Uint8Array(row.weights), sample: { text: row.sample, prime: "" } };
+        },
+      })
+      .then(
+        (result) =>
+          this.db.classModelVersion.update({
+            where: { id: versionId },
+            data: {
+              publicBpc: result.publicBpc,
+              privateBpc: result.privateBpc,
+              sampleBpc: result.sampleBpc,
+              novelty: result.novelty,
+              temperatureCard: result.temperatureCard,
+            },
+          }),
+        async (error: unknown) => {
+          if (error instanceof PoolClosed || this.stopped) return; // scored at the next start
+          await this.db.classModelVersion.update({
+            where: { id: versionId },
+            data: { entryError: (error instanceof Error ? error.message : String(error)).slice(0, 500) },
+          });
+        },
+      )
+      .then(() => this.leaderboard.changed(record.sessionId))
+      .catch((error) => console.error("[class-model] could not record the entry's score:", error));
   }
 
   async stop(): Promise<void> {
@@ -76,7 +145,16 @@ export class ClassModelHub {
     const outcome = await this.aggregator.run({ ...(await this.material(record)), base: null, updates: [], combiner: record.combiner, step: 0 });
     if (outcome.kind !== "version") throw new Error("version 0 could not be made");
     await this.db.classModelVersion.create({
-      data: { classModelId: record.id, version: 0, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: 0 },
+      // Times on this process's clock, like the telemetry's, so the two can be compared (F15).
+      data: {
+        classModelId: record.id,
+        version: 0,
+        weights: new Uint8Array(outcome.weights),
+        valLoss: outcome.valLoss,
+        contributors: 0,
+        createdAt: new Date(this.now()),
+        sample: outcome.sample,
+      },
     });
     this.arm(record);
     const view = viewOf(record, this.now());
@@ -102,18 +180,19 @@ export class ClassModelHub {
   }
 
   /** The class view: the class model and every version's validation loss. */
-  async classState(sessionId: string): Promise<{ classModel: ReturnType<typeof viewOf> | null; versions: VersionSummary[] }> {
+  async classState(sessionId: string): Promise<{ classModel: ReturnType<typeof viewOf> | null; versions: VersionSummary[]; members: string[] }> {
     const modelSession = await currentModelSession(this.db, sessionId);
     const record = modelSession && (await loadClassModel(this.db, { modelSessionId: modelSession.view.id }));
-    if (!record) return { classModel: null, versions: [] };
+    if (!record) return { classModel: null, versions: [], members: [] };
     const versions = await this.db.classModelVersion.findMany({
       where: { classModelId: record.id },
       orderBy: { version: "asc" },
-      select: { version: true, valLoss: true, contributors: true, createdAt: true },
+      select: { version: true, valLoss: true, contributors: true, createdAt: true, sample: true },
     });
     return {
       classModel: viewOf(record, this.now()),
-      versions: versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime() })),
+      versions: versions.map((v) => ({ version: v.version, valLoss: v.valLoss, contributors: v.contributors, at: v.createdAt.getTime(), sample: v.sample })),
+      members: [...record.shards.keys()],
     };
   }
 
@@ -257,7 +336,15 @@ export class ClassModelHub {
       if (count !== 1) throw new Error(`round ${r} of class model ${record.id} is no longer ours to close`);
       if (outcome.kind === "version") {
         await tx.classModelVersion.create({
-          data: { classModelId: record.id, version: r + 1, weights: new Uint8Array(outcome.weights), valLoss: outcome.valLoss, contributors: shares.size },
+          data: {
+            classModelId: record.id,
+            version: r + 1,
+            weights: new Uint8Array(outcome.weights),
+            valLoss: outcome.valLoss,
+            contributors: shares.size,
+            createdAt: new Date(done),
+            sample: outcome.sample,
+          },
         });
       }
       for (const u of updates) {
@@ -285,7 +372,10 @@ export class ClassModelHub {
     if (outcome.kind === "version") {
       this.io
         .to(rooms.session(record.sessionId))
-        .emit("classModel:version", { classModel: view, version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done } });
+        .emit("classModel:version", {
+          classModel: view,
+          version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done, sample: outcome.sample },
+        });
     } else {
       this.io.to(rooms.session(record.sessionId)).emit("classModel:round", { classModel: view });
     }
@@ -298,8 +388,9 @@ export class ClassModelHub {
     const vocabulary = corpus.vocabulary(record.config.maxVocab);
     return {
       config: record.config,
+      temperature: record.temperature,
       vocabulary: [...vocabulary.chars],
-      validationIds: encode(vocabulary, [...splits.validation].slice(0, VALIDATION_CHARS + 1).join("")),
+      validationIds: encode(vocabulary, splits.validation),
     };
   }
 }

@@ -27,6 +27,8 @@ export interface ClassModelRecord {
   groupId: string | null;
   combiner: Combiner;
   config: CharRNNConfig;
+  /** The model session's sampling temperature (each version's sample). */
+  temperature: number;
   roundSteps: number;
   roundSeconds: number;
   round: number;
@@ -59,6 +61,7 @@ function toRecord(row: Row): ClassModelRecord {
     groupId: row.groupId,
     combiner: z.enum(COMBINERS).parse(row.combiner),
     config,
+    temperature: ms.temperature,
     roundSteps: row.roundSteps,
     roundSeconds: row.roundSeconds,
     round: row.round,

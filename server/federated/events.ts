@@ -17,6 +17,11 @@ export function registerClassModelEvents(ctx: RealtimeContext, hub: ClassModelHu
     return { state: await hub.studentState(role.sessionId, role.participantId) };
   });
 
+  onRequest(socket, "classModel:enter", ctx.limiter, async ({ sessionId }) => {
+    requireInstructorOf(socket, sessionId);
+    return hub.enterLeaderboard(sessionId);
+  });
+
   onRequest(socket, "classModel:classSync", ctx.limiter, async ({ sessionId }) => {
     requireInstructorOf(socket, sessionId);
     return hub.classState(sessionId);

@@ -12,14 +12,24 @@ export interface AggregateJob {
   /** Accepted uploads of the round (.rnnw) with their counted characters (F6). */
   updates: { id: string; bytes: Uint8Array; chars: number }[];
   combiner: Combiner;
-  /** The validation text the new version is scored on (F14), encoded with `vocabulary`. */
+  /** The validation split the new version is scored on (F14), encoded with `vocabulary`. */
   validationIds: Int32Array;
   /** The `step` written into the new version's weight file. */
   step: number;
+  /** The model session's temperature: each version writes one sample at it (the sample wall, L16). */
+  temperature: number;
 }
 
 export type AggregateOutcome =
-  | { kind: "version"; weights: Uint8Array; valLoss: number; shares: [string, number][]; refused: { id: string; reason: RefusalReason }[]; ms: number }
+  | {
+      kind: "version";
+      weights: Uint8Array;
+      valLoss: number;
+      sample: string;
+      shares: [string, number][];
+      refused: { id: string; reason: RefusalReason }[];
+      ms: number;
+    }
   /** F10: every update was refused; the round reopens. */
   | { kind: "empty"; refused: { id: string; reason: RefusalReason }[]; ms: number };
 

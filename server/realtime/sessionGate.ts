@@ -1,7 +1,8 @@
 /**
  * SS2 (SECURITY.md): an ended session is closed everywhere. The one guard that every write tied
  * to a session passes: socket requests (a per-socket middleware in socketServer.ts, before any
- * handler) and the HTTP writes that name a session (instructor model upload, submission upload).
+ * handler) and the HTTP writes that name a session (instructor model upload, submission upload,
+ * class-model update upload).
  * Ending is final, so an ended session is remembered for good; a live one is re-checked in the
  * database after LIVE_RECHECK_MS, so another server process's end is seen even if its message is lost.
  */
@@ -14,6 +15,7 @@ import { LIVE_RECHECK_MS } from "../limits";
 export const ALLOWED_AFTER_END: ReadonlySet<ClientRequestName> = new Set<ClientRequestName>([
   "training:sync",
   "training:classSync",
+  "classModel:classSync",
   "quiz:sync",
   "leaderboard:sync",
   "instructor:attach",

@@ -2,7 +2,7 @@
  * SS2 (SECURITY.md): an ended session is closed everywhere. After session:end, connected students'
  * reports and answers, the console's pushes, run control, quiz steps, leaderboard settings, the
  * instructor-model upload and submission uploads all used to succeed, and telemetry sent after the
- * end reached the stored session report.
+ * end reached the stored session report. Class-model updates pass the same gate.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -13,12 +13,15 @@ import { telemetry, tinySpec } from "../helpers/training";
 import { control, makeQuiz, startQuiz, tf } from "../helpers/quiz";
 import { newKey, postUpload, SAMPLE } from "../helpers/leaderboard";
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
+import { useBackend } from "../../lib/engine/test-support";
+import { classWith, trainRound, uploadUpdate } from "../helpers/federated";
 
 for (const kind of DB_KINDS) {
   describe(`SS2 ended sessions (${kind})`, () => {
     let server: TestServer;
     let clock = Date.now();
     before(async () => {
+      await useBackend("cpu");
       server = await startTestServer({ kind, now: () => clock });
     });
     after(() => server.close());
@@ -83,6 +86,30 @@ for (const kind of DB_KINDS) {
       assert.equal(await server.db.quizAnswer.count(), 0);
       student.socket.close();
       t.console.close();
+    });
+
+    it("SS2: a class-model update sent after the end is refused SESSION_ENDED and not stored; the class model's final state is still readable", async () => {
+      const c = await classWith(server, 2);
+      const [a, b] = c.students;
+      assert.equal((await uploadUpdate(server.url, a.token, 0, await trainRound(server.url, a, 0))).status, 200);
+      const late = await trainRound(server.url, b, 0);
+      const told = nextEvent(b.socket, "session:ended");
+      assert.ok((await request(c.t.console, "session:end", { sessionId: c.t.sessionId })).ok);
+      await told;
+
+      const refused = await uploadUpdate(server.url, b.token, 0, late);
+      assert.equal(refused.status, 410, JSON.stringify(refused.reply));
+      assert.ok(!refused.reply.ok && refused.reply.error.code === "SESSION_ENDED");
+      await server.app.classModels.settled();
+      assert.deepEqual(
+        (await server.db.classModelUpdate.findMany({ where: { classModelId: c.classModelId } })).map((u) => u.participantId),
+        [a.participantId],
+        "only the update sent before the end is stored",
+      );
+      const view = await request(c.t.console, "classModel:classSync", { sessionId: c.t.sessionId });
+      assert.ok(view.ok && view.data.classModel?.id === c.classModelId, JSON.stringify(view));
+      for (const s of c.students) s.socket.close();
+      c.t.console.close();
     });
   });
 }

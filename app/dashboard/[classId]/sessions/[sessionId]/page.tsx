@@ -16,6 +16,7 @@ import { LineChart, type ChartSeries } from "../../../components/LineChart";
 import { AblationConclusion } from "../../../components/AblationConclusion";
 import { useApiData } from "../../../components/useApiData";
 import { tagLabel } from "../../../../../lib/quiz/tags";
+import { isClassEntry } from "../../../../../lib/leaderboard/classEntry";
 
 const PALETTE = ["#1f4fb0", "#d0642a", "#2a9d5b", "#9b3fb5", "#b5963f", "#3fa7b5", "#b53f5e", "#5e6b7a"];
 
@@ -36,7 +37,10 @@ function ReportView({ report }: { report: SessionReport }) {
   const tb = useTranslations("leaderboard");
   const format = useFormatter();
   const locale = useLocale() === "en" ? "en" : "ko";
+  const tc = useTranslations("classModel");
   const names = useMemo(() => new Map(report.participants.map((p) => [p.id, p.name])), [report]);
+  // L16: the class model's leaderboard entry and sample are named in the reader's language.
+  const nameOf = (participantId: string) => (isClassEntry(participantId) ? tc("title") : names.get(participantId));
   return (
     <>
       <div className="row">
@@ -56,7 +60,32 @@ function ReportView({ report }: { report: SessionReport }) {
       {report.modelSessions.map((m) => (
         <section key={m.id} className="panel" data-model-session={m.id}>
           <h2>{t("report.modelSession", { version: m.version, cell: m.cell, corpus: m.corpus })}</h2>
-          <ClassCurves curves={m.curves} names={names} title={t("report.curves")} />
+          <ClassCurves curves={m.curves} names={names} title={t("report.curves")} classModel={m.classModel} classLabel={tc("title")} />
+          {m.classModel && m.classModel.versions.length > 0 && (
+            <>
+              <h3>{tc("title")}</h3>
+              <div className="dash-scroll">
+                <table className="dash-table" data-testid="report-class-model">
+                  <thead>
+                    <tr>
+                      <th className="num">{tc("version")}</th>
+                      <th className="num">{tc("valLoss")}</th>
+                      <th className="num">{tc("contributors")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.classModel.versions.map((v) => (
+                      <tr key={v.version} data-testid="report-class-version">
+                        <td className="num">{v.version}</td>
+                        <td className="num">{fixed(v.valLoss)}</td>
+                        <td className="num">{v.contributors}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
           {m.ablation && (
             <>
               <h3>
@@ -108,7 +137,7 @@ function ReportView({ report }: { report: SessionReport }) {
                       <tr key={row.participantId + String(row.disqualified)}>
                         <td className="num">{row.disqualified ? t("report.disqualified") : (row.publicRank ?? "–")}</td>
                         <td>
-                          {names.get(row.participantId)}
+                          {nameOf(row.participantId)}
                           {row.flags
                             .filter((f) => f === "duplicate")
                             .map((f) => (
@@ -135,7 +164,7 @@ function ReportView({ report }: { report: SessionReport }) {
                 {m.samples.map((s) => (
                   <figure key={s.participantId} style={{ margin: 0 }}>
                     <figcaption className="muted">
-                      {names.get(s.participantId)} · {fixed(s.publicBpc)} · T {s.temperature}
+                      {nameOf(s.participantId)} · {fixed(s.publicBpc)} · T {s.temperature}
                     </figcaption>
                     <p className="sample-text">{s.text}</p>
                   </figure>
@@ -192,18 +221,40 @@ function ReportView({ report }: { report: SessionReport }) {
   );
 }
 
-function ClassCurves({ curves, names, title }: { curves: SessionReport["modelSessions"][number]["curves"]; names: Map<string, string>; title: string }) {
-  const series = useMemo(
-    (): ChartSeries[] =>
-      Object.entries(curves).map(([participantId, curve], i) => ({
-        label: names.get(participantId) ?? participantId,
-        x: curve.map((p) => p[0]),
-        y: curve.map((p) => p[1]),
-        color: PALETTE[i % PALETTE.length],
-        width: 1.5,
-      })),
-    [curves, names],
-  );
+type ReportModelSession = SessionReport["modelSessions"][number];
+
+function ClassCurves({
+  curves,
+  names,
+  title,
+  classModel,
+  classLabel,
+}: {
+  curves: ReportModelSession["curves"];
+  names: Map<string, string>;
+  title: string;
+  classModel: ReportModelSession["classModel"];
+  classLabel: string;
+}) {
+  const series = useMemo((): ChartSeries[] => {
+    const students = Object.entries(curves).map(([participantId, curve], i) => ({
+      label: names.get(participantId) ?? participantId,
+      x: curve.map((p) => p[0]),
+      y: curve.map((p) => p[1]),
+      color: PALETTE[i % PALETTE.length],
+      width: 1.5,
+    }));
+    if (!classModel || classModel.versions.length === 0) return students;
+    // The class model's validation curve, bold, on the students' step axis: version v is v × K local steps.
+    const line = {
+      label: classLabel,
+      x: classModel.versions.map((v) => v.version * classModel.roundSteps),
+      y: classModel.versions.map((v) => v.valLoss),
+      color: "#111",
+      width: 3,
+    };
+    return [...students, line];
+  }, [curves, names, classModel, classLabel]);
   if (series.length === 0) return null;
   return <LineChart series={series} title={title} height={260} testId="class-loss-curves" />;
 }
