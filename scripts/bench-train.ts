@@ -27,13 +27,16 @@
  * WASM runs twice, with 1 and with 2 XNNPACK threads (the threaded SIMD build, its pthread workers
  * loading the unbundled factory script as in the app: app/training/wasmThreads.ts; the page is
  * minified like the production bundle). Each backend also reports kernel dispatches per training
- * step for every cell (tf.profile's registered kernels over one step; batch-independent).
+ * step for every cell (tf.profile's registered kernels over one step; batch-independent) and per
+ * time step (the growth from windows of 20 to 40 characters, ÷ 20). On webgpu the table's "engine"
+ * column is the op-by-op engine and "new path" the fused WGSL path (lib/engine/gpu).
  *
  * Prints a table, a JSON array of every row, the PyTorch line
  *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…}
  * then, last but one, {"backend":"webgpu","engineCharsPerSec":…,"opByOpCharsPerSec":…,"dispatchesPerStep":…}
- * (engineCharsPerSec is null: there is no WebGPU-specific path yet, the engine there IS the op-by-op
- * computation) and as the LAST line the headline WASM figure (one thread):
+ * (the engine's WebGPU path, lib/engine/gpu, and the same engine forced op-by-op, alternating step by
+ * step in one page; dispatchesPerStep of the WebGPU path per cell) and as the LAST line the headline
+ * WASM figure (one thread):
  *   {"backend":"wasm","engineCharsPerSec":…,"layersCharsPerSec":…,"ratio":…}
  * Exits non-zero only when that headline could not be measured.
  */
@@ -49,7 +52,7 @@ import { splitCorpus } from "../lib/engine";
 import { median, round } from "./bench/stats";
 import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
-import { TRAIN_BACKENDS, type BackendInfo, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
+import { TRAIN_BACKENDS, type BackendInfo, type DispatchCount, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
 
 const root = join(import.meta.dirname, "..");
 /** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
@@ -73,13 +76,16 @@ interface Plan {
   max: number;
   budgetMs: number;
 }
-/** The headline backend gets many steps; software GPUs (and cpu) few. */
+/** The headline backend gets many steps; software GPUs (and cpu) few. opByOp runs only where the engine has a path of its own (webgpu). */
+const SLOW: Plan = { warmup: 1, min: 2, max: 3, budgetMs: 15_000 };
 const PLANS: Record<TrainBackend, Record<TrainSide, Plan>> = {
-  wasm: { engine: { warmup: 3, min: 9, max: 25, budgetMs: 12_000 }, layers: { warmup: 1, min: 5, max: 7, budgetMs: 15_000 } },
-  webgl: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
-  webgpu: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
-  cpu: { engine: { warmup: 1, min: 2, max: 3, budgetMs: 15_000 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+  wasm: { engine: { warmup: 3, min: 9, max: 25, budgetMs: 12_000 }, opByOp: SLOW, layers: { warmup: 1, min: 5, max: 7, budgetMs: 15_000 } },
+  webgl: { engine: SLOW, opByOp: SLOW, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+  webgpu: { engine: SLOW, opByOp: SLOW, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
+  cpu: { engine: SLOW, opByOp: SLOW, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
 };
+/** Backends where the engine takes a path of its own (lib/engine/gpu), measured against its op-by-op path in the same page. */
+const NEW_PATH: readonly TrainBackend[] = ["webgpu"];
 
 interface SideResult {
   /** Median step time (ms); null when not measured. */
@@ -98,13 +104,17 @@ interface Row {
   /** XNNPACK threads (wasm), 1 elsewhere. */
   threads: number;
   /** Kernel dispatches per engine training step, per cell; null when not counted. */
-  dispatches: Record<string, number> | null;
+  dispatches: Record<string, DispatchCount> | null;
   status: "ok" | "partial" | "unavailable" | "failed";
   floatPrecision: number | null;
+  /** The engine's path on this backend (on webgpu: the fused kernels). */
   engineCharsPerSec: number | null;
+  /** The engine forced op-by-op, where it has a path of its own (webgpu); null elsewhere. */
+  opByOpCharsPerSec: number | null;
   layersCharsPerSec: number | null;
   ratio: number | null;
   engineMsPerStep: number | null;
+  opByOpMsPerStep: number | null;
   layersMsPerStep: number | null;
   engineSteps: number;
   layersSteps: number;
@@ -234,6 +244,10 @@ class SideRun {
     return this.side === "layers" ? LAYERS_SKIP_MS : ENGINE_STEP_TIMEOUT_MS;
   }
 
+  get name(): string {
+    return this.side === "opByOp" ? "op-by-op engine" : this.side;
+  }
+
   private async step(): Promise<StepResult> {
     const r = await within(callStep(this.page, this.side), this.timeoutMs, `${this.side} step`);
     this.losses.push(r.loss);
@@ -308,9 +322,11 @@ async function measurePair(
   page: Page,
   plans: Record<TrainSide, Plan>,
   interleave: boolean,
+  withOpByOp: boolean,
   log: (s: string) => void,
-): Promise<{ engine: SideRun; layers: SideRun; pageUsable: boolean }> {
+): Promise<{ engine: SideRun; opByOp: SideRun | null; layers: SideRun; pageUsable: boolean }> {
   const engine = new SideRun(page, "engine", plans.engine, log);
+  const opByOp = withOpByOp ? new SideRun(page, "opByOp", plans.opByOp, log) : null;
   const layers = new SideRun(page, "layers", plans.layers, log);
   let pageUsable = true;
   const guard = async (run: SideRun, action: () => Promise<void>) => {
@@ -335,18 +351,29 @@ async function measurePair(
       if (layers.wantsMore(since)) await guard(layers, () => layers.timedStep());
       for (let i = 0; i < perRound && pageUsable && engine.wantsMore(since); i++) await guard(engine, () => engine.timedStep());
     }
+  } else if (opByOp !== null) {
+    // The engine's own path and its op-by-op path alternate step by step (same load for both).
+    await guard(engine, () => engine.warmup());
+    await guard(opByOp, () => opByOp.warmup());
+    const since = performance.now();
+    while (pageUsable && (engine.wantsMore(since) || opByOp.wantsMore(since))) {
+      if (engine.wantsMore(since)) await guard(engine, () => engine.timedStep());
+      if (pageUsable && opByOp.wantsMore(since)) await guard(opByOp, () => opByOp.timedStep());
+    }
   } else {
     await guard(engine, async () => {
       await engine.warmup();
       await timedSteps(engine);
     });
+  }
+  if (!interleave) {
     if (!pageUsable) layers.result.note = "not run (the engine hung the page)";
     await guard(layers, async () => {
       await layers.warmup();
       await timedSteps(layers);
     });
   }
-  return { engine, layers, pageUsable };
+  return { engine, opByOp, layers, pageUsable };
 }
 
 const callDispatches = (page: Page) =>
@@ -364,9 +391,11 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     status: "failed",
     floatPrecision: null,
     engineCharsPerSec: null,
+    opByOpCharsPerSec: null,
     layersCharsPerSec: null,
     ratio: null,
     engineMsPerStep: null,
+    opByOpMsPerStep: null,
     layersMsPerStep: null,
     engineSteps: 0,
     layersSteps: 0,
@@ -407,7 +436,7 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     );
     if (info.floatPrecision === 16) notes.push("inaccurate (16-bit)");
 
-    const pair = await measurePair(page, PLANS[backend], backend === "wasm", log);
+    const pair = await measurePair(page, PLANS[backend], backend === "wasm", NEW_PATH.includes(backend), log);
     busy = !pair.pageUsable;
     if (pair.pageUsable && remainingMs() > 0) {
       try {
@@ -419,7 +448,12 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
       }
     }
     const engine = pair.engine.finish(info.charsPerStep);
+    const opByOp = pair.opByOp?.finish(info.charsPerStep) ?? null;
     const layers = pair.layers.finish(info.charsPerStep);
+    row.opByOpCharsPerSec = opByOp?.charsPerSec ?? null;
+    row.opByOpMsPerStep = opByOp?.msPerStep == null ? null : round(opByOp.msPerStep, 1);
+    if (opByOp?.note != null) notes.push(`op-by-op ${opByOp.note}`);
+    if (engine.charsPerSec !== null && opByOp?.charsPerSec != null) notes.push(`new path ${round(engine.charsPerSec / opByOp.charsPerSec, 2)}× op-by-op`);
     row.engineCharsPerSec = engine.charsPerSec;
     row.layersCharsPerSec = layers.charsPerSec;
     row.engineMsPerStep = engine.msPerStep === null ? null : round(engine.msPerStep, 1);
@@ -450,7 +484,9 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 function table(rows: Row[]): string {
   const fmt = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
-  const lines = [["backend", "threads", "engine chars/s", "new path chars/s", "tf.layers chars/s", "ratio", "dispatches/step lstm·gru·rnn", "note"]];
+  const lines = [
+    ["backend", "threads", "engine chars/s", "new path chars/s", "tf.layers chars/s", "ratio", "dispatches/step (per time step) lstm · gru · rnn", "note"],
+  ];
   for (const r of rows) {
     const skipped = /tf\.layers (skipped \([^)]*\))/.exec(r.note);
     const layers = r.layersCharsPerSec === null && skipped !== null ? skipped[1] : fmt(r.layersCharsPerSec);
@@ -458,9 +494,17 @@ function table(rows: Row[]): string {
       r.status === "ok" || r.status === "partial"
         ? [`${r.engineSteps}+${r.layersSteps} timed steps`, r.note].filter((s) => s !== "").join("; ")
         : `${r.status}: ${r.note}`;
-    const dispatches = r.dispatches === null ? "—" : ["lstm", "gru", "rnn"].map((c) => r.dispatches?.[c] ?? "—").join(" · ");
-    // No backend has a path of its own yet: the engine is the same op-by-op computation everywhere.
-    lines.push([r.backend, String(r.threads), fmt(r.engineCharsPerSec), "—", layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, dispatches, note]);
+    const count = (c: string) => {
+      const d = r.dispatches?.[c];
+      return d === undefined ? "—" : `${d.perStep} (${d.perTimeStep})`;
+    };
+    const dispatches = r.dispatches === null ? "—" : ["lstm", "gru", "rnn"].map(count).join(" · ");
+    // "engine" is the op-by-op engine; where the engine has a path of its own (webgpu) that path is
+    // "new path", and the ratio and the dispatch counts are the new path's.
+    const hasNewPath = NEW_PATH.includes(r.backend);
+    const opByOp = hasNewPath ? r.opByOpCharsPerSec : r.engineCharsPerSec;
+    const newPath = hasNewPath ? fmt(r.engineCharsPerSec) : "—";
+    lines.push([r.backend, String(r.threads), fmt(opByOp), newPath, layers, r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`, dispatches, note]);
   }
   const last = lines[0].length - 1;
   const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => l[c].length)));
@@ -554,9 +598,10 @@ const webgpu = rows.find((r) => r.backend === "webgpu");
 console.log(
   JSON.stringify({
     backend: "webgpu",
-    engineCharsPerSec: null,
-    opByOpCharsPerSec: webgpu?.engineCharsPerSec ?? null,
-    dispatchesPerStep: webgpu?.dispatches ?? null,
+    engineCharsPerSec: webgpu?.engineCharsPerSec ?? null,
+    opByOpCharsPerSec: webgpu?.opByOpCharsPerSec ?? null,
+    dispatchesPerStep:
+      webgpu?.dispatches === null || webgpu === undefined ? null : Object.fromEntries(Object.entries(webgpu.dispatches).map(([cell, d]) => [cell, d.perStep])),
   }),
 );
 const headline = rows.find((r) => r.backend === "wasm" && r.threads === 1);

@@ -7,6 +7,8 @@
  *   text.ts      NFC text, vocabulary (unknown token at id 0), encode/decode, corpus split
  *   rng.ts       seeded PRNG behind every random choice
  *   cells.ts     RNN / LSTM / GRU forward and hand-written backward through time
+ *   gpu/         the same on WebGPU built for the GPU: fused WGSL step kernels (kernels.ts),
+ *                layers over all steps (layers.ts), the network and its loss (network.ts)
  *   model.ts     CharRNN: parameters, forward, score, gradients, trainStep (Adam + clipping)
  *   train.ts     Trainer: random or stateful batches, steps, validation loss
  *   sample.ts    seeded generation with temperature and top-k, streaming

@@ -25,6 +25,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { charRNNConfigSchema, type CharRNNConfig } from "./config";
 import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
+import { fusedGradients, fusedLogProbs, type FusedModel } from "./gpu/network";
+import { stepKernelsAvailable } from "./gpu/kernels";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
 import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
@@ -164,6 +166,12 @@ export class CharRNN {
   /** Layers prepared from the current weights (see prepareLayer), dropped at every update. */
   private prepared: { layers: PreparedLayer[]; owned: tf.Tensor[] } | null = null;
   private readonly dropoutRng: Rng;
+  /**
+   * "auto": on the webgpu backend, training and scoring run the GPU-shaped path (gpu/network.ts:
+   * fused WGSL step kernels, all steps' products at once); elsewhere, and with "op-by-op", the
+   * per-step computation below (the fast shape on WASM). Both compute the same model.
+   */
+  kernelPath: "auto" | "op-by-op" = "auto";
 
   private constructor(
     /** Validated configuration. */
@@ -245,6 +253,10 @@ export class CharRNN {
     const T = batch.inputs.length / B;
     const kept = tidyKeep(
       () => {
+        if (this.fused()) {
+          this.checkInputs(batch.inputs, B);
+          return fusedLogProbs(this.fusedView(), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
+        }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
         const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
         return { logProbs: targetLogProbs(probs, this.targetSteps(batch)), state: run.state };
@@ -269,6 +281,10 @@ export class CharRNN {
     const N = B * T;
     return tidyKeep(
       () => {
+        if (this.fused()) {
+          this.checkInputs(batch.inputs, B);
+          return fusedGradients(this.fusedView(), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
+        }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
         const targets = this.targetSteps(batch); // T × [B, V]
         const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
@@ -407,14 +423,30 @@ export class CharRNN {
     return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
   }
 
-  /** The forward pass; call inside a tidy. */
-  private run(inputs: Int32Array, batchSize: number, state: RNNState, dropout: boolean): ForwardRun {
+  /** Whether training and scoring take the GPU-shaped path (see kernelPath). */
+  private fused(): boolean {
+    return this.kernelPath === "auto" && stepKernelsAvailable();
+  }
+
+  /** The model as gpu/network.ts sees it. */
+  private fusedView(): FusedModel {
+    return { config: this.config, vocabSize: this.vocabSize, param: (name) => this.param(name), dropoutMask: (b) => this.dropoutMask(b) };
+  }
+
+  /** Throws unless `inputs` form batchSize equal non-empty windows of ids inside the vocabulary. */
+  private checkInputs(inputs: Int32Array, batchSize: number): void {
     if (!Number.isInteger(batchSize) || batchSize < 1 || inputs.length % batchSize !== 0 || inputs.length === 0) {
       throw new RangeError(`inputs (${inputs.length} ids) do not form ${batchSize} equal non-empty windows`);
     }
-    const T = inputs.length / batchSize;
     const V = this.vocabSize;
     for (const id of inputs) if (!(id >= 0 && id < V)) throw new RangeError(`token id ${id} outside vocabulary of ${V}`);
+  }
+
+  /** The forward pass; call inside a tidy. */
+  private run(inputs: Int32Array, batchSize: number, state: RNNState, dropout: boolean): ForwardRun {
+    this.checkInputs(inputs, batchSize);
+    const T = inputs.length / batchSize;
+    const V = this.vocabSize;
     const prepared = this.preparedLayers();
     const ids = Array.from({ length: T }, (_, t) => idsStep(inputs, batchSize, T, t)); // T × [B]
     const embedding = this.config.embeddingSize > 0 ? (this.param("embedding") as tf.Tensor2D) : null;

@@ -63,6 +63,9 @@ export class Adam {
 
 /** min(1, clipNorm / ‖g‖) over all gradients, as a scalar tensor (no sync with the backend). */
 function clipScale(grads: tf.Tensor[], clipNorm: number): tf.Scalar {
-  const norm = tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))); // ‖g‖
+  // Pairwise adds, not tf.addN: WebGPU's AddN binds all its inputs at once, and 8 or more gradients
+  // (two layers and up) exceed the 8 storage buffers per shader stage of SwiftShader and many GPUs —
+  // the sum came out wrong and the update with it. The sum is the same left-to-right sum as AddN's.
+  const norm = tf.sqrt(grads.map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b))); // ‖g‖
   return tf.div(clipNorm, tf.maximum(norm, clipNorm));
 }

@@ -5,7 +5,8 @@
  * Both sides train the headline configuration (makeConfig defaults: LSTM-128, 1 layer, seq 40,
  * batch 128, Adam 0.01, one-hot input) on the same sequence of batches (two Trainers with the
  * same seed draw identical random windows):
- *   engine  lib/engine CharRNN through Trainer.stepAsync()
+ *   engine  lib/engine CharRNN through Trainer.stepAsync() (on webgpu: its fused WGSL path, lib/engine/gpu)
+ *   opByOp  the same, with kernelPath "op-by-op" (what the engine ran on webgpu before the fused path)
  *   layers  tf.sequential: lstm(128, sigmoid gates, Glorot-uniform kernels, returnSequences) → dense(V, softmax) on every
  *           step, categorical cross-entropy, tf.train.adam(0.01) with the engine's β1/β2/ε,
  *           model.trainOnBatch (one-hot x and y built from the batch inside the step).
@@ -18,7 +19,7 @@ import "@tensorflow/tfjs-backend-webgpu";
 import { CELL_KINDS, CharRNN, Trainer, buildVocabulary, encode, makeConfig, type CharRNNConfig, type TokenBatch } from "../../lib/engine";
 import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON } from "../../lib/engine/optimizer";
 import { configureWasmBuild, startWasm, threadsAvailable } from "../../app/training/wasmThreads";
-import type { BackendInfo, BenchTrainApi, StepResult, TrainBackend, TrainSide } from "./trainTypes";
+import type { BackendInfo, BenchTrainApi, DispatchCount, StepResult, TrainBackend, TrainSide } from "./trainTypes";
 
 setWasmPaths("/tfjs/");
 // As in the app: the threaded build where it can get 2+ threads, its pthread workers loading the unbundled factory script.
@@ -66,6 +67,7 @@ interface LayersRun {
   batches: Trainer;
 }
 let engine: EngineRun | null = null;
+let opByOp: EngineRun | null = null;
 let layers: LayersRun | null = null;
 
 function buildLayers(vocabSize: number): tf.Sequential {
@@ -136,6 +138,11 @@ const api: BenchTrainApi = {
       engine?.model.dispose();
       const model = CharRNN.create(config, vocabSize);
       engine = { model, trainer: batchSource(model) };
+    } else if (side === "opByOp") {
+      opByOp?.model.dispose();
+      const model = CharRNN.create(config, vocabSize);
+      model.kernelPath = "op-by-op";
+      opByOp = { model, trainer: batchSource(model) };
     } else {
       layers?.net.dispose();
       layers?.shadow.dispose();
@@ -144,32 +151,39 @@ const api: BenchTrainApi = {
     }
   },
 
-  async dispatches(): Promise<Record<string, number>> {
+  async dispatches(): Promise<Record<string, DispatchCount>> {
     const { ids, vocabSize } = need();
-    const counts: Record<string, number> = {};
-    for (const cell of CELL_KINDS) {
+    /** Registered kernels in one training step with windows of seqLen (after a first step: shader compilation, prepared weights). */
+    const count = async (cell: CharRNNConfig["cell"], seqLen: number): Promise<number> => {
       // Kernels per step do not depend on the batch size: a small batch keeps software GPUs quick.
-      const model = CharRNN.create({ ...config, cell, batchSize: 8 }, vocabSize);
+      const model = CharRNN.create({ ...config, cell, batchSize: 8, seqLen }, vocabSize);
       const trainer = new Trainer(model, ids, ids.subarray(0, 10_000));
-      await trainer.stepAsync(); // first step: shader compilation, prepared weights
+      await trainer.stepAsync();
       const backend = tf.getBackend();
       const profile = await tf.profile(async () => {
         await trainer.stepAsync();
       });
-      // Registered kernels only: tf.profile also lists op wrappers (e.g. fusedMatMul__op) around them.
-      counts[cell] = profile.kernels.filter((k) => tf.getKernel(k.name, backend) !== undefined).length;
       trainer.dispose();
       model.dispose();
+      // Registered kernels only: tf.profile also lists op wrappers (e.g. fusedMatMul__op) around them.
+      return profile.kernels.filter((k) => tf.getKernel(k.name, backend) !== undefined).length;
+    };
+    const counts: Record<string, DispatchCount> = {};
+    for (const cell of CELL_KINDS) {
+      const perStep = await count(cell, config.seqLen);
+      const half = await count(cell, config.seqLen / 2);
+      counts[cell] = { perStep, perTimeStep: Math.round(((perStep - half) / (config.seqLen / 2)) * 10) / 10 };
     }
     return counts;
   },
 
   async step(side: TrainSide): Promise<StepResult> {
     const { vocabSize } = need();
-    if (side === "engine") {
-      if (engine === null) throw new Error("start('engine') first");
+    if (side === "engine" || side === "opByOp") {
+      const run = side === "engine" ? engine : opByOp;
+      if (run === null) throw new Error(`start('${side}') first`);
       const t0 = performance.now();
-      const report = await engine.trainer.stepAsync();
+      const report = await run.trainer.stepAsync();
       return { ms: performance.now() - t0, loss: report.loss };
     }
     if (layers === null) throw new Error("start('layers') first");
