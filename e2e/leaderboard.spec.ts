@@ -43,7 +43,10 @@ test("two students train and submit; the leaderboard and the projector rank them
   // Everyone sees both rows, ranked by the server's public score; samples are text, not markup.
   const board = ip.getByTestId("instructor-leaderboard");
   await expect(board.getByTestId("leaderboard-row")).toHaveCount(2);
-  const scores = await board.getByTestId("row-public-bpc").allTextContents();
+  // The rows are the roster's; the second score reaches the console with the next leaderboard update.
+  const scoresShown = () => board.getByTestId("row-public-bpc").allTextContents();
+  await expect.poll(async () => (await scoresShown()).every((text) => Number.isFinite(Number(text)) && text.trim() !== "")).toBe(true);
+  const scores = await scoresShown();
   expect(Number(scores[0])).toBeLessThanOrEqual(Number(scores[1]));
   const order = await names(ip, "leaderboard-row");
   expect([...order].sort()).toEqual(["Ana", "Bo"]);
