@@ -51,6 +51,11 @@ test("without a WebGPU adapter the automatic choice falls back and says why", as
   await expect(backend.locator('li[data-status="chosen"]')).toHaveCount(1);
   await page.getByTestId("train").click();
   await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(3);
+  // The same reasons in English, with nothing left of the Korean catalog.
+  await page.context().addCookies([{ name: "locale", value: "en", url: page.url() }]);
+  await prepare(page, "auto", true);
+  await expect(backend.locator('li[data-reason="noAdapter"]')).toContainText("no WebGPU adapter");
+  await speaks(page, "en", "lab backend reasons (en)");
 });
 
 /** The newest checkpoint the lab stored in IndexedDB: its step and loss curve. */

@@ -247,14 +247,20 @@ export class QuizRunner {
       streak: score.streak,
     });
     live.pending.add(insert);
+    let storedBefore = false;
     try {
       await insert;
     } catch (error) {
-      if (!(error instanceof AppError && error.code === "CONFLICT")) live.answered.delete(participantId);
-      throw error;
+      storedBefore = error instanceof AppError && error.code === "CONFLICT";
+      if (!storedBefore) {
+        live.answered.delete(participantId);
+        throw error;
+      }
     } finally {
       live.pending.delete(insert);
     }
+    // Stored already, through another server process (which holds the student's earlier connection): Q8a decides.
+    if (storedBefore) return this.answeredBefore(live, participantId, questionIndex, answer, window);
     this.scheduleProgress(live);
     return { receivedAt, elapsedMs };
   }

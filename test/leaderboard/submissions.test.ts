@@ -327,6 +327,7 @@ for (const kind of DB_KINDS) {
       assert.ok((await request(a.socket, "vote:cast", { submissionId: ids[1] })).ok);
       assert.ok((await request(c.socket, "vote:cast", { submissionId: ids[0] })).ok);
       assert.ok((await request(c.socket, "vote:cast", { submissionId: ids[1] })).ok, "voting again moves the vote");
+      assert.ok((await request(c.socket, "vote:cast", { submissionId: ids[1] })).ok, "L8: the same vote sent again (a resend after a rejoin) is accepted");
       assert.equal(await server.db.sampleVote.count({ where: { modelSessionId: ms } }), 2);
 
       const revealed = nextEvent(b.socket, "leaderboard:update", (v) => v.settings?.privateRevealedAt !== null && v.voteWinners.length > 0);
