@@ -71,10 +71,10 @@ test("three students train a class model in rounds; the projector draws it; a re
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
   for (const s of students) {
     const outcome = s.page.getByTestId("class-model-outcome");
+    // On a quiet machine rounds of this tiny model close within a second, so the outcome shown may already be a later round's.
     await expect(outcome).toHaveAttribute("data-status", "counted", { timeout: 60_000 });
-    await expect(outcome).toHaveAttribute("data-outcome-round", "0");
     // F9: three updates of equal characters under FedAvg: a third each.
-    expect(Number(await outcome.getAttribute("data-share"))).toBeCloseTo(1 / 3, 3);
+    await expect(outcome).toHaveAttribute("data-share", /^0\.333/);
     await expect(outcome).toContainText("33.3%");
   }
 
