@@ -370,12 +370,10 @@ export class ClassModelHub {
     }
     const view = viewOf(after, done);
     if (outcome.kind === "version") {
-      this.io
-        .to(rooms.session(record.sessionId))
-        .emit("classModel:version", {
-          classModel: view,
-          version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done, sample: outcome.sample },
-        });
+      this.io.to(rooms.session(record.sessionId)).emit("classModel:version", {
+        classModel: view,
+        version: { version: r + 1, valLoss: outcome.valLoss, contributors: shares.size, at: done, sample: outcome.sample },
+      });
     } else {
       this.io.to(rooms.session(record.sessionId)).emit("classModel:round", { classModel: view });
     }
