@@ -41,6 +41,13 @@ test("three students train a class model in rounds; the projector draws it; a re
   for (const s of students) await expect(s.page.getByTestId("run-stats")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
   await ip.getByTestId("run-start").click();
   for (const name of ["Ana", "Bo", "Cy"]) await expect.poll(() => gridStep(ip, name), { timeout: 90_000 }).toBeGreaterThan(20);
+  // F15 compares validation losses: each student has validated alone, and the server kept a history
+  // point after it (T8 keeps one whenever the step doubles).
+  for (const [i, s] of students.entries()) {
+    await expect(s.page.getByTestId("run-stats")).not.toHaveAttribute("data-val-loss", "", { timeout: 60_000 });
+    const validatedAt = Number(await s.page.getByTestId("run-stats").getAttribute("data-step"));
+    await expect.poll(() => gridStep(ip, ["Ana", "Bo", "Cy"][i]), { timeout: 60_000 }).toBeGreaterThanOrEqual(2 * validatedAt + 2);
+  }
 
   // F1/F3: the whole class, 5 local steps a round, a 60 s deadline.
   const start = ip.getByTestId("class-model-start");
@@ -71,10 +78,10 @@ test("three students train a class model in rounds; the projector draws it; a re
   await expect.poll(() => classRound(ip), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
   for (const s of students) {
     const outcome = s.page.getByTestId("class-model-outcome");
+    // On a quiet machine rounds of this tiny model close within a second, so the outcome shown may already be a later round's.
     await expect(outcome).toHaveAttribute("data-status", "counted", { timeout: 60_000 });
-    await expect(outcome).toHaveAttribute("data-outcome-round", "0");
     // F9: three updates of equal characters under FedAvg: a third each.
-    expect(Number(await outcome.getAttribute("data-share"))).toBeCloseTo(1 / 3, 3);
+    await expect(outcome).toHaveAttribute("data-share", /^0\.333/);
     await expect(outcome).toContainText("33.3%");
   }
 
@@ -115,12 +122,18 @@ test("three students train a class model in rounds; the projector draws it; a re
     await expect(ip.locator(`[data-testid="grid-row"][data-name="${name}"]`)).not.toHaveAttribute("data-flags", /stalled/);
   }
 
-  // Each version is on the console with its validation loss, and the class model learned something.
+  // The teacher pauses: no new round starts, so the versions settle. Each is on the console with its
+  // validation loss, the class model learned something, and the projector's line ends at the newest.
+  await ip.getByTestId("run-pause").click();
+  await expect(ip.getByTestId("run-panel")).toHaveAttribute("data-run", "paused");
   const versions = ip.getByTestId("class-model-version");
   expect(await versions.count()).toBeGreaterThanOrEqual(3);
+  const newest = async () => Number((await versions.locator("td:nth-child(2)").allTextContents()).at(-1)).toFixed(2);
+  await expect
+    .poll(async () => (await projector.getByTestId("class-model-line").textContent())?.includes(`(${await newest()})`), { timeout: 60_000 })
+    .toBe(true);
   const losses = (await versions.locator("td:nth-child(2)").allTextContents()).map(Number);
   expect(losses.at(-1)!).toBeLessThan(losses[0]);
-  await expect(projector.getByTestId("class-model-line")).toContainText(losses.at(-1)!.toFixed(2), { timeout: 30_000 });
 
   // The class model's newest version writes on the sample wall, marked as the class's.
   await projector.goto(ip.url().replace("/sessions/", "/projector/") + "/wall");

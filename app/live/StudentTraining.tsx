@@ -138,12 +138,14 @@ export function StudentTraining({ socket, code, participantId, joinCount }: { so
   useEffect(() => {
     if (!modelSession) return;
     const timer = setInterval(() => {
-      const { progress, backend, log } = useLiveRun.getState();
+      const { progress, backend, log, resumedFromStep } = useLiveRun.getState();
       const round = classRound.current;
       if (inClassModelRef.current && round) {
+        // After a reload the paused run has no progress yet: its checkpoint (saved when the class model paused it) has the step.
+        const ownStep = progress?.step ?? resumedFromStep ?? 0;
         void request(socket, "training:report", {
           modelSessionId: modelSession.id,
-          step: (progress?.step ?? 0) + (round.round + 1) * round.steps,
+          step: ownStep + (round.round + 1) * round.steps,
           trainLoss: Number.isFinite(round.loss) ? round.loss : null,
           valLoss: null,
           charsPerSec: round.charsPerSec,

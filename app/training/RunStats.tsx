@@ -17,7 +17,14 @@ const fmt = (x: number | null | undefined) => (x === null || x === undefined || 
 export function RunStats({ status, progress }: { status: RunStatus; progress: Progress | null }) {
   const t = useTranslations("training");
   return (
-    <div className="run-stats" data-testid="run-stats" data-status={status} data-step={progress?.step ?? 0} data-train-loss={progress?.trainLoss ?? ""}>
+    <div
+      className="run-stats"
+      data-testid="run-stats"
+      data-status={status}
+      data-step={progress?.step ?? 0}
+      data-train-loss={progress?.trainLoss ?? ""}
+      data-val-loss={progress?.valLoss ?? ""}
+    >
       <span className="pill">{t(STATUS_KEY[status])}</span>
       <span>
         {t("step")} <strong data-testid="step">{progress?.step ?? 0}</strong>
