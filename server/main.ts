@@ -8,7 +8,7 @@
 import type { AddressInfo } from "node:net";
 import { createApplication, type Application, type RequestHandler } from "./app";
 import { createDb, providerOf, sqlitePath, type Db } from "./db/client";
-import { acquireServerLock } from "./db/serverLock";
+import { acquireServerLock, type ServerLock } from "./db/serverLock";
 import { migrate } from "./db/migrate";
 import { loadEnv, type Env } from "./env";
 import { SHUTDOWN_DEADLINE_MS } from "./limits";
@@ -17,6 +17,11 @@ export interface RunningServer {
   app: Application;
   db: Db;
   port: number;
+  /**
+   * R7's lock on a SQLite database, kept here for the process's lifetime: an unreferenced lock
+   * connection is closed when the garbage collector finalises it, and a second server could then start.
+   */
+  lock?: ServerLock;
 }
 
 /** The one line a failed start prints: the first line of the error's message. */
@@ -72,7 +77,7 @@ export async function startServer(env: Env, web?: RequestHandler, timings = new 
     timings.mark("app");
     const port = await listen(app, env);
     timings.mark("listen");
-    return { app, db, port };
+    return { app, db, port, lock };
   } catch (error) {
     await app?.close().catch(() => undefined);
     await db?.$disconnect();
@@ -82,7 +87,7 @@ export async function startServer(env: Env, web?: RequestHandler, timings = new 
 }
 
 /** SIGTERM/SIGINT: close cleanly within the deadline, or exit anyway. */
-export function exitOnSignals({ app, db }: RunningServer): void {
+export function exitOnSignals({ app, db, lock }: RunningServer): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -96,6 +101,7 @@ export function exitOnSignals({ app, db }: RunningServer): void {
     }, SHUTDOWN_DEADLINE_MS);
     await app.close();
     await db.$disconnect();
+    lock?.release(); // also what keeps the lock referenced until the process ends
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, (s) => void stop(s));
