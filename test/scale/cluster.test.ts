@@ -44,6 +44,16 @@ function socketTo(url: string, extra: { polling: boolean; address?: string; cook
   }) as TestSocket;
 }
 
+/**
+ * Fails with `what` unless `promise` settles within `ms`: a guard against a hang (the runner's
+ * per-test limit would leave the cluster running), not a timing assertion.
+ */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)));
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
 const connected = (socket: TestSocket) => (socket.connected ? Promise.resolve() : new Promise<void>((resolve) => socket.once("connect", () => resolve())));
 
 /** A student's page: joins once, and after every reconnect rejoins with its newest token. */
@@ -176,22 +186,30 @@ it(
       // kill -9 one process mid-question: its students drop, and come back through the balancer.
       const killed = cluster.apps[0];
       const backAgain = students.map((s) => s.back());
+      let consoleDropped = false;
+      console_.socket.once("disconnect", () => (consoleDropped = true));
       const drop = students.map((s) => new Promise<"dropped">((resolve) => s.socket.once("disconnect", () => resolve("dropped"))));
       const killedAt = Date.now();
       killed.child.kill("SIGKILL");
       await killed.exited;
       // Who was on the killed process: a round trip made now is answered by a living process, or the
       // connection drops (without an answer) because its process is gone.
-      const fates = await Promise.all(students.map((s, i) => Promise.race([drop[i], request(s.socket, "quiz:sync", {}).then(() => "alive" as const)])));
+      const fates = await within(
+        Promise.all(students.map((s, i) => Promise.race([drop[i], request(s.socket, "quiz:sync", {}).then(() => "alive" as const)]))),
+        30_000,
+        "every student dropped or answered",
+      );
       const dropped = students.filter((_, i) => fates[i] === "dropped");
       assert.ok(
         dropped.length > 0 && dropped.length < STUDENTS,
         `the balancer had spread the students over both processes (${dropped.length} on the killed one)`,
       );
-      await Promise.all(dropped.map((s) => backAgain[students.indexOf(s)]));
+      await within(Promise.all(dropped.map((s) => backAgain[students.indexOf(s)])), 60_000, "the killed process's students rejoined");
       const backMs = Date.now() - killedAt;
       for (const s of students.filter((s) => !dropped.includes(s))) assert.equal(s.drops, 0, "students on the living process kept their connection");
-      console.log(`${dropped.length} of ${STUDENTS} students were on the killed process; all back ${backMs} ms after the kill`);
+      console.log(
+        `${dropped.length} of ${STUDENTS} students were on the killed process (the instructor's console ${consoleDropped ? "too" : "was not"}); all back ${backMs} ms after the kill`,
+      );
 
       for (const [s, reply] of await Promise.all(after.map(async (s) => [s, await answer(s)] as const)))
         assert.ok(reply.ok, `${s.participantId}: ${JSON.stringify(reply)}`);
