@@ -110,7 +110,7 @@ describe("a server process starts or says why not, and always stops", () => {
 
   it(
     "R7: a second server on the same SQLite file is refused — one line, exit code 1; after the first is killed (-9) a new one starts",
-    { timeout: 150_000 }, // three process starts, each up to tens of seconds on a loaded 2-core machine
+    { timeout: 60_000 },
     async () => {
       const dir = tempDir();
       const env = { DATABASE_URL: `file:${join(dir, "db.sqlite")}`, DATA_DIR: dir, SESSION_SECRET: SECRET };
