@@ -6,8 +6,12 @@
  * from each floods session:join with guessed codes, grabs guest seats and sends junk requests.
  * Measured during the flood: the honest students' request round trip (training:report ack) p99,
  * the server's event-loop lag p99, the sockets the attacker got, the guest seats it took.
+ * The attacker runs in a process of its own (this script, forked with BENCH_ABUSE_ATTACKER): in
+ * one process, the honest clients' acknowledgements waited behind the tens of thousands of the
+ * attacker's replies in the load generator's own event loop, which no real student's device does.
  * Bounded: about a minute; loopback only. Prints one JSON line.
  */
+import { fork } from "node:child_process";
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, JOIN_CODE_ALPHABET, type ClientToServerEvents, type ServerToClientEvents } from "../lib/protocol/events";
 import { ApiClient, request } from "../test/helpers/clients";
@@ -47,6 +51,39 @@ const must = <T>(socket: T | null): T => {
 const guessedCode = (n: number) =>
   "ZZ" + [0, 1, 2, 3].map((d) => JOIN_CODE_ALPHABET[Math.floor(n / JOIN_CODE_ALPHABET.length ** d) % JOIN_CODE_ALPHABET.length]).join("");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The attacker's process: connects in batches and floods from each batch as soon as it is connected. */
+async function runAttacker(url: string, code: string, sessionId: string): Promise<never> {
+  const attackers: Client[] = [];
+  let attackerRequests = 0;
+  let flooding = true;
+  process.on("message", () => (flooding = false)); // the window closed
+  const floodFrom = (batch: Client[], first: number) =>
+    batch.forEach((socket, s) => {
+      for (let k = 0; k < FLOOD_PER_SOCKET; k++) {
+        const n = (first + s) * FLOOD_PER_SOCKET + k;
+        attackerRequests++;
+        if (k % 3 === 0) void request(socket, "session:join", { code: guessedCode(n), identity: { kind: "guest", nickname: "guess" } });
+        else if (k % 3 === 1) void request(socket, "session:join", { code, identity: { kind: "guest", nickname: `bot ${n}` } });
+        else void request(socket, "training:classSync", { sessionId });
+      }
+    });
+  for (let i = 0; i < ATTACK_SOCKETS && flooding; i += CONNECT_BATCH) {
+    const batch = (await Promise.all(Array.from({ length: CONNECT_BATCH }, () => connect(url)))).filter((s): s is Client => s !== null);
+    floodFrom(batch, attackers.length);
+    attackers.push(...batch);
+    if (batch.length < CONNECT_BATCH) break; // the server refuses more sockets from this address
+  }
+  while (flooding) await sleep(100);
+  process.send!({ attackerSockets: attackers.length, attackerRequests });
+  for (const socket of attackers) socket.close();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ABUSE_ATTACKER) {
+  const { url, code, sessionId } = JSON.parse(process.env.BENCH_ABUSE_ATTACKER) as { url: string; code: string; sessionId: string };
+  await runAttacker(url, code, sessionId);
+}
 
 const server = await BenchServer.start();
 const api = new ApiClient(server.url);
@@ -102,32 +139,16 @@ await sleep(2000);
 console.error("[bench:abuse] the attacker opens sockets and floods…");
 await server.resetStats();
 measuring = true;
-// The attacker connects in batches and floods from each batch as soon as it is connected; the
-// window closes after FLOOD_MS whether or not the server has answered all of it.
-const attackers: Client[] = [];
-let attackerRequests = 0;
-const floodFrom = (batch: Client[], first: number) =>
-  batch.forEach((socket, s) => {
-    for (let k = 0; k < FLOOD_PER_SOCKET; k++) {
-      const n = (first + s) * FLOOD_PER_SOCKET + k;
-      attackerRequests++;
-      if (k % 3 === 0) void request(socket, "session:join", { code: guessedCode(n), identity: { kind: "guest", nickname: "guess" } });
-      else if (k % 3 === 1) void request(socket, "session:join", { code: session.code, identity: { kind: "guest", nickname: `bot ${n}` } });
-      else void request(socket, "training:classSync", { sessionId: session.id });
-    }
-  });
-const attack = (async () => {
-  for (let i = 0; i < ATTACK_SOCKETS && measuring; i += CONNECT_BATCH) {
-    const batch = (await Promise.all(Array.from({ length: CONNECT_BATCH }, () => connect(server.url)))).filter((s): s is Client => s !== null);
-    floodFrom(batch, attackers.length);
-    attackers.push(...batch);
-    if (batch.length < CONNECT_BATCH) break; // the server refuses more sockets from this address
-  }
-})();
+const attacker = fork(new URL(import.meta.url).pathname, [], {
+  execArgv: ["--import", "tsx"],
+  env: { ...process.env, BENCH_ABUSE_ATTACKER: JSON.stringify({ url: server.url, code: session.code, sessionId: session.id }) },
+});
+const attackResult = new Promise<{ attackerSockets: number; attackerRequests: number }>((resolve) => attacker.once("message", resolve as never));
 await sleep(FLOOD_MS);
 measuring = false;
-await attack;
-console.error(`[bench:abuse] window closed: ${attackers.length} attacker sockets, ${roundTrips.length} honest round trips`);
+attacker.send("stop");
+const { attackerSockets, attackerRequests } = await attackResult;
+console.error(`[bench:abuse] window closed: ${attackerSockets} attacker sockets, ${roundTrips.length} honest round trips`);
 const stats = await server.stats();
 const roster = await request(consoleSocket, "instructor:attach", { sessionId: session.id });
 const guestSeatsTaken = roster.ok ? roster.data.participants.filter((p) => p.rosterStudentId === null).length : -1;
@@ -136,18 +157,18 @@ for (const t of timers) {
   clearTimeout(t);
   clearInterval(t);
 }
-for (const socket of [...students, ...attackers, consoleSocket]) socket.close();
+for (const socket of [...students, consoleSocket]) socket.close();
 await server.stop();
 console.log(
   JSON.stringify({
     students: STUDENTS,
-    attackerSockets: attackers.length,
+    attackerSockets,
     attackerRequests,
     honestRequests: roundTrips.length,
     honestP99Ms: round(percentile(roundTrips, 99)),
     loopLagP99Ms: round(stats.loopLagP99Ms),
     guestSeatsTaken,
-    note: "one 2-core machine shared with other work; client and server on the same machine",
+    note: "server, honest students and attacker: three processes on one machine",
   }),
 );
 process.exit(0);

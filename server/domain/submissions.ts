@@ -18,6 +18,7 @@ import type { Db } from "../db/client";
 import { currentModelSession } from "./modelSessions";
 import { assertCorpusVocabulary, decodeUploadedWeights } from "./weightChecks";
 import type { WeightFiles } from "./weightFiles";
+import { inOwnTurn } from "../loopTurns";
 
 /** What the upload handler hands over once the ticket is verified. */
 export interface SubmissionInput {
@@ -166,41 +167,45 @@ export async function findRetry(db: Db, participantId: string, idempotencyKey: s
 export async function storeSubmission(db: Db, files: WeightFiles, input: SubmissionInput) {
   const problem = sampleProblem(input.sample.text, input.sample.prime);
   if (problem) throw new AppError("BAD_REQUEST", problem, { sample: [problem] });
-  const round = await roundOf(db, input.sessionId, input.modelSessionId);
-  assertAdmissible(round, await acceptedCount(db, input.modelSessionId, input.participantId), input.serverStep);
-  const { config } = await checkWeights(db, input, round.corpusRef);
+  const { config } = await inOwnTurn(async () => {
+    const round = await roundOf(db, input.sessionId, input.modelSessionId);
+    assertAdmissible(round, await acceptedCount(db, input.modelSessionId, input.participantId), input.serverStep);
+    return checkWeights(db, input, round.corpusRef);
+  });
   const sha256 = await files.save(input.weights); // before the row: a committed row always has its file
   try {
-    return await db.$transaction(async (tx) => {
-      // Writing the student's row first locks it (a row lock on PostgreSQL, the write lock on SQLite):
-      // two uploads of one student take turns here, so the count below sees the other's insert.
-      await tx.participant.update({ where: { id: input.participantId }, data: { lastSeenAt: new Date() } });
-      const fresh = await tx.modelSession.findUnique({ where: { id: input.modelSessionId } });
-      if (!fresh || fresh.supersededAt !== null) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
-      assertAdmissible(
-        fresh,
-        await tx.submission.count({ where: { modelSessionId: input.modelSessionId, participantId: input.participantId, status: { not: "rejected" } } }),
-        input.serverStep,
-      );
-      return tx.submission.create({
-        data: {
-          modelSessionId: input.modelSessionId,
-          participantId: input.participantId,
-          idempotencyKey: input.idempotencyKey,
-          weights: new Uint8Array(0), // the bytes are in the file named by the hash
-          weightsSha256: sha256,
-          configHash: configHash(config),
-          config,
-          backend: input.backend,
-          step: input.serverStep ?? 0,
-          sampleText: input.sample.text,
-          sampleTemperature: input.sample.temperature,
-          samplePrime: input.sample.prime,
-          status: "queued",
-        },
-        select: submissionColumns,
-      });
-    });
+    return await inOwnTurn(() =>
+      db.$transaction(async (tx) => {
+        // Writing the student's row first locks it (a row lock on PostgreSQL, the write lock on SQLite):
+        // two uploads of one student take turns here, so the count below sees the other's insert.
+        await tx.participant.update({ where: { id: input.participantId }, data: { lastSeenAt: new Date() } });
+        const fresh = await tx.modelSession.findUnique({ where: { id: input.modelSessionId } });
+        if (!fresh || fresh.supersededAt !== null) throw new AppError("CONFLICT", "a newer model session was pushed", { reason: ["SUPERSEDED"] });
+        assertAdmissible(
+          fresh,
+          await tx.submission.count({ where: { modelSessionId: input.modelSessionId, participantId: input.participantId, status: { not: "rejected" } } }),
+          input.serverStep,
+        );
+        return tx.submission.create({
+          data: {
+            modelSessionId: input.modelSessionId,
+            participantId: input.participantId,
+            idempotencyKey: input.idempotencyKey,
+            weights: new Uint8Array(0), // the bytes are in the file named by the hash
+            weightsSha256: sha256,
+            configHash: configHash(config),
+            config,
+            backend: input.backend,
+            step: input.serverStep ?? 0,
+            sampleText: input.sample.text,
+            sampleTemperature: input.sample.temperature,
+            samplePrime: input.sample.prime,
+            status: "queued",
+          },
+          select: submissionColumns,
+        });
+      }),
+    );
   } catch (error) {
     // Two concurrent requests with the same key: the second finds the first's row.
     const retry = await findRetry(db, input.participantId, input.idempotencyKey);
