@@ -119,10 +119,12 @@ export async function createApplication({ db, env, nextHandler, now = Date.now, 
       await realtime.quiz.stop();
       await realtime.leaderboard.stop();
       await classModels.stop();
-      await peers?.stop();
       httpServer.close(); // no new connections; io.close() ends the sockets
       httpServer.closeAllConnections(); // a request still in flight (a stalled upload) must not hold the close
       await realtime.io.close();
+      // R10: leave the list only now that this process's sockets are gone, so the roster the others
+      // re-send no longer counts them (before, it could still see them connected, and nobody re-sent later).
+      await peers?.stop();
       await Promise.all((redis?.clients ?? []).map((c) => c.quit().catch(() => undefined)));
     },
   };
