@@ -6,27 +6,35 @@
  *
  * Each process keeps a heartbeat key in Redis that expires PEER_TTL_MS after its last beat, and
  * lists itself in one set. Every beat it reads which processes are alive; when one it saw alive is
- * gone (key expired or deleted at a clean stop), it calls `onGone`, which re-sends the roster of
- * every session whose instructor console is connected to this process. A process that only
- * stalled past the TTL is taken for gone once: the roster is re-sent, which is harmless.
+ * gone (killed: its key expired), it calls `onGone`, which re-sends the roster of every session
+ * whose instructor console is connected to this process. A process that only stalled past the TTL
+ * is taken for gone once: the roster is re-sent, which is harmless.
+ *
+ * A clean stop deletes its key at once, so a process that started and stopped between two of
+ * another's beats would never be seen alive, hence never seen gone (this happened: the second
+ * process of a test lived less than a beat). So a stopping process also counts itself in a
+ * departures counter, and any change of that counter since the last beat means "someone left".
  */
 import { randomUUID } from "node:crypto";
 import type { RedisClient } from "../redis";
 import { PEER_HEARTBEAT_MS, PEER_TTL_MS } from "../limits";
 
 const MEMBERS = "rnn:servers";
+const DEPARTURES = "rnn:servers:departures";
 const keyOf = (id: string) => `rnn:server:${id}`;
 
 export class PeerWatch {
   readonly id = randomUUID();
   private alive = new Set<string>();
+  /** The departures counter as last read; undefined before the first beat. */
+  private departures: string | null | undefined;
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly onGone: (ids: string[]) => void,
+    private readonly onGone: () => void,
   ) {}
 
   async start(): Promise<void> {
@@ -43,12 +51,14 @@ export class PeerWatch {
     }, PEER_HEARTBEAT_MS);
   }
 
-  /** Leaves the list at once, so the others re-send their rosters within one beat. */
+  /** Leaves the list at once and counts the departure, so the others re-send their rosters within one beat. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.beating;
-    await Promise.all([this.redis.del(keyOf(this.id)), this.redis.sRem(MEMBERS, this.id)]).catch(() => undefined);
+    await Promise.all([this.redis.del(keyOf(this.id)), this.redis.sRem(MEMBERS, this.id)])
+      .then(() => this.redis.incr(DEPARTURES))
+      .catch(() => undefined);
   }
 
   private async beat(): Promise<void> {
@@ -59,8 +69,11 @@ export class PeerWatch {
     const alive = new Set(members.filter((_, i) => present[i] !== null));
     const expired = members.filter((id) => !alive.has(id));
     if (expired.length) await this.redis.sRem(MEMBERS, expired);
-    const gone = [...this.alive].filter((id) => !alive.has(id));
+    const departures = await this.redis.get(DEPARTURES);
+    const killed = [...this.alive].some((id) => !alive.has(id));
+    const stopped = this.departures !== undefined && departures !== this.departures;
     this.alive = alive;
-    if (gone.length) this.onGone(gone);
+    this.departures = departures;
+    if (killed || stopped) this.onGone();
   }
 }

@@ -1,9 +1,13 @@
 /**
  * R10: presence expires with its process. The instructor's console is on one server process, a
  * student on another (real child process, sharing PostgreSQL and Redis); when that process dies
- * (`kill -9`), the console's roster must show the student as not connected —
+ * (`kill -9`) or stops (SIGTERM), the console's roster must show the student as not connected —
  * nothing on the living process would otherwise tell it — while a student on the living process
  * stays connected. Needs DATABASE_URL_PG and REDIS_URL_TEST (.ci/run sets both).
+ *
+ * The last case is the race the SIGTERM case used to lose now and then: a process that starts and
+ * stops cleanly between two heartbeats of another is never seen alive there, so it must be seen
+ * leaving some other way (the departures counter).
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,6 +16,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { nextEvent } from "../helpers/clients";
 import { startProcess } from "../helpers/processes";
+import { connectRedisPair } from "../../server/redis";
+import { PeerWatch } from "../../server/realtime/peerWatch";
 import { instructorWithSession, joinAsGuest } from "../helpers/scenario";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -19,9 +25,10 @@ const redisUrl = process.env.REDIS_URL_TEST;
 const SECRET = "test-secret-test-secret-test-secret-0123"; // the one startTestServer uses: both processes must share it (R6)
 
 describe("R10: presence expires with its process", () => {
-  // The SIGTERM case (the stopping process leaves the list itself) failed in 1 of 3 runs: the second
-  // process's heartbeat was sometimes never seen after its first beat. Not understood yet; see issue 16's notes.
-  for (const [how, signal] of [["is killed (kill -9)", "SIGKILL"]] as const) {
+  for (const [how, signal] of [
+    ["is killed (kill -9)", "SIGKILL"],
+    ["stops (SIGTERM)", "SIGTERM"],
+  ] as const) {
     it(`R10: when the process holding a student ${how}, the instructor on another process sees the student leave`, { timeout: 120_000 }, async () => {
       assert.ok(redisUrl && process.env.DATABASE_URL_PG, "this test needs REDIS_URL_TEST and DATABASE_URL_PG (.ci/run sets both)");
       const dataDir = mkdtempSync(join(tmpdir(), "rnn-classroom-presence-"));
@@ -54,4 +61,27 @@ describe("R10: presence expires with its process", () => {
       }
     });
   }
+
+  it("R10: a process that starts and stops between two of another's heartbeats is still seen leaving", { timeout: 30_000 }, async () => {
+    assert.ok(redisUrl, "this test needs REDIS_URL_TEST (.ci/run sets it)");
+    const [watcherRedis, shortRedis] = await connectRedisPair(redisUrl);
+    let rostersResent = 0;
+    let resent!: () => void;
+    const resentOnce = new Promise<void>((resolve) => (resent = resolve));
+    const watcher = new PeerWatch(watcherRedis, () => {
+      rostersResent += 1;
+      resent();
+    });
+    const shortLived = new PeerWatch(shortRedis, () => undefined);
+    try {
+      await watcher.start(); // its next beat is a heartbeat away
+      await shortLived.start();
+      await shortLived.stop(); // both well within that heartbeat
+      await resentOnce;
+      assert.ok(rostersResent >= 1, "the watcher re-sent its rosters after the short-lived process left");
+    } finally {
+      await watcher.stop();
+      await Promise.all([watcherRedis, shortRedis].map((c) => c.quit()));
+    }
+  });
 });
