@@ -11,56 +11,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { io } from "socket.io-client";
-import { keepReconnecting } from "../../app/lib/reconnect";
 import { PROTOCOL_VERSION } from "../../lib/protocol/events";
 import { createDb } from "../../server/db/client";
 import { ApiClient, request, type TestSocket } from "../helpers/clients";
 import { engineReady, newKey, submit, weightsFor } from "../helpers/leaderboard";
 import { freePort, startProcess } from "../helpers/processes";
+import { ReconnectingStudent } from "../helpers/reconnectingStudent";
 import { DB_KINDS, freshDatabase } from "../helpers/server";
 import { tinySpec } from "../helpers/training";
 
 const STUDENTS = 30;
 const ACKNOWLEDGED = 10;
 const SECRET = "kill-test-secret-kill-test-secret-kill-01";
-
-/** A student's page: joins once, and after every reconnect rejoins with the newest token. */
-class Student {
-  readonly socket: TestSocket;
-  token = "";
-  participantId = "";
-  private backAgain: (() => void) | undefined;
-
-  constructor(url: string) {
-    this.socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION } });
-    keepReconnecting(this.socket);
-    this.socket.on("connect", () => {
-      if (this.token) void this.rejoin();
-    });
-  }
-
-  async join(code: string, nickname: string) {
-    if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.once("connect", () => resolve()));
-    const reply = await request(this.socket, "session:join", { code, identity: { kind: "guest", nickname } });
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    this.token = reply.data.rejoinToken;
-    this.participantId = reply.data.snapshot.you.participantId;
-  }
-
-  /** Resolves when this student has rejoined after the next reconnect. */
-  back(): Promise<void> {
-    return new Promise((resolve) => (this.backAgain = resolve));
-  }
-
-  private async rejoin() {
-    const reply = await request(this.socket, "session:rejoin", { rejoinToken: this.token });
-    if (!reply.ok) throw new Error(`rejoin refused: ${JSON.stringify(reply.error)}`);
-    assert.equal(reply.data.snapshot.you.participantId, this.participantId);
-    this.token = reply.data.rejoinToken;
-    await request(this.socket, "session:confirmToken", { rejoinToken: this.token });
-    this.backAgain?.();
-  }
-}
 
 for (const kind of DB_KINDS) {
   describe(`kill -9 and restart (${kind})`, () => {
@@ -72,7 +34,7 @@ for (const kind of DB_KINDS) {
       const env = { DATABASE_URL: database.url, DATA_DIR: dataDir, SESSION_SECRET: SECRET, PORT: String(port) };
       const url = `http://127.0.0.1:${port}`;
       let server = startProcess(env);
-      const students: Student[] = [];
+      const students: ReconnectingStudent[] = [];
       try {
         await server.listening;
         const api = new ApiClient(url);
@@ -89,7 +51,9 @@ for (const kind of DB_KINDS) {
         await new Promise<void>((resolve) => consoleSocket.once("connect", () => resolve()));
         assert.ok((await request(consoleSocket, "instructor:attach", { sessionId: session.id })).ok);
         for (let i = 0; i < STUDENTS; i++) {
-          const student = new Student(url);
+          const student = new ReconnectingStudent(
+            io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { protocolVersion: PROTOCOL_VERSION } }) as TestSocket,
+          );
           await student.join(session.code, `학생${i}`);
           students.push(student);
         }

@@ -24,6 +24,7 @@ import { createDb } from "../../server/db/client";
 import { requireHaproxy, startCluster, type Cluster } from "../../deploy/cluster";
 import { ApiClient, nextEvent, request, type TestSocket } from "../helpers/clients";
 import { freePort } from "../helpers/processes";
+import { connected, ReconnectingStudent } from "../helpers/reconnectingStudent";
 import { freshDatabase, type TestDatabase } from "../helpers/server";
 import { tf } from "../helpers/quiz";
 
@@ -48,54 +49,13 @@ function socketTo(url: string, extra: { polling: boolean; address?: string; cook
  * Fails with `what` unless `promise` settles within `ms`: a guard against a hang (the runner's
  * per-test limit would leave the cluster running), not a timing assertion.
  */
+/** Every fifth student on long-polling (school proxies that block WebSocket), each from its own address. */
+const studentSocket = (url: string, index: number) => socketTo(url, { polling: index % 5 === 0, address: `10.${16 + (index >> 8)}.${index & 255}.7` });
+
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)));
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
-
-const connected = (socket: TestSocket) => (socket.connected ? Promise.resolve() : new Promise<void>((resolve) => socket.once("connect", () => resolve())));
-
-/** A student's page: joins once, and after every reconnect rejoins with its newest token. */
-class Student {
-  readonly socket: TestSocket;
-  token = "";
-  participantId = "";
-  drops = 0;
-  rejoins = 0;
-  private whenBack: { resolve: () => void; reject: (error: Error) => void } | undefined;
-
-  constructor(url: string, index: number) {
-    this.socket = socketTo(url, { polling: index % 5 === 0, address: `10.${16 + (index >> 8)}.${index & 255}.7` });
-    keepReconnecting(this.socket);
-    this.socket.on("disconnect", () => this.drops++);
-    this.socket.on("connect", () => {
-      if (this.token) this.rejoin().catch((error: Error) => this.whenBack?.reject(error));
-    });
-  }
-
-  async join(code: string, nickname: string) {
-    await connected(this.socket);
-    const reply = await request(this.socket, "session:join", { code, identity: { kind: "guest", nickname } });
-    if (!reply.ok) throw new Error(`join refused: ${JSON.stringify(reply.error)}`);
-    this.token = reply.data.rejoinToken;
-    this.participantId = reply.data.snapshot.you.participantId;
-  }
-
-  /** Resolves once this student has rejoined after its connection dropped. */
-  back(): Promise<void> {
-    return new Promise((resolve, reject) => (this.whenBack = { resolve, reject }));
-  }
-
-  private async rejoin() {
-    const reply = await request(this.socket, "session:rejoin", { rejoinToken: this.token });
-    if (!reply.ok) throw new Error(`rejoin refused: ${JSON.stringify(reply.error)}`);
-    assert.equal(reply.data.snapshot.you.participantId, this.participantId);
-    this.token = reply.data.rejoinToken;
-    await request(this.socket, "session:confirmToken", { rejoinToken: this.token });
-    this.rejoins++;
-    this.whenBack?.resolve();
-  }
 }
 
 /** The instructor's console: re-attaches after a reconnect, remembers the newest roster. */
@@ -138,7 +98,7 @@ it(
     const dataDir = mkdtempSync(join(tmpdir(), "rnn-classroom-cluster-"));
     let database: TestDatabase | undefined;
     let cluster: Cluster | undefined;
-    const students: Student[] = [];
+    const students: ReconnectingStudent[] = [];
     let console_: Console | undefined;
     try {
       database = await freshDatabase("postgresql");
@@ -165,7 +125,7 @@ it(
       assert.ok((await request(console_.socket, "session:guestSeats", { sessionId: session.id, limit: STUDENTS })).ok);
 
       for (let i = 0; i < STUDENTS; i += JOIN_BATCH) {
-        const batch = Array.from({ length: Math.min(JOIN_BATCH, STUDENTS - i) }, (_, j) => new Student(cluster!.url, i + j));
+        const batch = Array.from({ length: Math.min(JOIN_BATCH, STUDENTS - i) }, (_, j) => new ReconnectingStudent(studentSocket(cluster!.url, i + j)));
         students.push(...batch);
         await Promise.all(batch.map((s, j) => s.join(session.code, `학생${i + j}`)));
       }
@@ -177,7 +137,7 @@ it(
       const opened = Promise.all(students.map((s) => nextEvent(s.socket, "quiz:state", (q) => q.phase === "question")));
       assert.ok((await request(console_.socket, "quiz:next", { sessionId: session.id })).ok);
       await opened;
-      const answer = (s: Student) => request(s.socket, "quiz:answer", { roundId, questionIndex: 0, answer: { type: "truefalse", value: true } });
+      const answer = (s: ReconnectingStudent) => request(s.socket, "quiz:answer", { roundId, questionIndex: 0, answer: { type: "truefalse", value: true } });
       const before = students.filter((_, i) => i % 2 === 0);
       const after = students.filter((_, i) => i % 2 === 1);
       for (const [s, reply] of await Promise.all(before.map(async (s) => [s, await answer(s)] as const)))
