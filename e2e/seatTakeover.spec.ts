@@ -18,6 +18,8 @@ test("a student whose laptop died asks for their seat from another device; the t
   await borrowed.page.getByTestId("roster-name").filter({ hasText: "김민지" }).click();
   const status = borrowed.page.getByTestId("seat-claim-status");
   await expect(status).toHaveAttribute("data-phase", "held");
+  // The join page closed its own socket after the answer: that is not "offline — reconnecting".
+  await expect(borrowed.page.locator('[data-testid="connection"][data-state="offline"]')).toHaveCount(0);
   await borrowed.page.getByTestId("ask-teacher").click();
   await expect(status).toHaveAttribute("data-phase", "waiting");
   await expect(status).toContainText("선생님의 승인을 기다리는 중");

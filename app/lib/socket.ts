@@ -30,7 +30,8 @@ export function connectSocket(): ClientSocket {
   let fatal = false;
   setStatus("connecting");
   socket.on("connect", () => setStatus("online"));
-  socket.on("disconnect", () => setStatus("offline"));
+  // A page that closes its own socket (the join page, once it has its answer) is not offline.
+  socket.on("disconnect", (reason) => setStatus(reason === "io client disconnect" ? "idle" : "offline"));
   socket.on("connect_error", (error) => {
     const data = (error as Error & { data?: { code?: string } }).data;
     fatal = data?.code === "PROTOCOL_MISMATCH";
