@@ -16,7 +16,11 @@
  * torch.mm on one thread (scripts/bench/torch_matmul.py): GMAC/s of each and their ratio, and the
  * step's split into products and everything else. If the products alone run at r × torch's speed,
  * the engine cannot exceed ≈ r × PyTorch's training throughput without doing fewer multiply-adds.
- * Last line: {"matmulMacsPerStep":…,"wasmMatmulMsPerStep":…,"wasmGmacPerSec":…,"torchGmacPerSec":…,"ratio":…,"otherMsPerStep":…}.
+ * For LSTM, PyTorch also trains the same model (scripts/bench/torch_train.py, one thread, as in
+ * bench:train): "ceiling" = PyTorch's step time / the products' time, the engine's ratio to PyTorch
+ * if everything but its products were free.
+ * Last line: {"matmulMacsPerStep":…,"wasmMatmulMsPerStep":…,"wasmGmacPerSec":…,"torchGmacPerSec":…,"ratio":…,
+ * "otherMsPerStep":…,"torchTrainMsPerStep":…,"ceilingVsTorch":…}.
  */
 import * as tf from "@tensorflow/tfjs";
 import { readBundledCorpus } from "../test/helpers/corpora";
@@ -24,6 +28,8 @@ import { CharRNN, Trainer, buildVocabulary, encode, makeConfig, splitCorpus } fr
 import { useBackend } from "../lib/engine/test-support";
 import { median, round } from "./bench/stats";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const cell = (process.env.PROFILE_CELL ?? "lstm") as "lstm" | "gru" | "rnn";
@@ -91,33 +97,37 @@ const shapes = [...productShapes].map(([key, count]) => {
 const macs = shapes.reduce((sum, { m, k, n, count }) => sum + m * k * n * count, 0);
 
 /**
- * One step's products on tfjs-wasm. A right operand used once per step (the weight gradients' deltas)
- * is a fresh tensor every time, so XNNPACK packs it every time as in the step; one used by many
- * products (a gate's kernel, Uᵀ) is one tensor, packed once, as in the step.
+ * One step's products on tfjs-wasm, on operands made afresh before each timing (outside it): XNNPACK
+ * packs a right operand once per tensor, so a product made once per step (the weight gradients)
+ * pays its packing every time, and a right operand shared by many products (a gate's kernel, Uᵀ)
+ * once, as in the step.
  */
-function wasmProducts(): number {
+function wasmProducts(): number[] {
   return tf.tidy(() => {
-    const operands = shapes.map(({ m, k, n, count }) => ({ a: tf.randomUniform([m, k]), b: tf.randomUniform([k, n]), k, n, count }));
-    const started = performance.now();
-    for (const { a, b, k, n, count } of operands) {
-      const right = count === 1 ? tf.randomUniform([k, n]) : b;
-      for (let i = 0; i < count; i++) tf.matMul(a, right).dispose();
-    }
-    return performance.now() - started;
+    const operands = shapes.map(({ m, k, n, count }) => ({ a: tf.randomUniform([m, k]), b: tf.randomUniform([k, n]), count }));
+    return operands.map(({ a, b, count }) => {
+      const started = performance.now();
+      for (let i = 0; i < count; i++) tf.matMul(a, b).dispose();
+      return performance.now() - started;
+    }); // ms per shape
   });
 }
 for (let i = 0; i < 3; i++) wasmProducts();
-const wasmMs = median(Array.from({ length: 15 }, wasmProducts));
+const wasmRuns = Array.from({ length: 15 }, wasmProducts);
+const wasmShapeMs = shapes.map((_, i) => median(wasmRuns.map((run) => run[i])));
+const wasmMs = median(wasmRuns.map((run) => run.reduce((a, b) => a + b, 0)));
 const wasmGmac = macs / wasmMs / 1e6;
 
 interface TorchMatmul {
   torch: string;
   blas: string;
   msPerStep: number;
+  /** Median ms per shape, in the order given. */
+  msPerShape: number[];
   gmacPerSec: number;
 }
-function torchProducts(): TorchMatmul | string {
-  const script = join(import.meta.dirname, "bench/torch_matmul.py");
+/** The last JSON line of a PyTorch script run on one thread, or why there is none. */
+function runTorch<T>(script: string, args: string[]): T | string {
   for (const python of ["/usr/bin/python3", "python3"]) {
     try {
       execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
@@ -126,18 +136,28 @@ function torchProducts(): TorchMatmul | string {
     }
     // One thread for torch and for its BLAS, set before torch loads.
     const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
-    const out = execFileSync(python, [script, JSON.stringify(shapes)], { encoding: "utf8", timeout: 300_000, env });
-    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchMatmul;
+    const out = execFileSync(python, [join(import.meta.dirname, script), ...args], { encoding: "utf8", timeout: 300_000, env });
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as T;
   }
   return "PyTorch not installed (apt-get install python3-torch)";
 }
-const torchMm = torchProducts();
+const torchMm = runTorch<TorchMatmul>("bench/torch_matmul.py", [JSON.stringify(shapes)]);
+// PyTorch training the same model (scripts/bench/torch_train.py, as in bench:train) on the same text.
+const work = mkdtempSync(join(tmpdir(), "bench-profile-"));
+const trainFile = join(work, "train.txt");
+writeFileSync(trainFile, split.train);
+const torchTrain = cell === "lstm" ? runTorch<{ msPerStep: number; charsPerSec: number }>("bench/torch_train.py", [trainFile, "1"]) : "LSTM only";
+rmSync(work, { recursive: true });
 
 console.log("");
 console.log(
   `Matrix products of one step (${shapes.length} shapes, ${shapes.reduce((n, s) => n + s.count, 0)} products, ${round(macs / 1e9, 3)} G multiply-adds):`,
 );
-for (const { m, k, n, count } of shapes) console.log(`  ${count} × [${m}, ${k}]·[${k}, ${n}]`);
+for (const [i, { m, k, n, count }] of shapes.entries()) {
+  const gmac = (ms: number) => ((m * k * n * count) / ms / 1e6).toFixed(1);
+  const torchPart = typeof torchMm === "string" ? "" : `; torch.mm ${torchMm.msPerShape[i].toFixed(1)} ms (${gmac(torchMm.msPerShape[i])} GMAC/s)`;
+  console.log(`  ${count} × [${m}, ${k}]·[${k}, ${n}]: tfjs-wasm ${wasmShapeMs[i].toFixed(1)} ms (${gmac(wasmShapeMs[i])} GMAC/s)${torchPart}`);
+}
 console.log(`tfjs-wasm (1 thread): ${wasmMs.toFixed(1)} ms = ${wasmGmac.toFixed(2)} GMAC/s`);
 const matmulKernelMs = rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((sum, r) => sum + r.ms, 0);
 console.log(
@@ -149,6 +169,14 @@ else {
   console.log(`torch.mm (torch ${torchMm.torch}, 1 thread, ${torchMm.blas}): ${torchMm.msPerStep.toFixed(1)} ms = ${torchMm.gmacPerSec.toFixed(2)} GMAC/s`);
   console.log(`tfjs-wasm / torch.mm = ${round(wasmGmac / torchMm.gmacPerSec, 2)}×`);
 }
+// With everything but the products free, a step would take wasmMs: the most the engine could reach.
+const ceiling = typeof torchTrain === "string" ? null : round(torchTrain.msPerStep / wasmMs, 2);
+console.log(
+  typeof torchTrain === "string"
+    ? `PyTorch training: ${torchTrain}`
+    : `PyTorch training (nn.LSTM, 1 thread): ${torchTrain.msPerStep} ms per step; engine step / PyTorch = ${round(torchTrain.msPerStep / wallMs, 2)}×; ` +
+        `ceiling with everything but the products free = ${ceiling}×`,
+);
 console.log(
   JSON.stringify({
     matmulMacsPerStep: macs,
@@ -157,5 +185,7 @@ console.log(
     torchGmacPerSec: typeof torchMm === "string" ? null : torchMm.gmacPerSec,
     ratio: typeof torchMm === "string" ? null : round(wasmGmac / torchMm.gmacPerSec, 2),
     otherMsPerStep: round(wallMs - wasmMs),
+    torchTrainMsPerStep: typeof torchTrain === "string" ? null : torchTrain.msPerStep,
+    ceilingVsTorch: ceiling,
   }),
 );

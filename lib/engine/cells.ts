@@ -192,9 +192,7 @@ function tanhSlope(y: tf.Tensor2D): tf.Tensor2D {
  * (On WASM every matmul repacks a fresh right operand: a separate ones-row
  * matmul for the bias costs ≈ 17 ms at [5120, 512]; the extra row here costs
  * ≈ 2 ms. Transposing step by step is ≈ 2× faster than transposing the
- * concatenation. The other orientation, (Δᵀ·[X, 1])ᵀ, halves the LSTM's ∂U
- * product ([5120, 129] packed instead of [5120, 512]: ≈ 22 vs 41 ms), but
- * transposing the [B, 4H] deltas costs as much again: no faster per step.)
+ * concatenation.)
  */
 export function weightGradients(inputs: tf.Tensor2D[], deltas: tf.Tensor2D): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
   const rows = inputs[0].shape[1];
