@@ -160,9 +160,12 @@ for (const [i, { m, k, n, count }] of shapes.entries()) {
 }
 console.log(`tfjs-wasm (1 thread): ${wasmMs.toFixed(1)} ms = ${wasmGmac.toFixed(2)} GMAC/s`);
 const matmulKernelMs = rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((sum, r) => sum + r.ms, 0);
+const productKernels = rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((n, r) => n + r.count, 0);
+const otherKernels = kernels - productKernels;
 console.log(
   `engine step: ${wallMs.toFixed(1)} ms wall; products alone ${wasmMs.toFixed(1)} ms, everything else ${(wallMs - wasmMs).toFixed(1)} ms ` +
-    `(profile: products ${matmulKernelMs.toFixed(1)} ms of ${kernelMs.toFixed(1)} ms in ${rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((n, r) => n + r.count, 0)} of ${kernels} kernels)`,
+    `= ${otherKernels} other kernels × ${((1000 * (wallMs - wasmMs)) / otherKernels).toFixed(1)} µs each, their work and dispatch ` +
+    `(profile: products ${matmulKernelMs.toFixed(1)} ms of ${kernelMs.toFixed(1)} ms in ${productKernels} of ${kernels} kernels)`,
 );
 if (typeof torchMm === "string") console.log(`torch.mm: ${torchMm}`);
 else {
