@@ -10,12 +10,27 @@
  * the op wrappers tf.profile also lists). tf.profile times each kernel on its own, so the total
  * is a little above an unprofiled step's wall time.
  * Prints a Markdown table, then one JSON line {"cell":…,"kernelsPerStep":…,"kernelMsPerStep":…,"wallMsPerStep":…}.
+ *
+ * Then the ceiling: the step's matrix products alone (the shapes and counts of the profiled step's
+ * BatchMatMul and _FusedMatMul kernels), timed on tfjs-wasm and, when python3 has PyTorch, with
+ * torch.mm on one thread (scripts/bench/torch_matmul.py): GMAC/s of each and their ratio, and the
+ * step's split into products and everything else. If the products alone run at r × torch's speed,
+ * the engine cannot exceed ≈ r × PyTorch's training throughput without doing fewer multiply-adds.
+ * For LSTM, PyTorch also trains the same model (scripts/bench/torch_train.py, one thread, as in
+ * bench:train): "ceiling" = PyTorch's step time / the products' time, the engine's ratio to PyTorch
+ * if everything but its products were free.
+ * Last line: {"matmulMacsPerStep":…,"wasmMatmulMsPerStep":…,"wasmGmacPerSec":…,"torchGmacPerSec":…,"ratio":…,
+ * "otherMsPerStep":…,"torchTrainMsPerStep":…,"ceilingVsTorch":…}.
  */
 import * as tf from "@tensorflow/tfjs";
 import { readBundledCorpus } from "../test/helpers/corpora";
 import { CharRNN, Trainer, buildVocabulary, encode, makeConfig, splitCorpus } from "../lib/engine";
 import { useBackend } from "../lib/engine/test-support";
 import { median, round } from "./bench/stats";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const cell = (process.env.PROFILE_CELL ?? "lstm") as "lstm" | "gru" | "rnn";
 const steps = Number(process.env.PROFILE_STEPS ?? 3);
@@ -27,6 +42,10 @@ const model = CharRNN.create(makeConfig({ cell }), vocab.chars.length);
 const trainer = new Trainer(model, encode(vocab, split.train), encode(vocab, split.validation));
 for (let i = 0; i < 3; i++) trainer.step();
 
+/** The matrix-product kernels; the engine calls them without transpose flags (cells.ts), so a is [M, K] and b [K, N]. */
+const MATMUL_KERNELS = new Set(["BatchMatMul", "_FusedMatMul"]);
+/** "M×K×N" → products of that shape per step (from the first profiled step). */
+const productShapes = new Map<string, number>();
 const perName = new Map<string, { count: number; ms: number[] }>();
 const walls: number[] = [];
 const totals: number[] = [];
@@ -44,6 +63,11 @@ for (let s = 0; s < steps; s++) {
     const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
     total += ms;
     stepMs.set(k.name, (stepMs.get(k.name) ?? 0) + ms);
+    if (s === 0 && MATMUL_KERNELS.has(k.name)) {
+      const [a, b] = k.inputShapes;
+      const key = `${a.at(-2)}×${a.at(-1)}×${b.at(-1)}`;
+      productShapes.set(key, (productShapes.get(key) ?? 0) + 1);
+    }
     if (s === 0) {
       const entry = perName.get(k.name) ?? { count: 0, ms: [] };
       entry.count += 1;
@@ -62,4 +86,109 @@ for (const r of rows) console.log(`| ${r.name} | ${r.count} | ${r.ms.toFixed(1)}
 console.log(`| **all** | **${kernels}** | **${kernelMs.toFixed(1)}** | |`);
 trainer.dispose();
 model.dispose();
-console.log(JSON.stringify({ cell, kernelsPerStep: kernels, kernelMsPerStep: round(kernelMs), wallMsPerStep: round(median(walls)) }));
+const wallMs = median(walls);
+console.log(JSON.stringify({ cell, kernelsPerStep: kernels, kernelMsPerStep: round(kernelMs), wallMsPerStep: round(wallMs) }));
+
+// ── The ceiling: the step's matrix products alone ───────────────────────────────────────────
+const shapes = [...productShapes].map(([key, count]) => {
+  const [m, k, n] = key.split("×").map(Number);
+  return { m, k, n, count };
+});
+const macs = shapes.reduce((sum, { m, k, n, count }) => sum + m * k * n * count, 0);
+
+/**
+ * One step's products on tfjs-wasm, on operands made afresh before each timing (outside it): XNNPACK
+ * packs a right operand once per tensor, so a product made once per step (the weight gradients)
+ * pays its packing every time, and a right operand shared by many products (a gate's kernel, Uᵀ)
+ * once, as in the step.
+ */
+function wasmProducts(): number[] {
+  return tf.tidy(() => {
+    const operands = shapes.map(({ m, k, n, count }) => ({ a: tf.randomUniform([m, k]), b: tf.randomUniform([k, n]), count }));
+    return operands.map(({ a, b, count }) => {
+      const started = performance.now();
+      for (let i = 0; i < count; i++) tf.matMul(a, b).dispose();
+      return performance.now() - started;
+    }); // ms per shape
+  });
+}
+for (let i = 0; i < 3; i++) wasmProducts();
+const wasmRuns = Array.from({ length: 15 }, wasmProducts);
+const wasmShapeMs = shapes.map((_, i) => median(wasmRuns.map((run) => run[i])));
+const wasmMs = median(wasmRuns.map((run) => run.reduce((a, b) => a + b, 0)));
+const wasmGmac = macs / wasmMs / 1e6;
+
+interface TorchMatmul {
+  torch: string;
+  blas: string;
+  msPerStep: number;
+  /** Median ms per shape, in the order given. */
+  msPerShape: number[];
+  gmacPerSec: number;
+}
+/** The last JSON line of a PyTorch script run on one thread, or why there is none. */
+function runTorch<T>(script: string, args: string[]): T | string {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    try {
+      execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
+    } catch {
+      continue;
+    }
+    // One thread for torch and for its BLAS, set before torch loads.
+    const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+    const out = execFileSync(python, [join(import.meta.dirname, script), ...args], { encoding: "utf8", timeout: 300_000, env });
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as T;
+  }
+  return "PyTorch not installed (apt-get install python3-torch)";
+}
+const torchMm = runTorch<TorchMatmul>("bench/torch_matmul.py", [JSON.stringify(shapes)]);
+// PyTorch training the same model (scripts/bench/torch_train.py, as in bench:train) on the same text.
+const work = mkdtempSync(join(tmpdir(), "bench-profile-"));
+const trainFile = join(work, "train.txt");
+writeFileSync(trainFile, split.train);
+const torchTrain = cell === "lstm" ? runTorch<{ msPerStep: number; charsPerSec: number }>("bench/torch_train.py", [trainFile, "1"]) : "LSTM only";
+rmSync(work, { recursive: true });
+
+console.log("");
+console.log(
+  `Matrix products of one step (${shapes.length} shapes, ${shapes.reduce((n, s) => n + s.count, 0)} products, ${round(macs / 1e9, 3)} G multiply-adds):`,
+);
+for (const [i, { m, k, n, count }] of shapes.entries()) {
+  const gmac = (ms: number) => ((m * k * n * count) / ms / 1e6).toFixed(1);
+  const torchPart = typeof torchMm === "string" ? "" : `; torch.mm ${torchMm.msPerShape[i].toFixed(1)} ms (${gmac(torchMm.msPerShape[i])} GMAC/s)`;
+  console.log(`  ${count} × [${m}, ${k}]·[${k}, ${n}]: tfjs-wasm ${wasmShapeMs[i].toFixed(1)} ms (${gmac(wasmShapeMs[i])} GMAC/s)${torchPart}`);
+}
+console.log(`tfjs-wasm (1 thread): ${wasmMs.toFixed(1)} ms = ${wasmGmac.toFixed(2)} GMAC/s`);
+const matmulKernelMs = rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((sum, r) => sum + r.ms, 0);
+const productKernels = rows.filter((r) => MATMUL_KERNELS.has(r.name)).reduce((n, r) => n + r.count, 0);
+const otherKernels = kernels - productKernels;
+console.log(
+  `engine step: ${wallMs.toFixed(1)} ms wall; products alone ${wasmMs.toFixed(1)} ms, everything else ${(wallMs - wasmMs).toFixed(1)} ms ` +
+    `= ${otherKernels} other kernels × ${((1000 * (wallMs - wasmMs)) / otherKernels).toFixed(1)} µs each, their work and dispatch ` +
+    `(profile: products ${matmulKernelMs.toFixed(1)} ms of ${kernelMs.toFixed(1)} ms in ${productKernels} of ${kernels} kernels)`,
+);
+if (typeof torchMm === "string") console.log(`torch.mm: ${torchMm}`);
+else {
+  console.log(`torch.mm (torch ${torchMm.torch}, 1 thread, ${torchMm.blas}): ${torchMm.msPerStep.toFixed(1)} ms = ${torchMm.gmacPerSec.toFixed(2)} GMAC/s`);
+  console.log(`tfjs-wasm / torch.mm = ${round(wasmGmac / torchMm.gmacPerSec, 2)}×`);
+}
+// With everything but the products free, a step would take wasmMs: the most the engine could reach.
+const ceiling = typeof torchTrain === "string" ? null : round(torchTrain.msPerStep / wasmMs, 2);
+console.log(
+  typeof torchTrain === "string"
+    ? `PyTorch training: ${torchTrain}`
+    : `PyTorch training (nn.LSTM, 1 thread): ${torchTrain.msPerStep} ms per step; engine step / PyTorch = ${round(torchTrain.msPerStep / wallMs, 2)}×; ` +
+        `ceiling with everything but the products free = ${ceiling}×`,
+);
+console.log(
+  JSON.stringify({
+    matmulMacsPerStep: macs,
+    wasmMatmulMsPerStep: round(wasmMs),
+    wasmGmacPerSec: round(wasmGmac, 2),
+    torchGmacPerSec: typeof torchMm === "string" ? null : torchMm.gmacPerSec,
+    ratio: typeof torchMm === "string" ? null : round(wasmGmac / torchMm.gmacPerSec, 2),
+    otherMsPerStep: round(wallMs - wasmMs),
+    torchTrainMsPerStep: typeof torchTrain === "string" ? null : torchTrain.msPerStep,
+    ceilingVsTorch: ceiling,
+  }),
+);

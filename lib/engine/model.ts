@@ -15,7 +15,8 @@
  * UnsortedSegmentSum, which the WASM backend lacks. Use an embedding for
  * large vocabularies (Korean: ≈1,500 characters).
  *
- * Output: per step softmax over V (one fused kernel); the loss reads
+ * Output: one product and one softmax over all T·B positions at once (the
+ * top layer's steps concatenated, time-major); the loss reads
  * log p(target) as log(softmax)[target], floored at MIN_PROBABILITY: tfjs's
  * logSoftmax is ≈10× slower on WASM (its logSumExp is composed of slow ops).
  *
@@ -124,25 +125,42 @@ const ROW_LOOKUP_RATIO = 4;
 /** Smallest probability the loss takes the log of: caps one character's loss at ≈69 nats. */
 export const MIN_PROBABILITY = 1e-30;
 
-/** Ids of step t of batch-major ids, as an int32 tensor: [B]. */
-function idsStep(ids: Int32Array, batchSize: number, steps: number, t: number): tf.Tensor1D {
-  return tf.tensor1d(
-    Int32Array.from({ length: batchSize }, (_, b) => ids[b * steps + t]),
-    "int32",
-  );
+/** Ids of step t of batch-major ids: [B]. */
+function stepIds(ids: Int32Array, batchSize: number, steps: number, t: number): Int32Array {
+  return Int32Array.from({ length: batchSize }, (_, b) => ids[b * steps + t]);
 }
 
 /**
- * Float one-hot rows of ids: [B, V]. (int32 then cast: the WASM OneHot kernel
- * ignores dtype 'float32' and writes integer bit patterns, tfjs 4.22.)
+ * One-hot rows of ids, built here and uploaded as one tensor: [n, V]. (No OneHot + Cast kernels
+ * per step; also, the WASM OneHot kernel ignores dtype 'float32' and writes integer bit patterns,
+ * tfjs 4.22.)
  */
-function oneHotRows(ids: tf.Tensor1D, vocabSize: number): tf.Tensor2D {
-  return tf.cast(tf.oneHot(ids, vocabSize), "float32") as tf.Tensor2D;
+function oneHotRows(ids: Int32Array, vocabSize: number): tf.Tensor2D {
+  const rows = new Float32Array(ids.length * vocabSize);
+  ids.forEach((id, row) => (rows[row * vocabSize + id] = 1));
+  return tf.tensor2d(rows, [ids.length, vocabSize]);
 }
 
-/** log p(target) for every step from the per-step softmax outputs, time-major: [T·B]. */
-function targetLogProbs(probs: tf.Tensor2D[], targets: tf.Tensor2D[]): tf.Tensor1D {
-  return tf.log(tf.maximum(tf.sum(tf.mul(tf.concat(probs, 0), tf.concat(targets, 0)), 1), MIN_PROBABILITY)) as tf.Tensor1D;
+/** log p(target) for every position from the softmax outputs and one-hot targets, time-major: [T·B]. */
+function targetLogProbs(probs: tf.Tensor2D, targets: tf.Tensor2D): tf.Tensor1D {
+  return tf.log(tf.maximum(tf.sum(tf.mul(probs, targets), 1), MIN_PROBABILITY)) as tf.Tensor1D;
+}
+
+/** Backends whose tensors live in CPU memory, where reading one back is a copy, not a GPU sync. */
+const CPU_MEMORY_BACKENDS = new Set(["wasm", "cpu"]);
+
+/**
+ * A time-major [T·B, D] tensor cut into its T steps: T × [B, D]. On WASM, tf.split (tf.slice)
+ * copies the whole source tensor once per step, and a row gather of one step took ≈ 0.9 ms
+ * (35 ms per training step, bench:profile), so on CPU-memory backends the tensor is read once
+ * and each step uploaded from that copy. On GPU backends the read would stall: tf.split there.
+ */
+function splitSteps(x: tf.Tensor2D, steps: number): tf.Tensor2D[] {
+  if (!CPU_MEMORY_BACKENDS.has(tf.getBackend())) return tf.split(x, steps, 0);
+  const [rows, width] = x.shape;
+  const batch = rows / steps;
+  const values = x.dataSync() as Float32Array;
+  return Array.from({ length: steps }, (_, t) => tf.tensor2d(values.subarray(t * batch * width, (t + 1) * batch * width), [batch, width]));
 }
 
 /** Result of running the network forward over a batch. */
@@ -151,8 +169,8 @@ interface ForwardRun {
   layers: LayerRun[];
   /** Dropout masks applied to the inputs of layer l ≥ 1, per step; empty when not training. */
   masks: tf.Tensor2D[][];
-  /** Logits per step, [B, V] each. */
-  logits: tf.Tensor2D[];
+  /** Logits of every position, time-major: [T·B, V]. */
+  logits: tf.Tensor2D;
   /** Input ids per step ([B] each), kept for the embedding gradient. */
   ids: tf.Tensor1D[];
   /** State after the last step. */
@@ -237,7 +255,8 @@ export class CharRNN {
     return tidyKeep(
       () => {
         const run = this.run(inputs, batchSize, state ?? this.zeroState(batchSize), false);
-        const logits = tf.transpose(tf.stack(run.logits), [1, 0, 2]) as tf.Tensor3D; // [B, T, V]
+        const T = inputs.length / batchSize;
+        const logits = tf.transpose(tf.reshape(run.logits, [T, batchSize, this.vocabSize]), [1, 0, 2]) as tf.Tensor3D; // [B, T, V]
         return { logits, state: run.state };
       },
       (r) => [r.logits, ...stateTensors(r.state)],
@@ -258,8 +277,8 @@ export class CharRNN {
           return fusedLogProbs(this.fusedView(), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
-        const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
-        return { logProbs: targetLogProbs(probs, this.targetSteps(batch)), state: run.state };
+        const probs = tf.softmax(run.logits) as tf.Tensor2D; // [T·B, V]
+        return { logProbs: targetLogProbs(probs, this.targetRows(batch)), state: run.state };
       },
       (r) => [r.logProbs, ...stateTensors(r.state)],
     );
@@ -286,21 +305,23 @@ export class CharRNN {
           return fusedGradients(this.fusedView(), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
-        const targets = this.targetSteps(batch); // T × [B, V]
-        const probs = run.logits.map((z) => tf.softmax(z)); // T × [B, V]
+        const targets = this.targetRows(batch); // [T·B, V]
+        const probs = tf.softmax(run.logits) as tf.Tensor2D; // [T·B, V]
         // loss = −(1/N) Σ log softmax(logits)[target]
         const loss = tf.div(tf.sum(targetLogProbs(probs, targets)), -N) as tf.Scalar;
 
-        // ∂loss/∂logits_t = (softmax(logits_t) − y_t) / N   [B, V]
-        const dLogits = probs.map((p, t): tf.Tensor2D => tf.sub(p, targets[t]));
+        // ∂loss/∂logits = (softmax(logits) − y) / N   [T·B, V]
+        const dLogits: tf.Tensor2D = tf.sub(probs, targets);
         const outKernelT = tf.div(tf.transpose(this.param("output.kernel")), N); // [V, H] / N
         const top = run.layers[run.layers.length - 1].outputs;
         const grads = new Map<string, tf.Tensor>();
-        const output = weightGradients(top, tf.concat(dLogits, 0));
+        const output = weightGradients(top, dLogits);
         grads.set("output.kernel", tf.div(output.weights, N)); // [H, V]
         grads.set("output.bias", tf.div(output.bias, N)); // [V]
 
-        let dOutputs = dLogits.map((d): tf.Tensor2D => tf.matMul(d, outKernelT)); // ∂loss/∂h_t of the top layer, [B, H] each
+        // ∂loss/∂h_t of the top layer: one product for all steps, then cut into steps   [B, H] each
+        const dTop = tf.matMul(dLogits, outKernelT) as tf.Tensor2D; // [T·B, H]
+        let dOutputs = splitSteps(dTop, T);
         for (let l = run.layers.length - 1; l >= 0; l--) {
           const g = run.layers[l].backward(dOutputs, l > 0 || this.config.embeddingSize > 0);
           grads.set(`layer${l}.recurrentKernel`, g.recurrentKernel);
@@ -409,10 +430,12 @@ export class CharRNN {
     this.prepared = null;
   }
 
-  /** One-hot targets per step: T × [B, V]. */
-  private targetSteps(batch: TokenBatch): tf.Tensor2D[] {
-    const T = batch.targets.length / batch.batchSize;
-    return Array.from({ length: T }, (_, t) => oneHotRows(idsStep(batch.targets, batch.batchSize, T, t), this.vocabSize));
+  /** One-hot targets of every position, time-major: [T·B, V]. */
+  private targetRows(batch: TokenBatch): tf.Tensor2D {
+    const B = batch.batchSize;
+    const T = batch.targets.length / B;
+    const ids = Int32Array.from({ length: T * B }, (_, i) => batch.targets[(i % B) * T + Math.floor(i / B)]);
+    return oneHotRows(ids, this.vocabSize);
   }
 
   /** Dropout mask for one step: 0 with probability p, else 1/(1 − p).   [B, H] */
@@ -448,10 +471,11 @@ export class CharRNN {
     const T = inputs.length / batchSize;
     const V = this.vocabSize;
     const prepared = this.preparedLayers();
-    const ids = Array.from({ length: T }, (_, t) => idsStep(inputs, batchSize, T, t)); // T × [B]
+    const stepIdArrays = Array.from({ length: T }, (_, t) => stepIds(inputs, batchSize, T, t)); // T × [B]
+    const ids = stepIdArrays.map((a) => tf.tensor1d(a, "int32"));
     const embedding = this.config.embeddingSize > 0 ? (this.param("embedding") as tf.Tensor2D) : null;
     const oneHot = embedding === null ? { ids, vocabSize: V } : null;
-    const firstRows = embedding !== null ? ids.map((id) => tf.gather(embedding, id)) : this.rowLookup() ? null : ids.map((id) => oneHotRows(id, V)); // T × [B, E or V]
+    const firstRows = embedding !== null ? ids.map((id) => tf.gather(embedding, id)) : this.rowLookup() ? null : stepIdArrays.map((a) => oneHotRows(a, V)); // T × [B, E or V]
     let input: LayerInput = { xs: firstRows, oneHot };
     const layers: LayerRun[] = [];
     const masks: tf.Tensor2D[][] = [];
@@ -469,7 +493,7 @@ export class CharRNN {
     }
     const outKernel = this.param("output.kernel") as tf.Tensor2D;
     const outBias = this.param("output.bias") as tf.Tensor1D;
-    const logits = xs.map((h) => tf.fused.matMul({ a: h, b: outKernel, bias: outBias }) as tf.Tensor2D); // T × [B, V]
+    const logits = tf.fused.matMul({ a: tf.concat(xs, 0), b: outKernel, bias: outBias }) as tf.Tensor2D; // [T·B, V]
     return { layers, masks, logits, ids, state: layers.map((r) => r.state) };
   }
 }

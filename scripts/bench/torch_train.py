@@ -9,7 +9,6 @@ Prints one JSON line: {"torch": version, "threads": n, "charsPerSec": B*T / medi
 the alternatives system selects; the netlib reference BLAS is several times slower), else "reference
 or unknown BLAS (…)" and a warning on stderr. Set OMP_NUM_THREADS / OPENBLAS_NUM_THREADS before running.
 """
-import ctypes
 import json
 import random
 import statistics
@@ -18,19 +17,7 @@ import time
 
 import torch
 
-
-def loaded_blas():
-    """openblas_get_config() of the BLAS mapped into this process, or what it is instead."""
-    with open("/proc/self/maps", encoding="utf-8") as maps:
-        paths = sorted({line.split()[-1] for line in maps if "blas" in line.split()[-1].rsplit("/", 1)[-1].lower()})
-    for path in paths:
-        try:
-            get_config = ctypes.CDLL(path).openblas_get_config
-        except (OSError, AttributeError):
-            continue
-        get_config.restype = ctypes.c_char_p
-        return get_config().decode()
-    return "reference or unknown BLAS (" + (", ".join(paths) or "none mapped") + ")"
+from torch_blas import loaded_blas
 
 
 SEQ, BATCH, HIDDEN, LR, CLIP = 40, 128, 128, 0.01, 5.0
