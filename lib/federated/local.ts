@@ -9,8 +9,8 @@ import { roundSeed } from "./rounds";
 import { modelFromVector, modelVector } from "./vectors";
 
 /**
- * F17: uploads are float16, half the bytes of float32 (LSTM-128 on 65 characters: 217 kB instead of
- * 433 kB). A weight rounded to float16 is off by at most 2⁻¹¹ of itself; bench:federated measures what
+ * F17: uploads are float16, half the bytes of float32 (LSTM-128 on 65 characters: ≈ 216 kB instead of
+ * 432 kB). A weight rounded to float16 is off by at most 2⁻¹¹ of itself; bench:federated measures what
  * that costs the class model (README, "The class model"). Versions stay float32: a student's base is
  * exactly the server's, so rounding never accumulates across rounds.
  */

@@ -1,7 +1,8 @@
 /**
- * The aggregation worker thread: parses a round's uploads, screens them (F7), combines them into the
- * next class-model version (F8), takes the server's step (F16) and scores it on the validation split (F14), with tfjs on wasm (cpu
- * when wasm cannot start). The server's event loop only posts bytes here and receives bytes back.
+ * The aggregation worker thread: parses a round's uploads, screens them (F7), combines them (F8),
+ * takes the server's step into the next class-model version (F16) and scores it on the validation
+ * split (F14), with tfjs on wasm (cpu when wasm cannot start). The server's event loop only posts
+ * bytes here and receives bytes back.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
