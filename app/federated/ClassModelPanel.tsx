@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { shardText, SHARD_UNITS } from "../../lib/federated/shards";
+import { DEFAULT_SERVER_STEP } from "../../lib/federated/serverStep";
 import { CLASS_MODEL_VERSION_PATH, type ClassModelView } from "../../lib/protocol/federated";
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { CharRNNConfig } from "../../lib/engine/config";
@@ -167,6 +168,7 @@ export function ClassModelPanel({
         <summary>{t("whyTitle")}</summary>
         <p>{t("whyData")}</p>
         <p>{t("whyAverage")}</p>
+        <p>{t("whyStep", { eta: DEFAULT_SERVER_STEP.learningRate, momentum: Math.round(DEFAULT_SERVER_STEP.momentum * 100) })}</p>
         <p>{t("whyRobust")}</p>
       </details>
     </section>

@@ -1,7 +1,8 @@
 /**
  * The class model's Web Worker: one round at a time (lib/federated/local.ts, the same code the
  * server's tests and the bench run): rebuild the model from the downloaded version (a fresh Adam,
- * F13), train the round's steps on the student's shard, and post the weight file to upload.
+ * F13), train the round's steps on the student's shard, and post the weight file to upload
+ * (float16, F17).
  */
 import { buildVocabulary, encode, parseWeights, Trainer, CharRNN, type CharRNNConfig } from "../../lib/engine";
 import { encodeLocalUpdate, trainLocalRound } from "../../lib/federated/local";

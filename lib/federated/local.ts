@@ -4,8 +4,17 @@
  * fresh Adam), train K steps on the shard, and return the weights to upload.
  */
 import { Trainer, encodeWeights, type CharRNNConfig, type Vocabulary } from "../engine";
+import type { TensorDType } from "../engine/weights";
 import { roundSeed } from "./rounds";
 import { modelFromVector, modelVector } from "./vectors";
+
+/**
+ * F17: uploads are float16, half the bytes of float32 (LSTM-128 on 65 characters: ≈ 216 kB instead of
+ * 432 kB). A weight rounded to float16 is off by at most 2⁻¹¹ of itself; bench:federated measures what
+ * that costs the class model (README, "The class model"). Versions stay float32: a student's base is
+ * exactly the server's, so rounding never accumulates across rounds.
+ */
+export const UPDATE_DTYPE: TensorDType = "float16";
 
 export interface LocalRound {
   config: CharRNNConfig;
@@ -42,7 +51,7 @@ export function trainLocalRound(input: LocalRound): LocalResult {
 }
 
 /** The upload of a round: a .rnnw file of the trained weights (its `step` = local steps done). */
-export function encodeLocalUpdate(input: LocalRound, result: LocalResult, dtype: "float32" | "float16" = "float32"): Uint8Array {
+export function encodeLocalUpdate(input: LocalRound, result: LocalResult, dtype: TensorDType = UPDATE_DTYPE): Uint8Array {
   const config = { ...input.config, seed: roundSeed(input.config.seed, input.round, input.shardStart) };
   const model = modelFromVector(config, input.vocabulary.chars.length, result.values);
   try {

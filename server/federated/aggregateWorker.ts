@@ -1,13 +1,15 @@
 /**
- * The aggregation worker thread: parses a round's uploads, screens them (F7), combines them into the
- * next class-model version (F8) and scores it on the validation split (F14), with tfjs on wasm (cpu
- * when wasm cannot start). The server's event loop only posts bytes here and receives bytes back.
+ * The aggregation worker thread: parses a round's uploads, screens them (F7), combines them (F8),
+ * takes the server's step into the next class-model version (F16) and scores it on the validation
+ * split (F14), with tfjs on wasm (cpu when wasm cannot start). The server's event loop only posts
+ * bytes here and receives bytes back.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { CharRNN, encodeWeights, parseWeights, sample, Trainer, vocabularyFromChars } from "../../lib/engine";
 import { combine, screenUpdates } from "../../lib/federated/combine";
+import { DEFAULT_SERVER_STEP, serverStep } from "../../lib/federated/serverStep";
 import { flatten, modelFromVector, modelVector } from "../../lib/federated/vectors";
 import type { AggregateJob, AggregateOutcome, AggregateWorkerData, FromAggregateWorker } from "./messages";
 
@@ -48,7 +50,10 @@ function aggregate(job: AggregateJob): AggregateOutcome {
   const refusals = refused.map(({ id, reason }) => ({ id, reason }));
   if (job.base && accepted.length === 0) return { kind: "empty", refused: refusals, ms: performance.now() - started };
   const result = accepted.length > 0 ? combine(job.combiner, base, accepted) : { values: base, shares: new Map<string, number>() };
-  const model = modelFromVector(job.config, V, result.values);
+  // F16: the server's step along the combined update (version 0 has none: it is the initialisation).
+  const previous = job.previous ? vectorOf(job.previous, job) : null;
+  const values = job.base ? serverStep(DEFAULT_SERVER_STEP, base, previous, result.values) : result.values;
+  const model = modelFromVector(job.config, V, values);
   try {
     // F14: the students' own measure (their live runs' Trainer.validate: the same fixed windows of the
     // validation split, the same seed), so the class model's curve and theirs share one scale (F15).

@@ -142,7 +142,14 @@ export class ClassModelHub {
     if (!modelSession) throw new AppError("CONFLICT", "push a model session first");
     const participants = [...(await this.presence.connectedParticipants(sessionId))];
     const record = await createClassModel(this.db, { id: modelSession.view.id, groups: modelSession.view.groups }, settings, participants, this.now());
-    const outcome = await this.aggregator.run({ ...(await this.material(record)), base: null, updates: [], combiner: record.combiner, step: 0 });
+    const outcome = await this.aggregator.run({
+      ...(await this.material(record)),
+      base: null,
+      previous: null,
+      updates: [],
+      combiner: record.combiner,
+      step: 0,
+    });
     if (outcome.kind !== "version") throw new Error("version 0 could not be made");
     await this.db.classModelVersion.create({
       // Times on this process's clock, like the telemetry's, so the two can be compared (F15).
@@ -300,9 +307,10 @@ export class ClassModelHub {
   /** F8/F11/F12: combines the round's updates into the next version, in one transaction with the next round. */
   private async close(record: ClassModelRecord): Promise<void> {
     const r = record.round;
-    const [updates, base] = await Promise.all([
+    const [updates, base, previous] = await Promise.all([
       this.db.classModelUpdate.findMany({ where: { classModelId: record.id, round: r, status: "pending" } }),
       this.versionWeights(record.id, r),
+      r > 0 ? this.versionWeights(record.id, r - 1) : null, // the server step's momentum (F16)
     ]);
     if (!base) throw new Error(`class model ${record.id} has no version ${r}`);
     const now = this.now();
@@ -318,6 +326,7 @@ export class ClassModelHub {
     const outcome = await this.aggregator.run({
       ...(await this.material(record)),
       base,
+      previous,
       updates: updates.map((u) => ({ id: u.id, bytes: new Uint8Array(u.weights), chars: u.chars })),
       combiner: record.combiner,
       step: (r + 1) * record.roundSteps,

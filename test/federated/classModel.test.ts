@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { CharRNN, encodeWeights, parseWeights, vocabularyFromChars } from "../../lib/engine";
 import { useBackend } from "../../lib/engine/test-support";
+import { combine } from "../../lib/federated/combine";
+import { DEFAULT_SERVER_STEP, serverStep } from "../../lib/federated/serverStep";
 import { flatten, modelVector } from "../../lib/federated/vectors";
 import { nextEvent, request } from "../helpers/clients";
 import { classWith, closeAll, federatedConfig, downloadVersion, trainRound, uploadUpdate, vocabulary, weightsFrom } from "../helpers/federated";
@@ -108,6 +110,47 @@ for (const kind of DB_KINDS) {
       const second = await uploadUpdate(server.url, a.token, 0, honest, "another-key-0001");
       assert.ok(!second.reply.ok && second.reply.error.issues?.reason?.[0] === "DUPLICATE");
       assert.equal(await server.db.classModelUpdate.count({ where: { classModelId: c.classModelId } }), 1);
+      closeAll(c);
+    });
+
+    it("F16/F17: students upload float16 (half the bytes); each version is the server step from the two stored versions before it", async () => {
+      const c = await classWith(server, 2);
+      const V = vocabulary.chars.length;
+      const flat = (bytes: Uint8Array) => flatten(federatedConfig, V, parseWeights(bytes).parameters);
+      const version = async (n: number) =>
+        flat(new Uint8Array(await (await downloadVersion(server.url, c.classModelId, n, c.students[0].token)).arrayBuffer()));
+      let uploads: Uint8Array[] = [];
+      for (const round of [0, 1]) {
+        const announced = nextEvent(c.t.console, "classModel:version");
+        uploads = [];
+        for (const s of c.students) {
+          const bytes = await trainRound(server.url, s, round);
+          assert.equal((await uploadUpdate(server.url, s.token, round, bytes)).status, 200);
+          uploads.push(bytes);
+        }
+        assert.equal((await announced).version.version, round + 1);
+      }
+      // F17: the tensors are float16 and the file is about half the float32 file of the same values.
+      const header = parseWeights(uploads[0]).header;
+      assert.ok(header.tensors.every((t) => t.dtype === "float16"));
+      const asFloat32 = weightsFrom(flat(uploads[0]));
+      assert.ok(uploads[0].length < 0.55 * asFloat32.length, `${uploads[0].length} bytes vs ${asFloat32.length} in float32`);
+      // F16: version 2 = v1 + β·(v1 − v0) + η·(FedAvg of round 1's decoded updates − v1).
+      const [v0, v1, v2] = await Promise.all([0, 1, 2].map(version));
+      const chars = 3 * federatedConfig.batchSize * federatedConfig.seqLen;
+      const combined = combine(
+        "fedavg",
+        v1,
+        uploads.map((bytes, k) => ({ id: `s${k}`, values: flat(bytes), chars })),
+      ).values;
+      const expected = serverStep(DEFAULT_SERVER_STEP, v1, v0, combined);
+      const worst = expected.reduce((max, e, i) => Math.max(max, Math.abs(e - v2[i])), 0);
+      assert.ok(worst < 1e-6, `version 2 differs from the server step by up to ${worst}`);
+      // F17: a weight beyond float16's range becomes Infinity in the upload and is refused like NaN (F4).
+      const huge = v2.slice();
+      huge[5] = 1e5;
+      const refused = await uploadUpdate(server.url, c.students[0].token, 2, weightsFrom(huge, federatedConfig, 3, "float16"));
+      assert.ok(!refused.reply.ok && refused.reply.error.issues?.weights?.[0] === "NON_FINITE", JSON.stringify(refused.reply));
       closeAll(c);
     });
 

@@ -12,6 +12,7 @@ import { CLASS_MODEL_UPDATE_PATH, CLASS_MODEL_VERSION_PATH, type ClassModelSetti
 import { encodeUploadBody } from "../../lib/protocol/leaderboard";
 import type { Reply } from "../../lib/protocol/errors";
 import { DEFAULT_CONFIG } from "../../lib/engine/config";
+import type { TensorDType } from "../../lib/engine/weights";
 import { readBundledCorpus } from "./corpora";
 import assert from "node:assert/strict";
 import { joinAsGuest, instructorWithSession, type InstructorScenario } from "./scenario";
@@ -90,10 +91,10 @@ export async function trainRound(url: string, student: Omit<FederatedStudent, "s
 }
 
 /** A weight file of the class configuration whose values come from `values` (e.g. a poisoned or NaN update). */
-export function weightsFrom(values: Float32Array, config: CharRNNConfig = federatedConfig, step = 3): Uint8Array {
+export function weightsFrom(values: Float32Array, config: CharRNNConfig = federatedConfig, step = 3, dtype: TensorDType = "float32"): Uint8Array {
   const model = modelFromVector(config, vocabulary.chars.length, values);
   try {
-    return encodeWeights(model, vocabulary, { step });
+    return encodeWeights(model, vocabulary, { step, dtype });
   } finally {
     model.dispose();
   }
