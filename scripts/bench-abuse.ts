@@ -5,13 +5,17 @@
  * on the same address opens as many sockets as the server lets it (up to ATTACK_SOCKETS), and
  * from each floods session:join with guessed codes, grabs guest seats and sends junk requests.
  * Measured during the flood: the honest students' request round trip (training:report ack) p99,
- * the server's event-loop lag p99, the sockets the attacker got, the guest seats it took.
+ * the server's event-loop lag p99 and its longest stall, the sockets the attacker got, the guest
+ * seats it took. The baseline, from the same run: the honest p99 over a window of the class alone
+ * just before the flood (the ratio says what the flood adds). The honest clients' own event-loop
+ * lag is printed too: a round trip that waited in this process would count against the server.
  * The attacker runs in a process of its own (this script, forked with BENCH_ABUSE_ATTACKER): in
  * one process, the honest clients' acknowledgements waited behind the tens of thousands of the
  * attacker's replies in the load generator's own event loop, which no real student's device does.
  * Bounded: about a minute; loopback only. Prints one JSON line.
  */
 import { fork } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, JOIN_CODE_ALPHABET, type ClientToServerEvents, type ServerToClientEvents } from "../lib/protocol/events";
 import { ApiClient, request } from "../test/helpers/clients";
@@ -25,6 +29,7 @@ const GUEST_SEATS = 10; // the instructor expects a few visitors
 const ATTACK_SOCKETS = 2_000; // more than the server allows one address
 const FLOOD_PER_SOCKET = 30; // requests each attacker socket sends at once (the review's 150 × 30)
 const FLOOD_MS = 15_000; // the measured window
+const BASELINE_MS = 5_000; // the class alone, just before the flood (one database write of the class's progress)
 const CONNECT_BATCH = 50;
 
 function connect(url: string, cookie?: string): Promise<Client | null> {
@@ -113,7 +118,7 @@ if (!pushed.ok) throw new Error(JSON.stringify(pushed.error));
 await request(consoleSocket, "training:control", { sessionId: session.id, action: "start" });
 
 // 1 Hz telemetry from every student, spread over the second; each report's round trip is timed.
-const roundTrips: number[] = [];
+let roundTrips: number[] = [];
 let measuring = false;
 let step = 0;
 const timers: NodeJS.Timeout[] = [];
@@ -136,9 +141,16 @@ students.forEach((socket, i) =>
 );
 await sleep(2000);
 
+console.error("[bench:abuse] the class alone…");
+measuring = true;
+await sleep(BASELINE_MS);
+const baseline = roundTrips;
+roundTrips = [];
+
 console.error("[bench:abuse] the attacker opens sockets and floods…");
 await server.resetStats();
-measuring = true;
+const generatorLag = monitorEventLoopDelay({ resolution: 10 });
+generatorLag.enable();
 const attacker = fork(new URL(import.meta.url).pathname, [], {
   execArgv: ["--import", "tsx"],
   env: { ...process.env, BENCH_ABUSE_ATTACKER: JSON.stringify({ url: server.url, code: session.code, sessionId: session.id }) },
@@ -147,6 +159,7 @@ const attackResult = new Promise<{ attackerSockets: number; attackerRequests: nu
 await sleep(FLOOD_MS);
 measuring = false;
 attacker.send("stop");
+generatorLag.disable();
 const { attackerSockets, attackerRequests } = await attackResult;
 console.error(`[bench:abuse] window closed: ${attackerSockets} attacker sockets, ${roundTrips.length} honest round trips`);
 const stats = await server.stats();
@@ -166,7 +179,11 @@ console.log(
     attackerRequests,
     honestRequests: roundTrips.length,
     honestP99Ms: round(percentile(roundTrips, 99)),
+    honestBaselineP99Ms: round(percentile(baseline, 99)),
+    honestP99Ratio: round(percentile(roundTrips, 99) / percentile(baseline, 99), 2),
     loopLagP99Ms: round(stats.loopLagP99Ms),
+    loopLagMaxMs: round(stats.loopLagMaxMs),
+    generatorLagP99Ms: round(generatorLag.percentile(99) / 1e6),
     guestSeatsTaken,
     note: "server, honest students and attacker: three processes on one machine",
   }),
