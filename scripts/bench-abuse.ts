@@ -3,7 +3,8 @@
  * The server runs in its own process on loopback; every client below comes from 127.0.0.1, as a
  * class behind a NAT does. 300 roster students join and train (1 Hz telemetry); then an attacker
  * on the same address opens as many sockets as the server lets it (up to ATTACK_SOCKETS), and
- * from each floods session:join with guessed codes, grabs guest seats and sends junk requests.
+ * from each floods session:join with guessed codes, grabs guest seats and sends junk requests;
+ * meanwhile it posts 1 MB uploads with forged tickets, UPLOADS_IN_FLIGHT at a time.
  * Measured during the flood: the honest students' request round trip (training:report ack) p99,
  * the server's event-loop lag p99 and its longest stall, the sockets the attacker got, the guest
  * seats it took. The baseline, from the same run: the honest p99 over a window of the class alone
@@ -19,6 +20,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, JOIN_CODE_ALPHABET, type ClientToServerEvents, type ServerToClientEvents } from "../lib/protocol/events";
 import { ApiClient, request } from "../test/helpers/clients";
+import { postUpload } from "../test/helpers/leaderboard";
+import { encodeUploadBody } from "../lib/protocol/leaderboard";
 import { telemetry, tinySpec } from "../test/helpers/training";
 import { BenchServer, percentile, round } from "./bench/stats";
 
@@ -31,6 +34,9 @@ const FLOOD_PER_SOCKET = 30; // requests each attacker socket sends at once (the
 const FLOOD_MS = 15_000; // the measured window
 const BASELINE_MS = 5_000; // the class alone, just before the flood (one database write of the class's progress)
 const CONNECT_BATCH = 50;
+const UPLOAD_FLOOD = 400; // forged uploads: more than the per-address upload limit's burst
+const UPLOAD_BYTES = 1024 * 1024;
+const UPLOADS_IN_FLIGHT = 20;
 
 function connect(url: string, cookie?: string): Promise<Client | null> {
   const socket: Client = io(url, {
@@ -73,6 +79,21 @@ async function runAttacker(url: string, code: string, sessionId: string): Promis
         else void request(socket, "training:classSync", { sessionId });
       }
     });
+  // Uploads with a forged ticket and a junk body, bounded in flight like a browser's connection pool.
+  const uploadStatuses: Record<string, number> = {};
+  const junk = encodeUploadBody({ token: "forged", round: 0, idempotencyKey: "forged" }, new Uint8Array(UPLOAD_BYTES));
+  let uploadsSent = 0;
+  const uploader = async () => {
+    while (flooding && uploadsSent < UPLOAD_FLOOD) {
+      uploadsSent++;
+      const status = await postUpload(url, junk).then(
+        (r) => String(r.status),
+        () => "failed",
+      );
+      uploadStatuses[status] = (uploadStatuses[status] ?? 0) + 1;
+    }
+  };
+  const uploads = Promise.all(Array.from({ length: UPLOADS_IN_FLIGHT }, uploader));
   for (let i = 0; i < ATTACK_SOCKETS && flooding; i += CONNECT_BATCH) {
     const batch = (await Promise.all(Array.from({ length: CONNECT_BATCH }, () => connect(url)))).filter((s): s is Client => s !== null);
     floodFrom(batch, attackers.length);
@@ -80,7 +101,8 @@ async function runAttacker(url: string, code: string, sessionId: string): Promis
     if (batch.length < CONNECT_BATCH) break; // the server refuses more sockets from this address
   }
   while (flooding) await sleep(100);
-  process.send!({ attackerSockets: attackers.length, attackerRequests });
+  await uploads;
+  process.send!({ attackerSockets: attackers.length, attackerRequests, attackerUploads: uploadStatuses });
   for (const socket of attackers) socket.close();
   process.exit(0);
 }
@@ -155,12 +177,14 @@ const attacker = fork(new URL(import.meta.url).pathname, [], {
   execArgv: ["--import", "tsx"],
   env: { ...process.env, BENCH_ABUSE_ATTACKER: JSON.stringify({ url: server.url, code: session.code, sessionId: session.id }) },
 });
-const attackResult = new Promise<{ attackerSockets: number; attackerRequests: number }>((resolve) => attacker.once("message", resolve as never));
+const attackResult = new Promise<{ attackerSockets: number; attackerRequests: number; attackerUploads: Record<string, number> }>((resolve) =>
+  attacker.once("message", resolve as never),
+);
 await sleep(FLOOD_MS);
 measuring = false;
 attacker.send("stop");
 generatorLag.disable();
-const { attackerSockets, attackerRequests } = await attackResult;
+const { attackerSockets, attackerRequests, attackerUploads } = await attackResult;
 console.error(`[bench:abuse] window closed: ${attackerSockets} attacker sockets, ${roundTrips.length} honest round trips`);
 const stats = await server.stats();
 const roster = await request(consoleSocket, "instructor:attach", { sessionId: session.id });
@@ -177,6 +201,7 @@ console.log(
     students: STUDENTS,
     attackerSockets,
     attackerRequests,
+    attackerUploads,
     honestRequests: roundTrips.length,
     honestP99Ms: round(percentile(roundTrips, 99)),
     honestBaselineP99Ms: round(percentile(baseline, 99)),
