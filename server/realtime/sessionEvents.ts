@@ -91,7 +91,7 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
    */
   onRequest(socket, "session:claim", limiter, async ({ code, identity }) => {
     requireUnbound(socket);
-    const ip = socket.handshake.address;
+    const ip = ctx.addressOf(socket); // R9: the student behind a trusted balancer, like joins
     if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
     const claim = await inOwnTurn(() => requestSeat(db, env.SESSION_SECRET, code, identity, ctx.now()));
     socket.join(rooms.seatClaim(claim.claimId));
