@@ -40,8 +40,13 @@ export function nameLooks(raw: string): string[] {
 }
 
 export function looksAlike(a: string, b: string): boolean {
-  const looksOfA = nameLooks(a);
-  return nameLooks(b).some((look) => looksOfA.includes(look));
+  return looksLike(a)(b);
+}
+
+/** `looksAlike(name, other)` for many others: `name`'s looks are computed once (a scan of a roster). */
+export function looksLike(name: string): (other: string) => boolean {
+  const looksOfName = nameLooks(name);
+  return (other) => nameLooks(other).some((look) => looksOfName.includes(look));
 }
 
 export type NameProblem = "EMPTY" | "TOO_LONG" | "CONTROL_CHARS";

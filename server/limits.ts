@@ -42,8 +42,12 @@ export const ROSTER_BROADCAST_DEBOUNCE_MS = 200;
 export const PROGRESS_TICK_MS = 1_000;
 /** Students' latest values are written this often (ms): a restart loses at most this much. */
 export const PERSIST_INTERVAL_MS = 5_000;
-/** Rows per write transaction; the loop yields between them, so SQLite never stalls sockets long. */
-export const PERSIST_CHUNK = 20;
+/**
+ * Rows per write transaction; the loop yields between them, so SQLite never stalls sockets long:
+ * SQLite runs on the event loop, and 20 upserts were one task of up to ≈ 180 ms on a busy 2-core machine
+ * (`npm run bench:abuse`, the class alone: telemetry p99 14-24 ms with 20, 5 ms with 5).
+ */
+export const PERSIST_CHUNK = 5;
 /** Evaluation worker threads: leave one core to the event loop (2 cores → 1 worker). */
 export const EVAL_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Longest one evaluation may take (ms): LSTM-512 × 3 on the cpu fallback still fits; a stuck worker is replaced. */

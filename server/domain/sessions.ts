@@ -8,7 +8,7 @@ import { AppError } from "../../lib/protocol/errors";
 import { SEAT_HELD } from "../../lib/protocol/session";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../lib/protocol/events";
 import type { InstructorSnapshot, ParticipantView, RosterChoice, SeatClaimView, SessionInfo, StudentSnapshot } from "../../lib/protocol/views";
-import { looksAlike, nameKey } from "../../lib/names";
+import { looksLike, nameKey } from "../../lib/names";
 import type { Db } from "../db/client";
 import { issueRejoinToken, readRejoinToken } from "../auth/rejoinToken";
 import { requireOwnClass } from "./classes";
@@ -88,10 +88,12 @@ async function refuseLookAlike(db: Db, s: SessionRow, nickname: string): Promise
     db.rosterStudent.findMany({ where: { classId: s.classId, archivedAt: null }, select: { name: true } }),
     db.participant.findMany({ where: { sessionId: s.id }, select: { displayName: true, nameKey: true } }),
   ]);
-  if (roster.some((student) => looksAlike(student.name, nickname))) {
+  const looksLikeNickname = looksLike(nickname);
+  if (roster.some((student) => looksLikeNickname(student.name))) {
     throw new AppError("CONFLICT", "this name is on the class roster: pick it from the list");
   }
-  if (participants.some((p) => p.nameKey !== nameKey(nickname) && looksAlike(p.displayName, nickname))) {
+  const key = nameKey(nickname);
+  if (participants.some((p) => p.nameKey !== key && looksLikeNickname(p.displayName))) {
     throw new AppError("CONFLICT", "this name is already taken");
   }
 }

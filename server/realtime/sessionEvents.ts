@@ -18,6 +18,7 @@ import {
 } from "../domain/sessions";
 import { claimStatus, decideClaim, pendingClaims, requestSeat } from "../domain/seatClaims";
 import { SEAT_CLAIM_TTL_MS } from "../limits";
+import { inOwnTurn } from "../loopTurns";
 import { onRequest } from "./requests";
 import { rooms } from "./rooms";
 import type { AppSocket, RealtimeContext } from "./context";
@@ -42,32 +43,46 @@ export function closeEndedSession(ctx: RealtimeContext, sessionId: string): void
 export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): void {
   const { db, env, presence, limiter, io, roster } = ctx;
 
-  /** Bind the socket to its seat; any other socket of the same seat is told it was replaced. */
+  /**
+   * Bind the socket to its seat; any other socket of the same seat is told it was replaced.
+   * The role is set first, before any wait: a join sent together with this one finds the socket bound.
+   */
   async function takeSeat(seat: Seat) {
+    socket.data.role = { kind: "participant", participantId: seat.participantId, sessionId: seat.sessionId };
+    socket.join([rooms.session(seat.sessionId), rooms.students(seat.sessionId), rooms.participant(seat.participantId)]);
     const others = await io.in(rooms.participant(seat.participantId)).fetchSockets();
     for (const other of others) {
       if (other.id === socket.id) continue;
       other.emit("session:replaced", { sessionId: seat.sessionId });
       other.disconnect(true);
     }
-    socket.data.role = { kind: "participant", participantId: seat.participantId, sessionId: seat.sessionId };
-    socket.join([rooms.session(seat.sessionId), rooms.students(seat.sessionId), rooms.participant(seat.participantId)]);
     roster.changed(seat.sessionId);
     return { rejoinToken: seat.rejoinToken, snapshot: seat.snapshot };
   }
 
-  /** SS4: an attempt to take a seat costs a token of the IP's bucket unless it succeeds. */
+  /**
+   * SS4: an attempt to take a seat costs a token of the IP's bucket unless it succeeds. The seating
+   * itself runs in its own turn of the event loop (server/loopTurns.ts): the SQLite driver never
+   * yields, so the attempts one flooding client sends at once (up to the bucket's burst, each a few
+   * queries and a look-alike scan of the roster) ran back to back as one task of ≈ 300 ms, and
+   * every student's telemetry waited behind it (`npm run bench:abuse`). One at a time, they also
+   * cannot all pass this process's guest-seat check before any of them has taken a seat.
+   */
   async function attempt<T>(seating: () => Promise<T>): Promise<T> {
     const ip = ctx.addressOf(socket);
     if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
-    const seat = await seating();
+    const seat = await inOwnTurn(seating);
     ctx.joinAttempts.refund(ip);
     return seat;
   }
 
   onRequest(socket, "session:join", limiter, async ({ code, identity }) => {
     requireUnbound(socket);
-    return takeSeat(await attempt(() => join(db, presence, env.SESSION_SECRET, code, identity)));
+    const seat = await attempt(async () => {
+      requireUnbound(socket); // again in its turn: a join this socket sent at the same time may have seated it
+      return join(db, presence, env.SESSION_SECRET, code, identity);
+    });
+    return takeSeat(seat);
   });
 
   /**
@@ -76,9 +91,9 @@ export function registerSessionEvents(ctx: RealtimeContext, socket: AppSocket): 
    */
   onRequest(socket, "session:claim", limiter, async ({ code, identity }) => {
     requireUnbound(socket);
-    const ip = socket.handshake.address;
+    const ip = ctx.addressOf(socket); // R9: the student behind a trusted balancer, like joins
     if (!ctx.joinAttempts.take(ip)) throw new AppError("RATE_LIMITED", "too many failed joins from this network; wait a moment");
-    const claim = await requestSeat(db, env.SESSION_SECRET, code, identity, ctx.now());
+    const claim = await inOwnTurn(() => requestSeat(db, env.SESSION_SECRET, code, identity, ctx.now()));
     socket.join(rooms.seatClaim(claim.claimId));
     roster.changed(claim.sessionId);
     // The console drops the request when it expires (this process's timer; a decision comes first or not at all).

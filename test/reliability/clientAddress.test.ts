@@ -67,8 +67,8 @@ describe("R9 through the real server: join-page lookups behind a load balancer",
 });
 
 describe("R9 on sockets: failed joins behind a load balancer", () => {
-  /** `n` sockets at once, each forwarded for a different student, each trying a code that does not exist. */
-  async function failedJoins(url: string, n: number): Promise<string[]> {
+  /** `n` sockets at once, each forwarded for a different student, each trying a code that does not exist (a join, or a request for a seat). */
+  async function failedJoins(url: string, n: number, event: "session:join" | "session:claim" = "session:join"): Promise<string[]> {
     return Promise.all(
       Array.from({ length: n }, async (_, i) => {
         const socket = io(url, {
@@ -79,7 +79,7 @@ describe("R9 on sockets: failed joins behind a load balancer", () => {
           extraHeaders: { "x-forwarded-for": `198.51.100.${i}` },
         }) as TestSocket;
         await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
-        const reply = await request(socket, "session:join", { code: "ZZZZZZ", identity: { kind: "guest", nickname: `s${i}` } });
+        const reply = await request(socket, event, { code: "ZZZZZZ", identity: { kind: "guest", nickname: `s${i}` } });
         socket.close();
         return reply.ok ? "ok" : reply.error.code;
       }),
@@ -103,6 +103,19 @@ describe("R9 on sockets: failed joins behind a load balancer", () => {
       assert.ok(codes.includes("RATE_LIMITED"), JSON.stringify(codes));
     } finally {
       await plain.close();
+    }
+  });
+
+  it("R9: requests for a seat (SS5) draw on the same per-student bucket behind a trusted balancer", async () => {
+    const trusting = await startTestServer({ env: { TRUSTED_PROXIES: "127.0.0.1" } });
+    try {
+      const codes = await failedJoins(trusting.url, 130, "session:claim");
+      assert.ok(
+        codes.every((c) => c === "NOT_FOUND"),
+        JSON.stringify(codes),
+      );
+    } finally {
+      await trusting.close();
     }
   });
 });

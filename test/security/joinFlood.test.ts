@@ -49,6 +49,30 @@ describe("SS4 join flooding", () => {
     t.console.close();
   });
 
+  it("SS4: joins sent all at once take one seat per connection and never more guest seats than the cap", async () => {
+    const t = await instructorWithSession(server, "");
+    assert.ok((await request(t.console, "session:guestSeats", { sessionId: t.sessionId, limit: 3 })).ok);
+    // One connection sends ten joins before any answer; five more connections send three each.
+    const greedy = await connectClient(server.url);
+    const others = await Promise.all(Array.from({ length: 5 }, () => connectClient(server.url)));
+    const joinAs = (socket: TestSocket, nickname: string) => request(socket, "session:join", { code: t.code, identity: { kind: "guest", nickname } });
+    const [fromGreedy, fromOthers] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, (_, i) => joinAs(greedy, `greedy ${i}`))),
+      Promise.all(others.flatMap((socket, s) => Array.from({ length: 3 }, (_, i) => joinAs(socket, `other ${s}-${i}`)))),
+    ]);
+    assert.equal(
+      fromGreedy.filter((r) => r.ok).length,
+      1,
+      `one seat for one connection: ${JSON.stringify(fromGreedy.map((r) => (r.ok ? "OK" : r.error.code)))}`,
+    );
+    const roster = await request(t.console, "instructor:attach", { sessionId: t.sessionId });
+    assert.ok(roster.ok);
+    assert.equal(roster.data.participants.length, 3, `the cap holds: ${roster.data.participants.map((p) => p.displayName).join(", ")}`);
+    assert.equal([...fromGreedy, ...fromOthers].filter((r) => r.ok).length, 3, "every seated join was answered OK");
+    for (const s of [greedy, ...others]) s.close();
+    t.console.close();
+  });
+
   it("SS4: the instructor caps guest seats and removes a seat; the removed student's page stops and cannot come back", async () => {
     const t = await instructorWithSession(server, "");
     const student = await joinAsGuest(server, t.code, "first");
