@@ -16,6 +16,13 @@
  * takes (outside a transaction: for that statement; a transaction: from BEGIN until it ends), and
  * a transaction that always ends — a failed COMMIT or ROLLBACK is followed by a best-effort
  * ROLLBACK and the lock is released — so one storage error fails that one request only.
+ *
+ * Every statement also runs in its own turn of the event loop. better-sqlite3 is synchronous and
+ * the adapter's promises resolve at once, so without this a chain of awaited queries — a request's
+ * checks, a transaction, and every other request's queries queued on the lock behind them — ran
+ * as one long task without ever returning to the loop (`npm run bench:upload`, 30 lecture-preset
+ * uploads: stalls of 50–100 ms). Taking the lock and then waiting for setImmediate gives timers,
+ * sockets and other requests a turn between two statements, as a networked database would.
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { Mutex } from "async-mutex";
@@ -36,14 +43,17 @@ export function serializedSqliteAdapter(path: string) {
   };
 }
 
+/** Resolves in the next turn of the event loop, after timers and I/O that are due. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function serialize(connection: SqlDriverAdapter): SqlDriverAdapter {
   const lock = new Mutex();
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
-    queryRaw: (query) => lock.runExclusive(() => connection.queryRaw(query)),
-    executeRaw: (query) => lock.runExclusive(() => connection.executeRaw(query)),
-    executeScript: (script) => lock.runExclusive(() => connection.executeScript(script)),
+    queryRaw: (query) => lock.runExclusive(() => nextTurn().then(() => connection.queryRaw(query))),
+    executeRaw: (query) => lock.runExclusive(() => nextTurn().then(() => connection.executeRaw(query))),
+    executeScript: (script) => lock.runExclusive(() => nextTurn().then(() => connection.executeScript(script))),
     getConnectionInfo: connection.getConnectionInfo?.bind(connection),
     dispose: () => lock.runExclusive(() => connection.dispose()),
     async startTransaction(isolationLevel) {
@@ -51,6 +61,7 @@ function serialize(connection: SqlDriverAdapter): SqlDriverAdapter {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return connection.startTransaction(isolationLevel);
       const release = await lock.acquire();
       try {
+        await nextTurn();
         await connection.executeRaw(statement("BEGIN"));
       } catch (error) {
         release();
@@ -77,8 +88,9 @@ function openTransaction(connection: SqlDriverAdapter, release: () => void): Tra
     provider: connection.provider,
     adapterName: connection.adapterName,
     options: { usePhantomQuery: false },
-    queryRaw: (query) => connection.queryRaw(query),
+    queryRaw: (query) => nextTurn().then(() => connection.queryRaw(query)),
     async executeRaw(query) {
+      await nextTurn();
       if (query.sql !== "COMMIT" && query.sql !== "ROLLBACK") return connection.executeRaw(query);
       try {
         return await connection.executeRaw(query);
