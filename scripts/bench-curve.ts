@@ -3,6 +3,7 @@
  *
  *   npm run bench:curve                                        (Korean, checkpoints up to step 2000)
  *   CURVE_TORCH=1 npm run bench:curve                          (PyTorch run live, in parallel)
+ *   CURVE_TORCH=unigram npm run bench:curve                    (… its output bias started as the engine's)
  *   CURVE_CORPUS=tinyshakespeare CURVE_TORCH=1 npm run bench:curve
  *   CURVE_STEPS=500 …                                          (stop after the 500-step checkpoint)
  *
@@ -12,7 +13,9 @@
  * as 500 windows of 40 characters, each from a zero state. Runs on tfjs' WASM backend in Node
  * (one thread). The reference is PyTorch nn.LSTM on the same protocol: for the Korean corpus the
  * figures the issue measured, and for any corpus a live run of scripts/bench/torch_curve.py when
- * CURVE_TORCH=1 and /usr/bin/python3 has torch (it runs in its own process while the engine trains).
+ * CURVE_TORCH=1 and /usr/bin/python3 has torch (it runs in its own process while the engine trains);
+ * CURVE_TORCH=unigram starts PyTorch's output bias at the training text's log character frequencies,
+ * like the engine's, to compare the two implementations from the same start.
  *
  * Prints the engine's progress on stderr, then a table (step, engine, PyTorch, delta, pass/fail),
  * one JSON line per checkpoint
@@ -52,14 +55,18 @@ type Curve = Record<number, number>;
  * Starts scripts/bench/torch_curve.py on this corpus in its own process (one thread) and returns
  * its curve when it ends; it trains while the engine does, so the bench takes the longer of the two.
  */
-function startPytorchCurve(): Promise<Curve> {
+function startPytorchCurve(unigramBias: boolean): Promise<Curve> {
   const work = mkdtempSync(join(tmpdir(), "bench-curve-"));
   const file = join(work, "corpus.txt");
   writeFileSync(file, text);
-  const child = spawn("/usr/bin/python3", [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(",")], {
-    stdio: ["ignore", "pipe", "inherit"], // its progress lines go to our stderr
-    env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
-  });
+  const child = spawn(
+    "/usr/bin/python3",
+    [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(","), ...(unigramBias ? ["unigram"] : [])],
+    {
+      stdio: ["ignore", "pipe", "inherit"], // its progress lines go to our stderr
+      env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
+    },
+  );
   let out = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
   return new Promise<Curve>((resolve, reject) => {
@@ -74,9 +81,13 @@ function startPytorchCurve(): Promise<Curve> {
 }
 
 /** PyTorch's curve and where it comes from: a live run when asked for, else the issue's Korean figures. */
+const torchMode = process.env.CURVE_TORCH;
 const reference: { source: string; curve: Promise<Curve> } | null =
-  process.env.CURVE_TORCH === "1"
-    ? { source: "PyTorch live (scripts/bench/torch_curve.py)", curve: startPytorchCurve() }
+  torchMode === "1" || torchMode === "unigram"
+    ? {
+        source: `PyTorch live (scripts/bench/torch_curve.py${torchMode === "unigram" ? ", output bias from unigram frequencies" : ", default initialisation"})`,
+        curve: startPytorchCurve(torchMode === "unigram"),
+      }
     : corpusId === "korean-classics"
       ? { source: "PyTorch as measured in issue 18", curve: Promise.resolve(PYTORCH_KOREAN) }
       : null;
