@@ -33,6 +33,16 @@ test("memorises a tiny repeated text to below 0.05 nats", async () => {
   model.dispose();
 });
 
+test("log frequencies: add-one for every character; the unknown token also gets the count of characters seen once", () => {
+  // ids 1, 1, 2, 3 over V = 4: counts [0, 2, 1, 1], two characters seen once → smoothed [0+2+1, 3, 2, 2] of 10.
+  const logFrequencies = unigramLogFrequencies(Int32Array.from([1, 1, 2, 3]), 4);
+  const expected = [0.3, 0.3, 0.2, 0.2].map(Math.log);
+  logFrequencies.forEach((v, id) => assert.ok(Math.abs(v - expected[id]) < 1e-6, `id ${id}: ${v} vs ${expected[id]}`));
+  // Nothing seen once: the unknown token gets add-one only.
+  const none = unigramLogFrequencies(Int32Array.from([1, 1, 2, 2]), 3); // smoothed [1, 3, 3] of 7
+  assert.ok(Math.abs(none[0] - Math.log(1 / 7)) < 1e-6, `unknown: ${none[0]}`);
+});
+
 test("created with the training text, the untrained model predicts its character frequencies (output bias = log frequencies)", async () => {
   await useBackend("wasm");
   const split = splitCorpus(readBundledCorpus("tinyshakespeare"));

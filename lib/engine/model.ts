@@ -59,7 +59,7 @@ export const RNG_STREAM = { init: 0, batches: 1, dropout: 2 } as const;
 export interface CreateOptions {
   /**
    * The encoded training text. The output bias then starts at the log of each
-   * character's smoothed frequency in it, log((n_v + 1) / (N + V)), so the
+   * character's smoothed frequency in it (see unigramLogFrequencies), so the
    * untrained model already predicts the unigram distribution instead of the
    * uniform one. With a large vocabulary (Korean, V ≈ 1,500) the uniform start
    * costs hundreds of steps: the output layer has to learn the frequencies
@@ -68,12 +68,22 @@ export interface CreateOptions {
   trainIds?: Int32Array;
 }
 
-/** log((n_v + 1) / (N + V)) for every character v of the vocabulary: [V]. */
+/**
+ * Smoothed log frequencies of the vocabulary's characters in `ids`: [V].
+ * A character seen n_v times gets n_v + 1 (add-one). The unknown token (id 0) stands for every
+ * character the training text lacks, so it gets n_0 + n_1 + 1, where n_1 is the number of characters
+ * seen exactly once: Good–Turing's estimate of how often a new character turns up. Add-one alone
+ * gives it 1 / (N + V), and the training text never raises it (the unknown token is never a target
+ * there): on the Korean corpus (n_1 = 142) each of the 22 validation targets the training text lacks
+ * then starts 5 nats worse (log 143 ≈ 5), a 0.005-nat difference in the mean over 20,000 targets.
+ */
 export function unigramLogFrequencies(ids: Int32Array, vocabSize: number): Float32Array {
   const counts = new Float64Array(vocabSize);
   for (const id of ids) counts[id] += 1;
-  const total = ids.length + vocabSize;
-  return Float32Array.from(counts, (n) => Math.log((n + 1) / total));
+  const seenOnce = counts.reduce((n, count, id) => (id !== 0 && count === 1 ? n + 1 : n), 0);
+  const smoothed = counts.map((n, id) => n + 1 + (id === 0 ? seenOnce : 0));
+  const total = smoothed.reduce((a, b) => a + b, 0);
+  return Float32Array.from(smoothed, (n) => Math.log(n / total));
 }
 
 /**
