@@ -162,8 +162,7 @@ export class QuizRunner {
 
   next(sessionId: string): Promise<QuizState> {
     return this.serial(sessionId, async () => {
-      const live = await this.requireRunning(sessionId);
-      const to = this.transition(live, "next");
+      const { live, to } = await this.transition(sessionId, "next");
       const from = { phase: live.round.phase, questionIndex: live.round.questionIndex };
       if (to.phase === "question") {
         const startedAt = this.now();
@@ -188,8 +187,7 @@ export class QuizRunner {
 
   skip(sessionId: string): Promise<QuizState> {
     return this.serial(sessionId, async () => {
-      const live = await this.requireRunning(sessionId);
-      this.transition(live, "close");
+      const { live } = await this.transition(sessionId, "close");
       await this.close(live, this.now());
       return this.stateOf(live);
     });
@@ -197,8 +195,7 @@ export class QuizRunner {
 
   end(sessionId: string): Promise<QuizState> {
     return this.serial(sessionId, async () => {
-      const live = await this.requireRunning(sessionId);
-      this.transition(live, "end");
+      const { live } = await this.transition(sessionId, "end");
       if (live.round.phase === "question") await this.close(live, this.now());
       return this.finish(live, { phase: live.round.phase, questionIndex: live.round.questionIndex });
     });
@@ -368,10 +365,23 @@ export class QuizRunner {
     return live;
   }
 
-  private transition(live: Live, action: RoundAction) {
-    const to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+  /**
+   * The running round and where `action` takes it. With other processes, the copy here may be
+   * behind: another process closed the question and its "changed" message is still on its way
+   * (the instructor saw the reveal and pressed Next first). So a refusal is checked once against
+   * the round as the database has it before it is reported.
+   */
+  private async transition(sessionId: string, action: RoundAction) {
+    let live = await this.requireRunning(sessionId);
+    let to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+    if ("error" in to && this.crossProcess) {
+      this.lives.delete(sessionId);
+      this.disarm(live);
+      live = await this.requireRunning(sessionId);
+      to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+    }
     if ("error" in to) throw new AppError("CONFLICT", to.error);
-    return to;
+    return { live, to };
   }
 
   /** Another process moved the round first: forget the cache and report the round as it is. */

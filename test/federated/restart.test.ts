@@ -23,6 +23,8 @@ describe("F12: a restart mid-round loses no version and no update", () => {
       for (const s of [b, d]) assert.equal((await uploadUpdate(second.url, s.token, 0, await trainRound(second.url, s, 0))).status, 200);
       clock += 11_000;
       await second.app.classModels.reviewRound(c.classModelId);
+      // The last upload may have started a review of its own that holds the round: wait for it too.
+      await second.app.classModels.settled();
       const versions = await second.db.classModelVersion.findMany({ where: { classModelId: c.classModelId }, orderBy: { version: "asc" } });
       assert.deepEqual(
         versions.map((v) => [v.version, v.contributors]),
