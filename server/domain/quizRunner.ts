@@ -372,13 +372,14 @@ export class QuizRunner {
    * the round as the database has it before it is reported.
    */
   private async transition(sessionId: string, action: RoundAction) {
+    const apply = (l: Live) => applyRoundAction({ ...l.round, questionCount: l.round.questions.length }, action);
     let live = await this.requireRunning(sessionId);
-    let to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+    let to = apply(live);
     if ("error" in to && this.crossProcess) {
       this.lives.delete(sessionId);
       this.disarm(live);
       live = await this.requireRunning(sessionId);
-      to = applyRoundAction({ ...live.round, questionCount: live.round.questions.length }, action);
+      to = apply(live);
     }
     if ("error" in to) throw new AppError("CONFLICT", to.error);
     return { live, to };
