@@ -35,6 +35,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { CharRNNConfig } from "./config";
 import { GATE_COUNT } from "./parameters";
+import { lstmCellBackward, lstmCellForward } from "./lstmStep";
 
 export type CellKind = CharRNNConfig["cell"];
 
@@ -116,6 +117,11 @@ const TANH_GATES: Record<CellKind, readonly number[]> = { rnn: [0], lstm: [2], g
  */
 export interface PreparedLayer {
   params: LayerParams;
+  /**
+   * LSTM on a CPU-side backend (lstmStep.ts): one block of all four gates, kernels [[U; W]] or [U],
+   * biases [b] or inputRows [W + b], nothing doubled (the cell kernel computes tanh itself).
+   */
+  fusedCell: boolean;
   kernels: tf.Tensor2D[];
   /** Empty for row lookup (the bias is in inputRows). */
   biases: tf.Tensor1D[];
@@ -123,19 +129,23 @@ export interface PreparedLayer {
   inputRows: tf.Tensor2D[] | null;
 }
 
-/** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates. */
-export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false): PreparedLayer {
+/** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates; the fused LSTM cell takes them whole. */
+export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false, fusedCell = false): PreparedLayer {
+  if (fusedCell) {
+    if (rowLookup) return { params, fusedCell, kernels: [params.recurrentKernel], biases: [], inputRows: [tf.add(params.kernel, params.bias)] };
+    return { params, fusedCell, kernels: [tf.concat([params.recurrentKernel, params.kernel], 0)], biases: [params.bias], inputRows: null };
+  }
   const gates = GATE_COUNT[cell];
   const doubled = <T extends tf.Tensor>(blocks: T[]): T[] => blocks.map((b, g) => (TANH_GATES[cell].includes(g) ? tf.mul(b, 2) : b));
   if (rowLookup) {
     const kernels = doubled(tf.split(params.recurrentKernel, gates, 1) as tf.Tensor2D[]); // G × [H, H]
     const inputRows = doubled(tf.split(tf.add(params.kernel, params.bias), gates, 1) as tf.Tensor2D[]); // G × [V, H]
-    return { params, kernels, biases: [], inputRows };
+    return { params, fusedCell, kernels, biases: [], inputRows };
   }
   const stacked = tf.concat([params.recurrentKernel, params.kernel], 0); // [H + D, G·H]
   const kernels = doubled(tf.split(stacked, gates, 1) as tf.Tensor2D[]); // G × [H + D, H]
   const biases = doubled(tf.split(params.bias, gates) as tf.Tensor1D[]); // G × [H]
-  return { params, kernels, biases, inputRows: null };
+  return { params, fusedCell, kernels, biases, inputRows: null };
 }
 
 /** What gate blocks see at one step: [hs_t, x_t] concatenated (dense x_t), or hs_t and the ids of one-hot x_t. */
@@ -290,6 +300,7 @@ function runRNN(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
  * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
  */
 function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+  if (layer.fusedCell) return runFusedLSTM(layer, input, state);
   const p = layer.params;
   const T = stepCount(input);
   if (state.c === null) throw new Error("LSTM state needs a cell state c");
@@ -354,6 +365,58 @@ function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): La
         dcNext = tf.mul(dc, f) as tf.Tensor2D; // ∂c_{t-1} through c_t = f_t ⊙ c_{t-1} + …
         dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // ∂h_{t-1} = δ_t·Uᵀ   [B, H]
         if (wantInputGrads) dInputs[t] = tf.matMul(delta, wT); // [B, D]
+      }
+      const hPrevs = [state.h, ...outputs.slice(0, -1)];
+      const { dU, dW, bias } = blockGradients(hPrevs, concatenated(steps.map((s) => s.xh)), input, deltas);
+      return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
+    },
+  };
+}
+
+/**
+ * The same LSTM with each step's element-wise work in one kernel (lstmStep.ts, CPU-side backends):
+ *   forward    z_t = [h_{t-1}, x_t]·[U; W] + b  (ONE product for the four gates; one-hot: h_{t-1}·U, rows looked up in the kernel)
+ *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(z_t, c_{t-1})
+ *   backward   δ_t, ∂c_t ⊙ f_t = cell'(…)          ∂h_{t-1} = δ_t·Uᵀ
+ * The weight gradients are the op-by-op path's (blockGradients).
+ */
+function runFusedLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+  const p = layer.params;
+  const T = stepCount(input);
+  if (state.c === null) throw new Error("LSTM state needs a cell state c");
+  const [kernel] = layer.kernels;
+  const steps: { xh: GateInput; acts: tf.Tensor2D; cPrev: tf.Tensor2D }[] = [];
+  const outputs: tf.Tensor2D[] = [];
+  let h = state.h;
+  let c = state.c;
+  for (let t = 0; t < T; t++) {
+    const xh = gateInput(input, t, h); // [h_{t-1}, x_t], or h_{t-1} and the ids of x_t
+    const cPrev = c;
+    const step =
+      "xh" in xh
+        ? lstmCellForward(tf.fused.matMul({ a: xh.xh, b: kernel, bias: layer.biases[0] }) as tf.Tensor2D, cPrev, null)
+        : lstmCellForward(tf.matMul(xh.hs, kernel), cPrev, { rows: (layer.inputRows as tf.Tensor2D[])[0], ids: xh.ids });
+    h = step.h;
+    c = step.c;
+    steps.push({ xh, acts: step.acts, cPrev });
+    outputs.push(h);
+  }
+  return {
+    outputs,
+    state: { h, c },
+    backward(dOutputs, wantInputGrads) {
+      const uT = tf.transpose(p.recurrentKernel); // [4H, H]
+      const wT = wantInputGrads ? tf.transpose(p.kernel) : null; // [4H, D]
+      const deltas: tf.Tensor2D[] = new Array(T);
+      const dInputs: tf.Tensor2D[] = new Array(T);
+      let dhNext: tf.Tensor2D | null = null;
+      let dcNext: tf.Tensor2D | null = null;
+      for (let t = T - 1; t >= 0; t--) {
+        const { delta, dcPrev } = lstmCellBackward(steps[t].acts, steps[t].cPrev, dOutputs[t], dhNext, dcNext);
+        deltas[t] = delta; // [B, 4H]
+        dcNext = dcPrev;
+        dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // ∂h_{t-1} = δ_t·Uᵀ   [B, H]
+        if (wT !== null) dInputs[t] = tf.matMul(delta, wT); // [B, D]
       }
       const hPrevs = [state.h, ...outputs.slice(0, -1)];
       const { dU, dW, bias } = blockGradients(hPrevs, concatenated(steps.map((s) => s.xh)), input, deltas);

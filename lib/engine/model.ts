@@ -28,6 +28,7 @@ import { charRNNConfigSchema, type CharRNNConfig } from "./config";
 import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
 import { fusedGradients, fusedLogProbs, type FusedModel } from "./gpu/network";
 import { stepKernelsAvailable } from "./gpu/kernels";
+import { lstmCellKernelsAvailable } from "./lstmStep";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
 import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
@@ -196,8 +197,9 @@ export class CharRNN {
   private readonly dropoutRng: Rng;
   /**
    * "auto": on the webgpu backend, training and scoring run the GPU-shaped path (gpu/network.ts:
-   * fused WGSL step kernels, all steps' products at once); elsewhere, and with "op-by-op", the
-   * per-step computation below (the fast shape on WASM). Both compute the same model.
+   * fused WGSL step kernels, all steps' products at once); on wasm and cpu an LSTM runs each step's
+   * element-wise work as one kernel (lstmStep.ts); elsewhere, and with "op-by-op", the per-step
+   * computation of cells.ts. All compute the same model.
    */
   kernelPath: "auto" | "op-by-op" = "auto";
 
@@ -410,6 +412,7 @@ export class CharRNN {
 
   /** Every layer prepared for running (cached until the next update). */
   private preparedLayers(): PreparedLayer[] {
+    if (this.prepared !== null && this.prepared.layers[0].fusedCell !== this.fusedCell()) this.dropPrepared(); // backend or kernelPath changed
     this.prepared ??= tidyKeep(
       () => {
         const layers = Array.from({ length: this.config.layers }, (_, l) =>
@@ -421,9 +424,12 @@ export class CharRNN {
               bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
             },
             l === 0 && this.rowLookup(),
+            this.fusedCell(),
           ),
         );
-        return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]) };
+        // The fused cell uses some parameters as they are (U, b): those are the model's, not the cache's.
+        const owned = layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]).filter((t) => !(t instanceof tf.Variable));
+        return { layers, owned };
       },
       (r) => r.owned,
     );
@@ -432,7 +438,8 @@ export class CharRNN {
 
   /** Whether the first layer looks up its one-hot input's rows instead of multiplying them (large vocabularies, see cells.ts). */
   private rowLookup(): boolean {
-    return this.config.embeddingSize === 0 && this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize;
+    // The fused LSTM cell looks rows up inside its own kernel, so there the lookup costs nothing extra.
+    return this.config.embeddingSize === 0 && (this.fusedCell() || this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize);
   }
 
   private dropPrepared(): void {
@@ -454,6 +461,11 @@ export class CharRNN {
     const data = new Float32Array(batchSize * this.config.hiddenSize);
     for (let i = 0; i < data.length; i++) data[i] = this.dropoutRng.next() < p ? 0 : 1 / (1 - p);
     return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
+  }
+
+  /** Whether the LSTM's steps run their element-wise work as one kernel (lstmStep.ts; see kernelPath). */
+  private fusedCell(): boolean {
+    return this.kernelPath === "auto" && this.config.cell === "lstm" && lstmCellKernelsAvailable();
   }
 
   /** Whether training and scoring take the GPU-shaped path (see kernelPath). */

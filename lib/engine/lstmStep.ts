@@ -1,0 +1,274 @@
+/**
+ * The LSTM cell's element-wise work of one time step as two tfjs kernels for the backends whose
+ * tensors live in CPU memory (wasm, cpu): the same equations as cells.ts (read them there), a few
+ * loops over the step's B·H units instead of ≈ 50 small kernels.
+ *
+ * Why: on WASM a training step of the op-by-op LSTM ran 2,279 kernels, ≈ 2,000 of them element-wise
+ * on [B, H] tensors at ≈ 13.5 µs each, dispatch included (`npm run bench:profile`). With these two
+ * kernels a time step is one product for all four gates and LSTM_CELL_FORWARD; backward,
+ * LSTM_CELL_BACKWARD and the product δ_t·Uᵀ. One-hot rows are looked up inside the forward kernel,
+ * so the product is h_{t−1}·U alone (K = H instead of H + V).
+ *
+ * The activations are the backend's own Sigmoid kernel (vectorised on WASM; a JavaScript exp costs
+ * 15–40 ns), called from inside the kernel on the whole [B, 4H] block, tanh written as 2σ(2x) − 1
+ * like the op-by-op path; the rest is multiply-adds in plain loops.
+ *
+ * Layouts (row-major float32, one row per sequence b):
+ *   z     [B, 4H]  pre-activations [i, f, g, o] of the step: [h_{t−1}, x_t]·[U; W] + b, or h_{t−1}·U
+ *   rows  [V, 4H]  with ids [B], for one-hot input: row id_b of W + b is added to row b of z
+ *   acts  [B, 5H]  what the backward step needs: [i, f, g, o, tanh c_t]
+ *   h, c  [B, H]
+ */
+import * as tf from "@tensorflow/tfjs";
+
+export const LSTM_CELL_FORWARD = "RnnClassroomLstmCellForward";
+export const LSTM_CELL_BACKWARD = "RnnClassroomLstmCellBackward";
+
+/** The backends these kernels are registered for: the ones that keep tensors in CPU memory. */
+const CPU_SIDE_BACKENDS = ["wasm", "cpu"] as const;
+type CpuSideName = (typeof CPU_SIDE_BACKENDS)[number];
+
+/**
+ * What a kernel needs of a CPU-side backend (typed here: the engine does not import the backend
+ * packages). `view` must be taken after the last `alloc` or `sigmoid` it is used across: WASM's heap
+ * may grow on allocation, which detaches earlier views.
+ */
+interface CpuSide {
+  alloc(shape: number[]): tf.TensorInfo;
+  view(info: tf.TensorInfo): Float32Array;
+  ids(info: tf.TensorInfo): Int32Array;
+  /** σ of every element, by the backend's own Sigmoid kernel. */
+  sigmoid(info: tf.TensorInfo): tf.TensorInfo;
+  free(info: tf.TensorInfo): void;
+}
+
+interface BackendLike {
+  disposeData(dataId: object): void;
+}
+interface WasmBackendLike extends BackendLike {
+  makeOutput(shape: number[], dtype: "float32"): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array | Int32Array;
+}
+interface CpuBackendLike extends BackendLike {
+  data: { get(dataId: object): { values: Float32Array | Int32Array } };
+  makeTensorInfo(shape: number[], dtype: "float32", values: Float32Array): tf.TensorInfo;
+}
+
+function cpuSide(name: CpuSideName, backend: BackendLike): CpuSide {
+  const sigmoidKernel = tf.getKernel("Sigmoid", name);
+  if (sigmoidKernel === undefined) throw new Error(`no Sigmoid kernel on ${name}`);
+  const common = {
+    sigmoid: (x: tf.TensorInfo) => sigmoidKernel.kernelFunc({ inputs: { x }, backend, attrs: {} }) as tf.TensorInfo,
+    free: (info: tf.TensorInfo) => backend.disposeData(info.dataId),
+  };
+  if (name === "wasm") {
+    const wasm = backend as WasmBackendLike;
+    return {
+      ...common,
+      alloc: (shape) => wasm.makeOutput(shape, "float32"),
+      view: (info) => wasm.typedArrayFromHeap(info) as Float32Array,
+      ids: (info) => wasm.typedArrayFromHeap(info) as Int32Array,
+    };
+  }
+  const cpu = backend as CpuBackendLike;
+  return {
+    ...common,
+    alloc: (shape) => cpu.makeTensorInfo(shape, "float32", new Float32Array(shape.reduce((a, b) => a * b, 1))),
+    view: (info) => cpu.data.get(info.dataId).values as Float32Array,
+    ids: (info) => cpu.data.get(info.dataId).values as Int32Array,
+  };
+}
+
+/**
+ * Forward:   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g) = 2σ(2z_g) − 1  o = σ(z_o)
+ *            c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)
+ * In three loops around the backend's Sigmoid kernel (each loop its own small function, so V8
+ * compiles it for Float32Arrays alone).
+ */
+function cellForward(io: CpuSide, z: tf.TensorInfo, cPrev: tf.TensorInfo, rows: tf.TensorInfo | undefined, ids: tf.TensorInfo | undefined): tf.TensorInfo[] {
+  const [B, H] = cPrev.shape;
+  const pre = io.alloc([B, 4 * H]);
+  if (rows !== undefined && ids !== undefined) addRows(B, 4 * H, io.view(z), io.view(rows), io.ids(ids), io.view(pre));
+  else io.view(pre).set(io.view(z));
+  doubleBlock(B, H, 2, io.view(pre));
+  const s = io.sigmoid(pre);
+  io.free(pre);
+  const [h, c, acts, twoC] = [io.alloc([B, H]), io.alloc([B, H]), io.alloc([B, 5 * H]), io.alloc([B, H])];
+  gatesAndCell(B, H, io.view(s), io.view(cPrev), io.view(c), io.view(acts), io.view(twoC));
+  io.free(s);
+  const sc = io.sigmoid(twoC);
+  io.free(twoC);
+  hidden(B, H, io.view(sc), io.view(acts), io.view(h));
+  io.free(sc);
+  return [h, c, acts];
+}
+
+/** pre = z + row id_b of `rows`, for every row b.   [B, G] */
+function addRows(B: number, G: number, z: Float32Array, rows: Float32Array, ids: Int32Array, pre: Float32Array): void {
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const l = ids[b] * G;
+    for (let k = 0; k < G; k++) pre[r + k] = z[r + k] + rows[l + k];
+  }
+}
+
+/** Doubles gate block `g` of every row (tanh(x) = 2σ(2x) − 1).   [B, 4H] */
+function doubleBlock(B: number, H: number, g: number, x: Float32Array): void {
+  for (let b = 0; b < B; b++) {
+    const from = b * 4 * H + g * H;
+    for (let k = from; k < from + H; k++) x[k] *= 2;
+  }
+}
+
+/** From s = σ(pre): acts' [i, f, g, o], c_t = f ⊙ c_{t−1} + i ⊙ g, and 2c_t. */
+function gatesAndCell(B: number, H: number, s: Float32Array, cPrev: Float32Array, c: Float32Array, acts: Float32Array, twoC: Float32Array): void {
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      const r = b * 4 * H + j;
+      const a = b * 5 * H + j;
+      const i = s[r];
+      const f = s[r + H];
+      const g = 2 * s[r + 2 * H] - 1;
+      const o = s[r + 3 * H];
+      const cNew = f * cPrev[k] + i * g;
+      c[k] = cNew;
+      twoC[k] = 2 * cNew;
+      acts[a] = i;
+      acts[a + H] = f;
+      acts[a + 2 * H] = g;
+      acts[a + 3 * H] = o;
+    }
+  }
+}
+
+/** tanh c_t = 2σ(2c_t) − 1 into acts, and h_t = o ⊙ tanh c_t. */
+function hidden(B: number, H: number, sigmoidTwoC: Float32Array, acts: Float32Array, h: Float32Array): void {
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < H; j++) {
+      const a = b * 5 * H + j;
+      const tc = 2 * sigmoidTwoC[b * H + j] - 1;
+      acts[a + 4 * H] = tc;
+      h[b * H + j] = acts[a + 3 * H] * tc;
+    }
+  }
+}
+
+/**
+ * Backward, from ∂h_t = dY_t + ∂h from step t+1 and ∂c_{t+1} ⊙ f_{t+1} (both absent at the last step):
+ *   ∂c_t = ∂c_{t+1} ⊙ f_{t+1} + ∂h_t ⊙ o ⊙ (1 − tanh²c_t)
+ *   δi = ∂c_t ⊙ g ⊙ i(1 − i)    δf = ∂c_t ⊙ c_{t−1} ⊙ f(1 − f)
+ *   δg = ∂c_t ⊙ i ⊙ (1 − g²)    δo = ∂h_t ⊙ tanh c_t ⊙ o(1 − o)
+ *   out: δ_t = [δi, δf, δg, δo] [B, 4H] and ∂c_t ⊙ f_t [B, H] (the next backward step's ∂c term)
+ */
+function cellBackward(
+  io: CpuSide,
+  acts: tf.TensorInfo,
+  cPrev: tf.TensorInfo,
+  dY: tf.TensorInfo,
+  dhNext: tf.TensorInfo | undefined,
+  dcNext: tf.TensorInfo | undefined,
+): tf.TensorInfo[] {
+  const [B, H] = cPrev.shape;
+  const [delta, dcPrev] = [io.alloc([B, 4 * H]), io.alloc([B, H])];
+  const dh = io.view(dY).slice(); // ∂h_t = dY_t + ∂h from step t+1
+  if (dhNext !== undefined) addInto(dh, io.view(dhNext));
+  const dcFromNext = dcNext === undefined ? new Float32Array(B * H) : io.view(dcNext);
+  gateDeltas(B, H, io.view(acts), io.view(cPrev), dh, dcFromNext, io.view(delta), io.view(dcPrev));
+  return [delta, dcPrev];
+}
+
+function addInto(into: Float32Array, x: Float32Array): void {
+  for (let k = 0; k < into.length; k++) into[k] += x[k];
+}
+
+function gateDeltas(
+  B: number,
+  H: number,
+  acts: Float32Array,
+  cPrev: Float32Array,
+  dhs: Float32Array,
+  dcNext: Float32Array,
+  delta: Float32Array,
+  dcPrev: Float32Array,
+): void {
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      const a = b * 5 * H + j;
+      const d = b * 4 * H + j;
+      const i = acts[a];
+      const f = acts[a + H];
+      const g = acts[a + 2 * H];
+      const o = acts[a + 3 * H];
+      const tc = acts[a + 4 * H];
+      const dh = dhs[k];
+      const dc = dh * o * (1 - tc * tc) + dcNext[k];
+      delta[d] = dc * g * i * (1 - i);
+      delta[d + H] = dc * cPrev[k] * f * (1 - f);
+      delta[d + 2 * H] = dc * i * (1 - g * g);
+      delta[d + 3 * H] = dh * tc * o * (1 - o);
+      dcPrev[k] = dc * f;
+    }
+  }
+}
+
+let registered = false;
+
+/** Registers both kernels for the CPU-side backends (once). */
+function registerLstmCellKernels(): void {
+  if (registered) return;
+  registered = true;
+  for (const name of CPU_SIDE_BACKENDS) {
+    tf.registerKernel({
+      kernelName: LSTM_CELL_FORWARD,
+      backendName: name,
+      kernelFunc: ({ inputs, backend }) => {
+        const { z, c, rows, ids } = inputs as Record<string, tf.TensorInfo | undefined>;
+        if (z === undefined || c === undefined) throw new Error(`${LSTM_CELL_FORWARD} needs z and c`);
+        return cellForward(cpuSide(name, backend as BackendLike), z, c, rows, ids);
+      },
+    });
+    tf.registerKernel({
+      kernelName: LSTM_CELL_BACKWARD,
+      backendName: name,
+      kernelFunc: ({ inputs, backend }) => {
+        const { acts, cPrev, dY, dhNext, dcNext } = inputs as Record<string, tf.TensorInfo | undefined>;
+        if (acts === undefined || cPrev === undefined || dY === undefined) throw new Error(`${LSTM_CELL_BACKWARD} needs acts, cPrev and dY`);
+        return cellBackward(cpuSide(name, backend as BackendLike), acts, cPrev, dY, dhNext, dcNext);
+      },
+    });
+  }
+}
+
+/** True when the current backend has the kernels (wasm, cpu). */
+export function lstmCellKernelsAvailable(): boolean {
+  registerLstmCellKernels();
+  return tf.getKernel(LSTM_CELL_FORWARD, tf.getBackend()) !== undefined;
+}
+
+/** One forward step: h_t, c_t and the activations the backward step needs. */
+export function lstmCellForward(
+  z: tf.Tensor2D,
+  c: tf.Tensor2D,
+  lookup: { rows: tf.Tensor2D; ids: tf.Tensor1D } | null,
+): { h: tf.Tensor2D; c: tf.Tensor2D; acts: tf.Tensor2D } {
+  const inputs = lookup === null ? { z, c } : { z, c, rows: lookup.rows, ids: lookup.ids };
+  const [h, cOut, acts] = tf.engine().runKernel(LSTM_CELL_FORWARD, inputs as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
+  return { h, c: cOut, acts };
+}
+
+/** One backward step: δ_t [B, 4H] and ∂c_t ⊙ f_t [B, H]. */
+export function lstmCellBackward(
+  acts: tf.Tensor2D,
+  cPrev: tf.Tensor2D,
+  dY: tf.Tensor2D,
+  dhNext: tf.Tensor2D | null,
+  dcNext: tf.Tensor2D | null,
+): { delta: tf.Tensor2D; dcPrev: tf.Tensor2D } {
+  const inputs: Record<string, tf.Tensor> = { acts, cPrev, dY };
+  if (dhNext !== null) inputs.dhNext = dhNext;
+  if (dcNext !== null) inputs.dcNext = dcNext;
+  const [delta, dcPrev] = tf.engine().runKernel(LSTM_CELL_BACKWARD, inputs as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
+  return { delta, dcPrev };
+}
