@@ -35,7 +35,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { CharRNNConfig } from "./config";
 import { GATE_COUNT } from "./parameters";
-import { lstmCellBackward, lstmCellForward } from "./lstmStep";
+import { lstmCellBackward, lstmCellForward, rowsSigmoidOf } from "./lstmStep";
 
 export type CellKind = CharRNNConfig["cell"];
 
@@ -117,10 +117,7 @@ const TANH_GATES: Record<CellKind, readonly number[]> = { rnn: [0], lstm: [2], g
  */
 export interface PreparedLayer {
   params: LayerParams;
-  /**
-   * LSTM on a CPU-side backend (lstmStep.ts): one block of all four gates, kernels [[U; W]] or [U],
-   * biases [b] or inputRows [W + b], nothing doubled (the cell kernel computes tanh itself).
-   */
+  /** LSTM on a CPU-side backend (lstmStep.ts): one block of all four gates, kernels [[U; W]] or [U], biases [b] or inputRows [W + b]. */
   fusedCell: boolean;
   kernels: tf.Tensor2D[];
   /** Empty for row lookup (the bias is in inputRows). */
@@ -131,11 +128,15 @@ export interface PreparedLayer {
 
 /** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates; the fused LSTM cell takes them whole. */
 export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false, fusedCell = false): PreparedLayer {
-  if (fusedCell) {
-    if (rowLookup) return { params, fusedCell, kernels: [params.recurrentKernel], biases: [], inputRows: [tf.add(params.kernel, params.bias)] };
-    return { params, fusedCell, kernels: [tf.concat([params.recurrentKernel, params.kernel], 0)], biases: [params.bias], inputRows: null };
-  }
   const gates = GATE_COUNT[cell];
+  if (fusedCell) {
+    // All gates as one block, the tanh gate's columns doubled.
+    const H = params.recurrentKernel.shape[0];
+    const columnScale = tf.tensor1d(Array.from({ length: gates * H }, (_, k) => (TANH_GATES[cell].includes(Math.floor(k / H)) ? 2 : 1)));
+    const scaled = <T extends tf.Tensor>(x: T): T => tf.mul(x, columnScale);
+    if (rowLookup) return { params, fusedCell, kernels: [scaled(params.recurrentKernel)], biases: [], inputRows: [scaled(tf.add(params.kernel, params.bias))] };
+    return { params, fusedCell, kernels: [scaled(tf.concat([params.recurrentKernel, params.kernel], 0))], biases: [scaled(params.bias)], inputRows: null };
+  }
   const doubled = <T extends tf.Tensor>(blocks: T[]): T[] => blocks.map((b, g) => (TANH_GATES[cell].includes(g) ? tf.mul(b, 2) : b));
   if (rowLookup) {
     const kernels = doubled(tf.split(params.recurrentKernel, gates, 1) as tf.Tensor2D[]); // G × [H, H]
@@ -375,8 +376,8 @@ function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): La
 
 /**
  * The same LSTM with each step's element-wise work in one kernel (lstmStep.ts, CPU-side backends):
- *   forward    z_t = [h_{t-1}, x_t]·[U; W] + b  (ONE product for the four gates; one-hot: h_{t-1}·U, rows looked up in the kernel)
- *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(z_t, c_{t-1})
+ *   forward    s_t = σ([h_{t-1}, x_t]·[U; W] + b)   ONE product for the four gates (one-hot: h_{t-1}·U + a row lookup)
+ *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(s_t, c_{t-1})
  *   backward   δ_t, ∂c_t ⊙ f_t = cell'(…)          ∂h_{t-1} = δ_t·Uᵀ
  * The weight gradients are the op-by-op path's (blockGradients).
  */
@@ -392,10 +393,9 @@ function runFusedLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState
   for (let t = 0; t < T; t++) {
     const xh = gateInput(input, t, h); // [h_{t-1}, x_t], or h_{t-1} and the ids of x_t
     const cPrev = c;
-    const step =
-      "xh" in xh
-        ? lstmCellForward(tf.fused.matMul({ a: xh.xh, b: kernel, bias: layer.biases[0] }) as tf.Tensor2D, cPrev, null)
-        : lstmCellForward(tf.matMul(xh.hs, kernel), cPrev, { rows: (layer.inputRows as tf.Tensor2D[])[0], ids: xh.ids });
+    // s_t = σ([h_{t-1}, x_t]·[U; W] + b), the tanh gate's columns doubled (prepareLayer)   [B, 4H]
+    const s = "xh" in xh ? sigmoidGate(xh.xh, kernel, layer.biases[0]) : rowsSigmoidOf(tf.matMul(xh.hs, kernel), (layer.inputRows as tf.Tensor2D[])[0], xh.ids);
+    const step = lstmCellForward(s, cPrev);
     h = step.h;
     c = step.c;
     steps.push({ xh, acts: step.acts, cPrev });

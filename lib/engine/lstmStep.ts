@@ -5,22 +5,22 @@
  *
  * Why: on WASM a training step of the op-by-op LSTM ran 2,279 kernels, ≈ 2,000 of them element-wise
  * on [B, H] tensors at ≈ 13.5 µs each, dispatch included (`npm run bench:profile`). With these two
- * kernels a time step is one product for all four gates and LSTM_CELL_FORWARD; backward,
- * LSTM_CELL_BACKWARD and the product δ_t·Uᵀ. One-hot rows are looked up inside the forward kernel,
- * so the product is h_{t−1}·U alone (K = H instead of H + V).
+ * kernels a time step is one product for all four gates (sigmoid fused in; with a large one-hot
+ * vocabulary the product h_{t−1}·U and ROWS_SIGMOID) and LSTM_CELL_FORWARD; backward,
+ * LSTM_CELL_BACKWARD and the product δ_t·Uᵀ.
  *
- * The activations are the backend's own Sigmoid kernel (vectorised on WASM; a JavaScript exp costs
- * 15–40 ns), called from inside the kernel on the whole [B, 4H] block, tanh written as 2σ(2x) − 1
- * like the op-by-op path; the rest is multiply-adds in plain loops.
+ * tanh(c_t) is the backend's own Sigmoid kernel (vectorised on WASM; a JavaScript exp costs 15–40 ns),
+ * called from inside the kernel, as 2σ(2x) − 1 like the op-by-op path; the rest is multiply-adds in
+ * plain loops.
  *
  * Layouts (row-major float32, one row per sequence b):
- *   z     [B, 4H]  pre-activations [i, f, g, o] of the step: [h_{t−1}, x_t]·[U; W] + b, or h_{t−1}·U
- *   rows  [V, 4H]  with ids [B], for one-hot input: row id_b of W + b is added to row b of z
+ *   s     [B, 4H]  σ of the pre-activations [i, f, 2g, o] of the step (the tanh gate's doubled)
  *   acts  [B, 5H]  what the backward step needs: [i, f, g, o, tanh c_t]
  *   h, c  [B, H]
  */
 import * as tf from "@tensorflow/tfjs";
 
+export const ROWS_SIGMOID = "RnnClassroomRowsSigmoid";
 export const LSTM_CELL_FORWARD = "RnnClassroomLstmCellForward";
 export const LSTM_CELL_BACKWARD = "RnnClassroomLstmCellBackward";
 
@@ -80,30 +80,18 @@ function cpuSide(name: CpuSideName, backend: BackendLike): CpuSide {
 }
 
 /**
- * Forward:   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g) = 2σ(2z_g) − 1  o = σ(z_o)
- *            c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)
- * In three loops around the backend's Sigmoid kernel (each loop its own small function, so V8
- * compiles it for Float32Arrays alone).
+ * One-hot input by row lookup (large vocabularies, cells.ts): s = σ(z + row id_b of `rows`) for every
+ * row b. The rows are added in a loop here: tfjs-wasm's GatherV2 took ≈ 5 ms for these 128 rows.
  */
-function cellForward(io: CpuSide, z: tf.TensorInfo, cPrev: tf.TensorInfo, rows: tf.TensorInfo | undefined, ids: tf.TensorInfo | undefined): tf.TensorInfo[] {
-  const [B, H] = cPrev.shape;
-  const pre = io.alloc([B, 4 * H]);
-  if (rows !== undefined && ids !== undefined) addRows(B, 4 * H, io.view(z), io.view(rows), io.ids(ids), io.view(pre));
-  else io.view(pre).set(io.view(z));
-  doubleBlock(B, H, 2, io.view(pre));
+function rowsSigmoid(io: CpuSide, z: tf.TensorInfo, rows: tf.TensorInfo, ids: tf.TensorInfo): tf.TensorInfo {
+  const [B, G] = z.shape;
+  const pre = io.alloc([B, G]);
+  addRows(B, G, io.view(z), io.view(rows), io.ids(ids), io.view(pre));
   const s = io.sigmoid(pre);
   io.free(pre);
-  const [h, c, acts, twoC] = [io.alloc([B, H]), io.alloc([B, H]), io.alloc([B, 5 * H]), io.alloc([B, H])];
-  gatesAndCell(B, H, io.view(s), io.view(cPrev), io.view(c), io.view(acts), io.view(twoC));
-  io.free(s);
-  const sc = io.sigmoid(twoC);
-  io.free(twoC);
-  hidden(B, H, io.view(sc), io.view(acts), io.view(h));
-  io.free(sc);
-  return [h, c, acts];
+  return s;
 }
 
-/** pre = z + row id_b of `rows`, for every row b.   [B, G] */
 function addRows(B: number, G: number, z: Float32Array, rows: Float32Array, ids: Int32Array, pre: Float32Array): void {
   for (let b = 0; b < B; b++) {
     const r = b * G;
@@ -112,15 +100,25 @@ function addRows(B: number, G: number, z: Float32Array, rows: Float32Array, ids:
   }
 }
 
-/** Doubles gate block `g` of every row (tanh(x) = 2σ(2x) − 1).   [B, 4H] */
-function doubleBlock(B: number, H: number, g: number, x: Float32Array): void {
-  for (let b = 0; b < B; b++) {
-    const from = b * 4 * H + g * H;
-    for (let k = from; k < from + H; k++) x[k] *= 2;
-  }
+/**
+ * Forward, from s = σ of the pre-activations with the g block doubled (the caller's product with
+ * sigmoid fused in; tanh(x) = 2σ(2x) − 1):
+ *   i = s_i  f = s_f  g = 2s_g − 1  o = s_o      c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)
+ * Two loops around the backend's Sigmoid kernel for tanh(c_t) (each loop its own small function,
+ * so V8 compiles it for Float32Arrays alone).
+ */
+function cellForward(io: CpuSide, s: tf.TensorInfo, cPrev: tf.TensorInfo): tf.TensorInfo[] {
+  const [B, H] = cPrev.shape;
+  const [h, c, acts, twoC] = [io.alloc([B, H]), io.alloc([B, H]), io.alloc([B, 5 * H]), io.alloc([B, H])];
+  gatesAndCell(B, H, io.view(s), io.view(cPrev), io.view(c), io.view(acts), io.view(twoC));
+  const sc = io.sigmoid(twoC);
+  io.free(twoC);
+  hidden(B, H, io.view(sc), io.view(acts), io.view(h));
+  io.free(sc);
+  return [h, c, acts];
 }
 
-/** From s = σ(pre): acts' [i, f, g, o], c_t = f ⊙ c_{t−1} + i ⊙ g, and 2c_t. */
+/** From s: acts' [i, f, g, o], c_t = f ⊙ c_{t−1} + i ⊙ g, and 2c_t. */
 function gatesAndCell(B: number, H: number, s: Float32Array, cPrev: Float32Array, c: Float32Array, acts: Float32Array, twoC: Float32Array): void {
   for (let b = 0; b < B; b++) {
     for (let j = 0; j < H; j++) {
@@ -221,12 +219,21 @@ function registerLstmCellKernels(): void {
   registered = true;
   for (const name of CPU_SIDE_BACKENDS) {
     tf.registerKernel({
+      kernelName: ROWS_SIGMOID,
+      backendName: name,
+      kernelFunc: ({ inputs, backend }) => {
+        const { z, rows, ids } = inputs as Record<string, tf.TensorInfo | undefined>;
+        if (z === undefined || rows === undefined || ids === undefined) throw new Error(`${ROWS_SIGMOID} needs z, rows and ids`);
+        return rowsSigmoid(cpuSide(name, backend as BackendLike), z, rows, ids);
+      },
+    });
+    tf.registerKernel({
       kernelName: LSTM_CELL_FORWARD,
       backendName: name,
       kernelFunc: ({ inputs, backend }) => {
-        const { z, c, rows, ids } = inputs as Record<string, tf.TensorInfo | undefined>;
-        if (z === undefined || c === undefined) throw new Error(`${LSTM_CELL_FORWARD} needs z and c`);
-        return cellForward(cpuSide(name, backend as BackendLike), z, c, rows, ids);
+        const { s, c } = inputs as Record<string, tf.TensorInfo | undefined>;
+        if (s === undefined || c === undefined) throw new Error(`${LSTM_CELL_FORWARD} needs s and c`);
+        return cellForward(cpuSide(name, backend as BackendLike), s, c);
       },
     });
     tf.registerKernel({
@@ -247,14 +254,14 @@ export function lstmCellKernelsAvailable(): boolean {
   return tf.getKernel(LSTM_CELL_FORWARD, tf.getBackend()) !== undefined;
 }
 
-/** One forward step: h_t, c_t and the activations the backward step needs. */
-export function lstmCellForward(
-  z: tf.Tensor2D,
-  c: tf.Tensor2D,
-  lookup: { rows: tf.Tensor2D; ids: tf.Tensor1D } | null,
-): { h: tf.Tensor2D; c: tf.Tensor2D; acts: tf.Tensor2D } {
-  const inputs = lookup === null ? { z, c } : { z, c, rows: lookup.rows, ids: lookup.ids };
-  const [h, cOut, acts] = tf.engine().runKernel(LSTM_CELL_FORWARD, inputs as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
+/** σ(z + rows[ids]): s of a step whose one-hot input is looked up by row.   [B, G·H] */
+export function rowsSigmoidOf(z: tf.Tensor2D, rows: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
+  return tf.engine().runKernel(ROWS_SIGMOID, { z, rows, ids } as unknown as tf.NamedTensorMap) as tf.Tensor2D;
+}
+
+/** One forward step from s (see cellForward): h_t, c_t and the activations the backward step needs. */
+export function lstmCellForward(s: tf.Tensor2D, c: tf.Tensor2D): { h: tf.Tensor2D; c: tf.Tensor2D; acts: tf.Tensor2D } {
+  const [h, cOut, acts] = tf.engine().runKernel(LSTM_CELL_FORWARD, { s, c } as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
   return { h, c: cOut, acts };
 }
 

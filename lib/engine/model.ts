@@ -427,9 +427,7 @@ export class CharRNN {
             this.fusedCell(),
           ),
         );
-        // The fused cell uses some parameters as they are (U, b): those are the model's, not the cache's.
-        const owned = layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]).filter((t) => !(t instanceof tf.Variable));
-        return { layers, owned };
+        return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]) };
       },
       (r) => r.owned,
     );
@@ -438,8 +436,7 @@ export class CharRNN {
 
   /** Whether the first layer looks up its one-hot input's rows instead of multiplying them (large vocabularies, see cells.ts). */
   private rowLookup(): boolean {
-    // The fused LSTM cell looks rows up inside its own kernel, so there the lookup costs nothing extra.
-    return this.config.embeddingSize === 0 && (this.fusedCell() || this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize);
+    return this.config.embeddingSize === 0 && this.vocabSize > ROW_LOOKUP_RATIO * this.config.hiddenSize;
   }
 
   private dropPrepared(): void {
