@@ -117,8 +117,6 @@ const TANH_GATES: Record<CellKind, readonly number[]> = { rnn: [0], lstm: [2], g
  */
 export interface PreparedLayer {
   params: LayerParams;
-  /** LSTM on a CPU-side backend (lstmStep.ts): one block of all four gates, kernels [[U; W]] or [U], biases [b] or inputRows [W + b]. */
-  fusedCell: boolean;
   kernels: tf.Tensor2D[];
   /** Empty for row lookup (the bias is in inputRows). */
   biases: tf.Tensor1D[];
@@ -126,27 +124,19 @@ export interface PreparedLayer {
   inputRows: tf.Tensor2D[] | null;
 }
 
-/** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates; the fused LSTM cell takes them whole. */
-export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false, fusedCell = false): PreparedLayer {
+/** Splits the layer's kernels into per-gate blocks (see PreparedLayer) and folds in the factor 2 of the tanh gates. */
+export function prepareLayer(cell: CellKind, params: LayerParams, rowLookup = false): PreparedLayer {
   const gates = GATE_COUNT[cell];
-  if (fusedCell) {
-    // All gates as one block, the tanh gate's columns doubled.
-    const H = params.recurrentKernel.shape[0];
-    const columnScale = tf.tensor1d(Array.from({ length: gates * H }, (_, k) => (TANH_GATES[cell].includes(Math.floor(k / H)) ? 2 : 1)));
-    const scaled = <T extends tf.Tensor>(x: T): T => tf.mul(x, columnScale);
-    if (rowLookup) return { params, fusedCell, kernels: [scaled(params.recurrentKernel)], biases: [], inputRows: [scaled(tf.add(params.kernel, params.bias))] };
-    return { params, fusedCell, kernels: [scaled(tf.concat([params.recurrentKernel, params.kernel], 0))], biases: [scaled(params.bias)], inputRows: null };
-  }
   const doubled = <T extends tf.Tensor>(blocks: T[]): T[] => blocks.map((b, g) => (TANH_GATES[cell].includes(g) ? tf.mul(b, 2) : b));
   if (rowLookup) {
     const kernels = doubled(tf.split(params.recurrentKernel, gates, 1) as tf.Tensor2D[]); // G × [H, H]
     const inputRows = doubled(tf.split(tf.add(params.kernel, params.bias), gates, 1) as tf.Tensor2D[]); // G × [V, H]
-    return { params, fusedCell, kernels, biases: [], inputRows };
+    return { params, kernels, biases: [], inputRows };
   }
   const stacked = tf.concat([params.recurrentKernel, params.kernel], 0); // [H + D, G·H]
   const kernels = doubled(tf.split(stacked, gates, 1) as tf.Tensor2D[]); // G × [H + D, H]
   const biases = doubled(tf.split(params.bias, gates) as tf.Tensor1D[]); // G × [H]
-  return { params, fusedCell, kernels, biases, inputRows: null };
+  return { params, kernels, biases, inputRows: null };
 }
 
 /** What gate blocks see at one step: [hs_t, x_t] concatenated (dense x_t), or hs_t and the ids of one-hot x_t. */
@@ -164,6 +154,12 @@ function sigmoidAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor
   if ("xh" in input) return sigmoidGate(input.xh, layer.kernels[g], layer.biases[g]);
   if (layer.inputRows === null) throw new Error("the layer was not prepared for row lookup");
   return tf.sigmoid(tf.add(tf.matMul(input.hs, layer.kernels[g]), tf.gather(layer.inputRows[g], input.ids))) as tf.Tensor2D;
+}
+
+/** sigmoidAt for row lookup with the rows added in a loop (lstmStep.ts; tfjs-wasm's gather is slow).   [B, H] */
+function lookedUpSigmoid(layer: PreparedLayer, g: number, input: { hs: tf.Tensor2D; ids: tf.Tensor1D }): tf.Tensor2D {
+  if (layer.inputRows === null) throw new Error("the layer was not prepared for row lookup");
+  return rowsSigmoidOf(tf.matMul(input.hs, layer.kernels[g]), layer.inputRows[g], input.ids);
 }
 
 /** tanh(W_g·[hs_t, x_t] + b_g) = 2σ(2(…)) − 1, the 2 folded into the prepared gate.   [B, H] */
@@ -301,7 +297,6 @@ function runRNN(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
  * LSTM (lecture 02; Hochreiter & Schmidhuber 1997), gates [i, f, g, o].
  */
 function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
-  if (layer.fusedCell) return runFusedLSTM(layer, input, state);
   const p = layer.params;
   const T = stepCount(input);
   if (state.c === null) throw new Error("LSTM state needs a cell state c");
@@ -376,8 +371,8 @@ function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): La
 
 /**
  * The same LSTM with each step's element-wise work in one kernel (lstmStep.ts, CPU-side backends):
- *   forward    s_t = σ([h_{t-1}, x_t]·[U; W] + b)   ONE product for the four gates (one-hot: h_{t-1}·U + a row lookup)
- *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(s_t, c_{t-1})
+ *   forward    σ(W_g·[h_{t-1}, x_t] + b_g) for the four gates, as the op-by-op path (row lookup: in a loop, ROWS_SIGMOID)
+ *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(σ_i, σ_f, σ_2g, σ_o, c_{t-1})
  *   backward   δ_t, ∂c_t ⊙ f_t = cell'(…)          ∂h_{t-1} = δ_t·Uᵀ
  * The weight gradients are the op-by-op path's (blockGradients).
  */
@@ -385,7 +380,6 @@ function runFusedLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState
   const p = layer.params;
   const T = stepCount(input);
   if (state.c === null) throw new Error("LSTM state needs a cell state c");
-  const [kernel] = layer.kernels;
   const steps: { xh: GateInput; acts: tf.Tensor2D; cPrev: tf.Tensor2D }[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h = state.h;
@@ -393,9 +387,9 @@ function runFusedLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState
   for (let t = 0; t < T; t++) {
     const xh = gateInput(input, t, h); // [h_{t-1}, x_t], or h_{t-1} and the ids of x_t
     const cPrev = c;
-    // s_t = σ([h_{t-1}, x_t]·[U; W] + b), the tanh gate's columns doubled (prepareLayer)   [B, 4H]
-    const s = "xh" in xh ? sigmoidGate(xh.xh, kernel, layer.biases[0]) : rowsSigmoidOf(tf.matMul(xh.hs, kernel), (layer.inputRows as tf.Tensor2D[])[0], xh.ids);
-    const step = lstmCellForward(s, cPrev);
+    // σ of each gate's pre-activation, the g gate's doubled (prepareLayer)   4 × [B, H]
+    const gates = [0, 1, 2, 3].map((g) => ("xh" in xh ? sigmoidGate(xh.xh, layer.kernels[g], layer.biases[g]) : lookedUpSigmoid(layer, g, xh)));
+    const step = lstmCellForward(gates, cPrev);
     h = step.h;
     c = step.c;
     steps.push({ xh, acts: step.acts, cPrev });
@@ -513,13 +507,16 @@ function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
   };
 }
 
-/** Runs one recurrent layer of the given kind over T steps of input (see LayerInput). */
-export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
+/**
+ * Runs one recurrent layer of the given kind over T steps of input (see LayerInput). `fusedCell`: an
+ * LSTM runs each step's element-wise work as one kernel (runFusedLSTM; wasm and cpu only).
+ */
+export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState, fusedCell = false): LayerRun {
   switch (cell) {
     case "rnn":
       return runRNN(layer, input, state);
     case "lstm":
-      return runLSTM(layer, input, state);
+      return fusedCell ? runFusedLSTM(layer, input, state) : runLSTM(layer, input, state);
     case "gru":
       return runGRU(layer, input, state);
     default: {

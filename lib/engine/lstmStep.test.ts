@@ -71,13 +71,14 @@ test("the fused LSTM cell runs a time step in far fewer kernels (wasm)", async (
       state.forEach(({ h, c }) => tf.dispose(c === null ? [h] : [h, c]));
     });
     model.dispose();
-    return info.kernels.filter((k) => tf.getKernel(k.name, "wasm") !== undefined).length;
+    // Registered kernels that compute (tf.profile also lists op wrappers; Reshape only relabels a tensor).
+    return info.kernels.filter((k) => k.name !== "Reshape" && tf.getKernel(k.name, "wasm") !== undefined).length;
   };
   const perTimeStep = async (kernelPath: "auto" | "op-by-op") => ((await kernels(kernelPath, 20)) - (await kernels(kernelPath, 10))) / 10;
   const fused = await perTimeStep("auto");
   const opByOp = await perTimeStep("op-by-op");
-  // Fused: concat, product, cell; backward: cell, δ·Uᵀ, and the per-step transposes and reshapes of the
-  // weight gradients both paths share. Op-by-op: ≈ 50.
-  assert.ok(fused <= 12, `fused: ${fused} kernels per time step`);
-  assert.ok(fused * 4 < opByOp, `fused ${fused} vs op-by-op ${opByOp} kernels per time step`);
+  // Fused: concat, four gate products, cell; backward: cell, δ·Uᵀ, and the two per-step transposes of
+  // the weight gradients both paths share. Op-by-op: ≈ 40.
+  assert.ok(fused <= 10, `fused: ${fused} kernels per time step`);
+  assert.ok(fused * 3 < opByOp, `fused ${fused} vs op-by-op ${opByOp} kernels per time step`);
 });

@@ -5,16 +5,17 @@
  *
  * Why: on WASM a training step of the op-by-op LSTM ran 2,279 kernels, ≈ 2,000 of them element-wise
  * on [B, H] tensors at ≈ 13.5 µs each, dispatch included (`npm run bench:profile`). With these two
- * kernels a time step is one product for all four gates (sigmoid fused in; with a large one-hot
- * vocabulary the product h_{t−1}·U and ROWS_SIGMOID) and LSTM_CELL_FORWARD; backward,
- * LSTM_CELL_BACKWARD and the product δ_t·Uᵀ.
+ * kernels a time step is the four gates' products (sigmoid fused in, as in the op-by-op path; with
+ * a large one-hot vocabulary h_{t−1}·U_g and ROWS_SIGMOID) and LSTM_CELL_FORWARD; backward,
+ * LSTM_CELL_BACKWARD and the product δ_t·Uᵀ. (One [B, 4H] product for all gates measured ≈ 1.6×
+ * slower inside a training step than four [B, H] ones, though no slower alone.)
  *
  * tanh(c_t) is the backend's own Sigmoid kernel (vectorised on WASM; a JavaScript exp costs 15–40 ns),
  * called from inside the kernel, as 2σ(2x) − 1 like the op-by-op path; the rest is multiply-adds in
  * plain loops.
  *
  * Layouts (row-major float32, one row per sequence b):
- *   s     [B, 4H]  σ of the pre-activations [i, f, 2g, o] of the step (the tanh gate's doubled)
+ *   s_i, s_f, s_g, s_o  [B, H]  σ of each gate's pre-activation (the tanh gate's doubled)
  *   acts  [B, 5H]  what the backward step needs: [i, f, g, o, tanh c_t]
  *   h, c  [B, H]
  */
@@ -101,16 +102,17 @@ function addRows(B: number, G: number, z: Float32Array, rows: Float32Array, ids:
 }
 
 /**
- * Forward, from s = σ of the pre-activations with the g block doubled (the caller's product with
- * sigmoid fused in; tanh(x) = 2σ(2x) − 1):
+ * Forward, from the gates' sigmoids s = [s_i, s_f, s_g, s_o] (the caller's products with sigmoid fused
+ * in, the g gate's pre-activation doubled: tanh(x) = 2σ(2x) − 1):
  *   i = s_i  f = s_f  g = 2s_g − 1  o = s_o      c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)
  * Two loops around the backend's Sigmoid kernel for tanh(c_t) (each loop its own small function,
  * so V8 compiles it for Float32Arrays alone).
  */
-function cellForward(io: CpuSide, s: tf.TensorInfo, cPrev: tf.TensorInfo): tf.TensorInfo[] {
+function cellForward(io: CpuSide, s: tf.TensorInfo[], cPrev: tf.TensorInfo): tf.TensorInfo[] {
   const [B, H] = cPrev.shape;
   const [h, c, acts, twoC] = [io.alloc([B, H]), io.alloc([B, H]), io.alloc([B, 5 * H]), io.alloc([B, H])];
-  gatesAndCell(B, H, io.view(s), io.view(cPrev), io.view(c), io.view(acts), io.view(twoC));
+  const [si, sf, sg, so] = s.map((x) => io.view(x));
+  gatesAndCell(B, H, si, sf, sg, so, io.view(cPrev), io.view(c), io.view(acts), io.view(twoC));
   const sc = io.sigmoid(twoC);
   io.free(twoC);
   hidden(B, H, io.view(sc), io.view(acts), io.view(h));
@@ -118,17 +120,27 @@ function cellForward(io: CpuSide, s: tf.TensorInfo, cPrev: tf.TensorInfo): tf.Te
   return [h, c, acts];
 }
 
-/** From s: acts' [i, f, g, o], c_t = f ⊙ c_{t−1} + i ⊙ g, and 2c_t. */
-function gatesAndCell(B: number, H: number, s: Float32Array, cPrev: Float32Array, c: Float32Array, acts: Float32Array, twoC: Float32Array): void {
+/** From the gates' sigmoids: acts' [i, f, g, o], c_t = f ⊙ c_{t−1} + i ⊙ g, and 2c_t. */
+function gatesAndCell(
+  B: number,
+  H: number,
+  si: Float32Array,
+  sf: Float32Array,
+  sg: Float32Array,
+  so: Float32Array,
+  cPrev: Float32Array,
+  c: Float32Array,
+  acts: Float32Array,
+  twoC: Float32Array,
+): void {
   for (let b = 0; b < B; b++) {
     for (let j = 0; j < H; j++) {
       const k = b * H + j;
-      const r = b * 4 * H + j;
       const a = b * 5 * H + j;
-      const i = s[r];
-      const f = s[r + H];
-      const g = 2 * s[r + 2 * H] - 1;
-      const o = s[r + 3 * H];
+      const i = si[k];
+      const f = sf[k];
+      const g = 2 * sg[k] - 1;
+      const o = so[k];
       const cNew = f * cPrev[k] + i * g;
       c[k] = cNew;
       twoC[k] = 2 * cNew;
@@ -231,9 +243,10 @@ function registerLstmCellKernels(): void {
       kernelName: LSTM_CELL_FORWARD,
       backendName: name,
       kernelFunc: ({ inputs, backend }) => {
-        const { s, c } = inputs as Record<string, tf.TensorInfo | undefined>;
-        if (s === undefined || c === undefined) throw new Error(`${LSTM_CELL_FORWARD} needs s and c`);
-        return cellForward(cpuSide(name, backend as BackendLike), s, c);
+        const { i, f, g, o, c } = inputs as Record<string, tf.TensorInfo | undefined>;
+        if (i === undefined || f === undefined || g === undefined || o === undefined || c === undefined)
+          throw new Error(`${LSTM_CELL_FORWARD} needs i, f, g, o and c`);
+        return cellForward(cpuSide(name, backend as BackendLike), [i, f, g, o], c);
       },
     });
     tf.registerKernel({
@@ -254,14 +267,14 @@ export function lstmCellKernelsAvailable(): boolean {
   return tf.getKernel(LSTM_CELL_FORWARD, tf.getBackend()) !== undefined;
 }
 
-/** σ(z + rows[ids]): s of a step whose one-hot input is looked up by row.   [B, G·H] */
+/** σ(z + rows[ids]): a gate's sigmoid when the step's one-hot input is looked up by row.   [B, H] */
 export function rowsSigmoidOf(z: tf.Tensor2D, rows: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
   return tf.engine().runKernel(ROWS_SIGMOID, { z, rows, ids } as unknown as tf.NamedTensorMap) as tf.Tensor2D;
 }
 
-/** One forward step from s (see cellForward): h_t, c_t and the activations the backward step needs. */
-export function lstmCellForward(s: tf.Tensor2D, c: tf.Tensor2D): { h: tf.Tensor2D; c: tf.Tensor2D; acts: tf.Tensor2D } {
-  const [h, cOut, acts] = tf.engine().runKernel(LSTM_CELL_FORWARD, { s, c } as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
+/** One forward step from the gates' sigmoids (see cellForward): h_t, c_t and the activations the backward step needs. */
+export function lstmCellForward([i, f, g, o]: tf.Tensor2D[], c: tf.Tensor2D): { h: tf.Tensor2D; c: tf.Tensor2D; acts: tf.Tensor2D } {
+  const [h, cOut, acts] = tf.engine().runKernel(LSTM_CELL_FORWARD, { i, f, g, o, c } as unknown as tf.NamedTensorMap) as tf.Tensor2D[];
   return { h, c: cOut, acts };
 }
 

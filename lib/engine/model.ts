@@ -412,7 +412,6 @@ export class CharRNN {
 
   /** Every layer prepared for running (cached until the next update). */
   private preparedLayers(): PreparedLayer[] {
-    if (this.prepared !== null && this.prepared.layers[0].fusedCell !== this.fusedCell()) this.dropPrepared(); // backend or kernelPath changed
     this.prepared ??= tidyKeep(
       () => {
         const layers = Array.from({ length: this.config.layers }, (_, l) =>
@@ -424,7 +423,6 @@ export class CharRNN {
               bias: this.param(`layer${l}.bias`) as tf.Tensor1D,
             },
             l === 0 && this.rowLookup(),
-            this.fusedCell(),
           ),
         );
         return { layers, owned: layers.flatMap((p) => [...p.kernels, ...p.biases, ...(p.inputRows ?? [])]) };
@@ -505,7 +503,7 @@ export class CharRNN {
         masks.push(m);
         input = { xs: xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t])), oneHot: null };
       }
-      const layer = runLayer(this.config.cell, prepared[l], input, state[l]);
+      const layer = runLayer(this.config.cell, prepared[l], input, state[l], this.fusedCell());
       layers.push(layer);
       xs = layer.outputs;
       input = { xs, oneHot: null };
