@@ -35,7 +35,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { CharRNNConfig } from "./config";
 import { GATE_COUNT } from "./parameters";
-import { lstmCellBackward, lstmCellForward, rowsSigmoidOf } from "./lstmStep";
 
 export type CellKind = CharRNNConfig["cell"];
 
@@ -154,12 +153,6 @@ function sigmoidAt(layer: PreparedLayer, g: number, input: GateInput): tf.Tensor
   if ("xh" in input) return sigmoidGate(input.xh, layer.kernels[g], layer.biases[g]);
   if (layer.inputRows === null) throw new Error("the layer was not prepared for row lookup");
   return tf.sigmoid(tf.add(tf.matMul(input.hs, layer.kernels[g]), tf.gather(layer.inputRows[g], input.ids))) as tf.Tensor2D;
-}
-
-/** sigmoidAt for row lookup with the rows added in a loop (lstmStep.ts; tfjs-wasm's gather is slow).   [B, H] */
-function lookedUpSigmoid(layer: PreparedLayer, g: number, input: { hs: tf.Tensor2D; ids: tf.Tensor1D }): tf.Tensor2D {
-  if (layer.inputRows === null) throw new Error("the layer was not prepared for row lookup");
-  return rowsSigmoidOf(tf.matMul(input.hs, layer.kernels[g]), layer.inputRows[g], input.ids);
 }
 
 /** tanh(W_g·[hs_t, x_t] + b_g) = 2σ(2(…)) − 1, the 2 folded into the prepared gate.   [B, H] */
@@ -370,56 +363,6 @@ function runLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): La
 }
 
 /**
- * The same LSTM with each step's element-wise work in one kernel (lstmStep.ts, CPU-side backends):
- *   forward    σ(W_g·[h_{t-1}, x_t] + b_g) for the four gates, as the op-by-op path (row lookup: in a loop, ROWS_SIGMOID)
- *              h_t, c_t, [i, f, g, o, tanh c_t] = cell(σ_i, σ_f, σ_2g, σ_o, c_{t-1})
- *   backward   δ_t, ∂c_t ⊙ f_t = cell'(…)          ∂h_{t-1} = δ_t·Uᵀ
- * The weight gradients are the op-by-op path's (blockGradients).
- */
-function runFusedLSTM(layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
-  const p = layer.params;
-  const T = stepCount(input);
-  if (state.c === null) throw new Error("LSTM state needs a cell state c");
-  const steps: { xh: GateInput; acts: tf.Tensor2D; cPrev: tf.Tensor2D }[] = [];
-  const outputs: tf.Tensor2D[] = [];
-  let h = state.h;
-  let c = state.c;
-  for (let t = 0; t < T; t++) {
-    const xh = gateInput(input, t, h); // [h_{t-1}, x_t], or h_{t-1} and the ids of x_t
-    const cPrev = c;
-    // σ of each gate's pre-activation, the g gate's doubled (prepareLayer)   4 × [B, H]
-    const gates = [0, 1, 2, 3].map((g) => ("xh" in xh ? sigmoidGate(xh.xh, layer.kernels[g], layer.biases[g]) : lookedUpSigmoid(layer, g, xh)));
-    const step = lstmCellForward(gates, cPrev);
-    h = step.h;
-    c = step.c;
-    steps.push({ xh, acts: step.acts, cPrev });
-    outputs.push(h);
-  }
-  return {
-    outputs,
-    state: { h, c },
-    backward(dOutputs, wantInputGrads) {
-      const uT = tf.transpose(p.recurrentKernel); // [4H, H]
-      const wT = wantInputGrads ? tf.transpose(p.kernel) : null; // [4H, D]
-      const deltas: tf.Tensor2D[] = new Array(T);
-      const dInputs: tf.Tensor2D[] = new Array(T);
-      let dhNext: tf.Tensor2D | null = null;
-      let dcNext: tf.Tensor2D | null = null;
-      for (let t = T - 1; t >= 0; t--) {
-        const { delta, dcPrev } = lstmCellBackward(steps[t].acts, steps[t].cPrev, dOutputs[t], dhNext, dcNext);
-        deltas[t] = delta; // [B, 4H]
-        dcNext = dcPrev;
-        dhNext = tf.matMul(delta, uT) as tf.Tensor2D; // ∂h_{t-1} = δ_t·Uᵀ   [B, H]
-        if (wT !== null) dInputs[t] = tf.matMul(delta, wT); // [B, D]
-      }
-      const hPrevs = [state.h, ...outputs.slice(0, -1)];
-      const { dU, dW, bias } = blockGradients(hPrevs, concatenated(steps.map((s) => s.xh)), input, deltas);
-      return { kernel: dW, recurrentKernel: dU, bias, inputs: wantInputGrads ? dInputs : null };
-    },
-  };
-}
-
-/**
  * GRU (lecture 02; Cho et al. 2014), gates [z, r, h̃], the reset gate applied
  * before the recurrent matmul as in the lecture and in tf.layers.gru
  * (Keras `reset_after=False`). That placement needs r_t before h̃_t's matmul,
@@ -507,16 +450,13 @@ function runGRU(layer: PreparedLayer, input: LayerInput, state: LayerState): Lay
   };
 }
 
-/**
- * Runs one recurrent layer of the given kind over T steps of input (see LayerInput). `fusedCell`: an
- * LSTM runs each step's element-wise work as one kernel (runFusedLSTM; wasm and cpu only).
- */
-export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState, fusedCell = false): LayerRun {
+/** Runs one recurrent layer of the given kind over T steps of input (see LayerInput). */
+export function runLayer(cell: CellKind, layer: PreparedLayer, input: LayerInput, state: LayerState): LayerRun {
   switch (cell) {
     case "rnn":
       return runRNN(layer, input, state);
     case "lstm":
-      return fusedCell ? runFusedLSTM(layer, input, state) : runLSTM(layer, input, state);
+      return runLSTM(layer, input, state);
     case "gru":
       return runGRU(layer, input, state);
     default: {

@@ -28,7 +28,6 @@ import { charRNNConfigSchema, type CharRNNConfig } from "./config";
 import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
 import { fusedGradients, fusedLogProbs, type FusedModel } from "./gpu/network";
 import { stepKernelsAvailable } from "./gpu/kernels";
-import { lstmCellKernelsAvailable } from "./lstmStep";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
 import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
@@ -197,9 +196,8 @@ export class CharRNN {
   private readonly dropoutRng: Rng;
   /**
    * "auto": on the webgpu backend, training and scoring run the GPU-shaped path (gpu/network.ts:
-   * fused WGSL step kernels, all steps' products at once); on wasm and cpu an LSTM runs each step's
-   * element-wise work as one kernel (lstmStep.ts); elsewhere, and with "op-by-op", the per-step
-   * computation of cells.ts. All compute the same model.
+   * fused WGSL step kernels, all steps' products at once); elsewhere, and with "op-by-op", the
+   * per-step computation below (the fast shape on WASM). Both compute the same model.
    */
   kernelPath: "auto" | "op-by-op" = "auto";
 
@@ -458,11 +456,6 @@ export class CharRNN {
     return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
   }
 
-  /** Whether the LSTM's steps run their element-wise work as one kernel (lstmStep.ts; see kernelPath). */
-  private fusedCell(): boolean {
-    return this.kernelPath === "auto" && this.config.cell === "lstm" && lstmCellKernelsAvailable();
-  }
-
   /** Whether training and scoring take the GPU-shaped path (see kernelPath). */
   private fused(): boolean {
     return this.kernelPath === "auto" && stepKernelsAvailable();
@@ -503,7 +496,7 @@ export class CharRNN {
         masks.push(m);
         input = { xs: xs.map((x, t): tf.Tensor2D => tf.mul(x, m[t])), oneHot: null };
       }
-      const layer = runLayer(this.config.cell, prepared[l], input, state[l], this.fusedCell());
+      const layer = runLayer(this.config.cell, prepared[l], input, state[l]);
       layers.push(layer);
       xs = layer.outputs;
       input = { xs, oneHot: null };
