@@ -31,6 +31,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { torchEnv } from "./bench/torchEnv";
 
 const cell = (process.env.PROFILE_CELL ?? "lstm") as "lstm" | "gru" | "rnn";
 const steps = Number(process.env.PROFILE_STEPS ?? 3);
@@ -134,8 +135,7 @@ function runTorch<T>(script: string, args: string[]): T | string {
     } catch {
       continue;
     }
-    // One thread for torch and for its BLAS, set before torch loads.
-    const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+    const env = torchEnv();
     const out = execFileSync(python, [join(import.meta.dirname, script), ...args], { encoding: "utf8", timeout: 300_000, env });
     return JSON.parse(out.trim().split("\n").at(-1) ?? "") as T;
   }

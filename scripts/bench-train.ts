@@ -53,6 +53,7 @@ import { median, round } from "./bench/stats";
 import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type DispatchCount, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
+import { torchEnv } from "./bench/torchEnv";
 
 const root = join(import.meta.dirname, "..");
 /** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
@@ -535,8 +536,7 @@ function pytorchReference(trainFile: string): TorchResult | string {
       continue;
     }
     try {
-      // One thread for torch and for its BLAS, set before torch loads (two pools on two cores fight).
-      const env = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+      const env = torchEnv();
       const out = execFileSync(python, [script, trainFile, "1"], { encoding: "utf8", timeout: 300_000, env });
       return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchResult;
     } catch (error) {

@@ -1,0 +1,40 @@
+/**
+ * The environment the PyTorch reference runs in (bench:train, bench:profile, bench:curve): one thread
+ * for torch and for its BLAS, set before torch loads (two pools on two cores fight), and OpenBLAS's
+ * kernels named after the CPU's instruction sets.
+ *
+ * Why the kernels: OpenBLAS 0.3.21 picks its kernels from the CPU model number, and a CPU it does not
+ * know, as a virtual machine's generic "Intel(R) Xeon(R) Processor" may be, falls back to Prescott
+ * (SSE3). Measured on such a machine (2026-12-01, `torch_train.py`, one thread): 34,635 chars/s on
+ * Prescott, 71,878 on SkylakeX. The reference must be PyTorch at its best, so the kernels are chosen
+ * from /proc/cpuinfo's flags (the newest family the flags support) unless OPENBLAS_CORETYPE is set.
+ */
+import { readFileSync } from "node:fs";
+
+/** OpenBLAS core types, newest first, with the CPU flags each needs. */
+const CORE_TYPES: [string, string[]][] = [
+  ["COOPERLAKE", ["avx512f", "avx512_bf16"]],
+  ["SKYLAKEX", ["avx512f", "avx512bw", "avx512vl"]],
+  ["HASWELL", ["avx2", "fma"]],
+];
+
+function cpuFlags(): Set<string> {
+  try {
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("flags"));
+    return new Set(line?.split(":")[1]?.trim().split(/\s+/) ?? []);
+  } catch {
+    return new Set();
+  }
+}
+
+export function torchEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+  if (env.OPENBLAS_CORETYPE === undefined) {
+    const flags = cpuFlags();
+    const core = CORE_TYPES.find(([, needs]) => needs.every((f) => flags.has(f)));
+    if (core !== undefined) env.OPENBLAS_CORETYPE = core[0];
+  }
+  return env;
+}
