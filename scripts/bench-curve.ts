@@ -14,8 +14,8 @@
  * (one thread). The reference is PyTorch nn.LSTM on the same protocol: for the Korean corpus the
  * figures the issue measured, and for any corpus a live run of scripts/bench/torch_curve.py when
  * CURVE_TORCH=1 and /usr/bin/python3 has torch (it runs in its own process while the engine trains);
- * CURVE_TORCH=unigram starts PyTorch's output bias at the training text's log character frequencies,
- * like the engine's, to compare the two implementations from the same start.
+ * CURVE_TORCH=unigram starts PyTorch's output bias like the engine's (UNIGRAM_START_EXPONENT × the training
+ * text's log character frequencies), to compare the two implementations from the same start.
  *
  * Prints the engine's progress on stderr, then a table (step, engine, PyTorch, delta, pass/fail),
  * one JSON line per checkpoint
@@ -29,7 +29,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBundledCorpus } from "../test/helpers/corpora";
 import { CharRNN, Trainer, buildVocabulary, encode, makeConfig } from "../lib/engine";
+import { UNIGRAM_START_EXPONENT } from "../lib/engine/model";
 import { useBackend } from "../lib/engine/test-support";
+import { torchEnv } from "./bench/torchEnv";
 
 const CHECKPOINTS = [100, 250, 500, 1000, 2000];
 const VALIDATION_CHARS = 20_000;
@@ -61,10 +63,10 @@ function startPytorchCurve(unigramBias: boolean): Promise<Curve> {
   writeFileSync(file, text);
   const child = spawn(
     "/usr/bin/python3",
-    [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(","), ...(unigramBias ? ["unigram"] : [])],
+    [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(","), ...(unigramBias ? ["unigram", String(UNIGRAM_START_EXPONENT)] : [])],
     {
       stdio: ["ignore", "pipe", "inherit"], // its progress lines go to our stderr
-      env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" },
+      env: torchEnv(),
     },
   );
   let out = "";
@@ -129,7 +131,7 @@ function validationNats(): number {
 }
 
 console.error(
-  `${corpusId}: V=${vocab.chars.length}, train ${trainIds.length} chars, output bias ${unigramInit ? "unigram log-frequencies" : "zero"}; step 0 validation ${validationNats().toFixed(3)} nats`,
+  `${corpusId}: V=${vocab.chars.length}, train ${trainIds.length} chars, output bias ${unigramInit ? `${UNIGRAM_START_EXPONENT} × unigram log-frequencies` : "zero"}; step 0 validation ${validationNats().toFixed(3)} nats`,
 );
 const engineCurve: Curve = {};
 const started = performance.now();

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readBundledCorpus } from "../../test/helpers/corpora";
-import { CharRNN, unigramLogFrequencies } from "./model";
+import { CharRNN, UNIGRAM_START_EXPONENT, unigramLogFrequencies, unigramStartBias } from "./model";
 import { Trainer } from "./train";
 import { makeConfig } from "./config";
 import { buildVocabulary, encode, splitCorpus } from "./text";
@@ -43,7 +43,7 @@ test("log frequencies: add-one for every character; the unknown token also gets 
   assert.ok(Math.abs(none[0] - Math.log(1 / 7)) < 1e-6, `unknown: ${none[0]}`);
 });
 
-test("created with the training text, the untrained model predicts its character frequencies (output bias = log frequencies)", async () => {
+test("created with the training text, the untrained model predicts its flattened character frequencies (output bias = k · log frequencies)", async () => {
   await useBackend("wasm");
   const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
   const vocab = buildVocabulary(split.train, 2000);
@@ -51,11 +51,14 @@ test("created with the training text, the untrained model predicts its character
   const validationIds = encode(vocab, split.validation);
   const model = CharRNN.create(makeConfig({ batchSize: 32 }), vocab.chars.length, { trainIds });
   const trainer = new Trainer(model, trainIds, validationIds);
-  // The unigram model's cross-entropy on the validation windows' targets (the same windows validate() scores).
+  // The cross-entropy of p_v^k / Σ_u p_u^k on the validation windows' targets (the same windows validate() scores).
+  const bias = unigramStartBias(trainIds, vocab.chars.length);
+  const logNormaliser = Math.log(bias.reduce((sum, b) => sum + Math.exp(b), 0));
+  const expected = -validationIds.slice(1).reduce((sum, id) => sum + bias[id] - logNormaliser, 0) / (validationIds.length - 1);
   const logFrequencies = unigramLogFrequencies(trainIds, vocab.chars.length);
-  const unigram = -validationIds.slice(1).reduce((sum, id) => sum + logFrequencies[id], 0) / (validationIds.length - 1);
+  bias.forEach((b, id) => assert.ok(Math.abs(b - UNIGRAM_START_EXPONENT * logFrequencies[id]) < 1e-6));
   const initial = trainer.validate().nats;
-  assert.ok(Math.abs(initial - unigram) < 0.1, `untrained loss ${initial} ≈ unigram cross-entropy ${unigram}`);
+  assert.ok(Math.abs(initial - expected) < 0.1, `untrained loss ${initial} ≈ the flattened unigram's cross-entropy ${expected}`);
   assert.ok(initial < Math.log(vocab.chars.length) - 0.5, `untrained loss ${initial} well below ln V = ${Math.log(vocab.chars.length)}`);
   trainer.dispose();
   model.dispose();

@@ -58,14 +58,28 @@ export const RNG_STREAM = { init: 0, batches: 1, dropout: 2 } as const;
 /** Options of CharRNN.create. */
 export interface CreateOptions {
   /**
-   * The encoded training text. The output bias then starts at the log of each
-   * character's smoothed frequency in it (see unigramLogFrequencies), so the
-   * untrained model already predicts the unigram distribution instead of the
-   * uniform one. With a large vocabulary (Korean, V ≈ 1,500) the uniform start
-   * costs hundreds of steps: the output layer has to learn the frequencies
-   * through a Glorot-sized kernel (see scripts/bench-curve.ts for the curves).
+   * The encoded training text. The output bias then starts at UNIGRAM_START_EXPONENT × the log of
+   * each character's smoothed frequency in it (see unigramStartBias), so the untrained model already
+   * predicts a flattened unigram distribution instead of the uniform one. With a large vocabulary
+   * (Korean, V ≈ 1,500) the uniform start costs hundreds of steps: the output layer has to learn the
+   * frequencies through a Glorot-sized kernel (see scripts/bench-curve.ts for the curves).
    */
   trainIds?: Int32Array;
+}
+
+/**
+ * The untrained model predicts p_v^k / Σ_u p_u^k for the training text's character frequencies p.
+ * k = 1 (the unigram itself) wins the first hundreds of steps and then overfits sooner: on the Korean
+ * corpus (`npm run bench:curve`, validation nats at steps 100 / 1,000 / 2,000) k = 1 gave 3.200 / 2.807 /
+ * 2.903, k = 0.75 3.274 / 2.814 / (not run), k = ½ 3.525 / 2.819 / 2.815, k = 0 (zero bias, issue 18's
+ * figures) 4.057 / 2.861 / 2.810; PyTorch nn.LSTM with its default start, live in the same protocol,
+ * 3.793 / 2.830 / 2.824. k = ½ is at or below that at every checkpoint.
+ */
+export const UNIGRAM_START_EXPONENT = 0.5;
+
+/** The output bias CharRNN.create starts from with the training text: UNIGRAM_START_EXPONENT × log frequencies.   [V] */
+export function unigramStartBias(ids: Int32Array, vocabSize: number): Float32Array {
+  return unigramLogFrequencies(ids, vocabSize).map((v) => v * UNIGRAM_START_EXPONENT);
 }
 
 /**
@@ -224,7 +238,7 @@ export class CharRNN {
     const valid = charRNNConfigSchema.parse(config);
     const rng = Rng.forStream(valid.seed, RNG_STREAM.init);
     const values = new Map(parameterSpecs(valid, vocabSize).map((s) => [s.name, initialValues(valid, s, rng)] as const));
-    if (options.trainIds !== undefined) values.set("output.bias", unigramLogFrequencies(options.trainIds, vocabSize));
+    if (options.trainIds !== undefined) values.set("output.bias", unigramStartBias(options.trainIds, vocabSize));
     return new CharRNN(valid, vocabSize, values);
   }
 

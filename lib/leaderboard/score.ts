@@ -31,7 +31,7 @@ const untrainedCache = new WeakMap<ScoringCorpus, Map<string, number>>();
 
 /**
  * L1b: public bits/char of the model a browser starts training from with this configuration —
- * seeded initial weights, output bias at the training text's log character frequencies
+ * seeded initial weights, output bias from the training text's character frequencies (unigramStartBias)
  * (CharRNN.create with trainIds, as app/training/trainer.worker.ts does) — cached per configuration.
  */
 function untrainedPublicBpc(corpus: ScoringCorpus, config: CharRNNConfig, publicIds: Int32Array): number {

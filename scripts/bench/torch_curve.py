@@ -1,13 +1,13 @@
 """PyTorch reference for `npm run bench:curve` (CURVE_TORCH=1): validation loss at checkpoints.
 
-    python3 scripts/bench/torch_curve.py <corpus.txt> 100,250,500 [unigram]
+    python3 scripts/bench/torch_curve.py <corpus.txt> 100,250,500 [unigram [k]]
 
 The protocol of scripts/bench-curve.ts: one-hot characters -> nn.LSTM(V, 128) -> nn.Linear(128, V),
 cross-entropy, Adam 0.01, gradient clipping at norm 5, random windows of 40 + 1 characters, batch 128,
 from the text's first 90 %; validation over the first 20,000 characters of the last 10 % as 500 windows
 of 40, each from a zero state. PyTorch's default initialisation; with "unigram", the output bias starts
-at the training text's add-one log character frequencies instead, as the engine's does (its
-unigramLogFrequencies without the unknown token, which this vocabulary does not have).
+at k (default 1) times the training text's add-one log character frequencies instead, as the engine's
+does (its unigramStartBias without the unknown token, which this vocabulary does not have).
 Prints one JSON line {step: nats}.
 """
 import json
@@ -21,6 +21,7 @@ SEQ, BATCH, HIDDEN, LR, CLIP, VALIDATION = 40, 128, 128, 0.01, 5.0, 20_000
 text = open(sys.argv[1], encoding="utf-8").read()
 checkpoints = [int(s) for s in sys.argv[2].split(",")]
 unigram_bias = len(sys.argv) > 3 and sys.argv[3] == "unigram"
+unigram_exponent = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
 torch.set_num_threads(1)
 cut = int(len(text) * 0.9)
 chars = sorted(set(text))
@@ -36,7 +37,7 @@ out = torch.nn.Linear(HIDDEN, V)
 if unigram_bias:
     counts = torch.bincount(train, minlength=V).double() + 1
     with torch.no_grad():
-        out.bias.copy_((counts / counts.sum()).log().float())
+        out.bias.copy_(((counts / counts.sum()).log() * unigram_exponent).float())
 params = list(lstm.parameters()) + list(out.parameters())
 optimizer = torch.optim.Adam(params, lr=LR)
 
