@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { compileEngineWasm } from "./engineWasm";
 
 const root = join(import.meta.dirname, "..");
 const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
@@ -15,3 +16,5 @@ for (const file of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm"))) cpSy
 // The threaded build's factory script, unbundled: its pthread workers load it (app/training/wasmThreads.ts).
 const pthreadScript = "tfjs-backend-wasm-threaded-simd.js";
 cpSync(join(wasmDir, "../wasm-out", pthreadScript), join(target, pthreadScript), { preserveTimestamps: true });
+// The engine's own WebAssembly module (lib/engine/wasm), compiled from its AssemblyScript source.
+compileEngineWasm();

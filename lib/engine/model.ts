@@ -26,8 +26,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { charRNNConfigSchema, type CharRNNConfig } from "./config";
 import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
-import { fusedGradients, fusedLogProbs, type FusedModel } from "./gpu/network";
+import { fusedGradients, fusedLogProbs, type FusedModel, type LayerRunner } from "./fusedNetwork";
 import { stepKernelsAvailable } from "./gpu/kernels";
+import { runFusedLayer } from "./gpu/layers";
+import { runWasmLayer, wasmLayerAvailable } from "./wasm/layer";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
 import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
@@ -209,9 +211,10 @@ export class CharRNN {
   private prepared: { layers: PreparedLayer[]; owned: tf.Tensor[] } | null = null;
   private readonly dropoutRng: Rng;
   /**
-   * "auto": on the webgpu backend, training and scoring run the GPU-shaped path (gpu/network.ts:
-   * fused WGSL step kernels, all steps' products at once); elsewhere, and with "op-by-op", the
-   * per-step computation below (the fast shape on WASM). Both compute the same model.
+   * "auto": training and scoring run a fused layer over each window where the backend has one
+   * (fusedNetwork.ts): on webgpu the GPU-shaped path (gpu/layers.ts: fused WGSL step kernels, all
+   * steps' products at once), on wasm for LSTM the engine's own WebAssembly module (wasm/layer.ts);
+   * elsewhere, and with "op-by-op", the per-step tfjs computation below. All compute the same model.
    */
   kernelPath: "auto" | "op-by-op" = "auto";
 
@@ -296,9 +299,10 @@ export class CharRNN {
     const T = batch.inputs.length / B;
     const kept = tidyKeep(
       () => {
-        if (this.fused()) {
+        const runLayer = this.fusedLayer();
+        if (runLayer !== null) {
           this.checkInputs(batch.inputs, B);
-          return fusedLogProbs(this.fusedView(), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
+          return fusedLogProbs(this.fusedView(runLayer), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
         const probs = tf.softmax(run.logits) as tf.Tensor2D; // [T·B, V]
@@ -324,9 +328,10 @@ export class CharRNN {
     const N = B * T;
     return tidyKeep(
       () => {
-        if (this.fused()) {
+        const runLayer = this.fusedLayer();
+        if (runLayer !== null) {
           this.checkInputs(batch.inputs, B);
-          return fusedGradients(this.fusedView(), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
+          return fusedGradients(this.fusedView(runLayer), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
         const targets = this.targetRows(batch); // [T·B, V]
@@ -470,14 +475,18 @@ export class CharRNN {
     return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
   }
 
-  /** Whether training and scoring take the GPU-shaped path (see kernelPath). */
-  private fused(): boolean {
-    return this.kernelPath === "auto" && stepKernelsAvailable();
+  /** The fused layer training and scoring run on this backend, or null for the op-by-op path (see kernelPath). */
+  private fusedLayer(): LayerRunner | null {
+    if (this.kernelPath !== "auto") return null;
+    const { cell, hiddenSize } = this.config;
+    if (stepKernelsAvailable()) return (_layer, params, input, state) => runFusedLayer(cell, params, input, state);
+    if (wasmLayerAvailable(cell, hiddenSize)) return runWasmLayer;
+    return null;
   }
 
-  /** The model as gpu/network.ts sees it. */
-  private fusedView(): FusedModel {
-    return { config: this.config, vocabSize: this.vocabSize, param: (name) => this.param(name), dropoutMask: (b) => this.dropoutMask(b) };
+  /** The model as fusedNetwork.ts sees it. */
+  private fusedView(runLayer: LayerRunner): FusedModel {
+    return { config: this.config, vocabSize: this.vocabSize, param: (name) => this.param(name), dropoutMask: (b) => this.dropoutMask(b), runLayer };
   }
 
   /** Throws unless `inputs` form batchSize equal non-empty windows of ids inside the vocabulary. */

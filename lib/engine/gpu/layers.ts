@@ -13,25 +13,10 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { CellKind, LayerParams, LayerState } from "../cells";
-import { runStep, type StepDims } from "./kernels";
+import type { FusedInput, FusedLayerRun } from "../fusedNetwork";
+import { registerStepKernels, runStep, type StepDims } from "./kernels";
 
-/** A layer's inputs over all steps, time-major: dense rows [N, D], or the ids [N] of one-hot rows. */
-export type FusedInput = { x: tf.Tensor2D } | { ids: tf.Tensor1D; vocabSize: number };
-
-/** Gradients of one layer; `inputs` is ∂loss/∂x [N, D] when asked for. */
-export interface FusedGrads {
-  kernel: tf.Tensor2D;
-  recurrentKernel: tf.Tensor2D;
-  bias: tf.Tensor1D;
-  inputs: tf.Tensor2D | null;
-}
-
-export interface FusedLayerRun {
-  /** h_t of every step, [N, H]. */
-  outputs: tf.Tensor2D;
-  state: LayerState;
-  backward(dOutputs: tf.Tensor2D, wantInputGrads: boolean): FusedGrads;
-}
+registerStepKernels();
 
 /** How one cell kind packs its steps (kernels.ts) and turns them into ∂U. */
 interface CellPlan {

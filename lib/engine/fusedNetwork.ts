@@ -1,9 +1,10 @@
 /**
- * The whole CharRNN on WebGPU, built for the GPU (model.ts uses it when the backend is webgpu):
- * the same model and loss as model.ts, with every time-independent part done once for all
- * N = T·B positions instead of once per step, and the layers' steps as fused kernels (layers.ts).
+ * The whole CharRNN with each layer's window run by a fused layer (model.ts uses it where one
+ * exists: gpu/layers.ts on WebGPU, WGSL step kernels; wasm/layer.ts on WASM, the engine's own
+ * WebAssembly module): the same model and loss as model.ts, with every time-independent part done
+ * once for all N = T·B positions instead of once per step.
  *
- *   x        = E[ids] (embedding) or the ids themselves (one-hot, looked up in layers.ts)
+ *   x        = E[ids] (embedding) or the ids themselves (one-hot, looked up by the layer)
  *   h^l      = layer l over all steps, input dropout(h^{l−1}) for l ≥ 1          [N, H]
  *   logits   = h^top·W_out + b_out                                              [N, V]  one product
  *   loss     = −(1/N) Σ_r log softmax(logits_r)[target_r]
@@ -14,12 +15,29 @@
  * (layer by layer, step by step), so a seeded run draws the same masks on every backend.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { CharRNNConfig } from "../config";
-import type { LayerState } from "../cells";
-import { registerStepKernels } from "./kernels";
-import { runFusedLayer, type FusedInput, type FusedLayerRun } from "./layers";
+import type { CharRNNConfig } from "./config";
+import type { LayerParams, LayerState } from "./cells";
 
-registerStepKernels();
+/** A layer's inputs over all steps, time-major: dense rows [N, D], or the ids [N] of one-hot rows. */
+export type FusedInput = { x: tf.Tensor2D } | { ids: tf.Tensor1D; vocabSize: number };
+
+/** Gradients of one layer; `inputs` is ∂loss/∂x [N, D] when asked for. */
+export interface FusedGrads {
+  kernel: tf.Tensor2D;
+  recurrentKernel: tf.Tensor2D;
+  bias: tf.Tensor1D;
+  inputs: tf.Tensor2D | null;
+}
+
+export interface FusedLayerRun {
+  /** h_t of every step, [N, H]. */
+  outputs: tf.Tensor2D;
+  state: LayerState;
+  backward(dOutputs: tf.Tensor2D, wantInputGrads: boolean): FusedGrads;
+}
+
+/** Runs layer `layer` (0 = bottom) of the network forward over all steps, inside a tidy. */
+export type LayerRunner = (layer: number, params: LayerParams, input: FusedInput, state: LayerState) => FusedLayerRun;
 
 /** What the network needs of the model: its configuration, parameters by name and dropout masks. */
 export interface FusedModel {
@@ -28,6 +46,8 @@ export interface FusedModel {
   param(name: string): tf.Tensor;
   /** One step's dropout mask [B, H], drawn from the model's seeded stream. */
   dropoutMask(batchSize: number): tf.Tensor2D;
+  /** The fused layer of this backend. */
+  runLayer: LayerRunner;
 }
 
 /** Minimum probability whose log is taken (model.ts's MIN_PROBABILITY, passed in to keep one rule in one place). */
@@ -73,13 +93,23 @@ function forward(model: FusedModel, inputs: Int32Array, B: number, state: LayerS
       masks.push(mask);
       input = { x: tf.mul(input.x, mask) };
     }
-    const run = runFusedLayer(config.cell, params, input, state[l]);
+    const run = model.runLayer(l, params, input, state[l]);
     layers.push(run);
     input = { x: run.outputs };
   }
   const top = layers[layers.length - 1].outputs;
   const logits = tf.fused.matMul({ a: top, b: model.param("output.kernel") as tf.Tensor2D, bias: model.param("output.bias") }) as tf.Tensor2D;
   return { layers, masks, ids, logits, state: layers.map((r) => r.state) };
+}
+
+/**
+ * a·b with either operand transposed. On WASM tfjs' transpose flags are 8–16× slower than a
+ * transpose and a plain product (cells.ts; here ≈ 65 ms vs 13 ms a step for the output layer's two
+ * products); on WebGPU they cost nothing, and a transpose would be one more dispatch.
+ */
+function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean): tf.Tensor2D {
+  if (tf.getBackend() !== "wasm") return tf.matMul(a, b, transposeA, transposeB);
+  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }
 
 /** log p(target) per position, time-major [N], from the softmax and the one-hot targets. */
@@ -119,11 +149,11 @@ export function fusedGradients(
   const loss = tf.div(tf.sum(targetLogProbs(probs, targets, rule)), -N) as tf.Scalar;
 
   const grads = new Map<string, tf.Tensor>();
-  const dLogits = tf.sub(probs, targets); // ×N: the 1/N is applied to the three products below
+  const dLogits: tf.Tensor2D = tf.sub(probs, targets); // ×N: the 1/N is applied to the three products below
   const top = run.layers[run.layers.length - 1].outputs;
-  grads.set("output.kernel", tf.div(tf.matMul(top, dLogits, true, false), N));
+  grads.set("output.kernel", tf.div(matMul(top, dLogits, true, false), N));
   grads.set("output.bias", tf.div(tf.sum(dLogits, 0), N));
-  let dOutputs: tf.Tensor2D = tf.matMul(dLogits, tf.div(model.param("output.kernel"), N) as tf.Tensor2D, false, true); // ∂h^top [N, H]
+  let dOutputs: tf.Tensor2D = matMul(dLogits, tf.div(model.param("output.kernel"), N) as tf.Tensor2D, false, true); // ∂h^top [N, H]
   for (let l = run.layers.length - 1; l >= 0; l--) {
     const g = run.layers[l].backward(dOutputs, l > 0 || config.embeddingSize > 0);
     grads.set(`layer${l}.kernel`, g.kernel);
