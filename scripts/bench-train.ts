@@ -12,8 +12,8 @@
  * the engine (Trainer.stepAsync) and by the equivalent tf.layers model (lstm → dense softmax,
  * trainOnBatch) on the same batches; the median step time gives characters/s (B·T per step).
  *
- * The machine is noisy: medians of several timed steps after warm-up; on wasm the two sides'
- * timed steps are interleaved so load changes hit both alike. Software backends are 10–100×
+ * The machine is noisy: medians of several timed steps after warm-up; on wasm the sides'
+ * timed steps are interleaved so load changes hit all alike. Software backends are 10–100×
  * slower: they get 1 warm-up + 2 timed steps, and the tf.layers side is skipped when building it
  * or one of its batches takes longer than LAYERS_SKIP_MS ("skipped (too slow)"). Backends run
  * wasm, cpu, webgl, webgpu; the run keeps to DEADLINE_MS (≈ 5⅓ min) by cutting the last ones short
@@ -28,8 +28,10 @@
  * loading the unbundled factory script as in the app: app/training/wasmThreads.ts; the page is
  * minified like the production bundle). Each backend also reports kernel dispatches per training
  * step for every cell (tf.profile's registered kernels over one step; batch-independent) and per
- * time step (the growth from windows of 20 to 40 characters, ÷ 20). On webgpu the table's "engine"
- * column is the op-by-op engine and "new path" the fused WGSL path (lib/engine/gpu).
+ * time step (the growth from windows of 20 to 40 characters, ÷ 20). On webgpu and wasm the table's
+ * "engine" column is the op-by-op engine and "new path" the engine's own path: the fused WGSL kernels
+ * on webgpu (lib/engine/gpu), the engine's WebAssembly LSTM layer on wasm (lib/engine/wasm; GRU and
+ * RNN run op-by-op there, and their dispatch counts are op-by-op's).
  *
  * Prints a table, a JSON array of every row, the PyTorch line
  *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…}
@@ -77,17 +79,24 @@ interface Plan {
   max: number;
   budgetMs: number;
 }
-/** The headline backend gets many steps; software GPUs (and cpu) few. opByOp runs only where the engine has a path of its own (webgpu). */
+/** The headline backend gets many steps; software GPUs (and cpu) few. opByOp runs only where the engine has a path of its own (NEW_PATH). */
 const SLOW: Plan = { warmup: 1, min: 2, max: 3, budgetMs: 15_000 };
 const PLANS: Record<TrainBackend, Record<TrainSide, Plan>> = {
-  wasm: { engine: { warmup: 3, min: 9, max: 25, budgetMs: 12_000 }, opByOp: SLOW, layers: { warmup: 1, min: 5, max: 7, budgetMs: 15_000 } },
+  wasm: {
+    engine: { warmup: 3, min: 9, max: 25, budgetMs: 12_000 },
+    opByOp: { warmup: 2, min: 9, max: 25, budgetMs: 12_000 },
+    layers: { warmup: 1, min: 5, max: 7, budgetMs: 15_000 },
+  },
   webgl: { engine: SLOW, opByOp: SLOW, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
   // The two engine paths alternate, 3 timed steps each (≈ 20–40 s a step on SwiftShader under load).
   webgpu: { engine: { ...SLOW, min: 3 }, opByOp: { ...SLOW, min: 3 }, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
   cpu: { engine: SLOW, opByOp: SLOW, layers: { warmup: 1, min: 2, max: 2, budgetMs: 0 } },
 };
-/** Backends where the engine takes a path of its own (lib/engine/gpu), measured against its op-by-op path in the same page. */
-const NEW_PATH: readonly TrainBackend[] = ["webgpu"];
+/**
+ * Backends where the engine takes a path of its own, measured against its op-by-op path in the same
+ * page: webgpu (lib/engine/gpu, every cell) and wasm (lib/engine/wasm, LSTM; the headline cell).
+ */
+const NEW_PATH: readonly TrainBackend[] = ["webgpu", "wasm"];
 
 interface SideResult {
   /** Median step time (ms); null when not measured. */
@@ -345,13 +354,19 @@ async function measurePair(
     while (pageUsable && run.wantsMore(since)) await guard(run, () => run.timedStep());
   };
   if (interleave) {
+    // The tf.layers side's slow steps are spread between the engine's (and its op-by-op path's), so load changes hit all alike.
     await guard(engine, () => engine.warmup());
+    if (opByOp !== null) await guard(opByOp, () => opByOp.warmup());
     await guard(layers, () => layers.warmup());
     const since = performance.now();
     const perRound = Math.max(1, Math.ceil(engine.maxSteps / layers.maxSteps));
-    while (pageUsable && (engine.wantsMore(since) || layers.wantsMore(since))) {
+    const enginesWantMore = () => engine.wantsMore(since) || (opByOp?.wantsMore(since) ?? false);
+    while (pageUsable && (enginesWantMore() || layers.wantsMore(since))) {
       if (layers.wantsMore(since)) await guard(layers, () => layers.timedStep());
-      for (let i = 0; i < perRound && pageUsable && engine.wantsMore(since); i++) await guard(engine, () => engine.timedStep());
+      for (let i = 0; i < perRound && pageUsable && enginesWantMore(); i++) {
+        if (engine.wantsMore(since)) await guard(engine, () => engine.timedStep());
+        if (opByOp !== null && pageUsable && opByOp.wantsMore(since)) await guard(opByOp, () => opByOp.timedStep());
+      }
     }
   } else if (opByOp !== null) {
     // The engine's own path and its op-by-op path alternate step by step (same load for both).
@@ -503,7 +518,7 @@ function table(rows: Row[]): string {
       return d === undefined ? "—" : `${d.perStep} (${d.perTimeStep})`;
     };
     const dispatches = r.dispatches === null ? "—" : ["lstm", "gru", "rnn"].map(count).join(" · ");
-    // "engine" is the op-by-op engine; where the engine has a path of its own (webgpu) that path is
+    // "engine" is the op-by-op engine; where the engine has a path of its own (NEW_PATH) that path is
     // "new path", and the ratio and the dispatch counts are the new path's.
     const hasNewPath = NEW_PATH.includes(r.backend);
     const opByOp = hasNewPath ? r.opByOpCharsPerSec : r.engineCharsPerSec;
