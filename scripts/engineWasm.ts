@@ -1,5 +1,5 @@
 /**
- * Compiles the engine's WebAssembly module (lib/engine/wasm/assembly/lstm.ts, AssemblyScript) and
+ * Compiles the engine's WebAssembly module (lib/engine/wasm/assembly/layers.ts, AssemblyScript) and
  * writes it as base64 into generated/engineWasm.ts, which lib/engine/wasm/layer.ts imports: one
  * source of the bytes for Node (tests, benches) and every bundle (the trainer worker, bench pages).
  * Run by scripts/prepare-assets.ts (on install and before every web build).
@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const source = "lib/engine/wasm/assembly/lstm.ts";
+const source = "lib/engine/wasm/assembly/layers.ts";
 const target = join(root, "generated/engineWasm.ts");
 
 /**

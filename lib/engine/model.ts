@@ -213,7 +213,7 @@ export class CharRNN {
   /**
    * "auto": training and scoring run a fused layer over each window where the backend has one
    * (fusedNetwork.ts): on webgpu the GPU-shaped path (gpu/layers.ts: fused WGSL step kernels, all
-   * steps' products at once), on wasm for LSTM the engine's own WebAssembly module (wasm/layer.ts);
+   * steps' products at once), on wasm the engine's own WebAssembly module (wasm/layer.ts);
    * elsewhere, and with "op-by-op", the per-step tfjs computation below. All compute the same model.
    */
   kernelPath: "auto" | "op-by-op" = "auto";
@@ -480,7 +480,7 @@ export class CharRNN {
     if (this.kernelPath !== "auto") return null;
     const { cell, hiddenSize } = this.config;
     if (stepKernelsAvailable()) return (_layer, params, input, state) => runFusedLayer(cell, params, input, state);
-    if (wasmLayerAvailable(cell, hiddenSize)) return runWasmLayer;
+    if (wasmLayerAvailable(hiddenSize)) return (layer, params, input, state) => runWasmLayer(cell, layer, params, input, state);
     return null;
   }
 

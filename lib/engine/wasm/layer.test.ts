@@ -1,15 +1,15 @@
 /**
- * The engine's WebAssembly LSTM layer (layer.ts) computes what the op-by-op path computes: the same
- * loss, every parameter's gradient and the final state, within float32 rounding, for one-hot input
- * multiplied and looked up by row, an embedding, stacked layers with dropout, and sizes that leave
- * the module's 4 × 8 product blocks partly filled. (The finite-difference check of gradients.test.ts
- * runs through it too: on tfjs' WASM backend LSTM models take this layer.)
+ * The engine's WebAssembly layers (layer.ts) compute what the op-by-op path computes: the same loss,
+ * every parameter's gradient and the final state, within float32 rounding, for each cell, one-hot
+ * input multiplied and looked up by row, an embedding, stacked layers with dropout, and sizes that
+ * leave the module's 4 × 8 product blocks partly filled. (The finite-difference checks of
+ * gradients.test.ts run through them too, on the wasm backend.)
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { CharRNN, disposeState } from "../model";
-import { makeConfig, type CharRNNConfig } from "../config";
+import { CELL_KINDS, makeConfig, type CharRNNConfig } from "../config";
 import { randomBatch, useBackend } from "../test-support";
 import { runWasmLayer, wasmLayerAvailable } from "./layer";
 
@@ -53,43 +53,42 @@ const CASES: { name: string; config: Partial<CharRNNConfig>; vocabSize: number; 
   { name: "the headline size: H = 128, B = 16", config: { hiddenSize: 128, batchSize: 16, seqLen: 12 }, vocabSize: 65 },
 ];
 
-for (const { name, config, vocabSize, dropout = false } of CASES) {
-  test(`the WASM LSTM layer equals the op-by-op path: ${name}`, async () => {
-    await useBackend("wasm");
-    const full = makeConfig({ cell: "lstm", seqLen: 9, batchSize: 6, ...config });
-    assert.ok(wasmLayerAvailable("lstm", full.hiddenSize));
-    const fused = CharRNN.create(full, vocabSize);
-    const opByOp = CharRNN.create(full, vocabSize); // same seed: same weights and the same dropout masks
-    opByOp.kernelPath = "op-by-op";
-    const a = gradientsOf(fused, dropout);
-    const b = gradientsOf(opByOp, dropout);
-    assert.ok(Math.abs(a.loss - b.loss) < 1e-5, `loss ${a.loss} vs ${b.loss}`);
-    assert.equal(a.grads.size, b.grads.size);
-    for (const [param, g] of b.grads) {
-      const mine = a.grads.get(param);
-      assert.ok(mine, param);
-      const d = relativeDifference(mine, g);
-      assert.ok(d < 1e-5, `${param}: relative difference ${d}`);
-    }
-    a.state.forEach((s, i) => assert.ok(relativeDifference(s, b.state[i]) < 1e-5, `state ${i}`));
-    fused.dispose();
-    opByOp.dispose();
-  });
-}
+for (const cell of CELL_KINDS)
+  for (const { name, config, vocabSize, dropout = false } of CASES) {
+    test(`the WASM ${cell} layer equals the op-by-op path: ${name}`, async () => {
+      await useBackend("wasm");
+      const full = makeConfig({ cell, seqLen: 9, batchSize: 6, ...config });
+      assert.ok(wasmLayerAvailable(full.hiddenSize));
+      const fused = CharRNN.create(full, vocabSize);
+      const opByOp = CharRNN.create(full, vocabSize); // same seed: same weights and the same dropout masks
+      opByOp.kernelPath = "op-by-op";
+      const a = gradientsOf(fused, dropout);
+      const b = gradientsOf(opByOp, dropout);
+      assert.ok(Math.abs(a.loss - b.loss) < 1e-5, `loss ${a.loss} vs ${b.loss}`);
+      assert.equal(a.grads.size, b.grads.size);
+      for (const [param, g] of b.grads) {
+        const mine = a.grads.get(param);
+        assert.ok(mine, param);
+        const d = relativeDifference(mine, g);
+        assert.ok(d < 1e-5, `${param}: relative difference ${d}`);
+      }
+      a.state.forEach((s, i) => assert.ok(relativeDifference(s, b.state[i]) < 1e-5, `state ${i}`));
+      fused.dispose();
+      opByOp.dispose();
+    });
+  }
 
-test("the WASM layer runs LSTM with hidden sizes that are multiples of 4, on the wasm backend only", async () => {
+test("the WASM layers run hidden sizes that are multiples of 4, on the wasm backend only", async () => {
   await useBackend("wasm");
-  assert.equal(wasmLayerAvailable("lstm", 16), true);
-  assert.equal(wasmLayerAvailable("lstm", 18), false);
-  assert.equal(wasmLayerAvailable("gru", 16), false);
-  assert.equal(wasmLayerAvailable("rnn", 16), false);
+  assert.equal(wasmLayerAvailable(16), true);
+  assert.equal(wasmLayerAvailable(18), false);
   await useBackend("cpu");
-  assert.equal(wasmLayerAvailable("lstm", 16), false);
+  assert.equal(wasmLayerAvailable(16), false);
 });
 
-test("an LSTM whose hidden size is not a multiple of 4 trains op-by-op on wasm, with the same result", async () => {
+test("a GRU whose hidden size is not a multiple of 4 trains op-by-op on wasm, with the same result", async () => {
   await useBackend("wasm");
-  const config = makeConfig({ cell: "lstm", hiddenSize: 18, seqLen: 8, batchSize: 3 });
+  const config = makeConfig({ cell: "gru", hiddenSize: 18, seqLen: 8, batchSize: 3 });
   const auto = CharRNN.create(config, 7);
   const opByOp = CharRNN.create(config, 7);
   opByOp.kernelPath = "op-by-op";
@@ -114,14 +113,14 @@ test("a layer's backward pass refuses once a later forward pass has reused its m
     };
     const state = { h: tf.zeros([B, H]) as tf.Tensor2D, c: tf.zeros([B, H]) as tf.Tensor2D };
     const input = { ids: tf.tensor1d([0, 1, 2, 3, 4, 0], "int32"), vocabSize: V };
-    const first = runWasmLayer(0, params, input, state);
-    const second = runWasmLayer(0, params, input, state);
+    const first = runWasmLayer("lstm", 0, params, input, state);
+    const second = runWasmLayer("lstm", 0, params, input, state);
     const dY = tf.ones([3 * B, H]) as tf.Tensor2D;
     assert.throws(() => first.backward(dY, false), /overwritten by a later forward pass/);
     assert.equal(second.backward(dY, false).kernel.shape.join("×"), `${V}×${4 * H}`);
     // Another layer's slot is its own memory: layer 1 does not disturb layer 0.
-    const third = runWasmLayer(0, params, input, state);
-    runWasmLayer(1, params, input, state);
+    const third = runWasmLayer("lstm", 0, params, input, state);
+    runWasmLayer("lstm", 1, params, input, state);
     assert.doesNotThrow(() => third.backward(dY, false));
   });
 });

@@ -1,66 +1,30 @@
 /**
- * A recurrent layer over a whole window in the engine's own WebAssembly module (assembly/lstm.ts),
+ * A recurrent layer over a whole window in the engine's own WebAssembly module (assembly/layers.ts),
  * built for the CPU: the same equations as cells.ts, with the window's forward pass one call and
  * its backward pass (backpropagation through time and every weight gradient) another, instead of
- * ≈ 2,000 tfjs kernels. The network around it (output layer, softmax, loss) stays in tfjs
+ * ≈ 700–2,000 tfjs kernels. The network around it (output layer, softmax, loss) stays in tfjs
  * (fusedNetwork.ts), so the layer hands over tensors: its inputs and weights are copied into the
  * module's memory, h_t of every step and the gradients are copied out.
  *
- * Used on tfjs' WASM backend for LSTM layers whose hidden size is a multiple of 4 (the module works
- * on four units at a time); other cells and sizes run op-by-op (cells.ts).
+ * Used on tfjs' WASM backend for every cell whose hidden size is a multiple of 4 (the module works
+ * on four units at a time); other sizes run op-by-op (cells.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import { ENGINE_WASM_BASE64 } from "../../../generated/engineWasm";
-import type { CellKind, LayerParams, LayerState } from "../cells";
+import { GATE_COUNT, type CellKind, type LayerParams, type LayerState } from "../cells";
 import type { FusedInput, FusedLayerRun } from "../fusedNetwork";
 
-/** What the module exports (byte addresses into `memory` for every array argument). */
-interface EngineModule {
-  memory: WebAssembly.Memory;
-  lstmForward(
-    T: number,
-    B: number,
-    H: number,
-    D: number,
-    x: number,
-    ids: number,
-    W: number,
-    bias: number,
-    U: number,
-    hs: number,
-    cs: number,
-    gates: number,
-    tanhC: number,
-  ): void;
-  lstmBackward(
-    T: number,
-    B: number,
-    H: number,
-    D: number,
-    vocab: number,
-    x: number,
-    ids: number,
-    W: number,
-    U: number,
-    hs: number,
-    cs: number,
-    gates: number,
-    tanhC: number,
-    dY: number,
-    UT: number,
-    dh: number,
-    dc: number,
-    dU: number,
-    db: number,
-    dW: number,
-    dx: number,
-    WT: number,
-  ): void;
-}
+/** forward(T, B, H, D, x, ids, W, bias, U, hs, cs, gates, aux): every array argument is a byte address into the module's memory. */
+type Forward = (...sizesAndAddresses: number[]) => void;
+/** backward(T, B, H, D, vocab, x, ids, W, U, hs, cs, gates, aux, dY, UT, dh, dc, dU, db, dW, dx, WT). */
+type Backward = (...sizesAndAddresses: number[]) => void;
+
+/** What the module exports: per cell a forward and a backward pass over a window (arguments: assembly/layers.ts). */
+type EngineModule = { memory: WebAssembly.Memory } & Record<`${CellKind}Forward`, Forward> & Record<`${CellKind}Backward`, Backward>;
 
 let compiled: WebAssembly.Module | null | undefined;
 
-/** The compiled module, or null where this WebAssembly has no SIMD (compiled once, synchronously: it is 5 KB). */
+/** The compiled module, or null where this WebAssembly has no SIMD (compiled once, synchronously: it is ≈ 7 KB). */
 function engineModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     const bytes = Uint8Array.from(atob(ENGINE_WASM_BASE64), (c) => c.charCodeAt(0));
@@ -69,9 +33,9 @@ function engineModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** Whether a layer of this cell and size runs in the module on the current backend. */
-export function wasmLayerAvailable(cell: CellKind, hiddenSize: number): boolean {
-  return tf.getBackend() === "wasm" && cell === "lstm" && hiddenSize % 4 === 0 && engineModule() !== null;
+/** Whether layers of this size run in the module on the current backend. */
+export function wasmLayerAvailable(hiddenSize: number): boolean {
+  return tf.getBackend() === "wasm" && hiddenSize % 4 === 0 && engineModule() !== null;
 }
 
 /**
@@ -119,21 +83,21 @@ function put(memory: WebAssembly.Memory, at: number, tensor: tf.Tensor): void {
   (values instanceof Int32Array ? new Int32Array(memory.buffer, at, values.length) : f32(memory, at, values.length)).set(values);
 }
 
-/** A tensor holding a copy of `length` floats at `at`. */
+/** A tensor holding a copy of the floats at `at`. */
 function take(memory: WebAssembly.Memory, at: number, shape: [number] | [number, number]): tf.Tensor {
   const length = shape.reduce((a, b) => a * b, 1);
   return tf.tensor(f32(memory, at, length).slice(), shape, "float32");
 }
 
-/** Runs one LSTM layer forward over all steps (call inside a tidy); `backward` gives its gradients. */
-export function runWasmLayer(layer: number, params: LayerParams, input: FusedInput, state: LayerState): FusedLayerRun {
-  if (state.c === null) throw new Error("LSTM state needs a cell state c");
+/** Runs one layer forward over all steps (call inside a tidy); `backward` gives its gradients. */
+export function runWasmLayer(cell: CellKind, layer: number, params: LayerParams, input: FusedInput, state: LayerState): FusedLayerRun {
+  if (cell === "lstm" && state.c === null) throw new Error("LSTM state needs a cell state c");
   const owner = slot(layer);
   const { engine } = owner;
   const generation = ++owner.generation;
   const B = state.h.shape[0];
   const H = state.h.shape[1];
-  const G = 4 * H;
+  const G = GATE_COUNT[cell] * H;
   const [rows] = params.kernel.shape; // D, or V for one-hot
   const dense = "x" in input;
   const N = dense ? input.x.shape[0] : input.ids.shape[0];
@@ -147,9 +111,9 @@ export function runWasmLayer(layer: number, params: LayerParams, input: FusedInp
   const bias = at.take(G);
   const U = at.take(H * G);
   const hs = at.take((N + B) * H);
-  const cs = at.take((N + B) * H);
+  const cs = at.take(cell === "lstm" ? (N + B) * H : 0);
   const gates = at.take(N * G);
-  const tanhC = at.take(N * H);
+  const aux = at.take(cell === "rnn" ? 0 : N * H); // tanh(c_t) (LSTM), r_t ⊙ h_{t−1} (GRU)
   // The backward pass's arrays, laid out now so the memory grows once.
   const dY = at.take(N * H);
   const UT = at.take(G * H);
@@ -169,17 +133,18 @@ export function runWasmLayer(layer: number, params: LayerParams, input: FusedInp
   put(memory, bias, params.bias);
   put(memory, U, params.recurrentKernel);
   put(memory, hs, state.h);
-  put(memory, cs, state.c);
-  engine.lstmForward(T, B, H, D, x, ids, W, bias, U, hs, cs, gates, tanhC);
+  if (state.c !== null) put(memory, cs, state.c);
+  engine[`${cell}Forward`](T, B, H, D, x, ids, W, bias, U, hs, cs, gates, aux);
 
+  const last = (array: number) => take(memory, array + N * H * 4, [B, H]) as tf.Tensor2D;
   return {
     outputs: take(memory, hs + B * H * 4, [N, H]) as tf.Tensor2D,
-    state: { h: take(memory, hs + N * H * 4, [B, H]) as tf.Tensor2D, c: take(memory, cs + N * H * 4, [B, H]) as tf.Tensor2D },
+    state: { h: last(hs), c: cell === "lstm" ? last(cs) : null },
     backward(dOutputs, wantInputGrads) {
       if (owner.generation !== generation) throw new Error(`layer ${layer}'s window was overwritten by a later forward pass; run backward first`);
       put(memory, dY, dOutputs);
       const wantDx = dense && wantInputGrads;
-      engine.lstmBackward(T, B, H, D, rows, x, ids, W, U, hs, cs, gates, tanhC, dY, UT, dh, dc, dU, db, dW, wantDx ? dx : 0, WT);
+      engine[`${cell}Backward`](T, B, H, D, rows, x, ids, W, U, hs, cs, gates, aux, dY, UT, dh, dc, dU, db, dW, wantDx ? dx : 0, WT);
       return {
         kernel: take(memory, dW, [rows, G]) as tf.Tensor2D,
         recurrentKernel: take(memory, dU, [H, G]) as tf.Tensor2D,
