@@ -14,13 +14,39 @@ import { ENGINE_WASM_BASE64 } from "../../../generated/engineWasm";
 import { GATE_COUNT, type CellKind, type LayerParams, type LayerState } from "../cells";
 import type { FusedInput, FusedLayerRun } from "../fusedNetwork";
 
-/** forward(T, B, H, D, x, ids, W, bias, U, hs, cs, gates, aux): every array argument is a byte address into the module's memory. */
-type Forward = (...sizesAndAddresses: number[]) => void;
-/** backward(T, B, H, D, vocab, x, ids, W, U, hs, cs, gates, aux, dY, UT, dh, dc, dU, db, dW, dx, WT). */
-type Backward = (...sizesAndAddresses: number[]) => void;
+/** A pass over one window: it reads the window's sizes and array addresses from the Window at `at`. */
+type Pass = (at: number) => void;
 
-/** What the module exports: per cell a forward and a backward pass over a window (arguments: assembly/layers.ts). */
-type EngineModule = { memory: WebAssembly.Memory } & Record<`${CellKind}Forward`, Forward> & Record<`${CellKind}Backward`, Backward>;
+/** What the module exports: per cell a forward and a backward pass (assembly/layers.ts). */
+type EngineModule = { memory: WebAssembly.Memory } & Record<`${CellKind}Forward` | `${CellKind}Backward`, Pass>;
+
+/** The fields of assembly/layers.ts's Window, in its order (32-bit integers: sizes, then byte addresses; 0 = none). */
+const WINDOW_FIELDS = [
+  "T",
+  "B",
+  "H",
+  "D",
+  "vocab",
+  "x",
+  "ids",
+  "W",
+  "bias",
+  "U",
+  "hs",
+  "cs",
+  "gates",
+  "aux",
+  "dY",
+  "UT",
+  "dh",
+  "dc",
+  "dU",
+  "db",
+  "dW",
+  "dx",
+  "WT",
+] as const;
+type Window = Record<(typeof WINDOW_FIELDS)[number], number>;
 
 let compiled: WebAssembly.Module | null | undefined;
 
@@ -58,9 +84,10 @@ function slot(layer: number): Slot {
   return slots[layer];
 }
 
-/** Byte addresses of the arrays of one window, 16-byte aligned; address 0 stays unused (it means "none"). */
+/** Byte addresses of the arrays of one window, 16-byte aligned, after the Window itself; address 0 stays unused (it means "none"). */
+const WINDOW_AT = 16;
 class Layout {
-  end = 16;
+  end = WINDOW_AT + WINDOW_FIELDS.length * 4;
   take(floats: number): number {
     const at = this.end;
     this.end += Math.ceil((floats * 4) / 16) * 16;
@@ -81,6 +108,10 @@ const f32 = (memory: WebAssembly.Memory, at: number, length: number) => new Floa
 function put(memory: WebAssembly.Memory, at: number, tensor: tf.Tensor): void {
   const values = tensor.dataSync();
   (values instanceof Int32Array ? new Int32Array(memory.buffer, at, values.length) : f32(memory, at, values.length)).set(values);
+}
+
+function writeWindow(memory: WebAssembly.Memory, window: Window): void {
+  new Int32Array(memory.buffer, WINDOW_AT, WINDOW_FIELDS.length).set(WINDOW_FIELDS.map((field) => window[field]));
 }
 
 /** A tensor holding a copy of the floats at `at`. */
@@ -105,50 +136,60 @@ export function runWasmLayer(cell: CellKind, layer: number, params: LayerParams,
   const D = dense ? rows : 0;
 
   const at = new Layout();
-  const x = dense ? at.take(N * D) : 0;
-  const ids = dense ? 0 : at.take(N);
-  const W = at.take(rows * G);
-  const bias = at.take(G);
-  const U = at.take(H * G);
-  const hs = at.take((N + B) * H);
-  const cs = at.take(cell === "lstm" ? (N + B) * H : 0);
-  const gates = at.take(N * G);
-  const aux = at.take(cell === "rnn" ? 0 : N * H); // tanh(c_t) (LSTM), r_t ⊙ h_{t−1} (GRU)
-  // The backward pass's arrays, laid out now so the memory grows once.
-  const dY = at.take(N * H);
-  const UT = at.take(G * H);
-  const dh = at.take(B * H);
-  const dc = at.take(B * H);
-  const dU = at.take(H * G);
-  const db = at.take(G);
-  const dW = at.take(rows * G);
+  const window: Window = {
+    T,
+    B,
+    H,
+    D,
+    vocab: rows,
+    x: dense ? at.take(N * D) : 0,
+    ids: dense ? 0 : at.take(N),
+    W: at.take(rows * G),
+    bias: at.take(G),
+    U: at.take(H * G),
+    hs: at.take((N + B) * H),
+    cs: at.take(cell === "lstm" ? (N + B) * H : 0),
+    gates: at.take(N * G),
+    aux: at.take(cell === "rnn" ? 0 : N * H), // tanh(c_t) (LSTM), r_t ⊙ h_{t−1} (GRU)
+    // The backward pass's arrays, laid out now so the memory grows once.
+    dY: at.take(N * H),
+    UT: at.take(G * H),
+    dh: at.take(B * H),
+    dc: at.take(B * H),
+    dU: at.take(H * G),
+    db: at.take(G),
+    dW: at.take(rows * G),
+    dx: 0, // set by the backward pass when ∂x is wanted
+    WT: dense ? at.take(G * D) : 0,
+  };
   const dx = dense ? at.take(N * D) : 0;
-  const WT = dense ? at.take(G * D) : 0;
   const { memory } = engine;
   reserve(memory, at.end);
 
-  if (dense) put(memory, x, input.x);
-  else put(memory, ids, input.ids);
-  put(memory, W, params.kernel);
-  put(memory, bias, params.bias);
-  put(memory, U, params.recurrentKernel);
-  put(memory, hs, state.h);
-  if (state.c !== null) put(memory, cs, state.c);
-  engine[`${cell}Forward`](T, B, H, D, x, ids, W, bias, U, hs, cs, gates, aux);
+  if (dense) put(memory, window.x, input.x);
+  else put(memory, window.ids, input.ids);
+  put(memory, window.W, params.kernel);
+  put(memory, window.bias, params.bias);
+  put(memory, window.U, params.recurrentKernel);
+  put(memory, window.hs, state.h);
+  if (state.c !== null) put(memory, window.cs, state.c);
+  writeWindow(memory, window);
+  engine[`${cell}Forward`](WINDOW_AT);
 
   const last = (array: number) => take(memory, array + N * H * 4, [B, H]) as tf.Tensor2D;
   return {
-    outputs: take(memory, hs + B * H * 4, [N, H]) as tf.Tensor2D,
-    state: { h: last(hs), c: cell === "lstm" ? last(cs) : null },
+    outputs: take(memory, window.hs + B * H * 4, [N, H]) as tf.Tensor2D,
+    state: { h: last(window.hs), c: cell === "lstm" ? last(window.cs) : null },
     backward(dOutputs, wantInputGrads) {
       if (owner.generation !== generation) throw new Error(`layer ${layer}'s window was overwritten by a later forward pass; run backward first`);
-      put(memory, dY, dOutputs);
+      put(memory, window.dY, dOutputs);
       const wantDx = dense && wantInputGrads;
-      engine[`${cell}Backward`](T, B, H, D, rows, x, ids, W, U, hs, cs, gates, aux, dY, UT, dh, dc, dU, db, dW, wantDx ? dx : 0, WT);
+      writeWindow(memory, { ...window, dx: wantDx ? dx : 0 });
+      engine[`${cell}Backward`](WINDOW_AT);
       return {
-        kernel: take(memory, dW, [rows, G]) as tf.Tensor2D,
-        recurrentKernel: take(memory, dU, [H, G]) as tf.Tensor2D,
-        bias: take(memory, db, [G]) as tf.Tensor1D,
+        kernel: take(memory, window.dW, [rows, G]) as tf.Tensor2D,
+        recurrentKernel: take(memory, window.dU, [H, G]) as tf.Tensor2D,
+        bias: take(memory, window.db, [G]) as tf.Tensor1D,
         inputs: wantDx ? (take(memory, dx, [N, D]) as tf.Tensor2D) : null,
       };
     },

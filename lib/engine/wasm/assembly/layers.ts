@@ -153,17 +153,46 @@ function tanhSlope4(v: v128): v128 {
 }
 
 // ── The layers ──────────────────────────────────────────────────────────────────────────────
-// Every cell has the same two entry points with the same arguments (H a multiple of 4):
-//   forward(T, B, H, D, x, ids, W, bias, U, hs, cs, gates, aux)
-//     input: dense x [N, D] with W [D, G] (D > 0), or one-hot ids [N] (int32) with W [V, G] (D = 0);
-//     bias [G], U [H, G] (G = gates · H, Keras layout and gate order); hs holds h_{−1} in its first
-//     B rows, cs c_{−1} (LSTM). Writes hs rows B … B + N − 1 = h_0 … h_{T−1} (cs likewise), and
+// Every cell has two entry points, forward(at) and backward(at), that read their sizes and the
+// addresses of their arrays from a Window the caller wrote at `at` (H a multiple of 4):
+//   forward: input dense x [N, D] with W [D, G] (D > 0), or one-hot ids [N] (int32) with W [V, G]
+//     (D = 0); bias [G], U [H, G] (G = gates · H, Keras layout and gate order); hs holds h_{−1} in its
+//     first B rows, cs c_{−1} (LSTM). Writes hs rows B … B + N − 1 = h_0 … h_{T−1} (cs likewise), and
 //     what the backward pass needs: gates [N, G] (each gate's activation) and aux [N, H].
-//   backward(T, B, H, D, vocab, x, ids, W, U, hs, cs, gates, aux, dY, UT, dh, dc, dU, db, dW, dx, WT)
-//     after forward with the same arrays; dY [N, H] = ∂loss/∂h_t. Turns `gates` into δ [N, G], the
-//     gradient of the pre-activations, and writes dU [H, G], db [G], dW [D or vocab, G], and dx [N, D]
-//     when dx ≠ 0. UT [G, H], dh, dc [B, H] and WT [G, D] are scratch.
+//   backward: after forward with the same arrays; dY [N, H] = ∂loss/∂h_t. Turns `gates` into δ [N, G],
+//     the gradient of the pre-activations, and writes dU [H, G], db [G], dW [D or vocab, G], and
+//     dx [N, D] when dx ≠ 0. UT [G, H], dh, dc [B, H] and WT [G, D] are scratch.
 // Nothing flows back into h_{−1} or c_{−1}: the window's start state is a constant (truncated BPTT).
+
+/** One window: its sizes, then the byte addresses of its arrays (layer.ts writes the fields in this order, as 32-bit integers). */
+@unmanaged
+class Window {
+  T: i32;
+  B: i32;
+  H: i32;
+  /** Input width; 0 for one-hot input. */
+  D: i32;
+  /** Rows of W for one-hot input. */
+  vocab: i32;
+  x: usize;
+  ids: usize;
+  W: usize;
+  bias: usize;
+  U: usize;
+  hs: usize;
+  cs: usize;
+  gates: usize;
+  aux: usize;
+  dY: usize;
+  UT: usize;
+  dh: usize;
+  dc: usize;
+  dU: usize;
+  db: usize;
+  dW: usize;
+  dx: usize;
+  WT: usize;
+}
 
 /** Pre-activations' input part of step t's B rows of z: b + x_t·W, or b + row id_t of W (one-hot). */
 function projectInputs(t: i32, B: i32, G: i32, D: i32, x: usize, ids: usize, W: usize, bias: usize, z: usize): void {
@@ -209,21 +238,10 @@ function inputGradients(N: i32, G: i32, D: i32, vocab: i32, x: usize, ids: usize
  *   z_t = x_t·W + b + h_{t−1}·U      i = σ(z_i)   f = σ(z_f)   g = tanh(z_g)   o = σ(z_o)
  *   c_t = f ⊙ c_{t−1} + i ⊙ g        h_t = o ⊙ tanh(c_t)                     aux = tanh(c_t)
  */
-export function lstmForward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  bias: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-): void {
+export function lstmForward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, x = w.x, ids = w.ids, W = w.W, bias = w.bias, U = w.U, hs = w.hs, cs = w.cs, gates = w.gates, aux = w.aux;
   const G = 4 * H;
   const gateRow = (<usize>G) << 2;
   const hRow = (<usize>H) << 2;
@@ -260,30 +278,10 @@ export function lstmForward(
  *   δ_t = [∂c ⊙ g ⊙ i(1 − i),  ∂c ⊙ c_{t−1} ⊙ f(1 − f),  ∂c ⊙ i ⊙ (1 − g²),  ∂h ⊙ tanh(c_t) ⊙ o(1 − o)]
  *   ∂U = Σ_t h_{t−1}ᵀ·δ_t
  */
-export function lstmBackward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  vocab: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-  dY: usize,
-  UT: usize,
-  dh: usize,
-  dc: usize,
-  dU: usize,
-  db: usize,
-  dW: usize,
-  dx: usize,
-  WT: usize,
-): void {
+export function lstmBackward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, vocab = w.vocab, x = w.x, ids = w.ids, W = w.W, U = w.U, hs = w.hs, cs = w.cs, gates = w.gates, aux = w.aux, dY = w.dY, UT = w.UT, dh = w.dh, dc = w.dc, dU = w.dU, db = w.db, dW = w.dW, dx = w.dx, WT = w.WT;
   const G = 4 * H;
   const N = T * B;
   const gateRow = (<usize>G) << 2;
@@ -323,21 +321,10 @@ export function lstmBackward(
  *   z = σ(x_t·W_z + b_z + h_{t−1}·U_z)     r = σ(x_t·W_r + b_r + h_{t−1}·U_r)      aux = r ⊙ h_{t−1}
  *   h̃ = tanh(x_t·W_h + b_h + (r ⊙ h_{t−1})·U_h)                 h_t = h̃ + z ⊙ (h_{t−1} − h̃)
  */
-export function gruForward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  bias: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-): void {
+export function gruForward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, x = w.x, ids = w.ids, W = w.W, bias = w.bias, U = w.U, hs = w.hs, gates = w.gates, aux = w.aux;
   const G = 3 * H;
   const gateRow = (<usize>G) << 2;
   const hRow = (<usize>H) << 2;
@@ -381,30 +368,10 @@ export function gruForward(
  *   ∂U_zr = Σ_t h_{t−1}ᵀ·[δz, δr]             ∂U_h = Σ_t (r ⊙ h_{t−1})ᵀ·δh̃
  * dc holds ∂(r ⊙ h_{t−1}).
  */
-export function gruBackward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  vocab: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-  dY: usize,
-  UT: usize,
-  dh: usize,
-  dc: usize,
-  dU: usize,
-  db: usize,
-  dW: usize,
-  dx: usize,
-  WT: usize,
-): void {
+export function gruBackward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, vocab = w.vocab, x = w.x, ids = w.ids, W = w.W, U = w.U, hs = w.hs, gates = w.gates, aux = w.aux, dY = w.dY, UT = w.UT, dh = w.dh, dc = w.dc, dU = w.dU, db = w.db, dW = w.dW, dx = w.dx, WT = w.WT;
   const G = 3 * H;
   const N = T * B;
   const gateRow = (<usize>G) << 2;
@@ -446,21 +413,10 @@ export function gruBackward(
 }
 
 /** Vanilla RNN:   h_t = tanh(x_t·W + b + h_{t−1}·U)   (gates holds h_t again; cs and aux unused). */
-export function rnnForward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  bias: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-): void {
+export function rnnForward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, x = w.x, ids = w.ids, W = w.W, bias = w.bias, U = w.U, hs = w.hs, gates = w.gates;
   const hRow = (<usize>H) << 2;
   for (let t = 0; t < T; t++) {
     const r0 = t * B;
@@ -477,30 +433,10 @@ export function rnnForward(
 }
 
 /**   δ_t = (dY_t + δ_{t+1}·Uᵀ) ⊙ (1 − h_t²)      ∂U = Σ_t h_{t−1}ᵀ·δ_t */
-export function rnnBackward(
-  T: i32,
-  B: i32,
-  H: i32,
-  D: i32,
-  vocab: i32,
-  x: usize,
-  ids: usize,
-  W: usize,
-  U: usize,
-  hs: usize,
-  cs: usize,
-  gates: usize,
-  aux: usize,
-  dY: usize,
-  UT: usize,
-  dh: usize,
-  dc: usize,
-  dU: usize,
-  db: usize,
-  dW: usize,
-  dx: usize,
-  WT: usize,
-): void {
+export function rnnBackward(at: usize): void {
+  const w = changetype<Window>(at);
+  // prettier-ignore
+  const T = w.T, B = w.B, H = w.H, D = w.D, vocab = w.vocab, x = w.x, ids = w.ids, W = w.W, U = w.U, hs = w.hs, gates = w.gates, dY = w.dY, UT = w.UT, dh = w.dh, dU = w.dU, db = w.db, dW = w.dW, dx = w.dx, WT = w.WT;
   const N = T * B;
   const hRow = (<usize>H) << 2;
   transpose(U, H, H, UT);
