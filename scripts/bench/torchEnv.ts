@@ -7,7 +7,10 @@
  * know, as a virtual machine's generic "Intel(R) Xeon(R) Processor" may be, falls back to Prescott
  * (SSE3). Measured on such a machine (2026-12-01, `torch_train.py`, one thread): 34,635 chars/s on
  * Prescott, 71,878 on SkylakeX. The reference must be PyTorch at its best, so the kernels are chosen
- * from /proc/cpuinfo's flags (the newest family the flags support) unless OPENBLAS_CORETYPE is set.
+ * from /proc/cpuinfo's flags (the newest family the flags support), also over an OPENBLAS_CORETYPE the
+ * machine's environment sets: one machine here sets Haswell for every process, and on its AVX-512 CPU
+ * that made PyTorch 1.38× slower (98,534 vs 135,567 chars/s, 2026-12-01). BENCH_OPENBLAS_CORETYPE
+ * names the kernels explicitly.
  */
 import { readFileSync } from "node:fs";
 
@@ -31,10 +34,8 @@ function cpuFlags(): Set<string> {
 
 export function torchEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
-  if (env.OPENBLAS_CORETYPE === undefined) {
-    const flags = cpuFlags();
-    const core = CORE_TYPES.find(([, needs]) => needs.every((f) => flags.has(f)));
-    if (core !== undefined) env.OPENBLAS_CORETYPE = core[0];
-  }
+  const flags = cpuFlags();
+  const chosen = process.env.BENCH_OPENBLAS_CORETYPE ?? CORE_TYPES.find(([, needs]) => needs.every((f) => flags.has(f)))?.[0];
+  if (chosen !== undefined) env.OPENBLAS_CORETYPE = chosen;
   return env;
 }
