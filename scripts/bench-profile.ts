@@ -1,6 +1,8 @@
 /**
  * Profile of one engine training step on tfjs' WASM backend in Node (one thread): time per kernel
- * type and kernels per step, from tf.profile.
+ * type and kernels per step, from tf.profile, of the op-by-op path (cells.ts); then the engine's
+ * own WebAssembly path (lib/engine/wasm, what the engine runs on wasm) split into its tfjs kernels
+ * and the rest (the module's two passes and the copies in and out).
  *
  *   npm run bench:profile                         (LSTM; PROFILE_CELL=gru|rnn, PROFILE_STEPS=n)
  *
@@ -19,8 +21,9 @@
  * For LSTM, PyTorch also trains the same model (scripts/bench/torch_train.py, one thread, as in
  * bench:train): "ceiling" = PyTorch's step time / the products' time, the engine's ratio to PyTorch
  * if everything but its products were free.
- * Last line: {"matmulMacsPerStep":…,"wasmMatmulMsPerStep":…,"wasmGmacPerSec":…,"torchGmacPerSec":…,"ratio":…,
- * "otherMsPerStep":…,"torchTrainMsPerStep":…,"ceilingVsTorch":…}.
+ * Then {"matmulMacsPerStep":…,"wasmMatmulMsPerStep":…,"wasmGmacPerSec":…,"torchGmacPerSec":…,"ratio":…,
+ * "otherMsPerStep":…,"torchTrainMsPerStep":…,"ceilingVsTorch":…} (of the op-by-op path), and last
+ * {"path":"wasm module","wallMsPerStep":…,"tfjsKernelsPerStep":…,"tfjsKernelMsPerStep":…,"moduleMsPerStep":…,"vsTorch":…}.
  */
 import * as tf from "@tensorflow/tfjs";
 import { readBundledCorpus } from "../test/helpers/corpora";
@@ -40,6 +43,7 @@ await useBackend("wasm");
 const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
 const vocab = buildVocabulary(split.train, 2000);
 const model = CharRNN.create(makeConfig({ cell }), vocab.chars.length);
+model.kernelPath = "op-by-op";
 const trainer = new Trainer(model, encode(vocab, split.train), encode(vocab, split.validation));
 for (let i = 0; i < 3; i++) trainer.step();
 
@@ -85,8 +89,6 @@ console.log(`| kernel | per step | ms per step | share |`);
 console.log(`|---|---:|---:|---:|`);
 for (const r of rows) console.log(`| ${r.name} | ${r.count} | ${r.ms.toFixed(1)} | ${((100 * r.ms) / kernelMs).toFixed(1)} % |`);
 console.log(`| **all** | **${kernels}** | **${kernelMs.toFixed(1)}** | |`);
-trainer.dispose();
-model.dispose();
 const wallMs = median(walls);
 console.log(JSON.stringify({ cell, kernelsPerStep: kernels, kernelMsPerStep: round(kernelMs), wallMsPerStep: round(wallMs) }));
 
@@ -190,5 +192,46 @@ console.log(
     otherMsPerStep: round(wallMs - wasmMs),
     torchTrainMsPerStep: typeof torchTrain === "string" ? null : torchTrain.msPerStep,
     ceilingVsTorch: ceiling,
+  }),
+);
+
+// ── The engine's WebAssembly path ───────────────────────────────────────────────────────────
+// The same model and trainer on the engine's default path: the layer is two calls into the engine's
+// module, invisible to tf.profile, so its share is the wall time minus the tfjs kernels around it.
+model.kernelPath = "auto";
+for (let i = 0; i < 3; i++) trainer.step();
+const moduleWalls: number[] = [];
+const moduleKernelMs: number[] = [];
+let moduleKernels = 0;
+for (let s = 0; s < Math.max(steps, 5); s++) {
+  const started = performance.now();
+  trainer.step();
+  moduleWalls.push(performance.now() - started);
+  const info = await tf.profile(() => {
+    trainer.step();
+  });
+  const registered = info.kernels.filter((k) => tf.getKernel(k.name, "wasm") !== undefined);
+  moduleKernels = registered.length;
+  moduleKernelMs.push(registered.reduce((sum, k) => sum + (typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0), 0));
+}
+trainer.dispose();
+model.dispose();
+const pathWall = median(moduleWalls);
+const pathKernelMs = median(moduleKernelMs);
+console.log("");
+console.log(
+  `engine's WebAssembly path: ${pathWall.toFixed(1)} ms per step (${round(wallMs / pathWall, 2)}× faster than op-by-op) = ` +
+    `${moduleKernels} tfjs kernels ${pathKernelMs.toFixed(1)} ms (output layer, softmax, loss, clipping, Adam) + ` +
+    `${(pathWall - pathKernelMs).toFixed(1)} ms the module's passes and the copies` +
+    (typeof torchTrain === "string" ? "" : `; PyTorch step / engine step = ${round(torchTrain.msPerStep / pathWall, 2)}×`),
+);
+console.log(
+  JSON.stringify({
+    path: "wasm module",
+    wallMsPerStep: round(pathWall),
+    tfjsKernelsPerStep: moduleKernels,
+    tfjsKernelMsPerStep: round(pathKernelMs),
+    moduleMsPerStep: round(pathWall - pathKernelMs),
+    vsTorch: typeof torchTrain === "string" ? null : round(torchTrain.msPerStep / pathWall, 2),
   }),
 );
