@@ -39,6 +39,15 @@ export interface FusedLayerRun {
 /** Runs layer `layer` (0 = bottom) of the network forward over all steps, inside a tidy. */
 export type LayerRunner = (layer: number, params: LayerParams, input: FusedInput, state: LayerState) => FusedLayerRun;
 
+/** The output layer's log p(target) per position [N], and with gradients ∂W_out, ∂b_out and ∂h^top [N, H]. */
+export interface OutputRun {
+  logProbs: tf.Tensor1D;
+  grads: { kernel: tf.Tensor2D; bias: tf.Tensor1D; top: tf.Tensor2D } | null;
+}
+
+/** The output layer, softmax and log p(target) over all N positions (targets time-major), inside a tidy. */
+export type OutputRunner = (top: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, targets: Int32Array, rule: LossRule, wantGradients: boolean) => OutputRun;
+
 /** What the network needs of the model: its configuration, parameters by name and dropout masks. */
 export interface FusedModel {
   config: CharRNNConfig;
@@ -46,8 +55,9 @@ export interface FusedModel {
   param(name: string): tf.Tensor;
   /** One step's dropout mask [B, H], drawn from the model's seeded stream. */
   dropoutMask(batchSize: number): tf.Tensor2D;
-  /** The fused layer of this backend. */
+  /** The fused layer and output layer of this backend. */
   runLayer: LayerRunner;
+  runOutput: OutputRunner;
 }
 
 /** Minimum probability whose log is taken (model.ts's MIN_PROBABILITY, passed in to keep one rule in one place). */
@@ -55,27 +65,30 @@ export interface LossRule {
   minProbability: number;
 }
 
-/** Batch-major ids [B·T] as time-major int32 [N]. */
-function timeMajor(ids: Int32Array, B: number): tf.Tensor1D {
+/** Batch-major ids [B·T] in time-major order [N]. */
+function timeMajorIds(ids: Int32Array, B: number): Int32Array {
   const T = ids.length / B;
   const out = new Int32Array(ids.length);
   for (let t = 0; t < T; t++) for (let b = 0; b < B; b++) out[t * B + b] = ids[b * T + t];
-  return tf.tensor1d(out, "int32");
+  return out;
 }
+
+const topOf = (run: Forward) => run.layers[run.layers.length - 1].outputs;
+const outputKernel = (model: FusedModel) => model.param("output.kernel") as tf.Tensor2D;
+const outputBias = (model: FusedModel) => model.param("output.bias") as tf.Tensor1D;
 
 interface Forward {
   layers: FusedLayerRun[];
   /** Dropout mask of layer l's input, [N, H] (l ≥ 1); empty without dropout. */
   masks: tf.Tensor2D[];
   ids: tf.Tensor1D;
-  logits: tf.Tensor2D;
   state: LayerState[];
 }
 
 function forward(model: FusedModel, inputs: Int32Array, B: number, state: LayerState[], dropout: boolean): Forward {
   const { config, vocabSize: V } = model;
   const T = inputs.length / B;
-  const ids = timeMajor(inputs, B);
+  const ids = tf.tensor1d(timeMajorIds(inputs, B), "int32");
   let input: FusedInput = config.embeddingSize > 0 ? { x: tf.gather(model.param("embedding"), ids) as tf.Tensor2D } : { ids, vocabSize: V };
   const layers: FusedLayerRun[] = [];
   const masks: tf.Tensor2D[] = [];
@@ -97,28 +110,30 @@ function forward(model: FusedModel, inputs: Int32Array, B: number, state: LayerS
     layers.push(run);
     input = { x: run.outputs };
   }
-  const top = layers[layers.length - 1].outputs;
-  const logits = tf.fused.matMul({ a: top, b: model.param("output.kernel") as tf.Tensor2D, bias: model.param("output.bias") }) as tf.Tensor2D;
-  return { layers, masks, ids, logits, state: layers.map((r) => r.state) };
+  return { layers, masks, ids, state: layers.map((r) => r.state) };
 }
 
 /**
- * a·b with either operand transposed. On WASM tfjs' transpose flags are 8–16× slower than a
- * transpose and a plain product (cells.ts; here ≈ 65 ms vs 13 ms a step for the output layer's two
- * products); on WebGPU they cost nothing, and a transpose would be one more dispatch.
+ * The tfjs output layer (the WebGPU path's; WASM has its own, wasm/layer.ts):
+ *   logits = h^top·W_out + b_out   p = softmax(logits)   logProbs_r = log max(p_r[target_r], floor)
+ *   ∂logits = (p − y)/N   ∂W_out = h^topᵀ·∂logits   ∂b_out = Σ_r ∂logits_r   ∂h^top = ∂logits·W_outᵀ
+ * (the 1/N is applied to the three results).
  */
-function matMul(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean): tf.Tensor2D {
-  if (tf.getBackend() !== "wasm") return tf.matMul(a, b, transposeA, transposeB);
-  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
-}
-
-/** log p(target) per position, time-major [N], from the softmax and the one-hot targets. */
-function targetLogProbs(probs: tf.Tensor2D, targets: tf.Tensor2D, rule: LossRule): tf.Tensor1D {
-  return tf.log(tf.maximum(tf.sum(tf.mul(probs, targets), 1), rule.minProbability)) as tf.Tensor1D;
-}
-
-function oneHotTargets(targets: Int32Array, B: number, V: number): tf.Tensor2D {
-  return tf.cast(tf.oneHot(timeMajor(targets, B), V), "float32") as tf.Tensor2D;
+export function tfjsOutput(top: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, targets: Int32Array, rule: LossRule, wantGradients: boolean): OutputRun {
+  const N = top.shape[0];
+  const probs = tf.softmax(tf.fused.matMul({ a: top, b: kernel, bias })) as tf.Tensor2D;
+  const y = tf.cast(tf.oneHot(tf.tensor1d(targets, "int32"), kernel.shape[1]), "float32") as tf.Tensor2D;
+  const logProbs = tf.log(tf.maximum(tf.sum(tf.mul(probs, y), 1), rule.minProbability)) as tf.Tensor1D;
+  if (!wantGradients) return { logProbs, grads: null };
+  const dLogits = tf.sub(probs, y); // ×N
+  return {
+    logProbs,
+    grads: {
+      kernel: tf.div(tf.matMul(top, dLogits, true, false), N),
+      bias: tf.div(tf.sum(dLogits, 0), N),
+      top: tf.matMul(dLogits, tf.div(kernel, N) as tf.Tensor2D, false, true),
+    },
+  };
 }
 
 /** log p(target) at every position, time-major [N], and the final state (call inside a tidy). */
@@ -129,7 +144,8 @@ export function fusedLogProbs(
   rule: LossRule,
 ): { logProbs: tf.Tensor1D; state: LayerState[] } {
   const run = forward(model, batch.inputs, batch.batchSize, state, false);
-  return { logProbs: targetLogProbs(tf.softmax(run.logits), oneHotTargets(batch.targets, batch.batchSize, model.vocabSize), rule), state: run.state };
+  const output = model.runOutput(topOf(run), outputKernel(model), outputBias(model), timeMajorIds(batch.targets, batch.batchSize), rule, false);
+  return { logProbs: output.logProbs, state: run.state };
 }
 
 /** Mean cross-entropy and its gradient for every parameter (model.ts's computeGradients; call inside a tidy). */
@@ -144,16 +160,14 @@ export function fusedGradients(
   const B = batch.batchSize;
   const N = batch.inputs.length;
   const run = forward(model, batch.inputs, B, state, dropout);
-  const probs = tf.softmax(run.logits);
-  const targets = oneHotTargets(batch.targets, B, V);
-  const loss = tf.div(tf.sum(targetLogProbs(probs, targets, rule)), -N) as tf.Scalar;
+  const output = model.runOutput(topOf(run), outputKernel(model), outputBias(model), timeMajorIds(batch.targets, B), rule, true);
+  if (output.grads === null) throw new Error("the output layer gave no gradients");
+  const loss = tf.div(tf.sum(output.logProbs), -N) as tf.Scalar;
 
   const grads = new Map<string, tf.Tensor>();
-  const dLogits: tf.Tensor2D = tf.sub(probs, targets); // ×N: the 1/N is applied to the three products below
-  const top = run.layers[run.layers.length - 1].outputs;
-  grads.set("output.kernel", tf.div(matMul(top, dLogits, true, false), N));
-  grads.set("output.bias", tf.div(tf.sum(dLogits, 0), N));
-  let dOutputs: tf.Tensor2D = matMul(dLogits, tf.div(model.param("output.kernel"), N) as tf.Tensor2D, false, true); // ∂h^top [N, H]
+  grads.set("output.kernel", output.grads.kernel);
+  grads.set("output.bias", output.grads.bias);
+  let dOutputs = output.grads.top; // ∂h^top [N, H]
   for (let l = run.layers.length - 1; l >= 0; l--) {
     const g = run.layers[l].backward(dOutputs, l > 0 || config.embeddingSize > 0);
     grads.set(`layer${l}.kernel`, g.kernel);

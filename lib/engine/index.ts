@@ -6,9 +6,11 @@
  *   config.ts    CharRNNConfig, its zod schema and bounds, DEFAULT_CONFIG, configHash
  *   text.ts      NFC text, vocabulary (unknown token at id 0), encode/decode, corpus split
  *   rng.ts       seeded PRNG behind every random choice
- *   cells.ts     RNN / LSTM / GRU forward and hand-written backward through time
- *   gpu/         the same on WebGPU built for the GPU: fused WGSL step kernels (kernels.ts),
- *                layers over all steps (layers.ts), the network and its loss (network.ts)
+ *   cells.ts     RNN / LSTM / GRU forward and hand-written backward through time (op-by-op)
+ *   fusedNetwork.ts  the network and its loss over all steps at once, around a backend's fused layers:
+ *   gpu/         on WebGPU, built for the GPU: fused WGSL step kernels (kernels.ts), layers (layers.ts)
+ *   wasm/        on WASM, built for the CPU: the engine's WebAssembly module (assembly/layers.ts),
+ *                a layer's window as one call forward and one backward (layer.ts)
  *   model.ts     CharRNN: parameters, forward, score, gradients, trainStep (Adam + clipping)
  *   train.ts     Trainer: random or stateful batches, steps, validation loss
  *   sample.ts    seeded generation with temperature and top-k, streaming

@@ -26,10 +26,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { charRNNConfigSchema, type CharRNNConfig } from "./config";
 import { prepareLayer, runLayer, weightGradients, type LayerInput, type LayerRun, type LayerState, type PreparedLayer } from "./cells";
-import { fusedGradients, fusedLogProbs, type FusedModel, type LayerRunner } from "./fusedNetwork";
+import { fusedGradients, fusedLogProbs, tfjsOutput, type FusedModel, type LayerRunner, type OutputRunner } from "./fusedNetwork";
 import { stepKernelsAvailable } from "./gpu/kernels";
 import { runFusedLayer } from "./gpu/layers";
-import { runWasmLayer, wasmLayerAvailable } from "./wasm/layer";
+import { runWasmLayer, runWasmOutput, wasmLayerAvailable } from "./wasm/layer";
 import { Adam } from "./optimizer";
 import { Rng } from "./rng";
 import { GATE_COUNT, parameterSpecs, type ParameterSpec } from "./parameters";
@@ -299,10 +299,10 @@ export class CharRNN {
     const T = batch.inputs.length / B;
     const kept = tidyKeep(
       () => {
-        const runLayer = this.fusedLayer();
-        if (runLayer !== null) {
+        const runners = this.fusedLayers();
+        if (runners !== null) {
           this.checkInputs(batch.inputs, B);
-          return fusedLogProbs(this.fusedView(runLayer), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
+          return fusedLogProbs(this.fusedView(runners), batch, state ?? this.zeroState(B), { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), false);
         const probs = tf.softmax(run.logits) as tf.Tensor2D; // [T·B, V]
@@ -328,10 +328,10 @@ export class CharRNN {
     const N = B * T;
     return tidyKeep(
       () => {
-        const runLayer = this.fusedLayer();
-        if (runLayer !== null) {
+        const runners = this.fusedLayers();
+        if (runners !== null) {
           this.checkInputs(batch.inputs, B);
-          return fusedGradients(this.fusedView(runLayer), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
+          return fusedGradients(this.fusedView(runners), batch, state ?? this.zeroState(B), dropout, { minProbability: MIN_PROBABILITY });
         }
         const run = this.run(batch.inputs, B, state ?? this.zeroState(B), dropout);
         const targets = this.targetRows(batch); // [T·B, V]
@@ -475,18 +475,19 @@ export class CharRNN {
     return tf.tensor2d(data, [batchSize, this.config.hiddenSize]);
   }
 
-  /** The fused layer training and scoring run on this backend, or null for the op-by-op path (see kernelPath). */
-  private fusedLayer(): LayerRunner | null {
+  /** The fused layers training and scoring run on this backend, or null for the op-by-op path (see kernelPath). */
+  private fusedLayers(): { runLayer: LayerRunner; runOutput: OutputRunner } | null {
     if (this.kernelPath !== "auto") return null;
     const { cell, hiddenSize } = this.config;
-    if (stepKernelsAvailable()) return (_layer, params, input, state) => runFusedLayer(cell, params, input, state);
-    if (wasmLayerAvailable(hiddenSize)) return (layer, params, input, state) => runWasmLayer(cell, layer, params, input, state);
+    if (stepKernelsAvailable()) return { runLayer: (_layer, params, input, state) => runFusedLayer(cell, params, input, state), runOutput: tfjsOutput };
+    if (wasmLayerAvailable(hiddenSize))
+      return { runLayer: (layer, params, input, state) => runWasmLayer(cell, layer, params, input, state), runOutput: runWasmOutput };
     return null;
   }
 
   /** The model as fusedNetwork.ts sees it. */
-  private fusedView(runLayer: LayerRunner): FusedModel {
-    return { config: this.config, vocabSize: this.vocabSize, param: (name) => this.param(name), dropoutMask: (b) => this.dropoutMask(b), runLayer };
+  private fusedView(runners: { runLayer: LayerRunner; runOutput: OutputRunner }): FusedModel {
+    return { config: this.config, vocabSize: this.vocabSize, param: (name) => this.param(name), dropoutMask: (b) => this.dropoutMask(b), ...runners };
   }
 
   /** Throws unless `inputs` form batchSize equal non-empty windows of ids inside the vocabulary. */

@@ -12,13 +12,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { ENGINE_WASM_BASE64 } from "../../../generated/engineWasm";
 import { GATE_COUNT, type CellKind, type LayerParams, type LayerState } from "../cells";
-import type { FusedInput, FusedLayerRun } from "../fusedNetwork";
+import type { FusedInput, FusedLayerRun, LossRule, OutputRun } from "../fusedNetwork";
 
 /** A pass over one window: it reads the window's sizes and array addresses from the Window at `at`. */
 type Pass = (at: number) => void;
 
-/** What the module exports: per cell a forward and a backward pass (assembly/layers.ts). */
-type EngineModule = { memory: WebAssembly.Memory } & Record<`${CellKind}Forward` | `${CellKind}Backward`, Pass>;
+/** What the module exports: per cell a forward and a backward pass, and the output layer (assembly/layers.ts). */
+type EngineModule = { memory: WebAssembly.Memory; outputLayer: Pass } & Record<`${CellKind}Forward` | `${CellKind}Backward`, Pass>;
 
 /** The fields of assembly/layers.ts's Window, in its order (32-bit integers: sizes, then byte addresses; 0 = none). */
 const WINDOW_FIELDS = [
@@ -74,20 +74,27 @@ interface Slot {
   generation: number;
 }
 const slots: Slot[] = [];
+/** The output layer's instance: it keeps nothing between calls. */
+let outputEngine: EngineModule | null = null;
+
+function instantiate(): EngineModule {
+  const module = engineModule();
+  if (module === null) throw new Error("this browser's WebAssembly has no SIMD");
+  return new WebAssembly.Instance(module, {}).exports as unknown as EngineModule;
+}
 
 function slot(layer: number): Slot {
-  while (slots.length <= layer) {
-    const module = engineModule();
-    if (module === null) throw new Error("this browser's WebAssembly has no SIMD");
-    slots.push({ engine: new WebAssembly.Instance(module, {}).exports as unknown as EngineModule, generation: 0 });
-  }
+  while (slots.length <= layer) slots.push({ engine: instantiate(), generation: 0 });
   return slots[layer];
 }
 
-/** Byte addresses of the arrays of one window, 16-byte aligned, after the Window itself; address 0 stays unused (it means "none"). */
+/** Byte addresses of the arrays of one pass, 16-byte aligned, after its record (Window or Head); address 0 stays unused (it means "none"). */
 const WINDOW_AT = 16;
 class Layout {
-  end = WINDOW_AT + WINDOW_FIELDS.length * 4;
+  end: number;
+  constructor(recordFields: number) {
+    this.end = WINDOW_AT + Math.ceil((recordFields * 4) / 16) * 16;
+  }
   take(floats: number): number {
     const at = this.end;
     this.end += Math.ceil((floats * 4) / 16) * 16;
@@ -114,6 +121,65 @@ function writeWindow(memory: WebAssembly.Memory, window: Window): void {
   new Int32Array(memory.buffer, WINDOW_AT, WINDOW_FIELDS.length).set(WINDOW_FIELDS.map((field) => window[field]));
 }
 
+/** The fields of assembly/layers.ts's Head, in its order (32-bit: sizes, the flag, the float floor, then byte addresses). */
+const HEAD_FIELDS = ["N", "H", "V", "wantGradients", "minProbability", "top", "W", "bias", "targets", "logits", "logProbs", "WT", "dW", "db", "dTop"] as const;
+
+/**
+ * The output layer, softmax and log p(target) over all N positions in the module (fusedNetwork.ts's
+ * OutputRunner; call inside a tidy). Only h^top, the weights and the targets go in, and log p(target),
+ * ∂W_out, ∂b_out and ∂h^top come out: the [N, V] logits never leave the module (with the Korean
+ * vocabulary, V = 1,481, they are 30 MB a step).
+ */
+export function runWasmOutput(
+  top: tf.Tensor2D,
+  kernel: tf.Tensor2D,
+  bias: tf.Tensor1D,
+  targets: Int32Array,
+  rule: LossRule,
+  wantGradients: boolean,
+): OutputRun {
+  outputEngine ??= instantiate();
+  const { memory } = outputEngine;
+  const [N, H] = top.shape;
+  const V = kernel.shape[1];
+  const at = new Layout(HEAD_FIELDS.length);
+  const head = {
+    N,
+    H,
+    V,
+    wantGradients: wantGradients ? 1 : 0,
+    minProbability: 0, // written as a float below
+    top: at.take(N * H),
+    W: at.take(H * V),
+    bias: at.take(V),
+    targets: at.take(N),
+    logits: at.take(N * V),
+    logProbs: at.take(N),
+    WT: at.take(V * H),
+    dW: at.take(H * V),
+    db: at.take(V),
+    dTop: at.take(N * H),
+  };
+  reserve(memory, at.end);
+  put(memory, head.top, top);
+  put(memory, head.W, kernel);
+  put(memory, head.bias, bias);
+  new Int32Array(memory.buffer, head.targets, N).set(targets);
+  new Int32Array(memory.buffer, WINDOW_AT, HEAD_FIELDS.length).set(HEAD_FIELDS.map((field) => head[field]));
+  f32(memory, WINDOW_AT + HEAD_FIELDS.indexOf("minProbability") * 4, 1)[0] = rule.minProbability;
+  outputEngine.outputLayer(WINDOW_AT);
+  const logProbs = take(memory, head.logProbs, [N]) as tf.Tensor1D;
+  if (!wantGradients) return { logProbs, grads: null };
+  return {
+    logProbs,
+    grads: {
+      kernel: take(memory, head.dW, [H, V]) as tf.Tensor2D,
+      bias: take(memory, head.db, [V]) as tf.Tensor1D,
+      top: take(memory, head.dTop, [N, H]) as tf.Tensor2D,
+    },
+  };
+}
+
 /** A tensor holding a copy of the floats at `at`. */
 function take(memory: WebAssembly.Memory, at: number, shape: [number] | [number, number]): tf.Tensor {
   const length = shape.reduce((a, b) => a * b, 1);
@@ -135,7 +201,7 @@ export function runWasmLayer(cell: CellKind, layer: number, params: LayerParams,
   const T = N / B;
   const D = dense ? rows : 0;
 
-  const at = new Layout();
+  const at = new Layout(WINDOW_FIELDS.length);
   const window: Window = {
     T,
     B,

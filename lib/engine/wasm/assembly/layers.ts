@@ -452,3 +452,118 @@ export function rnnBackward(at: usize): void {
   gemmTransposedA(H, H, N, hs, H, gates, H, dU, H);
   inputGradients(N, H, D, vocab, x, ids, W, gates, db, dW, dx, WT);
 }
+
+// ── The output layer and the loss ───────────────────────────────────────────────────────────
+/** One output-layer pass: sizes, then byte addresses (layer.ts writes the fields in this order, as 32-bit integers). */
+@unmanaged
+class Head {
+  /** Positions (T·B), hidden size, vocabulary. */
+  N: i32;
+  H: i32;
+  V: i32;
+  /** 1: also the gradients. */
+  wantGradients: i32;
+  /** The floor of a probability whose log is taken (model.ts's MIN_PROBABILITY). */
+  minProbability: f32;
+  top: usize;
+  W: usize;
+  bias: usize;
+  targets: usize;
+  logits: usize;
+  logProbs: usize;
+  WT: usize;
+  dW: usize;
+  db: usize;
+  dTop: usize;
+}
+
+/** eˣ of one number, through the four-lane exp4 (the same rounding as the lanes). */
+function exp1(x: f32): f32 {
+  return f32x4.extract_lane(exp4(f32x4.splat(x)), 0);
+}
+
+/**
+ * ln x for x > 0 (Cephes' logf: x = m·2ᵉ with m in [√½, √2), ln m from a degree-9 polynomial in
+ * m − 1). Not the standard library's Mathf.log: that reads tables from the module's data segment,
+ * and this module has none (its caller lays out all of memory from address 16).
+ */
+function log1(x: f32): f32 {
+  const bits = reinterpret<i32>(x);
+  let e = <f32>((bits >> 23) - 127);
+  let m = reinterpret<f32>((bits & 0x007fffff) | 0x3f800000); // in [1, 2)
+  if (m > <f32>1.41421356) {
+    m *= 0.5;
+    e += 1;
+  }
+  const z = m - 1;
+  let p: f32 = 7.0376836292e-2;
+  p = p * z - 1.151461031e-1;
+  p = p * z + 1.167699874e-1;
+  p = p * z - 1.2420140846e-1;
+  p = p * z + 1.4249322787e-1;
+  p = p * z - 1.6668057665e-1;
+  p = p * z + 2.0000714765e-1;
+  p = p * z - 2.4999993993e-1;
+  p = p * z + 3.3333331174e-1;
+  const z2 = z * z;
+  return z + z2 * (z * p - 0.5) + e * <f32>0.693147180559945;
+}
+
+/**
+ * The output layer over all N positions (top [N, H], W [H, V], bias [V], targets [N] int32):
+ *   logits = top·W + b       p = softmax(logits) = e^(l − max l) / Σ e^(l − max l)     [N, V]
+ *   logProbs_r = log max(p_r[target_r], minProbability)                                [N]
+ * and with wantGradients, for loss = −(1/N) Σ_r logProbs_r:
+ *   ∂logits = (p − onehot(target)) / N      ∂W = topᵀ·∂logits    ∂b = Σ_r ∂logits_r    ∂top = ∂logits·Wᵀ
+ * (the floor is not differentiated, as in model.ts). `logits` [N, V] holds p, then ∂logits; WT [V, H] is scratch.
+ */
+export function outputLayer(at: usize): void {
+  const o = changetype<Head>(at);
+  // prettier-ignore
+  const N = o.N, H = o.H, V = o.V, top = o.top, W = o.W, bias = o.bias, targets = o.targets, logits = o.logits, logProbs = o.logProbs;
+  const row = (<usize>V) << 2;
+  const V4 = (<usize>(V & ~3)) << 2;
+  for (let r = 0; r < N; r++) memory.copy(logits + <usize>r * row, bias, row);
+  gemm(N, V, H, top, H, 1, W, V, logits, V, true);
+  const scale: f32 = 1 / <f32>N;
+  for (let r = 0; r < N; r++) {
+    const lr = logits + <usize>r * row;
+    let largest = load<f32>(lr);
+    for (let k: usize = 4; k < row; k += 4) largest = max(largest, load<f32>(lr + k));
+    const m = f32x4.splat(largest);
+    let sums = f32x4.splat(0);
+    for (let k: usize = 0; k < V4; k += 16) {
+      const e = exp4(f32x4.sub(v128.load(lr + k), m));
+      v128.store(lr + k, e);
+      sums = f32x4.add(sums, e);
+    }
+    let sum = f32x4.extract_lane(sums, 0) + f32x4.extract_lane(sums, 1) + f32x4.extract_lane(sums, 2) + f32x4.extract_lane(sums, 3);
+    for (let k = V4; k < row; k += 4) {
+      const e = exp1(load<f32>(lr + k) - largest);
+      store<f32>(lr + k, e);
+      sum += e;
+    }
+    const inverse = f32x4.splat(1 / sum);
+    for (let k: usize = 0; k < V4; k += 16) v128.store(lr + k, f32x4.mul(v128.load(lr + k), inverse));
+    for (let k = V4; k < row; k += 4) store<f32>(lr + k, load<f32>(lr + k) / sum);
+    const target = lr + ((<usize>load<i32>(targets + ((<usize>r) << 2))) << 2);
+    store<f32>(logProbs + ((<usize>r) << 2), log1(max(load<f32>(target), o.minProbability)));
+    if (o.wantGradients === 0) continue;
+    store<f32>(target, load<f32>(target) - 1);
+    const s = f32x4.splat(scale);
+    for (let k: usize = 0; k < V4; k += 16) v128.store(lr + k, f32x4.mul(v128.load(lr + k), s));
+    for (let k = V4; k < row; k += 4) store<f32>(lr + k, load<f32>(lr + k) * scale);
+  }
+  if (o.wantGradients === 0) return;
+  // prettier-ignore
+  const WT = o.WT, dW = o.dW, db = o.db, dTop = o.dTop;
+  gemmTransposedA(H, V, N, top, H, logits, V, dW, V);
+  memory.fill(db, 0, row);
+  for (let r = 0; r < N; r++) {
+    const lr = logits + <usize>r * row;
+    for (let k: usize = 0; k < V4; k += 16) v128.store(db + k, f32x4.add(v128.load(db + k), v128.load(lr + k)));
+    for (let k = V4; k < row; k += 4) store<f32>(db + k, load<f32>(db + k) + load<f32>(lr + k));
+  }
+  transpose(W, H, V, WT);
+  gemm(N, H, V, logits, V, 1, WT, H, dTop, H, false);
+}
