@@ -221,8 +221,8 @@ const pathKernelMs = median(moduleKernelMs);
 console.log("");
 console.log(
   `engine's WebAssembly path: ${pathWall.toFixed(1)} ms per step (${round(wallMs / pathWall, 2)}× faster than op-by-op) = ` +
-    `${moduleKernels} tfjs kernels ${pathKernelMs.toFixed(1)} ms (output layer, softmax, loss, clipping, Adam) + ` +
-    `${(pathWall - pathKernelMs).toFixed(1)} ms the module's passes and the copies` +
+    `${moduleKernels} tfjs kernels ${pathKernelMs.toFixed(1)} ms (gradient clipping, Adam) + ` +
+    `${(pathWall - pathKernelMs).toFixed(1)} ms the module's passes (layers, output layer, loss) and the copies` +
     (typeof torchTrain === "string" ? "" : `; PyTorch step / engine step = ${round(torchTrain.msPerStep / pathWall, 2)}×`),
 );
 console.log(
