@@ -22,8 +22,9 @@
  *
  * For comparison, when a python3 with PyTorch is installed (Debian: apt-get install python3-torch),
  * scripts/bench/torch_train.py trains the same model the usual PyTorch way on the CPU (nn.LSTM,
- * autograd, torch.optim.Adam) on the same train split, before and after the browser rows; the faster
- * run's characters/s are the reference printed under the table.
+ * autograd, torch.optim.Adam) on the same train split, one thread: one PyTorch step after each of the
+ * headline row's timed engine steps (the same moments of a machine whose speed drifts), which gives
+ * the reference printed under the table; and separate runs before and after the browser rows.
  *
  * WASM runs twice, with 1 and with 2 XNNPACK threads (the threaded SIMD build, its pthread workers
  * loading the unbundled factory script as in the app: app/training/wasmThreads.ts; the page is
@@ -35,7 +36,7 @@
  * RNN run op-by-op there, and their dispatch counts are op-by-op's).
  *
  * Prints a table, a JSON array of every row, the PyTorch line
- *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…,"runs":[…, …]}
+ *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…,"interleaved":true,"separateRuns":[…, …]}
  * then, last but one, {"backend":"webgpu","engineCharsPerSec":…,"opByOpCharsPerSec":…,"dispatchesPerStep":…}
  * (the engine's WebGPU path, lib/engine/gpu, and the same engine forced op-by-op, alternating step by
  * step in one page; dispatchesPerStep of the WebGPU path per cell) and as the LAST line the headline
@@ -57,6 +58,7 @@ import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type DispatchCount, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
 import { torchEnv } from "./bench/torchEnv";
+import { TorchStepper } from "./bench/torchStepper";
 
 const root = join(import.meta.dirname, "..");
 /** A tf.layers batch slower than this is not repeated: "skipped (too slow)". */
@@ -124,6 +126,8 @@ interface Row {
   /** The engine forced op-by-op, where it has a path of its own (webgpu); null elsewhere. */
   opByOpCharsPerSec: number | null;
   layersCharsPerSec: number | null;
+  /** PyTorch's one-thread chars/s from steps taken between the engine's timed steps (wasm, 1 thread), else null. */
+  torchInterleavedCharsPerSec: number | null;
   ratio: number | null;
   engineMsPerStep: number | null;
   opByOpMsPerStep: number | null;
@@ -335,8 +339,21 @@ async function measurePair(
   plans: Record<TrainSide, Plan>,
   interleave: boolean,
   withOpByOp: boolean,
+  torch: TorchStepper | null,
   log: (s: string) => void,
-): Promise<{ engine: SideRun; opByOp: SideRun | null; layers: SideRun; pageUsable: boolean }> {
+): Promise<{ engine: SideRun; opByOp: SideRun | null; layers: SideRun; pageUsable: boolean; torchMs: number[] }> {
+  const torchMs: number[] = [];
+  let torchStepping = torch;
+  /** One PyTorch step right after an engine step (the same moment of the machine), while PyTorch answers. */
+  const torchStep = async () => {
+    if (torchStepping === null) return;
+    try {
+      torchMs.push(await torchStepping.step());
+    } catch (error) {
+      log(`  PyTorch interleaved: ${message(error)}`);
+      torchStepping = null;
+    }
+  };
   const engine = new SideRun(page, "engine", plans.engine, log);
   const opByOp = withOpByOp ? new SideRun(page, "opByOp", plans.opByOp, log) : null;
   const layers = new SideRun(page, "layers", plans.layers, log);
@@ -365,7 +382,10 @@ async function measurePair(
     while (pageUsable && (enginesWantMore() || layers.wantsMore(since))) {
       if (layers.wantsMore(since)) await guard(layers, () => layers.timedStep());
       for (let i = 0; i < perRound && pageUsable && enginesWantMore(); i++) {
-        if (engine.wantsMore(since)) await guard(engine, () => engine.timedStep());
+        if (engine.wantsMore(since)) {
+          await guard(engine, () => engine.timedStep());
+          await torchStep();
+        }
         if (opByOp !== null && pageUsable && opByOp.wantsMore(since)) await guard(opByOp, () => opByOp.timedStep());
       }
     }
@@ -391,7 +411,7 @@ async function measurePair(
       await timedSteps(layers);
     });
   }
-  return { engine, opByOp, layers, pageUsable };
+  return { engine, opByOp, layers, pageUsable, torchMs };
 }
 
 const callDispatches = (page: Page) =>
@@ -401,7 +421,8 @@ const callDispatches = (page: Page) =>
     return api.dispatches();
   });
 
-async function measureBackend(url: string, backend: TrainBackend, threads: number, log: (s: string) => void): Promise<Row> {
+/** `torch`: PyTorch stepping between the engine's timed steps (the headline row), or null. */
+async function measureBackend(url: string, backend: TrainBackend, threads: number, torch: TorchStepper | null, log: (s: string) => void): Promise<Row> {
   const row: Row = {
     backend,
     threads,
@@ -410,6 +431,7 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
     floatPrecision: null,
     engineCharsPerSec: null,
     opByOpCharsPerSec: null,
+    torchInterleavedCharsPerSec: null,
     layersCharsPerSec: null,
     ratio: null,
     engineMsPerStep: null,
@@ -465,7 +487,11 @@ async function measureBackend(url: string, backend: TrainBackend, threads: numbe
       }
       notes.push(`dispatches not counted: ${message(error)}`);
     }
-    const pair = await measurePair(page, PLANS[backend], backend === "wasm", NEW_PATH.includes(backend), log);
+    const pair = await measurePair(page, PLANS[backend], backend === "wasm", NEW_PATH.includes(backend), torch, log);
+    if (pair.torchMs.length > 0) {
+      row.torchInterleavedCharsPerSec = Math.round(info.charsPerStep / (median(pair.torchMs) / 1000));
+      log(`  PyTorch interleaved: ${pair.torchMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
+    }
     busy = !pair.pageUsable;
     const engine = pair.engine.finish(info.charsPerStep);
     const opByOp = pair.opByOp?.finish(info.charsPerStep) ?? null;
@@ -542,24 +568,31 @@ interface TorchResult {
   blas: string;
 }
 
-/** The PyTorch CPU figure for the headline model, or why there is none. */
-function pytorchReference(trainFile: string): TorchResult | string {
-  const script = join(import.meta.dirname, "bench/torch_train.py");
+/** A python3 that has torch, or null. */
+function torchPython(): string | null {
   for (const python of ["/usr/bin/python3", "python3"]) {
     try {
       execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
+      return python;
     } catch {
       continue;
     }
-    try {
-      const env = torchEnv();
-      const out = execFileSync(python, [script, trainFile, "1"], { encoding: "utf8", timeout: 300_000, env });
-      return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchResult;
-    } catch (error) {
-      return `PyTorch run failed: ${message(error)}`;
-    }
   }
-  return "PyTorch not installed (apt-get install python3-torch)";
+  return null;
+}
+
+/** A separate PyTorch run on the headline model (15 timed steps), or why it failed. */
+function pytorchRun(python: string, trainFile: string): TorchResult | string {
+  try {
+    const out = execFileSync(python, [join(import.meta.dirname, "bench/torch_train.py"), trainFile, "1"], {
+      encoding: "utf8",
+      timeout: 300_000,
+      env: torchEnv(),
+    });
+    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as TorchResult;
+  } catch (error) {
+    return `PyTorch run failed: ${message(error)}`;
+  }
 }
 
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${s}`);
@@ -571,9 +604,11 @@ const backends = backendList.flatMap((backend) => (backend === "wasm" ? [1, 2] :
 const work = mkdtempSync(join(tmpdir(), "bench-train-"));
 let server: Server | null = null;
 const rows: Row[] = [];
+/** The PyTorch reference: its charsPerSec interleaved with the engine's steps when that ran, else the faster separate run. */
 let torch: TorchResult | string = "not run";
-/** chars/s of each PyTorch run (before and after the browser rows). */
-let torchRuns: number[] = [];
+let torchInterleaved = false;
+/** chars/s of the separate PyTorch runs before and after the browser rows. */
+let separateRuns: number[] = [];
 try {
   const bundle = await bundlePage(work);
   const { train } = splitCorpus(readFileSync(join(root, "server/corpora/tinyshakespeare.txt"), "utf8"));
@@ -582,26 +617,34 @@ try {
   log(
     `page bundled and served at ${url}; tiny-shakespeare train split ${train.length.toLocaleString("en-US")} chars; headline LSTM-128 × 1, seq 40, batch 128, Adam 0.01`,
   );
-  // PyTorch runs before and after the browser rows; the faster run is the reference. On a shared
-  // virtual machine one run of torch_train.py took 37.9 ms a step and another, minutes later, 77.9 ms:
-  // taking the better of two keeps a slow moment from flattering the engine.
+  // The PyTorch reference: one PyTorch step after each of the headline row's timed engine steps
+  // (scripts/bench/torchStepper.ts), so both are timed in the same moments. This machine's speed
+  // changes by minutes: separate runs of torch_train.py a minute apart took 35.6 and 79.8 ms a step
+  // (143,734 and 64,172 chars/s). Separate runs before and after the browser rows are printed too.
   const trainFile = join(work, "train.txt");
   writeFileSync(trainFile, train);
-  const torchBefore = pytorchReference(trainFile);
-  log(typeof torchBefore === "string" ? torchBefore : `PyTorch (before the browser): ${torchBefore.charsPerSec} chars/s`);
+  const python = torchPython();
+  const runs: (TorchResult | string)[] = [];
+  if (python !== null) runs.push(pytorchRun(python, trainFile));
   for (const { backend, threads } of backends) {
-    const row = await measureBackend(url, backend, threads, log);
+    const headline = backend === "wasm" && threads === 1 && python !== null;
+    const stepper = headline
+      ? await TorchStepper.start(python, trainFile).catch((error: unknown) => (log(`PyTorch interleaved: ${message(error)}`), null))
+      : null;
+    const row = await measureBackend(url, backend, threads, stepper, log).finally(() => stepper?.close());
     log(
       `${backend} (${row.threads} thread(s)): engine ${row.engineCharsPerSec ?? "—"} chars/s, tf.layers ${row.layersCharsPerSec ?? "—"} chars/s${row.ratio === null ? "" : `, ratio ${row.ratio}×`}${row.note ? ` (${row.note})` : ""}`,
     );
     rows.push(row);
   }
-  const torchAfter = pytorchReference(trainFile);
-  log(typeof torchAfter === "string" ? torchAfter : `PyTorch (after the browser): ${torchAfter.charsPerSec} chars/s`);
-  torch = [torchBefore, torchAfter].reduce((best, run) =>
-    typeof run === "string" ? best : typeof best === "string" || run.charsPerSec > best.charsPerSec ? run : best,
-  );
-  torchRuns = [torchBefore, torchAfter].flatMap((run) => (typeof run === "string" ? [] : [run.charsPerSec]));
+  if (python !== null) runs.push(pytorchRun(python, trainFile));
+  const measured = runs.filter((r): r is TorchResult => typeof r !== "string");
+  separateRuns = measured.map((r) => r.charsPerSec);
+  const interleaved = rows.find((r) => r.torchInterleavedCharsPerSec !== null)?.torchInterleavedCharsPerSec ?? null;
+  if (python === null) torch = "PyTorch not installed (apt-get install python3-torch)";
+  else if (measured.length === 0) torch = typeof runs[0] === "string" ? runs[0] : "PyTorch did not run";
+  else torch = { ...measured[0], charsPerSec: interleaved ?? Math.max(...separateRuns) };
+  torchInterleaved = interleaved !== null;
 } finally {
   server?.close();
   rmSync(work, { recursive: true, force: true });
@@ -618,14 +661,23 @@ console.log(
   typeof torch === "string"
     ? `PyTorch CPU reference: ${torch}`
     : `PyTorch CPU reference (torch ${torch.torch}, ${torch.threads} thread(s), nn.LSTM + autograd): ${torch.charsPerSec.toLocaleString("en-US")} chars/s ` +
-        `(the faster of ${torchRuns.map((r) => r.toLocaleString("en-US")).join(" and ")})` +
+        `(${torchInterleaved ? "steps interleaved with the engine's on wasm" : "the faster separate run"}; separate runs before and after the browser: ${separateRuns.map((r) => r.toLocaleString("en-US")).join(" and ")})` +
         (wasmEngine === null ? "" : `; engine on wasm (1 thread) / PyTorch = ${round(wasmEngine / torch.charsPerSec, 2)}×`) +
         (wasmThreaded === null ? "" : `; engine on wasm (2 threads) / PyTorch = ${round(wasmThreaded / torch.charsPerSec, 2)}×`) +
         (/openblas/i.test(torch.blas) ? "" : ` — WARNING: torch is not using OpenBLAS (${torch.blas}); its figure is several times too low`),
 );
 console.log(JSON.stringify(rows));
 if (typeof torch !== "string")
-  console.log(JSON.stringify({ reference: "pytorch", charsPerSec: torch.charsPerSec, threads: torch.threads, blas: torch.blas, runs: torchRuns }));
+  console.log(
+    JSON.stringify({
+      reference: "pytorch",
+      charsPerSec: torch.charsPerSec,
+      threads: torch.threads,
+      blas: torch.blas,
+      interleaved: torchInterleaved,
+      separateRuns,
+    }),
+  );
 const webgpu = rows.find((r) => r.backend === "webgpu");
 console.log(
   JSON.stringify({

@@ -1,6 +1,6 @@
 """PyTorch CPU reference for `npm run bench:train`: the headline model trained the usual PyTorch way.
 
-    python3 scripts/bench/torch_train.py <train.txt> [threads]
+    python3 scripts/bench/torch_train.py <train.txt> [threads] [--interleaved]
 
 One-hot characters -> nn.LSTM(V, 128) -> nn.Linear(128, V), cross-entropy, Adam 0.01, gradient
 clipping at norm 5; random windows of 40 + 1 characters, batch 128 (the engine's headline run).
@@ -8,6 +8,10 @@ Prints one JSON line: {"torch": version, "threads": n, "charsPerSec": B*T / medi
 "blas" is openblas_get_config() of the libblas.so.3 torch loaded (Debian's torch uses whatever BLAS
 the alternatives system selects; the netlib reference BLAS is several times slower), else "reference
 or unknown BLAS (…)" and a warning on stderr. Set OMP_NUM_THREADS / OPENBLAS_NUM_THREADS before running.
+
+With --interleaved, after the warm-up it prints {"ready": true} and then takes one training step for
+every line "step" on stdin, printing {"ms": …} after each (bench:train alternates these with the
+engine's steps, so both are timed in the same moments); the summary line follows stdin's end.
 """
 import json
 import random
@@ -24,7 +28,7 @@ SEQ, BATCH, HIDDEN, LR, CLIP = 40, 128, 128, 0.01, 5.0
 WARMUP, TIMED = 3, 15
 
 text = open(sys.argv[1], encoding="utf-8").read()
-if len(sys.argv) > 2:
+if len(sys.argv) > 2 and sys.argv[2].isdigit():
     torch.set_num_threads(int(sys.argv[2]))
 chars = sorted(set(text))
 index = {c: i for i, c in enumerate(chars)}
@@ -68,7 +72,16 @@ def step():
 
 for _ in range(WARMUP):
     step()
-timed = [step() for _ in range(TIMED)]
+if "--interleaved" in sys.argv:
+    print(json.dumps({"ready": True}), flush=True)
+    timed = []
+    for line in sys.stdin:
+        if line.strip() != "step":
+            break
+        timed.append(step())
+        print(json.dumps({"ms": round(timed[-1][0] * 1000, 3)}), flush=True)
+else:
+    timed = [step() for _ in range(TIMED)]
 median = statistics.median(t for t, _ in timed)
 blas = loaded_blas()
 if "openblas" not in blas.lower():
