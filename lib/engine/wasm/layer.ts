@@ -50,7 +50,7 @@ type Window = Record<(typeof WINDOW_FIELDS)[number], number>;
 
 let compiled: WebAssembly.Module | null | undefined;
 
-/** The compiled module, or null where this WebAssembly has no SIMD (compiled once, synchronously: it is ≈ 7 KB). */
+/** The compiled module, or null where this WebAssembly has no SIMD (compiled once, synchronously: it is ≈ 10 KB). */
 function engineModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     const bytes = Uint8Array.from(atob(ENGINE_WASM_BASE64), (c) => c.charCodeAt(0));

@@ -1,21 +1,15 @@
 /**
- * One LSTM layer over a whole window, forward and backward, in WebAssembly SIMD (AssemblyScript:
- * `f32`, `v128` and `load<T>(address)` are WebAssembly's own types and memory instructions).
+ * The engine's recurrent layers and its output layer over a whole window, forward and backward, in
+ * WebAssembly SIMD (AssemblyScript: `f32`, `v128` and `load<T>(address)` are WebAssembly's own types
+ * and memory instructions). Each cell's equations are cells.ts's (lecture 02), written again above
+ * its passes below; tanh(x) is 2σ(2x) − 1, as in cells.ts.
  *
- * The equations are cells.ts's (lecture 02, "LSTM"), gates [i, f, g, o], Keras layout:
- *   z_t = x_t·W + b + h_{t−1}·U                     [B, 4H]   (one-hot x_t: row id_t of W)
- *   i = σ(z_i)   f = σ(z_f)   g = tanh(z_g)   o = σ(z_o)
- *   c_t = f ⊙ c_{t−1} + i ⊙ g        h_t = o ⊙ tanh(c_t)
- * and backpropagation through time, t = T−1 … 0, from ∂loss/∂h_t arriving from above (dY):
- *   ∂h = dY_t + δ_{t+1}·Uᵀ           ∂c = ∂h ⊙ o ⊙ (1 − tanh²c_t) + ∂c_{t+1} ⊙ f_{t+1}
- *   δ_t = [∂c ⊙ g ⊙ i(1 − i),  ∂c ⊙ c_{t−1} ⊙ f(1 − f),  ∂c ⊙ i ⊙ (1 − g²),  ∂h ⊙ tanh(c_t) ⊙ o(1 − o)]
- *   ∂U = Σ_t h_{t−1}ᵀ·δ_t    ∂b = Σ_t Σ_rows δ_t    ∂W = Σ_t x_tᵀ·δ_t (one-hot: row id_t += δ_t)    ∂x_t = δ_t·Wᵀ
- * tanh(x) is 2σ(2x) − 1, as in cells.ts.
- *
- * Why a module of its own: on tfjs' WASM backend the same window takes ≈ 2,000 small kernels (each
+ * Why a module of its own: on tfjs' WASM backend the same window takes ≈ 700–2,000 small kernels (each
  * with its own bookkeeping) plus XNNPACK products that repack their operands every call; here it is
- * two calls. The caller (lib/engine/wasm/layer.ts) lays the arrays out in this module's memory and
- * passes their byte addresses; rows are time-major (row t·B + b), every matrix row-major.
+ * two calls per layer and one for the output layer. The caller (lib/engine/wasm/layer.ts) lays out
+ * all of this module's memory from address 16 and passes the address of one record (Window, Head)
+ * of sizes and array addresses; rows are time-major (row t·B + b), every matrix row-major. The module
+ * keeps no data of its own: scripts/engineWasm.ts refuses a build with a data segment.
  */
 
 // ── Matrix product ──────────────────────────────────────────────────────────────────────────
@@ -25,7 +19,7 @@
  * Blocks of 4 rows × 8 columns of C stay in eight SIMD registers while k runs; the block's 8 columns
  * of B (one 32-byte line per k) stay in the first-level cache while the rows run.
  */
-export function gemm(M: i32, N: i32, K: i32, a: usize, sam: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool): void {
+function gemm(M: i32, N: i32, K: i32, a: usize, sam: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool): void {
   const M4 = M & ~3;
   const N8 = N & ~7;
   const sk = (<usize>sak) << 2;
@@ -105,7 +99,7 @@ function gemmTransposedA(M: i32, N: i32, K: i32, a: usize, lda: i32, b: usize, l
 }
 
 /** dst [cols, rows] = srcᵀ, src [rows, cols]. */
-export function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
+function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) store<f32>(dst + ((<usize>(c * rows + r)) << 2), load<f32>(src + ((<usize>(r * cols + c)) << 2)));
   }
