@@ -1,10 +1,9 @@
 /**
- * A recurrent layer over a whole window in the engine's own WebAssembly module (assembly/layers.ts),
- * built for the CPU: the same equations as cells.ts, with the window's forward pass one call and
- * its backward pass (backpropagation through time and every weight gradient) another, instead of
- * ≈ 700–2,000 tfjs kernels. The network around it (output layer, softmax, loss) stays in tfjs
- * (fusedNetwork.ts), so the layer hands over tensors: its inputs and weights are copied into the
- * module's memory, h_t of every step and the gradients are copied out.
+ * The engine's WebAssembly module (assembly/layers.ts) as fusedNetwork.ts's layers, built for the
+ * CPU: a recurrent layer's window is one call forward and one backward (backpropagation through time
+ * and every weight gradient), and the output layer with softmax and log p(target) one call, instead
+ * of ≈ 700–2,000 tfjs kernels; the same equations as cells.ts. Tensors are handed over by copying:
+ * inputs and weights into the module's memory, h_t of every step, log p(target) and the gradients out.
  *
  * Used on tfjs' WASM backend for every cell whose hidden size is a multiple of 4 (the module works
  * on four units at a time); other sizes run op-by-op (cells.ts).
@@ -14,7 +13,7 @@ import { ENGINE_WASM_BASE64 } from "../../../generated/engineWasm";
 import { GATE_COUNT, type CellKind, type LayerParams, type LayerState } from "../cells";
 import type { FusedInput, FusedLayerRun, LossRule, OutputRun } from "../fusedNetwork";
 
-/** A pass over one window: it reads the window's sizes and array addresses from the Window at `at`. */
+/** A pass: it reads its sizes and array addresses from the record (Window or Head) at `at`. */
 type Pass = (at: number) => void;
 
 /** What the module exports: per cell a forward and a backward pass, and the output layer (assembly/layers.ts). */
