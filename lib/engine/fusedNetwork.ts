@@ -10,7 +10,7 @@
  *   loss     = −(1/N) Σ_r log softmax(logits_r)[target_r]
  *   ∂logits  = softmax(logits) − y                                              (÷N below)
  *   ∂W_out   = h^topᵀ·∂logits / N     ∂b_out = Σ_r ∂logits_r / N     ∂h^top = ∂logits·W_outᵀ / N
- * Nothing is read back to the CPU: the loss stays a tensor until the caller reads it.
+ * On WebGPU nothing is read back to the CPU inside a step: the loss stays a tensor until the caller reads it.
  * Rows are time-major (row t·B + b); dropout masks are drawn in the same order as model.ts
  * (layer by layer, step by step), so a seeded run draws the same masks on every backend.
  */
