@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CharRNN } from "./model";
+import { CharRNN, disposeState } from "./model";
 import { Rng } from "./rng";
 import { meanNLL, randomBatch, tinyModel, useBackend } from "./test-support";
 import type { CharRNNConfig } from "./config";
@@ -61,10 +61,7 @@ for (const backend of ["cpu", "wasm"] as const)
       }
       loss.dispose();
       grads.forEach((g) => g.dispose());
-      state.forEach(({ h, c }) => {
-        h.dispose();
-        c?.dispose();
-      });
+      disposeState(state);
       model.dispose();
     });
   }
@@ -78,10 +75,7 @@ test("gradients on wasm equal gradients on cpu (LSTM, 2 layers, embedding)", asy
     const lossValue = loss.dataSync()[0];
     loss.dispose();
     grads.forEach((g) => g.dispose());
-    state.forEach(({ h, c }) => {
-      h.dispose();
-      c?.dispose();
-    });
+    disposeState(state);
     model.dispose();
     return { lossValue, values };
   };

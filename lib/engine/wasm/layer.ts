@@ -116,8 +116,9 @@ function put(memory: WebAssembly.Memory, at: number, tensor: tf.Tensor): void {
   (values instanceof Int32Array ? new Int32Array(memory.buffer, at, values.length) : f32(memory, at, values.length)).set(values);
 }
 
-function writeWindow(memory: WebAssembly.Memory, window: Window): void {
-  new Int32Array(memory.buffer, WINDOW_AT, WINDOW_FIELDS.length).set(WINDOW_FIELDS.map((field) => window[field]));
+/** Writes a pass's record (Window or Head) at WINDOW_AT: its fields' values in the module's order, as 32-bit integers. */
+function writeRecord<F extends string>(memory: WebAssembly.Memory, fields: readonly F[], values: Record<F, number>): void {
+  new Int32Array(memory.buffer, WINDOW_AT, fields.length).set(fields.map((field) => values[field]));
 }
 
 /** The fields of assembly/layers.ts's Head, in its order (32-bit: sizes, the flag, the float floor, then byte addresses). */
@@ -164,7 +165,7 @@ export function runWasmOutput(
   put(memory, head.W, kernel);
   put(memory, head.bias, bias);
   new Int32Array(memory.buffer, head.targets, N).set(targets);
-  new Int32Array(memory.buffer, WINDOW_AT, HEAD_FIELDS.length).set(HEAD_FIELDS.map((field) => head[field]));
+  writeRecord(memory, HEAD_FIELDS, head);
   f32(memory, WINDOW_AT + HEAD_FIELDS.indexOf("minProbability") * 4, 1)[0] = rule.minProbability;
   outputEngine.outputLayer(WINDOW_AT);
   const logProbs = take(memory, head.logProbs, [N]) as tf.Tensor1D;
@@ -238,7 +239,7 @@ export function runWasmLayer(cell: CellKind, layer: number, params: LayerParams,
   put(memory, window.U, params.recurrentKernel);
   put(memory, window.hs, state.h);
   if (state.c !== null) put(memory, window.cs, state.c);
-  writeWindow(memory, window);
+  writeRecord(memory, WINDOW_FIELDS, window);
   engine[`${cell}Forward`](WINDOW_AT);
 
   const last = (array: number) => take(memory, array + N * H * 4, [B, H]) as tf.Tensor2D;
@@ -249,7 +250,7 @@ export function runWasmLayer(cell: CellKind, layer: number, params: LayerParams,
       if (owner.generation !== generation) throw new Error(`layer ${layer}'s window was overwritten by a later forward pass; run backward first`);
       put(memory, window.dY, dOutputs);
       const wantDx = dense && wantInputGrads;
-      writeWindow(memory, { ...window, dx: wantDx ? dx : 0 });
+      writeRecord(memory, WINDOW_FIELDS, { ...window, dx: wantDx ? dx : 0 });
       engine[`${cell}Backward`](WINDOW_AT);
       return {
         kernel: take(memory, window.dW, [rows, G]) as tf.Tensor2D,
