@@ -9,6 +9,7 @@
  * on four units at a time); other sizes run op-by-op (cells.ts).
  */
 import * as tf from "@tensorflow/tfjs";
+import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
 import { ENGINE_WASM_BASE64 } from "../../../generated/engineWasm";
 import { GATE_COUNT, type CellKind, type LayerParams, type LayerState } from "../cells";
 import type { FusedInput, FusedLayerRun, LossRule, OutputRun } from "../fusedNetwork";
@@ -110,9 +111,17 @@ function reserve(memory: WebAssembly.Memory, bytes: number): void {
 
 const f32 = (memory: WebAssembly.Memory, at: number, length: number) => new Float32Array(memory.buffer, at, length);
 
+/**
+ * tfjs' WASM backend keeps every tensor's values in its own WebAssembly memory. Tensors go in and
+ * out of this module's memory by copying straight between the two memories (typedArrayFromHeap is
+ * a view, not a copy): dataSync() and slice() would allocate a new buffer of several MB for each
+ * tensor, and in Chromium those allocations cost as much as a third of a training step.
+ */
+const wasmBackend = () => tf.backend() as BackendWasm;
+
 /** Copies a tensor's values into the module's memory at `at`. */
 function put(memory: WebAssembly.Memory, at: number, tensor: tf.Tensor): void {
-  const values = tensor.dataSync();
+  const values = wasmBackend().typedArrayFromHeap(tensor);
   (values instanceof Int32Array ? new Int32Array(memory.buffer, at, values.length) : f32(memory, at, values.length)).set(values);
 }
 
@@ -180,10 +189,11 @@ export function runWasmOutput(
   };
 }
 
-/** A tensor holding a copy of the floats at `at`. */
+/** A new tensor holding a copy of the floats at `at` (makeOutput copies them into the backend's memory). */
 function take(memory: WebAssembly.Memory, at: number, shape: [number] | [number, number]): tf.Tensor {
   const length = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(f32(memory, at, length).slice(), shape, "float32");
+  const backend = wasmBackend();
+  return tf.engine().makeTensorFromTensorInfo(backend.makeOutput(shape, "float32", undefined, f32(memory, at, length)), backend);
 }
 
 /** Runs one layer forward over all steps (call inside a tidy); `backward` gives its gradients. */
