@@ -13,7 +13,7 @@
  * as 500 windows of 40 characters, each from a zero state. Runs on tfjs' WASM backend in Node
  * (one thread). The reference is PyTorch nn.LSTM on the same protocol: for the Korean corpus the
  * figures the issue measured, and for any corpus a live run of scripts/bench/torch_curve.py when
- * CURVE_TORCH=1 and /usr/bin/python3 has torch (it runs in its own process while the engine trains);
+ * CURVE_TORCH=1 and a python3 with torch is installed (it runs in its own process while the engine trains);
  * CURVE_TORCH=unigram starts PyTorch's output bias like the engine's (UNIGRAM_START_EXPONENT × the training
  * text's log character frequencies), to compare the two implementations from the same start.
  *
@@ -31,7 +31,7 @@ import { readBundledCorpus } from "../test/helpers/corpora";
 import { CharRNN, Trainer, buildVocabulary, encode, makeConfig } from "../lib/engine";
 import { UNIGRAM_START_EXPONENT } from "../lib/engine/model";
 import { useBackend } from "../lib/engine/test-support";
-import { torchEnv } from "./bench/torchEnv";
+import { torchEnv, torchPython } from "./bench/torchEnv";
 
 const CHECKPOINTS = [100, 250, 500, 1000, 2000];
 const VALIDATION_CHARS = 20_000;
@@ -58,11 +58,13 @@ type Curve = Record<number, number>;
  * its curve when it ends; it trains while the engine does, so the bench takes the longer of the two.
  */
 function startPytorchCurve(unigramBias: boolean): Promise<Curve> {
+  const python = torchPython();
+  if (python === null) return Promise.reject(new Error("PyTorch not installed (apt-get install python3-torch)"));
   const work = mkdtempSync(join(tmpdir(), "bench-curve-"));
   const file = join(work, "corpus.txt");
   writeFileSync(file, text);
   const child = spawn(
-    "/usr/bin/python3",
+    python,
     [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(","), ...(unigramBias ? ["unigram", String(UNIGRAM_START_EXPONENT)] : [])],
     {
       stdio: ["ignore", "pipe", "inherit"], // its progress lines go to our stderr

@@ -34,7 +34,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { torchEnv } from "./bench/torchEnv";
+import { torchEnv, torchPython } from "./bench/torchEnv";
 
 const cell = (process.env.PROFILE_CELL ?? "lstm") as "lstm" | "gru" | "rnn";
 const steps = Number(process.env.PROFILE_STEPS ?? 3);
@@ -131,17 +131,10 @@ interface TorchMatmul {
 }
 /** The last JSON line of a PyTorch script run on one thread, or why there is none. */
 function runTorch<T>(script: string, args: string[]): T | string {
-  for (const python of ["/usr/bin/python3", "python3"]) {
-    try {
-      execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
-    } catch {
-      continue;
-    }
-    const env = torchEnv();
-    const out = execFileSync(python, [join(import.meta.dirname, script), ...args], { encoding: "utf8", timeout: 300_000, env });
-    return JSON.parse(out.trim().split("\n").at(-1) ?? "") as T;
-  }
-  return "PyTorch not installed (apt-get install python3-torch)";
+  const python = torchPython();
+  if (python === null) return "PyTorch not installed (apt-get install python3-torch)";
+  const out = execFileSync(python, [join(import.meta.dirname, script), ...args], { encoding: "utf8", timeout: 300_000, env: torchEnv() });
+  return JSON.parse(out.trim().split("\n").at(-1) ?? "") as T;
 }
 const torchMm = runTorch<TorchMatmul>("bench/torch_matmul.py", [JSON.stringify(shapes)]);
 // PyTorch training the same model (scripts/bench/torch_train.py, as in bench:train) on the same text.

@@ -57,7 +57,7 @@ import { median, round } from "./bench/stats";
 import { PTHREAD_SCRIPT_PATH } from "../app/training/wasmThreads";
 import { CHROMIUM_PATH, CHROMIUM_QUIET_FLAGS, WEBGPU_SWIFTSHADER_FLAGS } from "../e2e/chromium";
 import { TRAIN_BACKENDS, type BackendInfo, type DispatchCount, type StepResult, type TrainBackend, type TrainSide } from "./bench/trainTypes";
-import { torchEnv } from "./bench/torchEnv";
+import { torchEnv, torchPython } from "./bench/torchEnv";
 import { TorchStepper } from "./bench/torchStepper";
 
 const root = join(import.meta.dirname, "..");
@@ -566,19 +566,6 @@ interface TorchResult {
   msPerStep: number;
   /** openblas_get_config() of the BLAS torch loaded, or what else it is. */
   blas: string;
-}
-
-/** A python3 that has torch, or null. */
-function torchPython(): string | null {
-  for (const python of ["/usr/bin/python3", "python3"]) {
-    try {
-      execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
-      return python;
-    } catch {
-      continue;
-    }
-  }
-  return null;
 }
 
 /** A separate PyTorch run on the headline model (15 timed steps), or why it failed. */

@@ -1,5 +1,5 @@
 /**
- * The environment the PyTorch reference runs in (bench:train, bench:profile, bench:curve): one thread
+ * The python3 and the environment the PyTorch reference runs in (bench:train, bench:profile, bench:curve): one thread
  * for torch and for its BLAS, set before torch loads (two pools on two cores fight), and OpenBLAS's
  * kernels named after the CPU's instruction sets.
  *
@@ -12,7 +12,21 @@
  * that made PyTorch 1.38× slower (98,534 vs 135,567 chars/s, 2026-12-01). BENCH_OPENBLAS_CORETYPE
  * names the kernels explicitly.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+
+/** A python3 that has torch (Debian: apt-get install python3-torch), or null. */
+export function torchPython(): string | null {
+  for (const python of ["/usr/bin/python3", "python3"]) {
+    try {
+      execFileSync(python, ["-c", "import torch"], { stdio: "ignore" });
+      return python;
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
 
 /** OpenBLAS core types, newest first, with the CPU flags each needs. */
 const CORE_TYPES: [string, string[]][] = [
