@@ -90,6 +90,11 @@ test("W5: every page loads, and a model trains in the lab, under the Content-Sec
   const [teacher, student] = await actors("teacher", "student");
   const violations = await watchCsp(teacher.context);
   const studentViolations = await watchCsp(student.context);
+  // Chromium reports every resource that fails to load, the tab icon it asks for by itself included.
+  const failedLoads: string[] = [];
+  teacher.context.on("console", (message) => {
+    if (message.text().startsWith("Failed to load resource")) failedLoads.push(`${message.location().url}: ${message.text()}`);
+  });
   const t = teacher.page;
   const { code, sessionUrl } = await instructorStartsSession(t, "김민준\n이서연");
   await expect(t.getByTestId("join-code-display")).toBeVisible();
@@ -122,6 +127,7 @@ test("W5: every page loads, and a model trains in the lab, under the Content-Sec
     await t.waitForFunction(() => document.readyState === "complete"); // every script of the page has run
   }
   expect(violations, "the pages load under the policy").toEqual([]);
+  expect(failedLoads, "every page's resources load, the tab icon included").toEqual([]);
   // An inline script that an injection bug might add carries no nonce, so it does not run.
   const injectedRan = await t.evaluate(() => {
     const script = document.createElement("script");
