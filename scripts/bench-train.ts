@@ -32,8 +32,8 @@
  * step for every cell (tf.profile's registered kernels over one step; batch-independent) and per
  * time step (the growth from windows of 20 to 40 characters, ÷ 20). On webgpu and wasm the table's
  * "engine" column is the op-by-op engine and "new path" the engine's own path: the fused WGSL kernels
- * on webgpu (lib/engine/gpu), the engine's WebAssembly LSTM layer on wasm (lib/engine/wasm; GRU and
- * RNN run op-by-op there, and their dispatch counts are op-by-op's).
+ * on webgpu (lib/engine/gpu), the engine's WebAssembly module on wasm (lib/engine/wasm: the recurrent
+ * layers of every cell, the output layer and the loss; the dispatch counts are that path's).
  *
  * Prints a table, a JSON array of every row, the PyTorch line
  *   {"reference":"pytorch","charsPerSec":…,"threads":1,"blas":…,"interleaved":true,"separateRuns":[…, …]}
@@ -97,7 +97,7 @@ const PLANS: Record<TrainBackend, Record<TrainSide, Plan>> = {
 };
 /**
  * Backends where the engine takes a path of its own, measured against its op-by-op path in the same
- * page: webgpu (lib/engine/gpu, every cell) and wasm (lib/engine/wasm, LSTM; the headline cell).
+ * page: webgpu (lib/engine/gpu) and wasm (lib/engine/wasm), every cell.
  */
 const NEW_PATH: readonly TrainBackend[] = ["webgpu", "wasm"];
 
