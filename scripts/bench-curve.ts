@@ -6,6 +6,7 @@
  *   CURVE_TORCH=unigram npm run bench:curve                    (… its output bias started as the engine's)
  *   CURVE_CORPUS=tinyshakespeare CURVE_TORCH=1 npm run bench:curve
  *   CURVE_STEPS=500 …                                          (stop after the 500-step checkpoint)
+ *   CURVE_SEED=2 CURVE_TORCH=1 …                               (another seed for both sides)
  *
  * Protocol (issue 18, "Korean starts slower than PyTorch"): LSTM-128, one layer, one-hot input,
  * seq 40, batch 128, Adam 0.01, clip 5; the text's first 90 % trains (random windows, zero state
@@ -16,6 +17,9 @@
  * CURVE_TORCH=1 and a python3 with torch is installed (it runs in its own process while the engine trains);
  * CURVE_TORCH=unigram starts PyTorch's output bias like the engine's (UNIGRAM_START_EXPONENT × the training
  * text's log character frequencies), to compare the two implementations from the same start.
+ * CURVE_SEED=n seeds both sides with n (the engine's initialisation and batches; PyTorch's
+ * initialisation and windows) instead of their defaults (42 and 1): both curves move with the seed,
+ * and a few seeds show how far.
  *
  * Prints the engine's progress on stderr, then a table (step, engine, PyTorch, delta, pass/fail),
  * one JSON line per checkpoint
@@ -45,6 +49,8 @@ const corpusId = process.env.CURVE_CORPUS ?? "korean-classics";
 const lastStep = Number(process.env.CURVE_STEPS ?? 2000);
 const checkpoints = CHECKPOINTS.filter((s) => s <= lastStep);
 const unigramInit = process.env.CURVE_INIT !== "uniform";
+const seed = process.env.CURVE_SEED === undefined ? null : Number(process.env.CURVE_SEED);
+if (seed !== null && !(Number.isInteger(seed) && seed >= 0)) throw new Error(`CURVE_SEED must be a whole number ≥ 0, not ${process.env.CURVE_SEED}`);
 
 const text = readBundledCorpus(corpusId);
 const cut = Math.floor(text.length * 0.9);
@@ -65,7 +71,13 @@ function startPytorchCurve(unigramBias: boolean): Promise<Curve> {
   writeFileSync(file, text);
   const child = spawn(
     python,
-    [join(import.meta.dirname, "bench/torch_curve.py"), file, checkpoints.join(","), ...(unigramBias ? ["unigram", String(UNIGRAM_START_EXPONENT)] : [])],
+    [
+      join(import.meta.dirname, "bench/torch_curve.py"),
+      file,
+      checkpoints.join(","),
+      ...(unigramBias ? ["unigram", String(UNIGRAM_START_EXPONENT)] : []),
+      ...(seed === null ? [] : ["--seed", String(seed)]),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"], // its progress lines go to our stderr
       env: torchEnv(),
@@ -110,6 +122,7 @@ const config = makeConfig({
   learningRate: 0.01,
   clipNorm: 5,
   maxVocab: 4000,
+  ...(seed === null ? {} : { seed }),
 });
 const model = CharRNN.create(config, vocab.chars.length, unigramInit ? { trainIds } : {});
 const trainer = new Trainer(model, trainIds, validationIds);

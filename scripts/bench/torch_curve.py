@@ -1,6 +1,6 @@
 """PyTorch reference for `npm run bench:curve` (CURVE_TORCH=1): validation loss at checkpoints.
 
-    python3 scripts/bench/torch_curve.py <corpus.txt> 100,250,500 [unigram [k]]
+    python3 scripts/bench/torch_curve.py <corpus.txt> 100,250,500 [unigram [k]] [--seed N]
 
 The protocol of scripts/bench-curve.ts: one-hot characters -> nn.LSTM(V, 128) -> nn.Linear(128, V),
 cross-entropy, Adam 0.01, gradient clipping at norm 5, random windows of 40 + 1 characters, batch 128,
@@ -8,6 +8,7 @@ from the text's first 90 %; validation over the first 20,000 characters of the l
 of 40, each from a zero state. PyTorch's default initialisation; with "unigram", the output bias starts
 at k (default 1) times the training text's add-one log character frequencies instead, as the engine's
 does (its unigramStartBias without the unknown token, which this vocabulary does not have).
+--seed N seeds torch (initialisation) and the window sampler (default 1).
 Prints one JSON line {step: nats}.
 """
 import json
@@ -18,6 +19,11 @@ import torch
 
 SEQ, BATCH, HIDDEN, LR, CLIP, VALIDATION = 40, 128, 128, 0.01, 5.0, 20_000
 
+seed = 1
+if "--seed" in sys.argv:
+    at = sys.argv.index("--seed")
+    seed = int(sys.argv[at + 1])
+    del sys.argv[at : at + 2]
 text = open(sys.argv[1], encoding="utf-8").read()
 checkpoints = [int(s) for s in sys.argv[2].split(",")]
 unigram_bias = len(sys.argv) > 3 and sys.argv[3] == "unigram"
@@ -29,8 +35,8 @@ index = {c: i for i, c in enumerate(chars)}
 V = len(chars)
 train = torch.tensor([index[c] for c in text[:cut]], dtype=torch.long)
 val = torch.tensor([index[c] for c in text[cut : cut + VALIDATION + 1]], dtype=torch.long)
-torch.manual_seed(1)
-rng = random.Random(1)
+torch.manual_seed(seed)
+rng = random.Random(seed)
 
 lstm = torch.nn.LSTM(V, HIDDEN, batch_first=True)
 out = torch.nn.Linear(HIDDEN, V)
