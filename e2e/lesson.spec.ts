@@ -59,10 +59,11 @@ test("a lesson on phones, a laptop and a projector: LAN join link, pages that fi
 
   // The console was opened on localhost; the join link names this machine's LAN address (N2).
   const port = new URL(sessionUrl).port;
+  // The link appears once the server has answered which origins to offer; wait for it, then read it.
   const lan = lanAddresses(networkInterfaces());
-  const joinUrl = (await ip.getByTestId("join-url").textContent())?.trim() ?? "";
-  if (lan.length > 0) expect(joinUrl).toBe(`http://${lan[0]}:${port}/join/${code}`);
+  if (lan.length > 0) await expect(ip.getByTestId("join-url")).toHaveText(`http://${lan[0]}:${port}/join/${code}`);
   else await expect(ip.getByTestId("join-loopback-warning")).toBeVisible();
+  const joinUrl = (await ip.getByTestId("join-url").textContent())?.trim() ?? "";
   expect(await koreanFontLoaded(ip), "the self-hosted Korean font is loaded").toBe(true);
 
   // The projector lobby shows names as students join, from the QR code's address.
