@@ -169,7 +169,8 @@ async function singleStudent(pool: StudentPool, config: CharRNNConfig, init: Flo
 
 async function learning(seed: number): Promise<void> {
   const seeded = makeConfig({ ...config, seed });
-  const initModel = CharRNN.create(seeded, V);
+  // Version 0 as the server makes it: the output bias from the training split's character frequencies.
+  const initModel = CharRNN.create(seeded, V, { trainIds });
   const init = modelVector(initModel);
   initModel.dispose();
   const pool = await StudentPool.start(Math.max(1, availableParallelism()));
@@ -229,6 +230,7 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
     config,
     vocabulary: [...vocabulary.chars],
     base,
+    trainIds: null,
     previous: null,
     updates: updates.slice(0, 3),
     combiner,
@@ -244,6 +246,7 @@ async function aggregation(students: number, aggregator: Aggregator, combiner: "
     config,
     vocabulary: [...vocabulary.chars],
     base,
+    trainIds: null,
     previous: base,
     updates,
     combiner,

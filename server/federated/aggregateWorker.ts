@@ -41,7 +41,7 @@ function aggregate(job: AggregateJob): AggregateOutcome {
   let base: Float32Array;
   if (job.base) base = vectorOf(job.base, job);
   else {
-    const init = CharRNN.create(job.config, V);
+    const init = CharRNN.create(job.config, V, job.trainIds ? { trainIds: job.trainIds } : {});
     base = modelVector(init);
     init.dispose();
   }

@@ -143,7 +143,7 @@ export class ClassModelHub {
     const participants = [...(await this.presence.connectedParticipants(sessionId))];
     const record = await createClassModel(this.db, { id: modelSession.view.id, groups: modelSession.view.groups }, settings, participants, this.now());
     const outcome = await this.aggregator.run({
-      ...(await this.material(record)),
+      ...(await this.material(record, { trainSplit: true })),
       base: null,
       previous: null,
       updates: [],
@@ -388,8 +388,8 @@ export class ClassModelHub {
     }
   }
 
-  /** What the aggregation worker needs of the class model: configuration, vocabulary, validation text. */
-  private async material(record: ClassModelRecord) {
+  /** What the aggregation worker needs of the class model: configuration, vocabulary, validation text (and, for version 0, the training text). */
+  private async material(record: ClassModelRecord, { trainSplit = false } = {}) {
     const [corpus, splits] = await Promise.all([scoringCorpus(this.db, record.corpusRef), corpusSplits(this.db, record.corpusRef)]);
     if (!corpus || !splits) throw new AppError("NOT_FOUND", "the class model's corpus is gone");
     const vocabulary = corpus.vocabulary(record.config.maxVocab);
@@ -398,6 +398,7 @@ export class ClassModelHub {
       temperature: record.temperature,
       vocabulary: [...vocabulary.chars],
       validationIds: encode(vocabulary, splits.validation),
+      trainIds: trainSplit ? encode(vocabulary, splits.train) : null,
     };
   }
 }

@@ -9,6 +9,11 @@ export interface AggregateJob {
   vocabulary: string[];
   /** The round's base version (.rnnw); null: the configuration's seeded initialisation (version 0). */
   base: Uint8Array | null;
+  /**
+   * With base null: the training split, encoded with `vocabulary` — version 0's output bias starts from
+   * its character frequencies, as every run in the lab starts (unigramStartBias). Null otherwise.
+   */
+  trainIds: Int32Array | null;
   /** The version before the base (.rnnw), for the server step's momentum (F16); null for rounds 0 and version 0. */
   previous: Uint8Array | null;
   /** Accepted uploads of the round (.rnnw) with their counted characters (F6). */

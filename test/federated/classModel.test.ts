@@ -11,7 +11,7 @@ import { combine } from "../../lib/federated/combine";
 import { DEFAULT_SERVER_STEP, serverStep } from "../../lib/federated/serverStep";
 import { flatten, modelVector } from "../../lib/federated/vectors";
 import { nextEvent, request } from "../helpers/clients";
-import { classWith, closeAll, federatedConfig, downloadVersion, trainRound, uploadUpdate, vocabulary, weightsFrom } from "../helpers/federated";
+import { classWith, closeAll, federatedConfig, downloadVersion, trainIds, trainRound, uploadUpdate, vocabulary, weightsFrom } from "../helpers/federated";
 import { DB_KINDS, startTestServer, type TestServer } from "../helpers/server";
 
 for (const kind of DB_KINDS) {
@@ -52,6 +52,19 @@ for (const kind of DB_KINDS) {
       assert.equal(parseWeights(new Uint8Array(await file.arrayBuffer())).header.config.hiddenSize, 16);
       const forged = await downloadVersion(server.url, c.classModelId, 1, c.students[0].token + "x");
       assert.equal(forged.status, 404);
+      closeAll(c);
+    });
+
+    it("F3: version 0 is the configuration's seeded start of every lab run, output bias from the training split's character frequencies", async () => {
+      const c = await classWith(server, 1);
+      const file = await downloadVersion(server.url, c.classModelId, 0, c.students[0].token);
+      const served = flatten(federatedConfig, vocabulary.chars.length, parseWeights(new Uint8Array(await file.arrayBuffer())).parameters);
+      const labStart = CharRNN.create(federatedConfig, vocabulary.chars.length, { trainIds });
+      try {
+        assert.deepEqual(served, modelVector(labStart));
+      } finally {
+        labStart.dispose();
+      }
       closeAll(c);
     });
 

@@ -33,6 +33,8 @@ export const settings = (overrides: Partial<ClassModelSettings> = {}): ClassMode
 const split = splitCorpus(readBundledCorpus("tinyshakespeare"));
 export const vocabulary = buildVocabulary(split.train, federatedConfig.maxVocab);
 const validationIds = encode(vocabulary, split.validation.slice(0, 2_000));
+/** The training split as the server encodes it for version 0's output bias. */
+export const trainIds = encode(vocabulary, split.train);
 
 export async function downloadVersion(url: string, classModelId: string, version: number, token: string): Promise<Response> {
   const address = `${url}${CLASS_MODEL_VERSION_PATH}/${classModelId}/${version}?token=${encodeURIComponent(token)}`;
