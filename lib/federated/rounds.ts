@@ -10,7 +10,7 @@ export const ROUND_DEFAULTS = {
    * Local steps per round: 8 steps of the lecture's LSTM-128 take ≈ 8–16 s on a laptop's WASM, still
    * long against a round's transfer (≈ 0.65 MB: the float32 version down, the float16 update up).
    * Fewer local steps mean more rounds, hence more server steps (F16), where the class model's gain
-   * comes from: bench:federated measured 8 rounds of 8 steps 0.19–0.29 nats better than one student
+   * comes from: bench:federated measured 8 rounds of 8 steps 0.14–0.21 nats better than one student
    * at equal steps, 4 rounds of 20 steps not better (README, "The class model").
    */
   steps: 8,
