@@ -89,6 +89,10 @@ test("three students train a class model in rounds; the projector draws it; a re
     // F9: three updates of equal characters under FedAvg: a third each.
     await expect(outcome).toHaveAttribute("data-share", /^0\.333/);
     await expect(outcome).toContainText("33.3%");
+    // Every student sees the class model's validation loss fall from version 0 to the latest version.
+    const progress = s.page.getByTestId("class-model-progress");
+    await expect(progress).toHaveAttribute("data-version", /^[1-9]\d*$/);
+    expect(Number(await progress.getAttribute("data-val-loss"))).toBeLessThan(Number(await progress.getAttribute("data-start-loss")));
   }
 
   // F17: the browser sends float16 weights.

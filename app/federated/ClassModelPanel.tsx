@@ -1,9 +1,10 @@
 "use client";
 /**
- * The student's part of the class model (lib/federated/SPEC.md): their shard, the round, how much
- * their last update counted, and the lesson "왜 함께 훈련하면 더 나을까?". While the run is running it
- * trains each round in a Web Worker from the latest version and uploads the result; a reload syncs
- * and continues from the latest version (F12).
+ * The student's part of the class model (lib/federated/SPEC.md): their shard, the round, the class
+ * model's validation loss from version 0 to the latest, how much their last update counted, and the
+ * lesson "왜 함께 훈련하면 더 나을까?". While the run is running it trains each round in a Web Worker
+ * from the latest version and uploads the result; a reload syncs and continues from the latest
+ * version (F12).
  */
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
@@ -134,7 +135,7 @@ export function ClassModelPanel({
   }, [state, round, run?.status, corpus, config, code, backend, onTrained]);
 
   if (!state) return null;
-  const { classModel, shard, lastOutcome } = state;
+  const { classModel, shard, lastOutcome, progress } = state;
   return (
     <section
       className="panel"
@@ -156,6 +157,11 @@ export function ClassModelPanel({
       <p data-testid="class-model-round">
         {t("round", { round: classModel.round, steps: classModel.roundSteps })} · {t(`phase.${phase}`)}
       </p>
+      {progress && (
+        <p data-testid="class-model-progress" data-version={progress.version} data-start-loss={progress.startLoss} data-val-loss={progress.valLoss}>
+          {t("progress", { start: progress.startLoss.toFixed(3), now: progress.valLoss.toFixed(3), version: progress.version })}
+        </p>
+      )}
       {lastOutcome && (
         <p data-testid="class-model-outcome" data-status={lastOutcome.status} data-outcome-round={lastOutcome.round} data-share={lastOutcome.share ?? ""}>
           {lastOutcome.status === "counted" && t("counted", { round: lastOutcome.round, percent: ((lastOutcome.share ?? 0) * 100).toFixed(1) })}
