@@ -93,6 +93,7 @@ test("three students train a class model in rounds; the projector draws it; a re
     const progress = s.page.getByTestId("class-model-progress");
     await expect(progress).toHaveAttribute("data-version", /^[1-9]\d*$/);
     expect(Number(await progress.getAttribute("data-val-loss"))).toBeLessThan(Number(await progress.getAttribute("data-start-loss")));
+    await expect(s.page.getByTestId("class-model-sample")).not.toBeEmpty();
   }
 
   // F17: the browser sends float16 weights.

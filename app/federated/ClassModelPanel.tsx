@@ -1,10 +1,10 @@
 "use client";
 /**
  * The student's part of the class model (lib/federated/SPEC.md): their shard, the round, the class
- * model's validation loss from version 0 to the latest, how much their last update counted, and the
- * lesson "왜 함께 훈련하면 더 나을까?". While the run is running it trains each round in a Web Worker
- * from the latest version and uploads the result; a reload syncs and continues from the latest
- * version (F12).
+ * model's validation loss from version 0 to the latest and the latest version's sample, how much
+ * their last update counted, and the lesson "왜 함께 훈련하면 더 나을까?". While the run is running it
+ * trains each round in a Web Worker from the latest version and uploads the result; a reload syncs
+ * and continues from the latest version (F12).
  */
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
@@ -161,6 +161,14 @@ export function ClassModelPanel({
         <p data-testid="class-model-progress" data-version={progress.version} data-start-loss={progress.startLoss} data-val-loss={progress.valLoss}>
           {t("progress", { start: progress.startLoss.toFixed(3), now: progress.valLoss.toFixed(3), version: progress.version })}
         </p>
+      )}
+      {progress && progress.sample !== "" && (
+        <>
+          <p className="muted">{t("latestSample", { version: progress.version })}</p>
+          <pre className="sample-text" data-testid="class-model-sample">
+            {progress.sample}
+          </pre>
+        </>
       )}
       {lastOutcome && (
         <p data-testid="class-model-outcome" data-status={lastOutcome.status} data-outcome-round={lastOutcome.round} data-share={lastOutcome.share ?? ""}>

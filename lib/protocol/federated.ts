@@ -61,8 +61,8 @@ export const studentClassModelSchema = z.object({
   /** Signs uploads and downloads for this student and class model (a few hours). */
   token: z.string(),
   lastOutcome: updateOutcomeSchema.nullable(),
-  /** The class model's validation loss at version 0 and at its latest version: what the student's rounds are for. */
-  progress: z.object({ startLoss: z.number(), version: z.number().int(), valLoss: z.number() }).nullable(),
+  /** The class model's validation loss at version 0 and at its latest version, and that version's sample: what the student's rounds are for. */
+  progress: z.object({ startLoss: z.number(), version: z.number().int(), valLoss: z.number(), sample: z.string() }).nullable(),
 });
 
 /** The JSON part of an update upload (framed like submissions: lib/protocol/leaderboard.ts encodeUploadBody). */

@@ -178,7 +178,11 @@ export class ClassModelHub {
     this.arm(record);
     const last = await this.db.classModelUpdate.findFirst({ where: { classModelId: record.id, participantId }, orderBy: { round: "desc" } });
     const versionLoss = (order: "asc" | "desc") =>
-      this.db.classModelVersion.findFirst({ where: { classModelId: record.id }, orderBy: { version: order }, select: { version: true, valLoss: true } });
+      this.db.classModelVersion.findFirst({
+        where: { classModelId: record.id },
+        orderBy: { version: order },
+        select: { version: true, valLoss: true, sample: true },
+      });
     const [first, latest] = await Promise.all([versionLoss("asc"), versionLoss("desc")]);
     const token = issueClassModelToken({ sessionId, participantId, classModelId: record.id, expiresAt: this.now() + CLASS_MODEL_TOKEN_TTL_MS }, this.secret);
     return {
@@ -186,7 +190,7 @@ export class ClassModelHub {
       shard,
       token,
       lastOutcome: last ? { round: last.round, status: last.status as "pending" | "counted" | "refused", reason: last.reason, share: last.share } : null,
-      progress: first && latest ? { startLoss: first.valLoss, version: latest.version, valLoss: latest.valLoss } : null,
+      progress: first && latest ? { startLoss: first.valLoss, version: latest.version, valLoss: latest.valLoss, sample: latest.sample } : null,
     };
   }
 

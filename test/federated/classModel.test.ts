@@ -51,7 +51,13 @@ for (const kind of DB_KINDS) {
       // Each student sees the class model's loss from version 0 to the latest version.
       const mine = await request(c.students[0].socket, "classModel:sync", {});
       assert.ok(mine.ok && mine.data.state);
-      assert.deepEqual(mine.data.state.progress, { startLoss: sync.data.versions[0].valLoss, version: 1, valLoss: sync.data.versions[1].valLoss });
+      assert.deepEqual(mine.data.state.progress, {
+        startLoss: sync.data.versions[0].valLoss,
+        version: 1,
+        valLoss: sync.data.versions[1].valLoss,
+        sample: sync.data.versions[1].sample,
+      });
+      assert.ok(sync.data.versions[1].sample.length > 0, "version 1 wrote a sample");
       const file = await downloadVersion(server.url, c.classModelId, 1, c.students[0].token);
       assert.equal(parseWeights(new Uint8Array(await file.arrayBuffer())).header.config.hiddenSize, 16);
       const forged = await downloadVersion(server.url, c.classModelId, 1, c.students[0].token + "x");
