@@ -177,13 +177,14 @@ export class ClassModelHub {
     const { shard, record } = await ensureShard(this.db, found, participantId);
     this.arm(record);
     const last = await this.db.classModelUpdate.findFirst({ where: { classModelId: record.id, participantId }, orderBy: { round: "desc" } });
-    const versionLoss = (order: "asc" | "desc") =>
+    // The first (version 0) and the latest version, for the student's view of the class model's progress.
+    const endVersion = (order: "asc" | "desc") =>
       this.db.classModelVersion.findFirst({
         where: { classModelId: record.id },
         orderBy: { version: order },
         select: { version: true, valLoss: true, sample: true },
       });
-    const [first, latest] = await Promise.all([versionLoss("asc"), versionLoss("desc")]);
+    const [first, latest] = await Promise.all([endVersion("asc"), endVersion("desc")]);
     const token = issueClassModelToken({ sessionId, participantId, classModelId: record.id, expiresAt: this.now() + CLASS_MODEL_TOKEN_TTL_MS }, this.secret);
     return {
       classModel: viewOf(record, this.now()),
